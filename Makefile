@@ -1,0 +1,105 @@
+# The party's sites. `make html` and `make test` do all the set-up they need.
+# Targets and variables follow pelican-quickstart's Makefile; ours sit beside them.
+
+PY ?= python3
+VENV ?= $(CURDIR)/.venv
+PELICAN ?= $(VENV)/bin/pelican
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+
+SSH_HOST ?= localhost
+SSH_PORT ?= 22
+SSH_USER ?= deploy
+SSH_TARGET_DIR ?= /srv/hedgerow
+
+PORT ?= 8000
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+# A build that logs an error fails: nothing half-built is ever published.
+PELICANOPTS += --fatal errors
+
+# ---- set-up (a virtualenv with pinned packages) -------------------------------
+RUNTIME_STAMP = $(VENV)/.runtime-installed
+DEV_STAMP = $(VENV)/.dev-installed
+
+$(RUNTIME_STAMP): requirements.txt
+	@scripts/ensure-venv.sh "$(PY)" "$(VENV)"
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+.PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
+	test lint format check
+
+help:
+	@echo 'Makefile for the party sites'
+	@echo ''
+	@echo 'Usage:'
+	@echo '   make html                 set up (first time) and build the sites into output/'
+	@echo '   make test                 set up and run every test'
+	@echo '   make check                check all content, build nothing (FORMAT=github for CI)'
+	@echo '   make clean                remove the generated files'
+	@echo '   make regenerate           rebuild the sites when a file changes'
+	@echo '   make serve [PORT=8000]    serve output/ at http://localhost:8000'
+	@echo '   make devserver [PORT=8000] serve and rebuild on change'
+	@echo '   make publish              build with publishconf.py'
+	@echo '   make rsync_upload         publish, then upload with rsync over ssh'
+	@echo '   make lint                 ruff check and format check'
+	@echo ''
+	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links.'
+
+setup: $(DEV_STAMP)
+
+html: $(RUNTIME_STAMP)
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+clean:
+	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+	rm -rf "$(BASEDIR)/.cache"
+
+regenerate: $(RUNTIME_STAMP)
+	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: $(RUNTIME_STAMP)
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT)
+
+serve-global: $(RUNTIME_STAMP)
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT) -b 0.0.0.0
+
+devserver: $(RUNTIME_STAMP)
+	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT)
+
+publish: $(RUNTIME_STAMP)
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+
+rsync_upload: publish
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
+		"$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+check: $(RUNTIME_STAMP)
+	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m editor_checks --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"
+
+test: $(DEV_STAMP)
+	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)
+
+lint: $(DEV_STAMP)
+	"$(VENV)/bin/ruff" check .
+	"$(VENV)/bin/ruff" format --check .
+
+format: $(DEV_STAMP)
+	"$(VENV)/bin/ruff" format .
+	"$(VENV)/bin/ruff" check --fix .

@@ -1,0 +1,139 @@
+"""Settings for the party's sites: the main site, and (through branch_subsites) every branch.
+
+Branch subsites take these settings and override what branch.yaml says
+(name, address, own domain): see plugins/branch_subsites/branch_settings.py.
+"""
+
+import logging
+import os
+
+KIT_ROOT = os.path.dirname(os.path.abspath(__file__))
+
+# ---- the party ---------------------------------------------------------------
+AUTHOR = "The Hedgerow Party"
+SITENAME = "The Hedgerow Party"
+SITESUBTITLE = "Rooted in every neighbourhood"
+SITEURL = ""  # root-relative links for `make serve`; publishconf.py sets the real address
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# ---- where things are --------------------------------------------------------
+PATH = os.path.join(KIT_ROOT, "content")
+BRANCHES_PATH = os.path.join(KIT_ROOT, "branches")
+OUTPUT_PATH = os.path.join(KIT_ROOT, "output")
+CACHE_PATH = os.path.join(KIT_ROOT, ".cache", "main")
+BRANCH_CACHE_PATH = os.path.join(KIT_ROOT, ".cache", "branches")
+THEME = os.path.join(KIT_ROOT, "theme")
+THEME_STATIC_DIR = "theme"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+
+# ---- plugins: in the order their receivers run --------------------------------
+PLUGIN_PATHS = [os.path.join(KIT_ROOT, "plugins")]
+PLUGINS = [
+    "reproducible_output",  # first: fixes the build's "now" for every other plugin
+    "editor_checks",  # then check everything before anything is built
+    "front_matter",
+    "branch_subsites",
+    "branch_directory",
+]
+
+# ---- addresses (every page is a folder with index.html: clean URLs) -----------
+ARTICLE_URL = "news/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "news/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+HOME_URL = ""
+HOME_SAVE_AS = "index.html"
+INDEX_URL = "news/"
+INDEX_SAVE_AS = "news/index.html"
+BRANCH_DIRECTORY_URL = "branches/"
+BRANCH_DIRECTORY_SAVE_AS = "branches/index.html"
+# Page addresses a page's slug may not take (they are used by the kit).
+RESERVED_PAGE_SLUGS = ["news", "events", "tags", "branches", "search", "theme", "feeds", "images", "drafts"]
+
+# Pages that list everything grow with the site: only paginated lists are kept.
+DIRECT_TEMPLATES = ["home", "index", "tags"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None}
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DISPLAY_CATEGORIES_ON_MENU = False
+DISPLAY_PAGES_ON_MENU = True
+PAGE_ORDER_BY = "order"
+PAGE_DEFAULT_ORDER = 50
+
+# ---- feeds -------------------------------------------------------------------
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+# Feeds carry root-relative links until publishconf.py sets the real address.
+LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
+
+# ---- Markdown: no extension that lets editors add style= or event attributes --
+MARKDOWN = {
+    "extensions": [
+        "markdown.extensions.tables",
+        "markdown.extensions.footnotes",
+        "markdown.extensions.abbr",
+        "markdown.extensions.def_list",
+        "markdown.extensions.fenced_code",
+        "markdown.extensions.sane_lists",
+        "markdown.extensions.smarty",
+    ],
+    "extension_configs": {"markdown.extensions.tables": {"use_align_attribute": False}},
+    "output_format": "html",
+}
+SUMMARY_MAX_LENGTH = 40
+
+# ---- branch subsites -----------------------------------------------------------
+BRANCH_BUILD_JOBS = None  # worker processes; None: one per core
+BRANCH_OWN_DOMAINS = False  # publishconf.py: build branches with a `domain` at that domain
+BRANCH_NEWS_EXPORTED = 10  # newest posts each branch hands to the main site
+HOME_BRANCH_NEWS = 6  # branch posts on the main home page
+# Files whose change rebuilds every branch (besides the theme and the plugins).
+BRANCH_SHARED_INPUT_FILES = ["pelicanconf.py", "publishconf.py", "requirements.txt"]
+# Channel types a branch may list, with the words readers see.
+BRANCH_CHANNEL_TYPES = {
+    "signal": "Signal group",
+    "matrix": "Matrix room",
+    "discourse": "Forum",
+    "mastodon": "Mastodon account",
+    "email-list": "Mailing list",
+    "website": "Website",
+    "peertube": "Video channel",
+    "xmpp": "XMPP chat",
+    "facebook": "Facebook page",
+    "whatsapp": "WhatsApp group",
+}
+
+# ---- checks ------------------------------------------------------------------
+EDITOR_CHECKS_ON_BUILD = True
+
+# ---- reproducible output -----------------------------------------------------
+BUILD_NOW = None  # set from SOURCE_DATE_EPOCH (or the clock) when the build starts
+DELETE_OUTPUT_DIRECTORY = False
+LOAD_CONTENT_CACHE = False
+
+# ---- theme -------------------------------------------------------------------
+HOME_OWN_NEWS = 5  # a site's own posts on its home page
+MENU_MAX_PAGES = 6  # pages with an `order` below 50 are in the menu, at most this many

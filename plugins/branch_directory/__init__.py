@@ -1,0 +1,5 @@
+"""branch_directory: the main site's list of every branch, grouped by nation and region."""
+
+from .register import register
+
+__all__ = ["register"]

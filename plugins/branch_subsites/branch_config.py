@@ -1,0 +1,271 @@
+"""branch.yaml: what a branch is, where it is, and how to reach it."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict, dataclass
+
+from editor_checks.fields import (
+    Field,
+    FieldError,
+    email,
+    hostname,
+    list_of,
+    one_of,
+    text,
+    url,
+    validate_fields,
+)
+from editor_checks.sites import SLUG_PATTERN
+from editor_checks.yaml_source import YamlSyntaxError, load_yaml
+
+NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+ENGLISH_REGIONS = (
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+)
+KINDS = ("local", "network")
+DISTRICT_PATTERN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+FORGE_USER_PATTERN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38})$")
+BRANCH_FILE = "branch.yaml"
+
+
+@dataclass(frozen=True)
+class Channel:
+    type: str
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Branch:
+    slug: str
+    name: str
+    kind: str
+    nation: str | None
+    region: str | None
+    areas: tuple[str, ...]
+    contact: str
+    description: str | None
+    meets: str | None
+    channels: tuple[Channel, ...]
+    editors: tuple[str, ...]
+    domain: str | None
+    folder: str
+
+    @property
+    def display_name(self) -> str:
+        """ "Sheffield branch" for a local branch; a network's own name."""
+        return f"{self.name} branch" if self.kind == "local" else self.name
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["display_name"] = self.display_name
+        return data
+
+
+def postcode_district(value) -> str:
+    district = re.sub(r"\s+", "", str(value)).upper()
+    if not DISTRICT_PATTERN.match(district):
+        raise FieldError(
+            f"`{value}` is not a postcode district",
+            "Write the first half of a postcode only, like S1, S10, BT7 or EH12.",
+        )
+    return district
+
+
+def forge_user(value) -> str:
+    value = text()(value)
+    if not FORGE_USER_PATTERN.match(value):
+        raise FieldError(
+            f"`{value}` is not a forge user name",
+            "Write the user name as it appears in the forge, e.g. asha-k, without spaces.",
+        )
+    return value.lstrip("@")
+
+
+def channel_fields(channel_types: dict) -> tuple[Field, ...]:
+    return (
+        Field("type", one_of(tuple(channel_types)), required=True, doc="what kind of channel", example="signal"),
+        Field("url", url(("https", "mailto")), required=True, doc="its https address", example="https://..."),
+        Field("label", text(max_length=80), required=True, doc="its name in plain words", example="Members' group"),
+    )
+
+
+def branch_fields(channel_types: dict) -> tuple[Field, ...]:
+    def channel(value):
+        if not isinstance(value, dict):
+            raise FieldError(
+                "should be a group of `type`, `url` and `label` lines",
+                "Start each channel with `- type: ...` and indent `url:` and `label:` under it.",
+            )
+        return value  # checked field by field in load_branch, for their own lines
+
+    return (
+        Field("name", text(max_length=60), required=True, doc="the branch's name", example="Sheffield"),
+        Field("kind", one_of(KINDS), required=True, doc="local, or network for a non-geographic one", example="local"),
+        Field("nation", one_of(NATIONS), doc="England, Scotland, Wales or Northern Ireland", example="England"),
+        Field("region", text(max_length=60), doc="for England, one of the nine regions", example="South West"),
+        Field("areas", list_of(postcode_district, split_commas=True), doc="postcode districts", example="[S1, S2]"),
+        Field("contact", email, required=True, doc="an email address", example="sheffield@example.org"),
+        Field("description", text(max_length=400), doc="one or two sentences about the branch"),
+        Field("meets", text(max_length=200), doc="when and where it meets", example="Second Tuesday, 7pm"),
+        Field("channels", list_of(channel), doc="where to talk to the branch"),
+        Field("editors", list_of(forge_user, split_commas=True, min_items=1), required=True, example="[asha-k]"),
+        Field("domain", hostname, doc="the branch's own domain, if it has one", example="sheffield.example.org"),
+    )
+
+
+def load_branch(folder: str, settings: dict, report) -> Branch | None:
+    """Read and validate ``folder/branch.yaml``; None (with problems reported) if unusable."""
+    slug = os.path.basename(os.path.normpath(folder))
+    path = os.path.join(folder, BRANCH_FILE)
+    bad_slug = not SLUG_PATTERN.match(slug)
+    if bad_slug:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "my-branch"
+        report.error(
+            folder,
+            0,
+            f"the folder name `{slug}` cannot be a branch's web address",
+            f"Rename the folder to lower-case letters, digits and hyphens, e.g. `{suggestion}`.",
+        )
+    if not os.path.isfile(path):
+        report.error(
+            path,
+            0,
+            "this branch folder has no branch.yaml",
+            "Add branch.yaml (run `make new-branch`, or copy one from another branch and change it).",
+        )
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = load_yaml(handle.read())
+    except UnicodeDecodeError:
+        report.error(path, 0, "branch.yaml is not saved as UTF-8 text", "Save it as UTF-8.")
+        return None
+    except YamlSyntaxError as exc:
+        report.error(path, exc.line, f"branch.yaml cannot be read: {exc.message}", exc.fix)
+        return None
+
+    channel_types = settings["BRANCH_CHANNEL_TYPES"]
+    before = len(report.errors)
+    values = validate_fields(
+        document.data,
+        branch_fields(channel_types),
+        line_of=document.line_of,
+        report=report,
+        path=path,
+        what="branch.yaml",
+        missing_line=1,
+    )
+    channels = []
+    for index, raw in enumerate(values.get("channels", [])):
+        fields = validate_fields(
+            raw,
+            channel_fields(channel_types),
+            line_of=document.line_of,
+            report=report,
+            path=path,
+            what="channel",
+            base_key=("channels", index),
+            missing_line=document.line_of("channels", index),
+        )
+        if len(fields) == 3:
+            channels.append(Channel(**fields))
+    _check_geography(values, document, path, report)
+    if bad_slug or len(report.errors) > before:
+        return None
+    return Branch(
+        slug=slug,
+        name=values["name"],
+        kind=values["kind"],
+        nation=values.get("nation"),
+        region=values.get("region"),
+        areas=tuple(values.get("areas", ())),
+        contact=values["contact"],
+        description=values.get("description"),
+        meets=values.get("meets"),
+        channels=tuple(channels),
+        editors=tuple(values["editors"]),
+        domain=values.get("domain"),
+        folder=os.path.abspath(folder),
+    )
+
+
+def _check_geography(values: dict, document, path: str, report) -> None:
+    kind, nation, region = values.get("kind"), values.get("nation"), values.get("region")
+    if kind == "local":
+        if "nation" not in document.data:
+            report.error(
+                path,
+                1,
+                "a local branch needs a `nation`",
+                "Add `nation:` England, Scotland, Wales or Northern Ireland.",
+            )
+        if not values.get("areas") and "areas" not in document.data:
+            report.error(
+                path,
+                1,
+                "a local branch needs the postcode `areas` it covers",
+                "Add e.g. `areas: [S1, S2, S10]` so readers can find the branch by postcode.",
+            )
+    if kind == "network" and values.get("areas"):
+        report.error(
+            path,
+            document.line_of("areas"),
+            "a network branch is not tied to a place, so it has no postcode `areas`",
+            "Delete the `areas:` line, or make the branch `kind: local`.",
+        )
+    if nation == "England" and kind == "local" and region is None and "region" not in document.data:
+        report.error(
+            path,
+            document.line_of("nation"),
+            "a local branch in England needs its `region`",
+            f"Add `region:` with one of: {', '.join(ENGLISH_REGIONS)}.",
+        )
+    if nation == "England" and region is not None:
+        try:
+            values["region"] = one_of(ENGLISH_REGIONS)(region)
+        except FieldError as exc:
+            report.error(path, document.line_of("region"), f"`region` {exc.message}", exc.fix)
+
+
+def load_branches(settings: dict, report) -> list[Branch]:
+    """Every valid branch under BRANCHES_PATH, in slug order; problems go to ``report``."""
+    root = settings.get("BRANCHES_PATH")
+    if not root or not os.path.isdir(root):
+        return []
+    branches = []
+    for name in sorted(os.listdir(root)):
+        folder = os.path.join(root, name)
+        if os.path.isdir(folder) and not name.startswith("."):
+            branch = load_branch(folder, settings, report)
+            if branch is not None:
+                branches.append(branch)
+    _check_unique_domains(branches, report)
+    return branches
+
+
+def _check_unique_domains(branches: list[Branch], report) -> None:
+    owners: dict[str, list[Branch]] = {}
+    for branch in branches:
+        if branch.domain:
+            owners.setdefault(branch.domain, []).append(branch)
+    for domain, claimed in owners.items():
+        if len(claimed) > 1:
+            names = " and ".join(b.slug for b in claimed)
+            for branch in claimed:
+                report.error(
+                    os.path.join(branch.folder, BRANCH_FILE),
+                    0,
+                    f"the domain {domain} is claimed by {names}",
+                    "Each branch needs its own domain; remove `domain:` from all but one.",
+                )

@@ -1,0 +1,52 @@
+"""The settings of one branch's Pelican, derived from the main site's."""
+
+from __future__ import annotations
+
+import copy
+import os
+
+from .branch_config import Branch
+
+
+def main_site_url(settings: dict) -> str:
+    return settings.get("MAIN_SITEURL", settings["SITEURL"]).rstrip("/")
+
+
+def branch_path(branch_slug: str) -> str:
+    """Where a branch lives below the main site: the same in output/ and in URLs."""
+    return f"branches/{branch_slug}"
+
+
+def branch_site_url(branch: Branch, settings: dict) -> str:
+    if branch.domain and settings.get("BRANCH_OWN_DOMAINS"):
+        return f"https://{branch.domain}"
+    return f"{main_site_url(settings)}/{branch_path(branch.slug)}"
+
+
+def branch_overrides(branch: Branch, settings: dict) -> dict:
+    """Everything that differs between the main site and ``branch``'s subsite."""
+    site_url = branch_site_url(branch, settings)
+    cache_root = settings["BRANCH_CACHE_PATH"]
+    return {
+        "BRANCH": branch.as_dict(),
+        "PATH": branch.folder,
+        "OUTPUT_PATH": os.path.join(settings["OUTPUT_PATH"], branch_path(branch.slug)),
+        "CACHE_PATH": os.path.join(cache_root, branch.slug, "pelican"),
+        "SITENAME": branch.display_name,
+        "SITESUBTITLE": branch.description or "",
+        "SITEURL": site_url,
+        "FEED_DOMAIN": site_url,
+        "MAIN_SITEURL": main_site_url(settings),
+        "MAIN_SITENAME": settings["SITENAME"],
+        # theme files are written once, by the main site, and shared by every branch
+        "THEME_STATIC_PATHS": [],
+        "THEME_URL": settings["THEME_URL"],
+    }
+
+
+def branch_settings(branch: Branch, settings: dict) -> dict:
+    """A full settings dict for ``branch``: a deep copy, so no run can change another's."""
+    result = copy.deepcopy({k: v for k, v in settings.items() if k != "BRANCH_EXPORTS"})
+    result.update(branch_overrides(branch, settings))
+    result["BRANCH_EXPORTS"] = {}
+    return result

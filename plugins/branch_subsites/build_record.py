@@ -1,0 +1,59 @@
+"""What the last build of a branch left behind: its fingerprint, exports and files."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class BranchResult:
+    slug: str
+    built: bool  # False when the branch was unchanged and skipped
+    fingerprint: str = ""
+    exports: dict = field(default_factory=dict)  # what the main site aggregates
+    files: list[str] = field(default_factory=list)  # output files, relative to the branch's output
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for f in self.files if f.endswith(".html"))
+
+
+def record_path(cache_root: str, slug: str) -> str:
+    return os.path.join(cache_root, slug, "build.json")
+
+
+def load_record(cache_root: str, slug: str) -> BranchResult | None:
+    try:
+        with open(record_path(cache_root, slug), encoding="utf-8") as handle:
+            data = json.load(handle)
+        return BranchResult(**{**data, "built": False, "seconds": 0.0, "error": None})
+    except (OSError, ValueError, TypeError):
+        return None  # no record, or one from an older kit: rebuild
+
+
+def save_record(cache_root: str, result: BranchResult) -> None:
+    path = record_path(cache_root, result.slug)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    data = asdict(result)
+    for transient in ("built", "seconds", "error"):
+        data.pop(transient)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, sort_keys=True, separators=(",", ":"))
+    os.replace(tmp, path)
+
+
+def outputs_present(output_root: str, result: BranchResult) -> bool:
+    return bool(result.files) and all(os.path.isfile(os.path.join(output_root, f)) for f in result.files)
+
+
+def list_output_files(output_root: str) -> list[str]:
+    found = []
+    for dirpath, _dirnames, filenames in os.walk(output_root):
+        for name in filenames:
+            found.append(os.path.relpath(os.path.join(dirpath, name), output_root).replace(os.sep, "/"))
+    return sorted(found)

@@ -1,0 +1,48 @@
+"""What a branch hands to the main site: its latest news (more concerns add theirs).
+
+In a branch build, receivers put JSON-ready data in ``settings["BRANCH_EXPORTS"]``;
+the worker returns it and the build record keeps it for unchanged branches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+from pelican.generators import ArticlesGenerator
+
+
+def export_latest_news(generators) -> None:
+    settings = generators[0].settings if generators else {}
+    if not settings.get("BRANCH"):
+        return
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator)).articles
+    limit = settings["BRANCH_NEWS_EXPORTED"]
+    site_url = settings["SITEURL"]
+    settings["BRANCH_EXPORTS"]["news"] = [
+        {
+            "title": Markup(article.title).striptags(),
+            "url": f"{site_url}/{article.url}",
+            "date": article.date.isoformat(),
+            "summary": Markup(article.summary).striptags(),
+        }
+        for article in articles[:limit]
+    ]
+
+
+def latest_branch_news(branches: list[dict], results: dict, limit: int) -> list[dict]:
+    """The newest ``limit`` posts across every branch, newest first, ties by address."""
+    items = []
+    for branch in branches:
+        result = results.get(branch["slug"])
+        for item in (result.exports.get("news", []) if result else [])[:limit]:
+            items.append(
+                {
+                    **item,
+                    "date": dt.datetime.fromisoformat(item["date"]),
+                    "branch_name": branch["display_name"],
+                    "branch_url": branch["url"],
+                }
+            )
+    items.sort(key=lambda item: (-item["date"].timestamp(), item["url"]))
+    return items[:limit]

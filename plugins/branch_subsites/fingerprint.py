@@ -1,0 +1,46 @@
+"""Has anything a branch is built from changed since its last build?"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+from pelican import __version__ as pelican_version
+
+
+def _walk_files(folder: str):
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.endswith(".pyc"):
+                yield os.path.join(dirpath, name)
+
+
+def shared_inputs_digest(folders: list[str], files: list[str]) -> str:
+    """A digest of the bytes of the theme, the plugins and the settings files."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(pelican_version.encode())
+    for folder in folders:
+        for path in _walk_files(folder):
+            digest.update(os.path.relpath(path, folder).encode())
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+    for path in files:
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+    return digest.hexdigest()
+
+
+def branch_digest(folder: str, overrides: dict, shared: str) -> str:
+    """Name, size and modification time of every file in the branch folder, plus the
+    branch's settings and the shared inputs. Like make, it trusts mtimes: an edit
+    changes them, and a fresh checkout rebuilds everything."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(shared.encode())
+    digest.update(json.dumps(overrides, sort_keys=True, default=str).encode())
+    for path in _walk_files(folder):
+        stat = os.stat(path)
+        digest.update(f"{os.path.relpath(path, folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

@@ -1,0 +1,42 @@
+"""The main site's generator that builds every branch and gathers their exports."""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+from editor_checks import ContentProblems, ProblemList
+
+from .branch_config import load_branches
+from .branch_settings import branch_site_url
+from .exports import latest_branch_news
+from .parallel_build import build_branches, remove_stale_branch_outputs
+
+
+class BranchBuildFailed(Exception):
+    exitcode = 1
+
+
+class BranchSubsitesGenerator(Generator):
+    """Reads every branch.yaml, builds the branch subsites, aggregates for the main site."""
+
+    def generate_context(self):
+        report = ProblemList(root=self.settings["KIT_ROOT"])
+        branches = load_branches(self.settings, report)
+        if report.errors:
+            raise ContentProblems(report.sorted())
+        results = build_branches(branches, self.settings)
+        failed = [r for r in results.values() if r.error]
+        if failed:
+            lines = "\n".join(f"  branches/{r.slug}: {r.error}" for r in sorted(failed, key=lambda r: r.slug))
+            raise BranchBuildFailed(f"{len(failed)} branch(es) failed to build:\n{lines}")
+        remove_stale_branch_outputs(self.settings, branches)
+
+        entries = []
+        for branch in branches:
+            entry = branch.as_dict()
+            entry["url"] = branch_site_url(branch, self.settings)
+            entry["pages_built"] = results[branch.slug].pages
+            entries.append(entry)
+        self.context["branches"] = entries
+        self.context["branch_results"] = results
+        self.context["branch_news"] = latest_branch_news(entries, results, self.settings["HOME_BRANCH_NEWS"])

@@ -1,0 +1,130 @@
+"""Build changed branches in worker processes, skip unchanged ones, report progress."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from pelican import Pelican
+from pelican.log import console
+
+from .branch_config import Branch
+from .branch_settings import branch_overrides, branch_settings
+from .build_record import BranchResult, list_output_files, load_record, outputs_present, save_record
+from .fingerprint import branch_digest, shared_inputs_digest
+
+log = logging.getLogger(__name__)
+
+# The main site's settings, in a worker process only: set by the pool's initializer
+# (inherited through fork, never pickled) and read by build_branch.
+_worker_settings: dict | None = None
+
+
+def _start_worker(settings: dict) -> None:
+    global _worker_settings
+    _worker_settings = settings
+    console.quiet = True  # one "Done: processed" line per branch would drown the progress
+
+
+def build_branch(branch: Branch, fingerprint: str) -> BranchResult:
+    """Build one branch from scratch into its own output folder (runs in a worker)."""
+    started = time.perf_counter()
+    settings = branch_settings(branch, _worker_settings)
+    output = settings["OUTPUT_PATH"]
+    try:
+        if os.path.isdir(output):
+            shutil.rmtree(output)  # no page of a deleted post may survive
+        Pelican(settings).run()
+    except Exception as exc:  # reported with the others once every branch has run
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        return BranchResult(branch.slug, True, error=detail, seconds=time.perf_counter() - started)
+    return BranchResult(
+        slug=branch.slug,
+        built=True,
+        fingerprint=fingerprint,
+        exports=settings["BRANCH_EXPORTS"],
+        files=list_output_files(output),
+        seconds=time.perf_counter() - started,
+    )
+
+
+class Progress:
+    """Branches done / total: a live line on a terminal, one summary line elsewhere."""
+
+    def __init__(self, total: int, stream=None):
+        self.total, self.done, self.stream = total, 0, stream or sys.stderr
+        self.live = hasattr(stream, "isatty") and stream.isatty()
+
+    def step(self, slug: str) -> None:
+        self.done += 1
+        if self.live:
+            self.stream.write(f"\rBuilding branches: {self.done}/{self.total} ({slug})\033[K")
+            self.stream.flush()
+
+    def finish(self, message: str) -> None:
+        if self.live:
+            self.stream.write("\r\033[K")
+        self.stream.write(message + "\n")
+        self.stream.flush()
+
+
+def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchResult]:
+    """Build every changed branch; reuse the last build of the others."""
+    started = time.perf_counter()
+    cache_root = settings["BRANCH_CACHE_PATH"]
+    shared = shared_inputs_digest(
+        [settings["THEME"], *settings.get("PLUGIN_PATHS", [])],
+        [os.path.join(settings["KIT_ROOT"], name) for name in settings["BRANCH_SHARED_INPUT_FILES"]],
+    )
+    results: dict[str, BranchResult] = {}
+    todo: list[tuple[Branch, str]] = []
+    for branch in branches:
+        overrides = branch_overrides(branch, settings)
+        fingerprint = branch_digest(branch.folder, overrides, shared)
+        record = load_record(cache_root, branch.slug)
+        if record and record.fingerprint == fingerprint and outputs_present(overrides["OUTPUT_PATH"], record):
+            results[branch.slug] = record
+        else:
+            todo.append((branch, fingerprint))
+
+    progress = Progress(len(todo))
+    if todo:
+        jobs = max(1, min(settings.get("BRANCH_BUILD_JOBS") or os.cpu_count() or 1, len(todo)))
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(settings,),
+        ) as pool:
+            futures = [pool.submit(build_branch, branch, fp) for branch, fp in todo]
+            for future in as_completed(futures):
+                result = future.result()
+                results[result.slug] = result
+                if result.error is None:
+                    save_record(cache_root, result)
+                progress.step(result.slug)
+    built = sum(r.built for r in results.values())
+    progress.finish(
+        f"branch_subsites: {len(branches)} branches, {built} built, {len(branches) - built} unchanged "
+        f"({time.perf_counter() - started:.1f} s, {len(todo) and jobs} worker processes)"
+    )
+    return results
+
+
+def remove_stale_branch_outputs(settings: dict, branches: list[Branch]) -> None:
+    """Delete the output of branches that no longer exist."""
+    root = os.path.join(settings["OUTPUT_PATH"], "branches")
+    if not os.path.isdir(root):
+        return
+    current = {b.slug for b in branches}
+    for name in os.listdir(root):
+        path = os.path.join(root, name)
+        if name not in current and os.path.isdir(path) and os.path.isfile(os.path.join(path, "index.html")):
+            shutil.rmtree(path)
+            log.info("branch_subsites: removed the output of the deleted branch %s", name)

@@ -1,0 +1,34 @@
+"""`make check`: check every site folder and print all problems; build nothing.
+
+Exit status 1 when there is an error, 0 when there are only warnings or none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from .report import FORMATS, summary_line
+from .run import collect_problems
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__)
+    parser.add_argument("--settings", default="pelicanconf.py", help="the settings file")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="text, or github annotations")
+    args = parser.parse_args(argv)
+
+    settings = read_settings(args.settings, override={"EDITOR_CHECKS_ON_BUILD": False})
+    Pelican(settings)  # loads every plugin, so each connects its checks
+    problems = collect_problems(settings).sorted()
+    if problems:
+        print(FORMATS[args.format](problems))
+    print(f"make check: {summary_line(problems)}", file=sys.stderr)
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Refuse to build when the content has errors: check everything first."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from pelican import signals
+
+from .problems import ContentProblems
+from .report import format_text, summary_line
+from .run import collect_problems
+
+log = logging.getLogger(__name__)
+
+
+def check_before_build(pelican) -> None:
+    """Run all checks once, on the main build only, before anything is written."""
+    settings = pelican.settings
+    if settings.get("BRANCH") or not settings.get("EDITOR_CHECKS_ON_BUILD", True):
+        return
+    report = collect_problems(settings)
+    problems = report.sorted()
+    if problems:
+        print(format_text(problems), file=sys.stderr)
+        print(f"editor_checks: {summary_line(problems)}", file=sys.stderr)
+    if report.errors:
+        raise ContentProblems(problems)
+
+
+def register():
+    signals.initialized.connect(check_before_build)

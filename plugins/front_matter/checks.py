@@ -1,0 +1,78 @@
+"""Checks for news posts and pages in every site folder (a check_site receiver)."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+from .content_file import parse_content_file
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def _files_under(folder: str):
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield os.path.join(dirpath, name)
+
+
+def check_content_files(settings, sites, report) -> None:
+    reserved = set(settings.get("RESERVED_PAGE_SLUGS", ()))
+    for site in sites:
+        seen: dict[tuple, list[str]] = defaultdict(list)
+        for kind, key in (("news", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
+            for folder in settings.get(key, ()):
+                for path in _files_under(os.path.join(site.path, folder)):
+                    if not path.lower().endswith(MARKDOWN_SUFFIXES):
+                        report.warning(
+                            path,
+                            0,
+                            f"this file is not Markdown, so it is not published ({folder}/ holds .md files)",
+                            "Rename it to end in .md if it is a post or page; put pictures in images/.",
+                        )
+                        continue
+                    content_file = parse_content_file(path, kind, report)
+                    if content_file is None:
+                        continue
+                    seen[(kind, content_file.slug)].append(path)
+                    if kind == "page" and content_file.slug in reserved:
+                        report.error(
+                            path,
+                            content_file.line_of("slug"),
+                            f"a page cannot be called `{content_file.slug}`: {site.label} uses that address already",
+                            f"Add `slug: about-{content_file.slug}` or rename the file.",
+                        )
+                    _check_image(content_file, site.path, report)
+        for (kind, slug), paths in seen.items():
+            if len(paths) > 1:
+                names = ", ".join(report.display_path(p) for p in paths)
+                for path in paths:
+                    report.error(
+                        path,
+                        1,
+                        f"two {kind} files in {site.label} would have the same address `{slug}`: {names}",
+                        "Give one of them another file name, or a different `slug:` line.",
+                    )
+
+
+def _check_image(content_file, site_root: str, report) -> None:
+    image = content_file.values.get("image")
+    if not image:
+        return
+    normalised = os.path.normpath(image).replace(os.sep, "/")
+    if normalised.startswith("../") or os.path.isabs(image) or not normalised.startswith("images/"):
+        report.error(
+            content_file.path,
+            content_file.line_of("image"),
+            f"`image` is `{image}`; pictures must be in this site's images/ folder",
+            "Put the picture in images/ and write `image: images/name.jpg`.",
+        )
+    elif not os.path.isfile(os.path.join(site_root, normalised)):
+        report.error(
+            content_file.path,
+            content_file.line_of("image"),
+            f"`image` is `{image}`, but there is no such file",
+            "Check the spelling (capital letters count) or add the picture to images/.",
+        )

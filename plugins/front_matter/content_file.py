@@ -1,0 +1,87 @@
+"""Read and validate one news post or page: used by the reader and by the checks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from editor_checks.fields import validate_fields
+from editor_checks.yaml_source import YamlDocument
+
+from .document import FrontMatterError, slug_from_filename, split_document
+from .schemas import NEWS, PAGE
+
+# content kind -> (what editors call it, its fields)
+KINDS = {"news": ("news post", NEWS), "page": ("page", PAGE)}
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    path: str
+    kind: str  # "news" or "page"
+    values: dict  # validated front matter
+    body: str  # Markdown
+    body_line: int
+    front: YamlDocument  # for the line of each key
+
+    def line_of(self, key: str) -> int:
+        return self.front.line_of(key, default=1)
+
+    @property
+    def slug(self) -> str:
+        return self.values.get("slug") or slug_from_filename(self.path)
+
+
+def kind_of(path: str, site_root: str, settings: dict) -> str | None:
+    """ "news" for a file under one of ARTICLE_PATHS, "page" under PAGE_PATHS."""
+    rel = os.path.relpath(path, site_root).replace(os.sep, "/")
+    for kind, key in (("news", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
+        for folder in settings.get(key, ()):
+            if rel.startswith(folder.rstrip("/") + "/"):
+                return kind
+    return None
+
+
+def parse_content_file(path: str, kind: str, report, text: str | None = None) -> ContentFile | None:
+    """Validate ``path``; add its problems to ``report``; None if it cannot be used."""
+    what, fields = KINDS[kind]
+    if text is None:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as exc:
+            line = exc.object[: exc.start].count(b"\n") + 1
+            report.error(
+                path,
+                line,
+                "the file is not saved as UTF-8 text",
+                "Save it as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
+            )
+            return None
+    try:
+        document = split_document(text)
+    except FrontMatterError as exc:
+        report.error(path, exc.line, exc.message, exc.fix)
+        return None
+    before = len(report.errors)
+    values = validate_fields(
+        document.front.data,
+        fields,
+        line_of=document.front.line_of,
+        report=report,
+        path=path,
+        what=what,
+        missing_line=document.fence_line,
+    )
+    if "image" in values and "image_alt" not in values and "image_alt" not in document.front.data:
+        report.error(
+            path,
+            document.front.line_of("image"),
+            "the picture has no `image_alt` text",
+            "Add `image_alt:` saying what the picture shows, for readers who cannot see it.",
+        )
+    if not (values.get("slug") or slug_from_filename(path)):
+        report.error(path, 1, "no web address can be made from the file name", "Add a line `slug: a-short-name`.")
+    if len(report.errors) > before:
+        return None
+    return ContentFile(path, kind, values, document.body, document.body_line, document.front)

@@ -1,0 +1,77 @@
+"""Split a Markdown file into its YAML front matter and its body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+
+from editor_checks.fields import make_slug
+from editor_checks.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
+
+FENCE = re.compile(r"^---[ \t]*$")
+CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+
+
+class FrontMatterError(Exception):
+    def __init__(self, line: int, message: str, fix: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class Document:
+    front: YamlDocument
+    body: str
+    fence_line: int  # the line of the closing `---`
+    body_line: int  # the first line of the body
+
+
+def split_document(text: str) -> Document:
+    """Parse the front matter of ``text``; raise FrontMatterError if it is unusable."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or not FENCE.match(lines[0].rstrip("\r")):
+        raise FrontMatterError(
+            1,
+            "the file does not start with front matter",
+            "Make the first line `---`, then the keys (`title: ...`), then another `---` line, then the text.",
+        )
+    for index in range(1, len(lines)):
+        if CLOSING_FENCE.match(lines[index].rstrip("\r")):
+            break
+    else:
+        raise FrontMatterError(
+            1,
+            "the front matter is never closed",
+            "Add a line `---` after the last key, before the text of the post.",
+        )
+    try:
+        front = load_yaml("\n".join(lines[1:index]), first_line=2)
+    except YamlSyntaxError as exc:
+        raise FrontMatterError(exc.line, f"the front matter cannot be read: {exc.message}", exc.fix) from None
+    if front.data is None:
+        front = YamlDocument({}, {})
+    return Document(front=front, body="\n".join(lines[index + 1 :]), fence_line=index + 1, body_line=index + 2)
+
+
+def slug_from_filename(path: str) -> str:
+    """`2026-10-14-bus-petition.md` -> `bus-petition`; `About Us.md` -> `about-us`."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    match = DATE_PREFIX.match(stem)
+    return make_slug(match.group(2) if match else stem)
+
+
+def date_from_filename(path: str) -> dt.date | None:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    match = DATE_PREFIX.match(stem)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None

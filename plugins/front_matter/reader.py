@@ -1,0 +1,74 @@
+"""The Pelican reader for Markdown with YAML front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
+
+from editor_checks import ContentProblems, ProblemList
+
+from .content_file import kind_of, parse_content_file
+
+
+class FrontMatterReader(BaseReader):
+    """Reads news posts and pages; the Markdown converter is built once per reader."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._markdown = None
+
+    @property
+    def markdown(self) -> Markdown:
+        if self._markdown is None:
+            config = dict(self.settings["MARKDOWN"])
+            config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+            self._markdown = Markdown(**config)
+        return self._markdown
+
+    def read(self, source_path):
+        site_root = self.settings["PATH"]
+        kind = kind_of(source_path, site_root, self.settings)
+        report = ProblemList(root=self.settings.get("KIT_ROOT") or site_root)
+        if kind is None:
+            report.error(
+                source_path,
+                0,
+                "this Markdown file is not in a folder that is published",
+                "Move it into news/ or pages/.",
+            )
+            raise ContentProblems(report.sorted())
+        content_file = parse_content_file(source_path, kind, report)
+        if content_file is None:
+            raise ContentProblems(report.sorted())
+        self.markdown.reset()
+        content = self.markdown.convert(content_file.body)
+        return content, self._metadata(content_file)
+
+    def _metadata(self, content_file) -> dict:
+        values = content_file.values
+        metadata = {"title": values["title"], "slug": content_file.slug}
+        if "date" in values:
+            when = values["date"]
+            if not isinstance(when, dt.datetime):
+                when = dt.datetime.combine(when, dt.time())
+            metadata["date"] = SafeDatetime(*when.timetuple()[:6])
+        if "summary" in values:
+            metadata["summary"] = html.escape(values["summary"], quote=False)
+        if values.get("tags"):
+            metadata["tags"] = self.process_metadata("tags", values["tags"])
+        if content_file.kind == "page":
+            metadata["order"] = values.get("order", self.settings.get("PAGE_DEFAULT_ORDER", 50))
+        for key in ("image", "image_alt"):
+            if key in values:
+                metadata[key] = values[key]
+        metadata["source_line"] = content_file.body_line
+        metadata["source_relpath"] = os.path.relpath(content_file.path, self.settings["PATH"])
+        return metadata

@@ -1,0 +1,45 @@
+"""The keys a news post and a page may have. docs/content-format.md documents them."""
+
+from __future__ import annotations
+
+from editor_checks.fields import Field, date_or_datetime, integer, list_of, slug, text
+
+TITLE = Field("title", text(max_length=150), required=True, doc="the headline", example="Buses back on the 52")
+SUMMARY = Field(
+    "summary",
+    text(max_length=300),
+    doc="one or two plain sentences for lists, feeds and link previews",
+    example="Our petition worked: the 52 runs again from Monday.",
+)
+SLUG = Field("slug", slug, doc="the web address part, if not the file name", example="buses-back")
+IMAGE = Field("image", text(), doc="a picture from the images/ folder", example="images/petition.jpg")
+IMAGE_ALT = Field(
+    "image_alt",
+    text(max_length=300),
+    doc="what the picture shows, for people who cannot see it",
+    example="Twelve people holding the petition outside the bus depot",
+)
+
+NEWS = (
+    TITLE,
+    Field("date", date_or_datetime, required=True, doc="when it was published", example="2026-10-14 18:30"),
+    SUMMARY,
+    Field(
+        "tags",
+        list_of(text(max_length=40), split_commas=True),
+        doc="topics, for the tag pages",
+        example="[transport, campaigns]",
+    ),
+    IMAGE,
+    IMAGE_ALT,
+    SLUG,
+)
+
+PAGE = (
+    TITLE,
+    Field("order", integer(0, 99), doc="position in the menu: 1 comes first", example="2"),
+    SUMMARY,
+    IMAGE,
+    IMAGE_ALT,
+    SLUG,
+)

@@ -1,0 +1,107 @@
+"""Helpers for the tests: build a fixture project, check links in built output."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+KIT_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    """Copy tests/fixtures/<name> (a project with content/ and branches/) to ``dest``."""
+    shutil.copytree(FIXTURES / name, dest)
+    return dest
+
+
+def project_settings(project: Path, **overrides) -> dict:
+    """The kit's real settings, pointed at ``project``'s folders."""
+    paths = {
+        "KIT_ROOT": str(project),
+        "PATH": str(project / "content"),
+        "BRANCHES_PATH": str(project / "branches"),
+        "OUTPUT_PATH": str(project / "output"),
+        "CACHE_PATH": str(project / ".cache" / "main"),
+        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
+    }
+    return read_settings(str(SETTINGS_FILE), override={**paths, **overrides})
+
+
+def build(project: Path, **overrides) -> Path:
+    """Build ``project`` as `make html` does; return its output folder."""
+    settings = project_settings(project, **overrides)
+    Pelican(settings).run()
+    return Path(settings["OUTPUT_PATH"])
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """{relative path: sha256} of every file under ``root``."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[int, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.links.append((self.getpos()[0], attrs[name]))
+        if attrs.get("srcset"):
+            for candidate in attrs["srcset"].split(","):
+                self.links.append((self.getpos()[0], candidate.strip().split(" ")[0]))
+
+
+def _target_file(output: Path, page: Path, url: str) -> tuple[Path, str]:
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    base = output if path.startswith("/") else page.parent
+    target = (base / path.lstrip("/")) if path else page
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(output: Path) -> list[str]:
+    """Every internal href/src in every HTML page that does not resolve to a file
+    (or to an id, for a #fragment), as "page:line: link"."""
+    problems = []
+    pages = sorted(output.rglob("*.html"))
+    ids: dict[Path, set[str]] = {}
+    collected = {}
+    for page in pages:
+        collector = _LinkCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        collected[page] = collector.links
+        ids[page.resolve()] = collector.ids
+    for page, links in collected.items():
+        for line, url in links:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or url.startswith(("mailto:", "webcal:", "data:")):
+                continue
+            target, fragment = _target_file(output, page, url)
+            target = Path(os.path.normpath(target))
+            where = f"{page.relative_to(output)}:{line}: {url}"
+            if not target.is_file() or not target.resolve().is_relative_to(output.resolve()):
+                problems.append(where)
+            elif fragment and target.suffix == ".html" and fragment not in ids.get(target.resolve(), set()):
+                problems.append(where + " (no such id)")
+    return problems

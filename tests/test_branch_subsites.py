@@ -1,0 +1,125 @@
+"""Building the main site plus one subsite per branch."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from kit_testing import build
+
+
+def read(output, path):
+    return (output / path).read_text(encoding="utf-8")
+
+
+def test_every_branch_has_a_home(two_branches_output):
+    for slug in ("alpha", "beta-net"):
+        assert (two_branches_output / "branches" / slug / "index.html").is_file()
+
+
+def test_branch_header_names_the_branch_and_links_home(two_branches_output):
+    home = read(two_branches_output, "branches/alpha/index.html")
+    assert '<a class="kit-header__branch" href="/branches/alpha/">Alphaton branch</a>' in home
+    assert '<a class="kit-header__party" href="/">' in home
+    assert '<a class="kit-nav__link" href="/">National site</a>' in home
+    assert "<title>Alphaton branch · The Hedgerow Party</title>" in home
+    network = read(two_branches_output, "branches/beta-net/index.html")
+    assert ">Beta Network</a>" in network  # a network keeps its own name, no "branch"
+
+
+def test_branch_pages_news_tags_and_feed_are_built(two_branches_output):
+    alpha = two_branches_output / "branches" / "alpha"
+    for path in (
+        "about/index.html",
+        "news/index.html",
+        "news/2026/alpha-news/index.html",
+        "tags/index.html",
+        "tags/libraries/index.html",
+        "feeds/all.atom.xml",
+    ):
+        assert (alpha / path).is_file(), path
+    article = read(alpha, "news/2026/alpha-news/index.html")
+    assert 'href="/branches/alpha/about/"' in article  # {filename} link resolved inside the branch
+
+
+def test_branch_contact_card(two_branches_output):
+    home = read(two_branches_output, "branches/alpha/index.html")
+    assert 'class="kit-card h-card"' in home
+    assert 'href="mailto:alpha@example.org"' in home
+    assert 'Signal group</span> <a class="u-url" href="https://signal.example.org/alpha">' in home
+    assert "AB1, AB2" in home  # districts normalised to capitals
+
+
+def test_theme_assets_written_once(two_branches_output):
+    assert (two_branches_output / "theme" / "css" / "site.css").is_file()
+    assert not list((two_branches_output / "branches").rglob("site.css"))
+    home = read(two_branches_output, "branches/alpha/index.html")
+    assert 'href="/theme/css/site.css"' in home
+
+
+def test_main_home_shows_branch_news_linking_to_branch_articles(two_branches_output):
+    home = read(two_branches_output, "index.html")
+    assert 'href="/branches/alpha/news/2026/alpha-news/">Alphaton saves the library</a>' in home
+    assert 'href="/branches/beta-net/news/2026/beta-news/">Beta network meets online</a>' in home
+    # newest first
+    assert home.index("Beta network meets online") < home.index("Alphaton saves the library")
+    assert 'href="/news/2026/national-hello/">National hello</a>' in home
+
+
+def test_main_navigation_links_to_directory_not_to_each_branch(two_branches_output):
+    home = read(two_branches_output, "index.html")
+    nav = home[home.index('<nav class="kit-nav"') : home.index("</nav>")]
+    assert 'href="/branches/"' in nav
+    assert "/branches/alpha/" not in nav
+
+
+def test_directory_groups_by_nation_then_region_with_networks_apart(two_branches_output):
+    page = read(two_branches_output, "branches/index.html")
+    assert page.index('<h2 id="nation-england">England</h2>') < page.index("<h3>South West</h3>")
+    assert page.index("<h3>South West</h3>") < page.index('href="/branches/alpha/">Alphaton branch</a>')
+    assert page.index('<h2 id="networks">') < page.index('href="/branches/beta-net/">Beta Network</a>')
+
+
+def test_unchanged_branches_are_skipped_and_edits_rebuild(two_branches, capfd):
+    output = build(two_branches)
+    assert "2 branches, 2 built, 0 unchanged" in capfd.readouterr().err
+    alpha_home = output / "branches" / "alpha" / "index.html"
+    first_mtime = alpha_home.stat().st_mtime_ns
+
+    build(two_branches)
+    assert "2 branches, 0 built, 2 unchanged" in capfd.readouterr().err
+    assert alpha_home.stat().st_mtime_ns == first_mtime
+
+    post = two_branches / "branches" / "beta-net" / "news" / "2026-03-01-beta-news.md"
+    post.write_text(post.read_text().replace("Beta network meets online", "Beta network meets in Leeds"))
+    later = time.time() + 5
+    os.utime(post, (later, later))
+    build(two_branches)
+    assert "2 branches, 1 built, 1 unchanged" in capfd.readouterr().err
+    assert "Beta network meets in Leeds" in read(output, "branches/beta-net/news/2026/beta-news/index.html")
+    assert "Beta network meets in Leeds" in read(output, "index.html")  # the aggregate follows
+    assert alpha_home.stat().st_mtime_ns == first_mtime
+
+
+def test_deleted_post_and_deleted_branch_leave_no_pages(two_branches):
+    output = build(two_branches)
+    (two_branches / "branches" / "alpha" / "news" / "2026-02-01-alpha-news.md").unlink()
+    build(two_branches)
+    assert not (output / "branches" / "alpha" / "news" / "2026" / "alpha-news").exists()
+    assert "Alphaton saves the library" not in read(output, "index.html")
+
+    import shutil
+
+    shutil.rmtree(two_branches / "branches" / "beta-net")
+    build(two_branches)
+    assert not (output / "branches" / "beta-net").exists()
+    assert "Beta Network" not in read(output, "branches/index.html")
+
+
+def test_a_missing_output_file_rebuilds_its_branch(two_branches, capfd):
+    output = build(two_branches)
+    (output / "branches" / "alpha" / "about" / "index.html").unlink()
+    capfd.readouterr()
+    build(two_branches)
+    assert "1 built, 1 unchanged" in capfd.readouterr().err
+    assert (output / "branches" / "alpha" / "about" / "index.html").is_file()

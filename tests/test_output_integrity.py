@@ -1,0 +1,83 @@
+"""Links, feeds and reproducibility of the built output, for the fixtures and the demo."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from kit_testing import KIT_ROOT, broken_links, build, copy_fixture, tree_digest
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_fixture_has_no_broken_links(two_branches_output):
+    assert broken_links(two_branches_output) == []
+
+
+def test_link_checker_finds_a_broken_link(tmp_path):
+    (tmp_path / "index.html").write_text('<a href="/missing/">x</a><a href="#nowhere">y</a><p id="here"></p>')
+    assert broken_links(tmp_path) == ["index.html:1: /missing/", "index.html:1: #nowhere (no such id)"]
+
+
+def test_feeds_parse_as_atom(two_branches_output):
+    feeds = sorted(two_branches_output.rglob("*.atom.xml"))
+    assert len(feeds) == 3  # the main site and both branches
+    for feed in feeds:
+        root = ET.parse(feed).getroot()
+        assert root.tag == f"{ATOM}feed"
+    alpha = ET.parse(two_branches_output / "branches/alpha/feeds/all.atom.xml").getroot()
+    assert [e.findtext(f"{ATOM}title") for e in alpha.iter(f"{ATOM}entry")] == ["Alphaton saves the library"]
+    assert alpha.findtext(f"{ATOM}title") == "Alphaton branch"
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    first = build(copy_fixture("two_branches", tmp_path / "one"))
+    second = build(copy_fixture("two_branches", tmp_path / "two"))
+    assert tree_digest(first) == tree_digest(second)
+    assert len(tree_digest(first)) > 20
+
+
+def test_empty_feed_is_dated_by_source_date_epoch(tmp_path, monkeypatch):
+    project = copy_fixture("two_branches", tmp_path / "p")
+    (project / "branches" / "beta-net" / "news" / "2026-03-01-beta-news.md").unlink()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    output = build(project)
+    feed = ET.parse(output / "branches/beta-net/feeds/all.atom.xml").getroot()
+    assert feed.findtext(f"{ATOM}updated") == "2026-01-01T00:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def demo_output(tmp_path_factory):
+    """The real demo content (content/ and branches/ of the kit) built into a temp folder."""
+    tmp = tmp_path_factory.mktemp("demo")
+    settings_paths = {
+        "OUTPUT_PATH": str(tmp / "output"),
+        "CACHE_PATH": str(tmp / "cache-main"),
+        "BRANCH_CACHE_PATH": str(tmp / "cache-branches"),
+    }
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(KIT_ROOT / "pelicanconf.py"), override=settings_paths)
+    Pelican(settings).run()
+    return tmp / "output"
+
+
+def test_demo_has_at_least_eight_branches_in_all_four_nations(demo_output):
+    homes = sorted(p.parent.name for p in (demo_output / "branches").glob("*/index.html"))
+    assert len(homes) >= 8
+    directory = (demo_output / "branches" / "index.html").read_text()
+    for nation in ("England", "Scotland", "Wales", "Northern Ireland"):
+        assert f">{nation}</h2>" in directory
+    assert 'id="networks"' in directory
+
+
+def test_demo_has_no_broken_links(demo_output):
+    assert broken_links(demo_output) == []
+
+
+def test_demo_feeds_parse(demo_output):
+    for feed in demo_output.rglob("*.atom.xml"):
+        ET.parse(feed)
