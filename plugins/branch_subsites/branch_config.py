@@ -167,7 +167,10 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         missing_line=1,
     )
     channels = []
-    for index, raw in enumerate(values.get("channels", [])):
+    raw_channels = document.data.get("channels") if isinstance(document.data, dict) else None
+    for index, raw in enumerate(raw_channels if isinstance(raw_channels, list) else []):
+        if not isinstance(raw, dict):
+            continue  # reported by the `channels` field itself
         fields = validate_fields(
             raw,
             channel_fields(channel_types),

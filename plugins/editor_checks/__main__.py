@@ -8,11 +8,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pelican import Pelican
 from pelican.settings import read_settings
 
 from .report import FORMATS, summary_line
-from .run import collect_problems
+from .run import check_project
 
 
 def main(argv=None) -> int:
@@ -21,9 +20,7 @@ def main(argv=None) -> int:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="text, or github annotations")
     args = parser.parse_args(argv)
 
-    settings = read_settings(args.settings, override={"EDITOR_CHECKS_ON_BUILD": False})
-    Pelican(settings)  # loads every plugin, so each connects its checks
-    problems = collect_problems(settings).sorted()
+    problems = check_project(read_settings(args.settings)).sorted()
     if problems:
         print(FORMATS[args.format](problems))
     print(f"make check: {summary_line(problems)}", file=sys.stderr)

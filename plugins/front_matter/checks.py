@@ -61,6 +61,13 @@ def _check_image(content_file, site_root: str, report) -> None:
     image = content_file.values.get("image")
     if not image:
         return
+    if "image_alt" not in content_file.values:
+        report.error(
+            content_file.path,
+            content_file.line_of("image"),
+            "the picture has no `image_alt` text",
+            "Add `image_alt:` saying what the picture shows, for readers who cannot see it.",
+        )
     normalised = os.path.normpath(image).replace(os.sep, "/")
     if normalised.startswith("../") or os.path.isabs(image) or not normalised.startswith("images/"):
         report.error(

@@ -73,13 +73,6 @@ def parse_content_file(path: str, kind: str, report, text: str | None = None) ->
         what=what,
         missing_line=document.fence_line,
     )
-    if "image" in values and "image_alt" not in values and "image_alt" not in document.front.data:
-        report.error(
-            path,
-            document.front.line_of("image"),
-            "the picture has no `image_alt` text",
-            "Add `image_alt:` saying what the picture shows, for readers who cannot see it.",
-        )
     if not (values.get("slug") or slug_from_filename(path)):
         report.error(path, 1, "no web address can be made from the file name", "Add a line `slug: a-short-name`.")
     if len(report.errors) > before:

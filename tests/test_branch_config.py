@@ -1,0 +1,140 @@
+"""branch.yaml: every mistake is an error naming the file, the line and the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from branch_subsites.branch_config import load_branches
+from editor_checks import ProblemList
+from kit_testing import project_settings
+
+GOOD = """\
+name: Alphaton
+kind: local
+nation: England
+region: South West
+areas: [AB1, AB2]
+contact: alpha@example.org
+editors: [alice]
+"""
+
+
+def check(tmp_path, files: dict[str, str]):
+    """Write branch folders {"slug/branch.yaml": text}, load them, return (branches, problems)."""
+    (tmp_path / "content").mkdir(exist_ok=True)
+    for rel, text in files.items():
+        path = tmp_path / "branches" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    report = ProblemList(root=str(tmp_path))
+    branches = load_branches(project_settings(tmp_path), report)
+    return branches, [(p.path, p.line, p.message, p.fix) for p in report.sorted()]
+
+
+def test_good_branch_loads(tmp_path):
+    branches, problems = check(tmp_path, {"alpha/branch.yaml": GOOD})
+    assert problems == []
+    (alpha,) = branches
+    assert (alpha.slug, alpha.name, alpha.region, alpha.areas) == ("alpha", "Alphaton", "South West", ("AB1", "AB2"))
+    assert alpha.display_name == "Alphaton branch"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message", "fix"),
+    [
+        (
+            GOOD + "colour: green\n",
+            8,
+            "`colour` is not a key a branch.yaml can have",
+            "The keys are: name, kind",
+        ),
+        (GOOD + "contcat: x@example.org\n", 8, "`contcat` is not a key", "Did you mean `contact`?"),
+        (GOOD.replace("kind: local", "kind: locale"), 2, "`kind` is `locale`", "Did you mean `local`?"),
+        (GOOD.replace("nation: England", "nation: Cornwall"), 3, "`nation` is `Cornwall`", "Write one of"),
+        (GOOD.replace("region: South West", "region: Wessex"), 4, "`region` is `Wessex`", "Write one of"),
+        (GOOD.replace("[AB1, AB2]", "[AB1, 12AB]"), 5, "`areas` item 2 `12AB` is not a postcode district", "S10"),
+        (GOOD.replace("alpha@example.org", "alpha-at-example"), 6, "`contact` is `alpha-at-example`", "name@"),
+        (GOOD.replace("name: Alphaton\n", ""), 1, "the branch.yaml has no `name`", "Add a line `name:"),
+        (GOOD.replace("editors: [alice]", "editors: []"), 7, "`editors` needs at least 1 item", "Add items"),
+        (GOOD + "domain: https://alpha.example.org/\n", 8, "`domain` is", "without https://"),
+        (GOOD + "name: Again\n", 8, "`name` is given twice (lines 1 and 8)", "Keep one"),
+        (GOOD.replace("name: Alphaton", "name: Alpha: the town"), 1, "cannot be read", "double quotes"),
+        (GOOD.replace("areas: [AB1, AB2]", "areas: [AB1, AB2"), 6, "cannot be read", "Check the indentation"),
+        (GOOD.replace("region: South West\n", ""), 3, "needs its `region`", "Add `region:`"),
+        (GOOD.replace("nation: England\n", "").replace("region: South West\n", ""), 1, "needs a `nation`", ""),
+    ],
+)
+def test_bad_branch_yaml_names_line_and_fix(tmp_path, yaml_text, line, message, fix):
+    branches, problems = check(tmp_path, {"alpha/branch.yaml": yaml_text})
+    assert branches == []
+    assert any(
+        path == "branches/alpha/branch.yaml" and ln == line and message in msg and fix in fx
+        for path, ln, msg, fx in problems
+    ), problems
+
+
+def test_network_branch_rules(tmp_path):
+    network = "name: Net\nkind: network\ncontact: n@example.org\neditors: [n]\n"
+    branches, problems = check(tmp_path, {"net/branch.yaml": network})
+    assert problems == [] and branches[0].display_name == "Net"
+    _, problems = check(tmp_path, {"net/branch.yaml": network + "areas: [S1]\n"})
+    assert [(line, msg) for _, line, msg, _ in problems] == [
+        (5, "a network branch is not tied to a place, so it has no postcode `areas`")
+    ]
+
+
+def test_channels_are_checked_field_by_field(tmp_path):
+    text = GOOD + (
+        "channels:\n"
+        "  - type: signal\n"
+        "    url: https://signal.example.org/a\n"
+        "    label: Group\n"
+        "  - type: smoke-signals\n"
+        "    url: http://example.org/\n"
+        "  - just text\n"
+    )
+    _, problems = check(tmp_path, {"alpha/branch.yaml": text})
+    found = [(line, msg) for _, line, msg, _ in problems]
+    assert (
+        12,
+        "`type` is `smoke-signals`, which is not one of `signal`, `matrix`, `discourse`, `mastodon`, "
+        "`email-list`, `website`, `peertube`, `xmpp`, `facebook` or `whatsapp`",
+    ) in found
+    assert any(line == 13 and "`url` is `http://example.org/`" in msg for line, msg in found)
+    assert (12, "the channel has no `label` (its name in plain words)") in found
+    assert any(line == 14 and "item 3" in msg for line, msg in found)
+    https_fix = next(fx for _, line, msg, fx in problems if line == 13)
+    assert "https://" in https_fix
+
+
+def test_bad_folder_name_missing_file_and_all_errors_at_once(tmp_path):
+    branches, problems = check(
+        tmp_path,
+        {
+            "Bad Name/branch.yaml": GOOD,
+            "no-yaml/pages/about.md": "---\ntitle: x\n---\n",
+            "beta/branch.yaml": GOOD.replace("kind: local", "kind: x"),
+            "gamma/branch.yaml": GOOD,
+        },
+    )
+    assert [b.slug for b in branches] == ["gamma"]
+    paths = [p[0] for p in problems]
+    assert "branches/Bad Name" in paths
+    assert "branches/no-yaml/branch.yaml" in paths
+    assert "branches/beta/branch.yaml" in paths
+    bad_name = next(p for p in problems if p[0] == "branches/Bad Name")
+    assert "`bad-name`" in bad_name[3]
+
+
+def test_two_branches_cannot_share_a_domain(tmp_path):
+    text = GOOD + "domain: shared.example.org\n"
+    branches, problems = check(tmp_path, {"a/branch.yaml": text, "b/branch.yaml": text})
+    assert len(branches) == 2
+    assert [p[0] for p in problems] == ["branches/a/branch.yaml", "branches/b/branch.yaml"]
+    assert "claimed by a and b" in problems[0][2]
+
+
+def test_yaml_yes_no_and_times_stay_text(tmp_path):
+    branches, problems = check(tmp_path, {"alpha/branch.yaml": GOOD.replace("Alphaton", "No") + "meets: 19:00\n"})
+    assert problems == []
+    assert branches[0].name == "No" and branches[0].meets == "19:00"

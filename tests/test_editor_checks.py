@@ -1,0 +1,70 @@
+"""The check report: text for people, annotations for pull requests, exit status."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from editor_checks.problems import ERROR, WARNING, Problem
+from editor_checks.report import format_github, format_text
+from kit_testing import KIT_ROOT
+
+PROBLEMS = [
+    Problem("branches/a/news/x.md", 3, "`date` is `2026-02-30`, which is not a real date", "Check the day.", ERROR),
+    Problem("content/news/notes.docx", 0, "this file is not Markdown, so it is not published", "Rename it.", WARNING),
+]
+
+
+def test_text_format():
+    assert format_text(PROBLEMS) == (
+        "branches/a/news/x.md:3: error: `date` is `2026-02-30`, which is not a real date\n"
+        "    fix: Check the day.\n"
+        "content/news/notes.docx: warning: this file is not Markdown, so it is not published\n"
+        "    fix: Rename it."
+    )
+
+
+def test_github_annotations_escape_and_carry_file_and_line():
+    lines = format_github([*PROBLEMS, Problem("a,b:c.md", 1, "100% wrong\nreally", "Fix, now.", ERROR)])
+    assert lines.splitlines() == [
+        "::error file=branches/a/news/x.md,line=3,title=`date` is `2026-02-30`%2C which is not a real date::"
+        "`date` is `2026-02-30`, which is not a real date. Fix: Check the day.",
+        "::warning file=content/news/notes.docx,title=this file is not Markdown%2C so it is not published::"
+        "this file is not Markdown, so it is not published. Fix: Rename it.",
+        "::error file=a%2Cb%3Ac.md,line=1,title=100%25 wrong%0Areally::100%25 wrong%0Areally. Fix: Fix, now.",
+    ]
+
+
+def run_check(project, *args):
+    settings = project / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"
+        f"KIT_ROOT = {str(project)!r}\nPATH = {str(project / 'content')!r}\n"
+        f"BRANCHES_PATH = {str(project / 'branches')!r}\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
+    return subprocess.run(
+        [sys.executable, "-m", "editor_checks", "--settings", str(settings), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_make_check_exit_status(two_branches):
+    ok = run_check(two_branches)
+    assert ok.returncode == 0, ok.stderr
+    assert "make check: 0 errors, 0 warnings" in ok.stderr
+
+    (two_branches / "content" / "news" / "odd.txt").write_text("x")
+    warned = run_check(two_branches)
+    assert warned.returncode == 0
+    assert "content/news/odd.txt: warning:" in warned.stdout
+
+    (two_branches / "content" / "pages" / "broken.md").write_text("---\ntitle: [\n---\n")
+    failed = run_check(two_branches, "--format", "github")
+    assert failed.returncode == 1
+    assert "::error file=content/pages/broken.md,line=" in failed.stdout
+    assert "make check: 1 error, 1 warning" in failed.stderr
