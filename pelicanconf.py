@@ -38,6 +38,7 @@ PLUGINS = [
     "front_matter",
     "branch_subsites",
     "branch_directory",
+    "events",  # after branch_subsites: the main site aggregates the branches' events
 ]
 
 # ---- addresses (every page is a folder with index.html: clean URLs) -----------
@@ -56,7 +57,18 @@ INDEX_SAVE_AS = "news/index.html"
 BRANCH_DIRECTORY_URL = "branches/"
 BRANCH_DIRECTORY_SAVE_AS = "branches/index.html"
 # Page addresses a page's slug may not take (they are used by the kit).
-RESERVED_PAGE_SLUGS = ["news", "events", "tags", "branches", "search", "theme", "feeds", "images", "drafts"]
+RESERVED_PAGE_SLUGS = [
+    "news",
+    "events",
+    "tags",
+    "branches",
+    "search",
+    "theme",
+    "feeds",
+    "images",
+    "drafts",
+    "calendars",
+]
 
 # Pages that list everything grow with the site: only paginated lists are kept.
 DIRECT_TEMPLATES = ["home", "index", "tags"]
@@ -137,3 +149,27 @@ LOAD_CONTENT_CACHE = False
 # ---- theme -------------------------------------------------------------------
 HOME_OWN_NEWS = 5  # a site's own posts on its home page
 MENU_MAX_PAGES = 6  # pages with an `order` below 50 are in the menu, at most this many
+
+# ---- events ------------------------------------------------------------------
+EVENTS_PATH = "events"
+EVENTS_URL = "events/"
+EVENTS_SAVE_AS = "events/index.html"
+EVENTS_PAST_URL = "events/past/"
+EVENTS_PAST_SAVE_AS = "events/past/index.html"
+EVENTS_MONTH_URL = "events/{key}/"  # key: 2027/01
+EVENTS_MONTH_SAVE_AS = "events/{key}/index.html"
+EVENT_URL = "events/{slug}/"  # slug: 2027-01-12-branch-meeting, one page per date
+EVENT_SAVE_AS = "events/{slug}/index.html"
+EVENT_ICS_URL = "events/{slug}.ics"  # the whole event (all its dates), for "Add to calendar"
+EVENTS_CALENDAR_SAVE_AS = "calendar.ics"  # every site's own events
+EVENTS_ALL_CALENDAR_SAVE_AS = "calendars/all.ics"  # main site: national and every branch
+EVENTS_NATION_CALENDAR_SAVE_AS = "calendars/{nation}.ics"
+EVENTS_NATION_URL = "events/{nation}/"
+EVENTS_NATION_SAVE_AS = "events/{nation}/index.html"
+EVENTS_NATIONS = ["England", "Scotland", "Wales", "Northern Ireland"]
+EVENTS_HORIZON_MONTHS = 12  # how far ahead repeating events are listed
+EVENTS_PAST_MONTHS = 12  # how far back past dates of repeating events are kept
+EVENTS_NATION_DAYS = 90  # a nation's page lists the events of the next this many days
+EVENTS_UID_DOMAIN = "hedgerow.example"  # never change it: calendar apps match events by it
+HOME_SITE_EVENTS = 3
+HOME_COUNTRY_EVENTS = 6

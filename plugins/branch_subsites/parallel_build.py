@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import multiprocessing
 import os
@@ -54,6 +55,12 @@ def build_branch(branch: Branch, fingerprint: str) -> BranchResult:
     )
 
 
+def _expired(record: BranchResult, now) -> bool:
+    """A build that shows "upcoming" things is stale once its `valid_until` has passed."""
+    valid_until = record.exports.get("valid_until")
+    return bool(valid_until and now and now >= datetime.datetime.fromisoformat(valid_until))
+
+
 class Progress:
     """Branches done / total: a live line on a terminal, one summary line elsewhere."""
 
@@ -88,7 +95,12 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
         overrides = branch_overrides(branch, settings)
         fingerprint = branch_digest(branch.folder, overrides, shared)
         record = load_record(cache_root, branch.slug)
-        if record and record.fingerprint == fingerprint and outputs_present(overrides["OUTPUT_PATH"], record):
+        if (
+            record
+            and record.fingerprint == fingerprint
+            and not _expired(record, settings.get("BUILD_NOW"))
+            and outputs_present(overrides["OUTPUT_PATH"], record)
+        ):
             results[branch.slug] = record
         else:
             todo.append((branch, fingerprint))

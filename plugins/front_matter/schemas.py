@@ -9,7 +9,7 @@ SUMMARY = Field(
     "summary",
     text(max_length=300),
     doc="one or two plain sentences for lists, feeds and link previews",
-    example="Our petition worked: the 52 runs again from Monday.",
+    example='"Our petition worked: the 52 runs again from Monday."',
 )
 SLUG = Field("slug", slug, doc="the web address part, if not the file name", example="buses-back")
 IMAGE = Field("image", text(), doc="a picture from the images/ folder", example="images/petition.jpg")

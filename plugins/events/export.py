@@ -1,0 +1,72 @@
+"""An event series as plain JSON-ready data: what a branch hands to the main site,
+and what every calendar feed is written from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from .event_source import EventSeries
+
+STATUS_MEANING = {
+    "scheduled": "Scheduled",
+    "cancelled": "Cancelled",
+    "postponed": "Postponed",
+    "rescheduled": "Rescheduled",
+    "moved-online": "Moved online",
+}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def series_record(series: EventSeries, *, uid: str, url: str, description: str, sequence: int) -> dict:
+    return {
+        "uid": uid,
+        "url": url,
+        "title": series.title,
+        "all_day": series.all_day,
+        "start": _iso(series.start),
+        "end": _iso(series.end),
+        "timezone": series.timezone,
+        "status": series.status,
+        "location": None if series.address_on_request else series.location,
+        "address_on_request": series.address_on_request,
+        "geo": list(series.geo) if series.geo and not series.address_on_request else None,
+        "online": series.online,
+        "repeat": series.repeat,
+        "exdates": [d.isoformat() for d in series.exdates],
+        "previous_start": _iso(series.previous_start),
+        "categories": list(series.tags),
+        "description": description,
+        "sequence": sequence,
+    }
+
+
+def significant_digest(record: dict) -> str:
+    """What attendees must hear about: a change here raises SEQUENCE."""
+    keys = ("title", "start", "end", "timezone", "status", "location", "online", "repeat", "exdates", "all_day")
+    data = json.dumps({k: record[k] for k in keys}, sort_keys=True)
+    return hashlib.blake2b(data.encode(), digest_size=12).hexdigest()
+
+
+def occurrence_record(occurrence, *, url: str, site_name: str, site_url: str, nation: str | None) -> dict:
+    series = occurrence.series
+    return {
+        "title": series.title,
+        "url": url,
+        "start": occurrence.start.isoformat(),
+        "end": occurrence.end.isoformat(),
+        "starts_at": occurrence.starts_at.astimezone(dt.UTC).isoformat(),
+        "ends_at": occurrence.ends_at.astimezone(dt.UTC).isoformat(),
+        "all_day": series.all_day,
+        "timezone": series.timezone,
+        "status": series.status,
+        "place": "Address on request" if series.address_on_request else (series.location or ""),
+        "online": bool(series.online),
+        "site_name": site_name,
+        "site_url": site_url,
+        "nation": nation,
+    }

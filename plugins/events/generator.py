@@ -1,0 +1,288 @@
+"""Each site's events: pages, month grids and calendar.ics; on the main site also
+the national calendars aggregated from every branch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+from collections.abc import Iterable
+
+from markdown import Markdown
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from editor_checks import ContentProblems, ProblemList
+
+from .event_source import parse_event_file
+from .export import occurrence_record, series_record, significant_digest
+from .ical import calendar_bytes
+from .month_grid import build_months
+from .occurrences import expand
+from .pages import EventPage, event_urls
+from .sequences import SequenceBook
+
+
+def event_files(folder: str) -> Iterable[str]:
+    if not os.path.isdir(folder):
+        return []
+    return sorted(
+        os.path.join(dirpath, name)
+        for dirpath, _dirs, names in os.walk(folder)
+        for name in names
+        if name.endswith((".md", ".markdown")) and not name.startswith(".")
+    )
+
+
+def plain_text(html_text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()
+
+
+INTRASITE_LINK = re.compile(
+    r"""(?P<attr>href|src)=(?P<q>["'])\{(?P<what>filename|static)\}(?P<path>[^"'#?]+)(?P<rest>[^"']*)(?P=q)"""
+)
+
+
+def resolve_intrasite_links(html_text: str, context: dict, site_url: str, source_dir: str, site_root: str) -> str:
+    """Pelican's {filename} and {static} links, for event descriptions (not Pelican content)."""
+
+    def replace(match):
+        target = match["path"]
+        rel = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else os.path.relpath(os.path.normpath(os.path.join(source_dir, target)), site_root)
+        )
+        table = context["generated_content"] if match["what"] == "filename" else context["static_content"]
+        content = table.get(rel.replace(os.sep, "/"))
+        if content is None:
+            return match.group(0)  # left for the link check to report
+        return f"{match['attr']}={match['q']}{site_url}/{content.url}{match['rest']}{match['q']}"
+
+    return INTRASITE_LINK.sub(replace, html_text)
+
+
+def nation_slug(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+class EventsGenerator(Generator):
+    def generate_context(self):
+        settings = self.settings
+        now: dt.datetime = settings["BUILD_NOW"]
+        report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
+        series_list = []
+        for path in event_files(os.path.join(settings["PATH"], settings["EVENTS_PATH"])):
+            series = parse_event_file(path, report)
+            if series is not None:
+                series_list.append(series)
+        if report.errors:
+            raise ContentProblems(report.sorted())
+
+        markdown = Markdown(
+            **{k: v for k, v in settings["MARKDOWN"].items() if k != "extension_configs"},
+            extension_configs=settings["MARKDOWN"].get("extension_configs", {}),
+        )
+        site_key = (settings.get("BRANCH") or {}).get("slug", "national")
+        uid_domain = settings["EVENTS_UID_DOMAIN"]
+        sequences = SequenceBook(os.path.join(settings["CACHE_PATH"], "event-sequences.json"))
+        self.records, self.pages = [], []
+        for series in series_list:
+            markdown.reset()
+            content = Markup(markdown.convert(series.body))
+            uid = f"{site_key}/{series.slug}@{uid_domain}"
+            ics_url = settings["EVENT_ICS_URL"].format(slug=series.slug)
+            occurrences = expand(series, now, settings["EVENTS_HORIZON_MONTHS"], settings["EVENTS_PAST_MONTHS"])
+            first_url = event_urls(occurrences[0], settings)[0] if occurrences else ics_url
+            record = series_record(
+                series,
+                uid=uid,
+                url=f"{settings['SITEURL']}/{first_url}",
+                description=plain_text(content),
+                sequence=series.sequence,
+            )
+            record["sequence"] = sequences.sequence(uid, significant_digest(record), series.sequence)
+            record["ics_url"] = ics_url
+            self.records.append(record)
+            for occurrence in occurrences:
+                url, save_as = event_urls(occurrence, settings)
+                self.pages.append(EventPage(occurrence, url, save_as, content, ics_url))
+        sequences.save()
+        self.pages.sort(key=lambda p: p.occurrence.sort_key())
+        self.upcoming = [p for p in self.pages if not p.occurrence.is_past(now)]
+        self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
+        self.months = build_months(self.pages)
+        self.context["upcoming_events"] = self.upcoming
+        self.context["calendar_urls"] = calendar_links(settings["SITEURL"], settings["EVENTS_CALENDAR_SAVE_AS"])
+
+        if settings.get("BRANCH"):
+            branch = settings["BRANCH"]
+            self._export(branch, now)
+        else:
+            self._aggregate(now)
+
+    # ---- a branch hands its events to the main site ---------------------------
+    def _export(self, branch: dict, now: dt.datetime) -> None:
+        settings = self.settings
+        limit = now + dt.timedelta(days=settings["EVENTS_NATION_DAYS"])
+        settings["BRANCH_EXPORTS"]["events"] = {
+            "series": self.records,
+            "upcoming": [
+                occurrence_record(
+                    p.occurrence,
+                    url=f"{settings['SITEURL']}/{p.url}",
+                    site_name=branch["display_name"],
+                    site_url=settings["SITEURL"],
+                    nation=branch.get("nation"),
+                )
+                for p in self.upcoming
+                if p.occurrence.starts_at <= limit
+            ],
+        }
+        # When this build goes stale: the next event ends (it moves to "past"), or a day
+        # passes (the window of upcoming events moves on). Checked by branch_subsites.
+        if self.pages:
+            horizon = now + dt.timedelta(days=1)
+            next_end = min((p.occurrence.ends_at for p in self.upcoming), default=horizon)
+            settings["BRANCH_EXPORTS"]["valid_until"] = min(next_end, horizon).astimezone(dt.UTC).isoformat()
+
+    # ---- the main site gathers every branch's events --------------------------
+    def _aggregate(self, now: dt.datetime) -> None:
+        settings = self.settings
+        branches = self.context.get("branches", [])
+        results = self.context.get("branch_results", {})
+        own = [
+            occurrence_record(
+                p.occurrence,
+                url=f"{settings['SITEURL']}/{p.url}",
+                site_name="National",
+                site_url=settings["SITEURL"],
+                nation=None,
+            )
+            for p in self.upcoming
+        ]
+        upcoming, series_by_nation = list(own), {}
+        self.all_records, self.prefixes = list(self.records), {r["uid"]: "National" for r in self.records}
+        for branch in branches:
+            exported = results[branch["slug"]].exports.get("events", {}) if branch["slug"] in results else {}
+            for record in exported.get("series", []):
+                self.all_records.append(record)
+                self.prefixes[record["uid"]] = branch["display_name"]
+                if branch.get("nation"):
+                    series_by_nation.setdefault(branch["nation"], []).append(record)
+            upcoming.extend(exported.get("upcoming", []))
+        for item in upcoming:
+            item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
+        upcoming.sort(key=lambda item: (item["starts_at"], item["url"]))
+        self.country_upcoming = upcoming
+        self.series_by_nation = series_by_nation
+        self.context["country_events"] = upcoming[: settings["HOME_COUNTRY_EVENTS"]]
+        self.context["event_nations"] = [
+            {"name": n, "slug": nation_slug(n), "url": settings["EVENTS_NATION_URL"].format(nation=nation_slug(n))}
+            for n in settings["EVENTS_NATIONS"]
+        ]
+
+    # ---- writing -------------------------------------------------------------
+    def generate_output(self, writer):
+        settings = self.settings
+        write = writer.write_file
+        common = {"calendar_urls": self.context["calendar_urls"]}
+        for page in self.pages:
+            page.content = Markup(
+                resolve_intrasite_links(
+                    str(page.content),
+                    self.context,
+                    settings["SITEURL"],
+                    os.path.dirname(page.occurrence.series.source_path),
+                    settings["PATH"],
+                )
+            )
+            write(
+                page.save_as,
+                self.get_template("event"),
+                self.context,
+                event=page,
+                url=page.url,
+                page_name=page.save_as[: -len("/index.html")],
+                **common,
+            )
+        write(
+            settings["EVENTS_SAVE_AS"],
+            self.get_template("events"),
+            self.context,
+            events=self.upcoming,
+            months=self.months,
+            url=settings["EVENTS_URL"],
+            page_name="events",
+            **common,
+        )
+        write(
+            settings["EVENTS_PAST_SAVE_AS"],
+            self.get_template("events_past"),
+            self.context,
+            events=self.past,
+            url=settings["EVENTS_PAST_URL"],
+            page_name="events_past",
+            **common,
+        )
+        for month in self.months:
+            url = settings["EVENTS_MONTH_URL"].format(key=month.key)
+            write(
+                settings["EVENTS_MONTH_SAVE_AS"].format(key=month.key),
+                self.get_template("events_month"),
+                self.context,
+                month=month,
+                url=url,
+                page_name=url.rstrip("/"),
+                **common,
+            )
+        stamp = settings["BUILD_NOW"]
+        name = settings["SITENAME"]
+        self._write_bytes(settings["EVENTS_CALENDAR_SAVE_AS"], calendar_bytes(self.records, name=name, stamp=stamp))
+        for record in self.records:
+            self._write_bytes(record["ics_url"], calendar_bytes([record], name=name, stamp=stamp))
+        if not settings.get("BRANCH"):
+            self._write_national(writer, stamp)
+
+    def _write_national(self, writer, stamp) -> None:
+        settings = self.settings
+        self._write_bytes(
+            settings["EVENTS_ALL_CALENDAR_SAVE_AS"],
+            calendar_bytes(
+                self.all_records, name=f"{settings['SITENAME']}: all events", stamp=stamp, prefixes=self.prefixes
+            ),
+        )
+        for nation in self.context["event_nations"]:
+            records = self.records + self.series_by_nation.get(nation["name"], [])
+            path = settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"])
+            self._write_bytes(
+                path,
+                calendar_bytes(
+                    records, name=f"{settings['SITENAME']}: {nation['name']}", stamp=stamp, prefixes=self.prefixes
+                ),
+            )
+            events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
+            url = settings["EVENTS_NATION_URL"].format(nation=nation["slug"])
+            writer.write_file(
+                settings["EVENTS_NATION_SAVE_AS"].format(nation=nation["slug"]),
+                self.get_template("events_nation"),
+                self.context,
+                nation=nation,
+                events=events,
+                url=url,
+                page_name=url.rstrip("/"),
+                nation_calendar=calendar_links(settings["SITEURL"], path),
+            )
+
+    def _write_bytes(self, relative: str, data: bytes) -> None:
+        path = os.path.join(self.output_path, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+
+def calendar_links(site_url: str, save_as: str) -> dict:
+    https = f"{site_url}/{save_as}"
+    webcal = "webcal://" + https.removeprefix("https://") if https.startswith("https://") else None
+    return {"https": https, "webcal": webcal}

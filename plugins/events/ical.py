@@ -1,0 +1,81 @@
+"""iCalendar feeds written with the icalendar library, from series records (export.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from icalendar import Calendar, Event, vRecur
+
+ICAL_STATUS = {
+    "scheduled": "CONFIRMED",
+    "rescheduled": "CONFIRMED",
+    "moved-online": "CONFIRMED",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
+
+
+def _local(value: str, timezone: str):
+    parsed = dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
+    if isinstance(parsed, dt.datetime):
+        return parsed.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
+    return parsed
+
+
+def vevent(record: dict, stamp: dt.datetime, summary_prefix: str | None = None) -> Event:
+    event = Event()
+    event.add("uid", record["uid"])
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    title = record["title"]
+    if record["status"] == "cancelled":
+        title = f"Cancelled: {title}"
+    event.add("summary", f"{summary_prefix}: {title}" if summary_prefix else title)
+    start = _local(record["start"], record["timezone"])
+    end = _local(record["end"], record["timezone"])
+    if record["all_day"]:
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))  # RFC 5545: DTEND of a DATE event is exclusive
+    else:
+        event.add("dtstart", start)
+        event.add("dtend", end)
+    if record["repeat"]:
+        event.add("rrule", vRecur.from_ical(record["repeat"].removeprefix("RRULE:")))
+        for skipped in record["exdates"]:
+            day = dt.date.fromisoformat(skipped)
+            if record["all_day"]:
+                event.add("exdate", day)
+            else:
+                event.add("exdate", dt.datetime.combine(day, start.timetz()).replace(tzinfo=start.tzinfo))
+    event.add("status", ICAL_STATUS[record["status"]])
+    event.add("sequence", record["sequence"])
+    location = record["location"] or ("Address on request" if record["address_on_request"] else None)
+    if record["online"] and not location:
+        location = record["online"]
+    if location:
+        event.add("location", location)
+    if record["geo"]:
+        event.add("geo", tuple(record["geo"]))
+    event.add("url", record["url"])
+    if record["description"]:
+        event.add("description", record["description"])
+    categories = list(record["categories"])
+    if summary_prefix:
+        categories.insert(0, summary_prefix)
+    if categories:
+        event.add("categories", categories)
+    return event
+
+
+def calendar_bytes(records: list[dict], *, name: str, stamp: dt.datetime, prefixes: dict | None = None) -> bytes:
+    """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need."""
+    cal = Calendar()
+    cal.add("prodid", "-//Hedgerow site kit//Events//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    for record in sorted(records, key=lambda r: r["uid"]):
+        cal.add_component(vevent(record, stamp, (prefixes or {}).get(record["uid"])))
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -1,0 +1,52 @@
+"""Month grids: weeks of days (Monday first), each day with the events starting on it."""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    weeks: list[list[tuple[dt.date | None, list]]] = field(default_factory=list)
+    previous: Month | None = None
+    next: Month | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}/{self.month:02d}"
+
+
+def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def build_months(pages: list) -> list[Month]:
+    """Every month from the first event to the last, with its weeks, linked both ways."""
+    if not pages:
+        return []
+    by_day: dict[dt.date, list] = {}
+    for page in pages:
+        by_day.setdefault(page.occurrence.local_start_date, []).append(page)
+    months = []
+    cal = calendar.Calendar(firstweekday=0)
+    for year, month in months_between(min(by_day), max(by_day)):
+        grid = Month(year, month)
+        for week in cal.monthdatescalendar(year, month):
+            grid.weeks.append([(d, by_day.get(d, [])) if d.month == month else (None, []) for d in week])
+        months.append(grid)
+    for before, after in itertools.pairwise(months):
+        before.next, after.previous = after, before
+    return months

@@ -1,0 +1,39 @@
+"""SEQUENCE numbers that rise when an event's date, time or place changes.
+
+The book lives in the build cache: a change seen since the last build raises the
+number by one. An editor's `sequence:` key is a floor, so a fresh checkout
+(empty cache) never goes below what was published before if editors bump it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+
+class SequenceBook:
+    def __init__(self, path: str):
+        self.path = path
+        try:
+            with open(path, encoding="utf-8") as handle:
+                self.entries = json.load(handle)
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def sequence(self, uid: str, digest: str, floor: int) -> int:
+        entry = self.entries.get(uid)
+        if entry is None:
+            number = floor
+        elif entry["digest"] != digest:
+            number = max(floor, entry["sequence"] + 1)
+        else:
+            number = max(floor, entry["sequence"])
+        self.entries[uid] = {"digest": digest, "sequence": number}
+        return number
+
+    def save(self) -> None:
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        tmp = self.path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(self.entries, handle, sort_keys=True, indent=1)
+        os.replace(tmp, self.path)

@@ -1,0 +1,216 @@
+"""Events: pages, month grids, iCalendar feeds and the national aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+import recurring_ical_events
+from icalendar import Calendar
+
+from editor_checks.run import check_project
+from kit_testing import build, copy_fixture, project_settings
+
+NOW = "1798761600"  # 2027-01-01 00:00 UTC
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", NOW)
+    try:
+        project = copy_fixture("two_branches", tmp_path_factory.mktemp("events") / "project")
+        yield build(project)
+    finally:
+        mp.undo()
+
+
+def read(output, path):
+    return (output / path).read_text(encoding="utf-8")
+
+
+def calendar(output, path) -> Calendar:
+    return Calendar.from_ical((output / path).read_bytes())
+
+
+def test_monthly_second_tuesday_with_an_exception(output):
+    events = output / "branches/alpha/events"
+    dates = sorted(p.name[:10] for p in events.glob("*-branch-meeting"))
+    assert dates == ["2027-01-12", "2027-02-09", "2027-03-09", "2027-05-11", "2027-06-08"]  # not 2027-04-13
+    cal = calendar(output, "branches/alpha/calendar.ics")
+    (meeting,) = [e for e in cal.walk("VEVENT") if str(e["summary"]) == "Branch meeting"]
+    assert meeting["uid"] == "alpha/branch-meeting@hedgerow.example"
+    assert meeting["rrule"].to_ical() == b"FREQ=MONTHLY;COUNT=6;BYDAY=2TU"
+    assert meeting["dtstart"].dt == dt.datetime(2027, 1, 12, 19, 0, tzinfo=meeting["dtstart"].dt.tzinfo)
+    assert meeting["dtstart"].params["TZID"] == "Europe/London"
+    assert [d.dt for d in meeting["exdate"].dts] == [
+        dt.datetime(2027, 4, 13, 19, 0, tzinfo=meeting["dtstart"].dt.tzinfo)
+    ]
+    # the feed gives the same dates as the HTML pages
+    occurrences = recurring_ical_events.of(cal).between(dt.date(2027, 1, 1), dt.date(2028, 1, 1))
+    ics_dates = sorted(str(o["dtstart"].dt.date()) for o in occurrences if str(o["summary"]) == "Branch meeting")
+    assert ics_dates == dates
+    assert any(e.name == "VTIMEZONE" for e in cal.subcomponents)
+
+
+def test_daylight_saving_edges_show_gmt_and_bst(output):
+    page = read(output, "branches/alpha/events/2027-03-28-clocks-change-walk/index.html")
+    assert (
+        '<time class="dt-start" datetime="2027-03-28T10:00:00+01:00">Sunday 28 March 2027, 10am to midday BST</time>'
+        in page
+    )
+    jan = read(output, "branches/alpha/events/2027-01-12-branch-meeting/index.html")
+    assert "Tuesday 12 January 2027, 7pm to 9pm GMT" in jan
+    october = read(output, "branches/alpha/events/2027-10-31-clocks-back-social/index.html")
+    assert 'datetime="2027-10-31T00:30:00+01:00"' in october  # BST before the change
+    assert 'datetime="2027-10-31T03:30:00+00:00"' in october  # GMT after it
+    assert "Sunday 31 October 2027, 12:30am BST to Sunday 31 October 2027, 3:30am GMT" in october
+
+
+def test_cancelled_event_stays_listed_and_in_the_feed(output):
+    listing = read(output, "branches/alpha/events/index.html")
+    assert (
+        '<strong class="kit-status kit-status--cancelled">Cancelled</strong> <a class="u-url p-name" href="/branches/alpha/events/2027-10-31-clocks-back-social/">'
+        in listing
+    )
+    page = read(output, "branches/alpha/events/2027-10-31-clocks-back-social/index.html")
+    assert "<strong>Cancelled.</strong> This event will not take place." in page
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert ld["eventStatus"] == "https://schema.org/EventCancelled"
+    (social,) = [
+        e for e in calendar(output, "branches/alpha/calendar.ics").walk("VEVENT") if "Social" in str(e["summary"])
+    ]
+    assert str(social["status"]) == "CANCELLED"
+    assert str(social["summary"]) == "Cancelled: Social on the day the clocks go back"
+
+
+def test_rescheduled_event_has_previous_start(output):
+    page = read(output, "branches/alpha/events/2027-02-20-stall/index.html")
+    assert "<strong>Rescheduled.</strong> It was planned for Saturday 13 February 2027." in page
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert ld["previousStartDate"] == "2027-02-13T11:00:00"
+    assert ld["startDate"] == "2027-02-20T11:00:00+00:00"
+    assert ld["location"]["@type"] == "Place"
+    assert ld["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+
+
+def test_all_day_multi_day_event(output):
+    page = read(output, "events/2027-05-15-conference/index.html")
+    assert "Saturday 15 May 2027 to Sunday 16 May 2027" in page
+    (conf,) = calendar(output, "calendar.ics").walk("VEVENT")
+    assert conf["dtstart"].to_ical() == b"20270515"
+    assert conf["dtend"].to_ical() == b"20270517"  # exclusive end: the day after the last day
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert ld["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+
+
+def test_branch_with_no_events(output):
+    assert "No events are planned at the moment." in read(output, "branches/beta-net/events/index.html")
+    assert calendar(output, "branches/beta-net/calendar.ics").walk("VEVENT") == []
+
+
+def test_month_grid_is_an_accessible_table(output):
+    page = read(output, "branches/alpha/events/2027/01/index.html")
+    assert "<caption>January 2027, Alphaton branch</caption>" in page
+    assert '<th scope="col"><abbr title="Monday">Mon</abbr></th>' in page
+    assert 'href="/branches/alpha/events/2027-01-12-branch-meeting/">Branch meeting</a>' in page
+    assert 'rel="next" href="/branches/alpha/events/2027/02/"' in page
+
+
+def test_national_aggregates(output):
+    all_cal = calendar(output, "calendars/all.ics")
+    uids = sorted(str(e["uid"]) for e in all_cal.walk("VEVENT"))
+    assert uids == [
+        "alpha/branch-meeting@hedgerow.example",
+        "alpha/clocks-back-social@hedgerow.example",
+        "alpha/clocks-change-walk@hedgerow.example",
+        "alpha/stall@hedgerow.example",
+        "national/conference@hedgerow.example",
+    ]
+    summaries = sorted(str(e["summary"]) for e in all_cal.walk("VEVENT"))
+    assert "Alphaton branch: Branch meeting" in summaries
+    assert "National: Spring conference" in summaries
+    england = sorted(str(e["uid"]) for e in calendar(output, "calendars/england.ics").walk("VEVENT"))
+    assert england == uids  # alpha is in England; national events are in every nation's calendar
+    wales = [str(e["uid"]) for e in calendar(output, "calendars/wales.ics").walk("VEVENT")]
+    assert wales == ["national/conference@hedgerow.example"]
+    page = read(output, "events/england/index.html")
+    assert 'href="/branches/alpha/events/2027-01-12-branch-meeting/">Branch meeting</a>' in page
+    home = read(output, "index.html")
+    assert "Coming up across the country" in home
+    assert home.index("2027-01-12-branch-meeting") < home.index("2027-02-09-branch-meeting")
+
+
+def test_uid_survives_a_title_edit_and_sequence_rises_on_a_change(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    project = copy_fixture("two_branches", tmp_path / "p")
+    output = build(project)
+    path = project / "branches/alpha/events/2027-02-20-stall.md"
+
+    def stall():
+        cal = calendar(output, "branches/alpha/calendar.ics")
+        return next(e for e in cal.walk("VEVENT") if str(e["uid"]) == "alpha/stall@hedgerow.example")
+
+    assert stall()["sequence"] == 0
+    path.write_text(path.read_text().replace("11:00\nend: 2027-02-20 14:00", "12:00\nend: 2027-02-20 15:00"))
+    build(project)
+    assert stall()["sequence"] == 1
+    path.write_text(path.read_text().replace("title: Market stall", "title: Market stall and leaflets"))
+    build(project)
+    assert str(stall()["summary"]) == "Market stall and leaflets"
+    assert stall()["sequence"] == 2
+
+
+BAD = {
+    "end before start": ("start: 2027-01-12 19:00\nend: 2027-01-12 18:00\n", 4, "ends (2027-01-12 18:00) before"),
+    "unknown zone": ("start: 2027-01-12 19:00\nduration: 1h\ntimezone: Europe/Londn\n", 5, "`Europe/London`"),
+    "bad date": ("start: 2027-02-30 19:00\nduration: 1h\n", 3, "February 2027 has 28 days"),
+    "bad rrule": ("start: 2027-01-12 19:00\nduration: 1h\nrepeat: FREQ=SOMETIMES\n", 5, "`repeat` is"),
+    "missing start": ("duration: 1h\n", 4, "has no `start`"),
+    "http online": ("start: 2027-01-12 19:00\nduration: 1h\nonline: http://x.example.org/\n", 5, "https://"),
+    "not an occurrence": (
+        "start: 2027-01-12 19:00\nduration: 1h\nrepeat: FREQ=MONTHLY;BYDAY=2TU\nexcept: [2027-04-14]\n",
+        6,
+        "2027-04-14, which is not a date this event repeats on",
+    ),
+    "clocks forward gap": ("start: 2027-03-28 01:30\nduration: 1h\n", 3, "does not exist in Europe/London"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_events_name_file_line_and_fix(tmp_path, case):
+    front, line, message = BAD[case]
+    (tmp_path / "content" / "events").mkdir(parents=True)
+    (tmp_path / "content/events/2027-01-12-x.md").write_text(f"---\ntitle: X\n{front}---\nText\n")
+    problems = check_project(project_settings(tmp_path)).sorted()
+    assert any(
+        p.path == "content/events/2027-01-12-x.md"
+        and p.line == line
+        and (message in p.message or message in p.fix)
+        and p.fix
+        for p in problems
+    ), [(p.line, p.message, p.fix) for p in problems]
+
+
+def test_all_event_errors_reported_together(tmp_path):
+    (tmp_path / "content" / "events").mkdir(parents=True)
+    for case, (front, _line, _message) in BAD.items():
+        name = re.sub(r"\W+", "-", case)
+        (tmp_path / f"content/events/2027-01-12-{name}.md").write_text(f"---\ntitle: X\n{front}---\n")
+    problems = check_project(project_settings(tmp_path)).sorted()
+    assert len({p.path for p in problems}) == len(BAD)
+
+
+def test_a_skipped_branch_is_rebuilt_once_its_next_event_has_passed(tmp_path, monkeypatch, capfd):
+    project = copy_fixture("two_branches", tmp_path / "p")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    build(project)
+    build(project)
+    assert "0 built, 2 unchanged" in capfd.readouterr().err
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW) + 30 * 86400))  # 31 January 2027
+    output = build(project)
+    assert "1 built, 1 unchanged" in capfd.readouterr().err  # alpha has events; beta-net has none
+    listing = read(output, "branches/alpha/events/past/index.html")
+    assert "2027-01-12-branch-meeting" in listing
