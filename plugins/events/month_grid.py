@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import calendar
-import itertools
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 
