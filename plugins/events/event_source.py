@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dateutil.rrule import rrulestr
 
 from editor_checks.fields import validate_fields
-from front_matter.document import FrontMatterError, slug_from_filename, split_document
+from front_matter.document import read_document, slug_from_filename
 
 from .schema import EVENT
 
@@ -73,17 +73,8 @@ def parse_rrule(repeat: str, start):
 
 def parse_event_file(path: str, report, text: str | None = None) -> EventSeries | None:
     """Validate ``path``; add every problem to ``report``; None if the event is unusable."""
-    if text is None:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except UnicodeDecodeError:
-            report.error(path, 0, "the file is not saved as UTF-8 text", "Save it as UTF-8.")
-            return None
-    try:
-        document = split_document(text)
-    except FrontMatterError as exc:
-        report.error(path, exc.line, exc.message, exc.fix)
+    document = read_document(path, report, text)
+    if document is None:
         return None
     front = document.front
     before = len(report.errors)

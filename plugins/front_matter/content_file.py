@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from editor_checks.fields import validate_fields
 from editor_checks.yaml_source import YamlDocument
 
-from .document import FrontMatterError, slug_from_filename, split_document
+from .document import read_document, slug_from_filename
 from .schemas import NEWS, PAGE
 
 # content kind -> (what editors call it, its fields)
@@ -45,23 +45,8 @@ def kind_of(path: str, site_root: str, settings: dict) -> str | None:
 def parse_content_file(path: str, kind: str, report, text: str | None = None) -> ContentFile | None:
     """Validate ``path``; add its problems to ``report``; None if it cannot be used."""
     what, fields = KINDS[kind]
-    if text is None:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            line = exc.object[: exc.start].count(b"\n") + 1
-            report.error(
-                path,
-                line,
-                "the file is not saved as UTF-8 text",
-                "Save it as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
-            )
-            return None
-    try:
-        document = split_document(text)
-    except FrontMatterError as exc:
-        report.error(path, exc.line, exc.message, exc.fix)
+    document = read_document(path, report, text)
+    if document is None:
         return None
     before = len(report.errors)
     values = validate_fields(

@@ -75,3 +75,25 @@ def date_from_filename(path: str) -> dt.date | None:
         return dt.date.fromisoformat(match.group(1))
     except ValueError:
         return None
+
+
+def read_document(path: str, report, text: str | None = None) -> Document | None:
+    """Read ``path`` (or use ``text``) and split it; report an unreadable file and return None."""
+    if text is None:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as exc:
+            line = exc.object[: exc.start].count(b"\n") + 1
+            report.error(
+                path,
+                line,
+                "the file is not saved as UTF-8 text",
+                "Save it as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
+            )
+            return None
+    try:
+        return split_document(text)
+    except FrontMatterError as exc:
+        report.error(path, exc.line, exc.message, exc.fix)
+        return None
