@@ -52,7 +52,12 @@ def test_monthly_second_tuesday_with_an_exception(output):
     occurrences = recurring_ical_events.of(cal).between(dt.date(2027, 1, 1), dt.date(2028, 1, 1))
     ics_dates = sorted(str(o["dtstart"].dt.date()) for o in occurrences if str(o["summary"]) == "Branch meeting")
     assert ics_dates == dates
-    assert any(e.name == "VTIMEZONE" for e in cal.subcomponents)
+    (london,) = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
+    assert london["tzid"] == "Europe/London"
+    # only the transitions the calendar needs (icalendar would otherwise write 1970 to 2038)
+    zone_text = london.to_ical().decode().replace("\r\n ", "")
+    years = {int(y) for y in re.findall(r"(?:DTSTART:|RDATE:|,)(\d{4})\d{4}T", zone_text)}
+    assert min(years) == 2027 and max(years) <= 2030
 
 
 def test_daylight_saving_edges_show_gmt_and_bst(output):
@@ -201,6 +206,17 @@ def test_all_event_errors_reported_together(tmp_path):
         (tmp_path / f"content/events/2027-01-12-{name}.md").write_text(f"---\ntitle: X\n{front}---\n")
     problems = check_project(project_settings(tmp_path)).sorted()
     assert len({p.path for p in problems}) == len(BAD)
+
+
+def test_every_problem_in_one_event_file_is_reported(tmp_path):
+    """A key with its own error does not hide the problems found by comparing keys."""
+    (tmp_path / "content" / "events").mkdir(parents=True)
+    (tmp_path / "content/events/2027-01-12-x.md").write_text(
+        "---\ntitle: X\nstart: 2027-01-12 19:00\nend: 2027-01-12 18:00\n"
+        "timezone: Europe/Londn\nonline: http://x.example.org/\n---\n"
+    )
+    problems = check_project(project_settings(tmp_path)).sorted()
+    assert [(p.line, p.message.split(" ")[0]) for p in problems] == [(4, "the"), (5, "`timezone`"), (6, "`online`")]
 
 
 def test_a_skipped_branch_is_rebuilt_once_its_next_event_has_passed(tmp_path, monkeypatch, capfd):

@@ -32,6 +32,7 @@ class EventSeries:
     status: str
     body: str  # Markdown
     source_path: str
+    slug_line: int = 1  # where `slug:` is written, else the first line (for clash reports)
     location: str | None = None
     postcode: str | None = None
     geo: tuple[float, float] | None = None
@@ -87,8 +88,6 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
         what="event",
         missing_line=document.fence_line,
     )
-    if len(report.errors) > before or "start" not in values:
-        return None
 
     def error(key, message, fix):
         report.error(path, front.line_of(key, default=document.fence_line), message, fix)
@@ -104,6 +103,10 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
             (f"Did you mean `{close[0]}`? " if close else "")
             + "Use a name like Europe/London (leave the line out for UK times).",
         )
+        tz = None
+    # The checks below go on after a key's own error, so that an editor sees every problem in one go;
+    # a key that failed its own check is absent from ``values`` and is not blamed twice.
+    if "start" not in values:
         return None
 
     start, end = values["start"], values.get("end")
@@ -129,15 +132,17 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
             error("duration", "the event has both `end` and `duration`", "Keep one of them.")
         elif "duration" in values:
             end = start + dt.timedelta(minutes=values["duration"])
-        elif end is None:
+        elif end is None and not {"end", "duration"} & set(front.data):
             error("start", "the event has no `end` or `duration`", "Add `end: 2027-01-12 21:00` or `duration: 2h`.")
+            return None
+        elif end is None:
             return None
         if end is not None and not isinstance(end, dt.datetime):
             error("end", "`end` has no time", "Write the date and time it ends, e.g. 2027-01-12 21:00.")
         elif end is not None and end <= start:
             error("end", f"the event ends ({end:%Y-%m-%d %H:%M}) before it starts", "Check the date and time of `end`.")
         for key, when in (("start", start), ("end", end)):
-            if isinstance(when, dt.datetime) and not _exists_locally(when, tz):
+            if tz is not None and isinstance(when, dt.datetime) and not _exists_locally(when, tz):
                 error(
                     key,
                     f"`{key}` is {when:%Y-%m-%d %H:%M}, a time that does not exist in {timezone}: "
@@ -150,7 +155,7 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
         error("status", "a rescheduled event needs `previous_start`", "Add `previous_start:` with the old date.")
     if "previous_start" in values and status != "rescheduled":
         error("previous_start", "`previous_start` is only for rescheduled events", "Add `status: rescheduled`.")
-    if status == "moved-online" and "online" not in values:
+    if status == "moved-online" and "online" not in front.data:
         error("status", "an event that moved online needs its `online` link", "Add `online: https://...`.")
     if values.get("address_on_request"):
         for key in ("postcode", "geo"):
@@ -158,7 +163,7 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
                 error(
                     key, f"`{key}` would show where the event is, but `address_on_request` is true", f"Delete `{key}`."
                 )
-    if "image" in values and "image_alt" not in values:
+    if "image" in values and "image_alt" not in front.data:
         error("image", "the picture has no `image_alt` text", "Add `image_alt:` saying what the picture shows.")
 
     exdates = tuple(values.get("except", ()))
@@ -187,6 +192,7 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
         return None
     return EventSeries(
         slug=values.get("slug") or slug_from_filename(path),
+        slug_line=front.line_of("slug", default=1),
         title=values["title"],
         all_day=all_day,
         start=start,

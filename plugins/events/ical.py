@@ -77,5 +77,18 @@ def calendar_bytes(records: list[dict], *, name: str, stamp: dt.datetime, prefix
     cal.add("x-wr-calname", name)
     for record in sorted(records, key=lambda r: r["uid"]):
         cal.add_component(vevent(record, stamp, (prefixes or {}).get(record["uid"])))
-    cal.add_missing_timezones()
+    if records:
+        cal.add_missing_timezones(*timezone_range(records, stamp))
     return cal.to_ical()
+
+
+def timezone_range(records: list[dict], stamp: dt.datetime) -> tuple[dt.date, dt.date]:
+    """The dates the VTIMEZONE blocks must cover: from the first event's start to two years past the
+    later of the last event's end and the build's "now" (repeating events run on past their first date).
+
+    icalendar writes every transition from 1970 to 2038 by default, about 4 KB per calendar; this keeps
+    a handful. Calendar programs that know the TZID (all the common ones) use their own rules anyway.
+    """
+    first = min(dt.date.fromisoformat(r["start"][:10]) for r in records)
+    last = max([dt.date.fromisoformat(r["end"][:10]) for r in records] + [stamp.date()])
+    return first - dt.timedelta(days=1), last + dt.timedelta(days=2 * 366)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+
+from editor_checks.addresses import AddressClaims
 
 from .content_file import parse_content_file
 
@@ -21,7 +22,7 @@ def _files_under(folder: str):
 def check_content_files(settings, sites, report) -> None:
     reserved = set(settings.get("RESERVED_PAGE_SLUGS", ()))
     for site in sites:
-        seen: dict[tuple, list[str]] = defaultdict(list)
+        claims = {"news": AddressClaims(), "page": AddressClaims()}
         for kind, key in (("news", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
             for folder in settings.get(key, ()):
                 for path in _files_under(os.path.join(site.path, folder)):
@@ -36,7 +37,7 @@ def check_content_files(settings, sites, report) -> None:
                     content_file = parse_content_file(path, kind, report)
                     if content_file is None:
                         continue
-                    seen[(kind, content_file.slug)].append(path)
+                    claims[kind].claim(content_file.slug, path, content_file.line_of("slug"))
                     if kind == "page" and content_file.slug in reserved:
                         report.error(
                             path,
@@ -45,16 +46,12 @@ def check_content_files(settings, sites, report) -> None:
                             f"Add `slug: about-{content_file.slug}` or rename the file.",
                         )
                     _check_image(content_file, site.path, report)
-        for (kind, slug), paths in seen.items():
-            if len(paths) > 1:
-                names = ", ".join(report.display_path(p) for p in paths)
-                for path in paths:
-                    report.error(
-                        path,
-                        1,
-                        f"two {kind} files in {site.label} would have the same address `{slug}`: {names}",
-                        "Give one of them another file name, or a different `slug:` line.",
-                    )
+        for kind, kind_claims in claims.items():
+            kind_claims.report_clashes(
+                report,
+                f"two {kind} files in {site.label} would have the same address `{{address}}`: {{names}}",
+                "Give one of them another file name, or a different `slug:` line.",
+            )
 
 
 def _check_image(content_file, site_root: str, report) -> None:
