@@ -42,6 +42,17 @@ $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# npm packages from the lockfile; install scripts off (vnu-jar's would fetch a JRE)
+NODE_STAMP = node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+TEST_TOOLS_STAMP = $(VENV)/.test-tools-installed
+$(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
+	@scripts/ensure-test-tools.sh
+	@touch $@
+
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
 	test lint format check
 
@@ -93,7 +104,7 @@ rsync_upload: publish
 check: $(RUNTIME_STAMP)
 	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m editor_checks --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)

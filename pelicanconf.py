@@ -38,6 +38,7 @@ PLUGINS = [
     "front_matter",
     "branch_subsites",
     "branch_directory",
+    "official_channels",
     "events",  # after branch_subsites: the main site aggregates the branches' events
 ]
 
@@ -56,6 +57,15 @@ INDEX_URL = "news/"
 INDEX_SAVE_AS = "news/index.html"
 BRANCH_DIRECTORY_URL = "branches/"
 BRANCH_DIRECTORY_SAVE_AS = "branches/index.html"
+BRANCH_DIRECTORY_NATION_URL = "branches/{nation}/"  # a nation's branches, in full
+BRANCH_DIRECTORY_REGION_URL = "branches/{nation}/{region}/"  # an English region's branches, in full
+BRANCH_FINDER_JSON_SAVE_AS = "branches/finder.json"  # postcode district -> branches, for the finder
+BRANCHES_JSON_SAVE_AS = "branches.json"  # docs/branches-json.md
+BRANCHES_OPML_SAVE_AS = "branches.opml"  # every branch's feed and calendar
+BRANCH_START_URL = "start-a-branch/"  # where the finder sends people with no branch yet
+OFFICIAL_URL = "official/"
+OFFICIAL_SAVE_AS = "official/index.html"
+OFFICIAL_JSON_SAVE_AS = "official.json"
 # Page addresses a page's slug may not take (they are used by the kit).
 RESERVED_PAGE_SLUGS = [
     "news",
@@ -68,6 +78,7 @@ RESERVED_PAGE_SLUGS = [
     "images",
     "drafts",
     "calendars",
+    "official",
 ]
 
 # Pages that list everything grow with the site: only paginated lists are kept.
@@ -130,6 +141,7 @@ BRANCH_CHANNEL_TYPES = {
     "matrix": "Matrix room",
     "discourse": "Forum",
     "mastodon": "Mastodon account",
+    "email": "Email",
     "email-list": "Mailing list",
     "website": "Website",
     "peertube": "Video channel",
@@ -137,6 +149,38 @@ BRANCH_CHANNEL_TYPES = {
     "facebook": "Facebook page",
     "whatsapp": "WhatsApp group",
 }
+# Channel types whose address may be a mailto: link.
+BRANCH_EMAIL_CHANNEL_TYPES = ["email", "email-list"]
+# Channel types the check warns about, with what the party would rather branches used.
+BRANCH_DISCOURAGED_CHANNELS = {
+    "facebook": "a Mastodon account for news and a Matrix room or the forum for discussion",
+    "whatsapp": "a Signal group, or a Matrix room",
+}
+
+# ---- official channels (official/ and official.json) -----------------------------
+# Every domain the party's websites use. The published SITEURL's domain and every branch
+# `domain` are added by the build.
+OFFICIAL_DOMAINS = ["hedgerow.example"]
+# Domains the party's email comes from (each branch's contact domain is added by the build).
+OFFICIAL_EMAIL_DOMAINS = ["hedgerow.example"]
+# The national accounts (each branch's channels are added by the build).
+OFFICIAL_ACCOUNTS = [
+    {"type": "mastodon", "url": "https://social.hedgerow.example/@hedgerow", "label": "@hedgerow"},
+    {"type": "peertube", "url": "https://video.hedgerow.example/c/hedgerow", "label": "Hedgerow Party videos"},
+    {"type": "discourse", "url": "https://forum.hedgerow.example/", "label": "The Hedgerow forum"},
+    {"type": "email-list", "url": "https://lists.hedgerow.example/news", "label": "National newsletter"},
+]
+OFFICIAL_STATEMENT = (
+    "We only ask for money, membership or sign-ups on the websites listed here. "
+    "A message that asks you to pay, join or log in anywhere else is not from the party, "
+    "however official it looks."
+)
+OFFICIAL_REPORT_EMAIL = "report-a-fake@hedgerow.example"
+OFFICIAL_REPORT_ADVICE = (
+    "Forward the message, or send the address of the fake site, to the address above. "
+    "Do not click its links or reply to it. If you have already paid or given a password, "
+    "contact your bank, change the password, and report it to Action Fraud (0300 123 2040)."
+)
 
 # ---- checks ------------------------------------------------------------------
 EDITOR_CHECKS_ON_BUILD = True

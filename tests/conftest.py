@@ -6,6 +6,8 @@ import pytest
 
 from kit_testing import build, copy_fixture
 
+pytest_plugins = ["browser"]
+
 
 @pytest.fixture(scope="session")
 def two_branches_output(tmp_path_factory):

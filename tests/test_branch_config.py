@@ -98,7 +98,7 @@ def test_channels_are_checked_field_by_field(tmp_path):
     assert (
         12,
         "`type` is `smoke-signals`, which is not one of `signal`, `matrix`, `discourse`, `mastodon`, "
-        "`email-list`, `website`, `peertube`, `xmpp`, `facebook` or `whatsapp`",
+        "`email`, `email-list`, `website`, `peertube`, `xmpp`, `facebook` or `whatsapp`",
     ) in found
     assert any(line == 13 and "`url` is `http://example.org/`" in msg for line, msg in found)
     assert (12, "the channel has no `label` (its name in plain words)") in found
@@ -128,7 +128,8 @@ def test_bad_folder_name_missing_file_and_all_errors_at_once(tmp_path):
 
 def test_two_branches_cannot_share_a_domain(tmp_path):
     text = GOOD + "domain: shared.example.org\n"
-    branches, problems = check(tmp_path, {"a/branch.yaml": text, "b/branch.yaml": text})
+    other = text.replace("[AB1, AB2]", "[AB3]")
+    branches, problems = check(tmp_path, {"a/branch.yaml": text, "b/branch.yaml": other})
     assert len(branches) == 2
     assert [p[0] for p in problems] == ["branches/a/branch.yaml", "branches/b/branch.yaml"]
     assert "claimed by a and b" in problems[0][2]
@@ -138,3 +139,71 @@ def test_yaml_yes_no_and_times_stay_text(tmp_path):
     branches, problems = check(tmp_path, {"alpha/branch.yaml": GOOD.replace("Alphaton", "No") + "meets: 19:00\n"})
     assert problems == []
     assert branches[0].name == "No" and branches[0].meets == "19:00"
+
+
+def problems_of(tmp_path, files):
+    (tmp_path / "content").mkdir(exist_ok=True)
+    for rel, text in files.items():
+        path = tmp_path / "branches" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    report = ProblemList(root=str(tmp_path))
+    branches = load_branches(project_settings(tmp_path), report)
+    return branches, report
+
+
+def test_two_branches_sharing_a_district_is_a_warning_naming_both(tmp_path):
+    other = GOOD.replace("Alphaton", "Betaville").replace("[AB1, AB2]", "[AB2, AB3]")
+    branches, report = problems_of(tmp_path, {"alpha/branch.yaml": GOOD, "beta/branch.yaml": other})
+    assert len(branches) == 2 and report.errors == []
+    assert [(w.path, w.line) for w in report.warnings] == [
+        ("branches/alpha/branch.yaml", 5),
+        ("branches/beta/branch.yaml", 5),
+    ]
+    assert "AB2 is covered by both Alphaton branch and Betaville branch" in report.warnings[0].message
+
+
+CHANNELS = """channels:
+  - type: whatsapp
+    url: https://chat.whatsapp.com/abc
+    label: Old group
+  - type: signal
+    url: mailto:alpha@example.org
+    label: Signal
+  - type: email
+    url: mailto:alpha@example.org
+    label: Write to us
+"""
+
+
+def test_channel_rules(tmp_path):
+    _, report = problems_of(tmp_path, {"alpha/branch.yaml": GOOD + CHANNELS})
+    (warning,) = report.warnings
+    assert (warning.line, "WhatsApp group") == (9, warning.message.split("`whatsapp` channel: ")[1][:14])
+    assert "Signal group" in warning.fix  # names the alternative the party prefers
+    (error,) = report.errors
+    assert (error.line, error.message) == (13, "a `signal` channel has a mailto: address")
+
+
+@pytest.mark.parametrize(
+    "areas, message",
+    [
+        ("[QQ1]", "no postcodes start with QQ"),
+        ("[S1 2EW]", "`S1 2EW` is not a postcode district"),
+        ("[1S]", "`1S` is not a postcode district"),
+    ],
+)
+def test_postcode_districts_must_exist(tmp_path, areas, message):
+    _, report = problems_of(tmp_path, {"alpha/branch.yaml": GOOD.replace("[AB1, AB2]", areas)})
+    assert [(p.line, message in p.message) for p in report.errors] == [(5, True)]
+
+
+def test_odd_spacing_and_case_in_districts_are_normalised(tmp_path):
+    branches, report = problems_of(tmp_path, {"alpha/branch.yaml": GOOD.replace("[AB1, AB2]", "[ab1, ' B T7 ', eh12]")})
+    assert report.errors == []
+    assert branches[0].areas == ("AB1", "BT7", "EH12")
+
+
+def test_a_branch_cannot_take_a_nation_s_name(tmp_path):
+    _, report = problems_of(tmp_path, {"wales/branch.yaml": GOOD})
+    assert [p.path for p in report.errors] == ["branches/wales"]

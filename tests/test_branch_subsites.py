@@ -75,8 +75,9 @@ def test_main_navigation_links_to_directory_not_to_each_branch(two_branches_outp
 
 def test_directory_groups_by_nation_then_region_with_networks_apart(two_branches_output):
     page = read(two_branches_output, "branches/index.html")
-    assert page.index('<h2 id="nation-england">England</h2>') < page.index("<h3>South West</h3>")
-    assert page.index("<h3>South West</h3>") < page.index('href="/branches/alpha/">Alphaton branch</a>')
+    england = page.index('<h2 id="nation-england"><a href="/branches/england/">England</a></h2>')
+    south_west = page.index('<h3><a href="/branches/england/south-west/">South West</a></h3>')
+    assert england < south_west < page.index('href="/branches/alpha/">Alphaton branch</a>')
     assert page.index('<h2 id="networks">') < page.index('href="/branches/beta-net/">Beta Network</a>')
 
 

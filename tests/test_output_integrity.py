@@ -66,11 +66,11 @@ def demo_output(tmp_path_factory):
 
 
 def test_demo_has_at_least_eight_branches_in_all_four_nations(demo_output):
-    homes = sorted(p.parent.name for p in (demo_output / "branches").glob("*/index.html"))
+    homes = sorted(p.parent.parent.name for p in (demo_output / "branches").glob("*/feeds/all.atom.xml"))
     assert len(homes) >= 8
     directory = (demo_output / "branches" / "index.html").read_text()
     for nation in ("England", "Scotland", "Wales", "Northern Ireland"):
-        assert f">{nation}</h2>" in directory
+        assert f">{nation}</a></h2>" in directory
     assert 'id="networks"' in directory
 
 

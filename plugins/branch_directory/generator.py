@@ -1,23 +1,65 @@
-"""The branch directory page of the main site."""
+"""The main site's branch directory: list, nation and region pages, finder and machine data."""
+
+from __future__ import annotations
 
 from pelican.generators import Generator
 
+from reproducible_output.files import write_output_file
+
+from .entries import directory_entry
+from .finder_data import finder_json
 from .grouping import group_branches
+from .machine_data import branches_json, branches_opml
 
 
 class BranchDirectoryGenerator(Generator):
-    """Writes branches/index.html from the entries branch_subsites gathered."""
+    """Writes branches/ and its nation and region pages, branches.json, branches.opml and the finder data."""
 
     def generate_context(self):
-        nations, networks = group_branches(self.context.get("branches", []))
+        results = self.context.get("branch_results", {})
+        self.entries = [
+            directory_entry(b, results[b["slug"]].exports if b["slug"] in results else {}, self.settings)
+            for b in self.context.get("branches", [])
+        ]
+        nations, networks = group_branches(self.entries, self.settings)
         self.context["directory_nations"] = nations
         self.context["directory_networks"] = networks
 
     def generate_output(self, writer):
+        settings = self.settings
+        site = {"site_name": settings["SITENAME"], "site_url": settings["SITEURL"]}
+        finder_url = f"{settings['SITEURL']}/{settings['BRANCH_FINDER_JSON_SAVE_AS']}"
         writer.write_file(
-            self.settings["BRANCH_DIRECTORY_SAVE_AS"],
+            settings["BRANCH_DIRECTORY_SAVE_AS"],
             self.get_template("branch_directory"),
             self.context,
-            url=self.settings["BRANCH_DIRECTORY_URL"],
+            url=settings["BRANCH_DIRECTORY_URL"],
             page_name="branch_directory",
+            finder_url=finder_url,
         )
+        for nation in self.context["directory_nations"]:
+            writer.write_file(
+                f"{nation.url}index.html",
+                self.get_template("branch_directory_nation"),
+                self.context,
+                url=nation.url,
+                page_name=nation.url.rstrip("/"),
+                nation=nation,
+            )
+            for region in nation.regions:
+                if region.url:
+                    writer.write_file(
+                        f"{region.url}index.html",
+                        self.get_template("branch_directory_region"),
+                        self.context,
+                        url=region.url,
+                        page_name=region.url.rstrip("/"),
+                        nation=nation,
+                        region=region,
+                    )
+        self._write_bytes(settings["BRANCH_FINDER_JSON_SAVE_AS"], finder_json(self.entries))
+        self._write_bytes(settings["BRANCHES_JSON_SAVE_AS"], branches_json(self.entries, **site))
+        self._write_bytes(settings["BRANCHES_OPML_SAVE_AS"], branches_opml(self.entries, **site))
+
+    def _write_bytes(self, relative: str, data: bytes) -> None:
+        write_output_file(self.output_path, relative, data)

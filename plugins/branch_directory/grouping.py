@@ -1,4 +1,4 @@
-"""Group branch entries for the directory: nations in a fixed order, then regions."""
+"""Group directory entries: nations in a fixed order, then regions; networks apart."""
 
 from __future__ import annotations
 
@@ -7,9 +7,16 @@ from dataclasses import dataclass, field
 NATION_ORDER = ("England", "Scotland", "Wales", "Northern Ireland")
 
 
+def place_slug(name: str) -> str:
+    """ "Yorkshire and the Humber" -> "yorkshire-and-the-humber"."""
+    return "-".join(name.lower().split())
+
+
 @dataclass
 class RegionGroup:
-    name: str | None  # None: branches with no region
+    name: str | None  # None: branches of a nation that has no regions
+    slug: str | None
+    url: str | None  # the region's own page, if it has one
     branches: list[dict] = field(default_factory=list)
 
 
@@ -17,29 +24,37 @@ class RegionGroup:
 class NationGroup:
     name: str
     slug: str
+    url: str
     regions: list[RegionGroup] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         return sum(len(r.branches) for r in self.regions)
 
+    @property
+    def has_regions(self) -> bool:
+        return any(r.name for r in self.regions)
 
-def _slug(name: str) -> str:
-    return name.lower().replace(" ", "-")
 
-
-def group_branches(branches: list[dict]) -> tuple[list[NationGroup], list[dict]]:
-    """(nations with their regions, network branches); everything sorted by name."""
-    by_name = sorted(branches, key=lambda b: (b["name"].casefold(), b["slug"]))
+def group_branches(entries: list[dict], settings: dict) -> tuple[list[NationGroup], list[dict]]:
+    """(nations with their regions, network branches); branches sorted by name within each group."""
+    by_name = sorted(entries, key=lambda b: (b["name"].casefold(), b["slug"]))
     networks = [b for b in by_name if b["kind"] == "network"]
     nations = []
     for nation in NATION_ORDER:
         local = [b for b in by_name if b["kind"] == "local" and b["nation"] == nation]
         if not local:
             continue
+        nation_slug = place_slug(nation)
         regions: dict = {}
         for branch in local:
             regions.setdefault(branch.get("region"), []).append(branch)
         ordered = sorted(regions.items(), key=lambda item: (item[0] is None, (item[0] or "").casefold()))
-        nations.append(NationGroup(nation, _slug(nation), [RegionGroup(name, items) for name, items in ordered]))
+        groups = []
+        for name, items in ordered:
+            slug = place_slug(name) if name else None
+            url = settings["BRANCH_DIRECTORY_REGION_URL"].format(nation=nation_slug, region=slug) if name else None
+            groups.append(RegionGroup(name, slug, url, items))
+        url = settings["BRANCH_DIRECTORY_NATION_URL"].format(nation=nation_slug)
+        nations.append(NationGroup(nation, nation_slug, url, groups))
     return nations, networks

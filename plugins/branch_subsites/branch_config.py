@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import asdict, dataclass
@@ -20,6 +21,8 @@ from editor_checks.fields import (
 from editor_checks.sites import SLUG_PATTERN
 from editor_checks.yaml_source import YamlSyntaxError, load_yaml
 
+from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
+
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
 ENGLISH_REGIONS = (
     "North East",
@@ -33,7 +36,8 @@ ENGLISH_REGIONS = (
     "South West",
 )
 KINDS = ("local", "network")
-DISTRICT_PATTERN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+# branches/<nation>/ is the directory's page for a nation, so no branch folder may take those names
+RESERVED_BRANCH_SLUGS = frozenset("-".join(n.lower().split()) for n in NATIONS)
 FORGE_USER_PATTERN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38})$")
 BRANCH_FILE = "branch.yaml"
 
@@ -60,6 +64,7 @@ class Branch:
     editors: tuple[str, ...]
     domain: str | None
     folder: str
+    areas_line: int = 0  # where `areas:` is written, for problems about districts
 
     @property
     def display_name(self) -> str:
@@ -78,6 +83,12 @@ def postcode_district(value) -> str:
         raise FieldError(
             f"`{value}` is not a postcode district",
             "Write the first half of a postcode only, like S1, S10, BT7 or EH12.",
+        )
+    if not is_real_area(district):
+        close = difflib.get_close_matches(area_of(district), sorted(POSTCODE_AREAS), n=1)
+        raise FieldError(
+            f"`{value}` is not a UK postcode district: no postcodes start with {area_of(district)}",
+            (f"Did you mean {close[0]}? " if close else "") + "Check the first letters against a letter's address.",
         )
     return district
 
@@ -137,6 +148,14 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
             f"the folder name `{slug}` cannot be a branch's web address",
             f"Rename the folder to lower-case letters, digits and hyphens, e.g. `{suggestion}`.",
         )
+    if slug in RESERVED_BRANCH_SLUGS:
+        bad_slug = True
+        report.error(
+            folder,
+            0,
+            f"a branch cannot be called `{slug}`: branches/{slug}/ lists the branches of that nation",
+            f"Rename the folder to the branch's town or city, e.g. `{slug}-central`.",
+        )
     if not os.path.isfile(path):
         report.error(
             path,
@@ -182,6 +201,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
             missing_line=document.line_of("channels", index),
         )
         if len(fields) == 3:
+            _check_channel(fields, index, document, path, settings, report)
             channels.append(Channel(**fields))
     _check_geography(values, document, path, report)
     if bad_slug or len(report.errors) > before:
@@ -200,7 +220,29 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         editors=tuple(values["editors"]),
         domain=values.get("domain"),
         folder=os.path.abspath(folder),
+        areas_line=document.line_of("areas"),
     )
+
+
+def _check_channel(channel: dict, index: int, document, path: str, settings: dict, report) -> None:
+    """What a channel's own fields cannot tell: mailto: only for email, and channels the party discourages."""
+    kind = channel["type"]
+    if channel["url"].startswith("mailto:") and kind not in settings["BRANCH_EMAIL_CHANNEL_TYPES"]:
+        report.error(
+            path,
+            document.line_of("channels", index, "url"),
+            f"a `{kind}` channel has a mailto: address",
+            "Give its https:// address; only email channels may be a mailto: address.",
+        )
+    discouraged = settings["BRANCH_DISCOURAGED_CHANNELS"].get(kind)
+    if discouraged:
+        report.warning(
+            path,
+            document.line_of("channels", index, "type"),
+            f"a `{kind}` channel: {settings['BRANCH_CHANNEL_TYPES'][kind]}s let a company outside the party "
+            "see who is involved and who talks to whom",
+            f"The party prefers {discouraged}. Keep this channel only while people move across.",
+        )
 
 
 def _check_geography(values: dict, document, path: str, report) -> None:
@@ -254,7 +296,26 @@ def load_branches(settings: dict, report) -> list[Branch]:
             if branch is not None:
                 branches.append(branch)
     _check_unique_domains(branches, report)
+    _check_shared_districts(branches, report)
     return branches
+
+
+def _check_shared_districts(branches: list[Branch], report) -> None:
+    """Two local branches covering one district: allowed (both are listed), but worth a look."""
+    owners: dict[str, list[Branch]] = {}
+    for branch in branches:
+        for district in branch.areas:
+            owners.setdefault(district, []).append(branch)
+    for district, claimed in sorted(owners.items()):
+        if len(claimed) > 1:
+            names = " and ".join(b.display_name for b in claimed)
+            for branch in claimed:
+                report.warning(
+                    os.path.join(branch.folder, BRANCH_FILE),
+                    branch.areas_line,
+                    f"{district} is covered by both {names}; the finder lists both",
+                    "If that is not meant, agree which branch covers it and remove it from the other's `areas`.",
+                )
 
 
 def _check_unique_domains(branches: list[Branch], report) -> None:

@@ -17,7 +17,7 @@ from pelican.log import console
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
-from .build_record import BranchResult, list_output_files, load_record, outputs_present, save_record
+from .build_record import BranchResult, list_output_files, load_record, outputs_present, record_path, save_record
 from .fingerprint import branch_digest, shared_inputs_digest
 
 log = logging.getLogger(__name__)
@@ -130,13 +130,20 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
 
 
 def remove_stale_branch_outputs(settings: dict, branches: list[Branch]) -> None:
-    """Delete the output of branches that no longer exist."""
+    """Delete the output of branches that no longer exist.
+
+    Only folders a branch build made (it left a build record) are removed: branches/ also holds the
+    directory's own pages, such as branches/england/.
+    """
     root = os.path.join(settings["OUTPUT_PATH"], "branches")
     if not os.path.isdir(root):
         return
     current = {b.slug for b in branches}
-    for name in os.listdir(root):
+    cache_root = settings["BRANCH_CACHE_PATH"]
+    for name in sorted(os.listdir(root)):
         path = os.path.join(root, name)
-        if name not in current and os.path.isdir(path) and os.path.isfile(os.path.join(path, "index.html")):
+        record = record_path(cache_root, name)
+        if name not in current and os.path.isdir(path) and os.path.isfile(record):
             shutil.rmtree(path)
+            os.remove(record)
             log.info("branch_subsites: removed the output of the deleted branch %s", name)

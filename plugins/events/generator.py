@@ -14,6 +14,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
+from reproducible_output.files import write_output_file
 
 from .event_source import parse_event_file
 from .export import occurrence_record, series_record, significant_digest
@@ -126,19 +127,22 @@ class EventsGenerator(Generator):
     def _export(self, branch: dict, now: dt.datetime) -> None:
         settings = self.settings
         limit = now + dt.timedelta(days=settings["EVENTS_NATION_DAYS"])
+
+        def record(page):
+            return occurrence_record(
+                page.occurrence,
+                url=f"{settings['SITEURL']}/{page.url}",
+                site_name=branch["display_name"],
+                site_url=settings["SITEURL"],
+                nation=branch.get("nation"),
+            )
+
         settings["BRANCH_EXPORTS"]["events"] = {
             "series": self.records,
-            "upcoming": [
-                occurrence_record(
-                    p.occurrence,
-                    url=f"{settings['SITEURL']}/{p.url}",
-                    site_name=branch["display_name"],
-                    site_url=settings["SITEURL"],
-                    nation=branch.get("nation"),
-                )
-                for p in self.upcoming
-                if p.occurrence.starts_at <= limit
-            ],
+            # the next events within EVENTS_NATION_DAYS, for the national pages
+            "upcoming": [record(p) for p in self.upcoming if p.occurrence.starts_at <= limit],
+            # the very next one that is going ahead, however far off, for the branch directory
+            "next": next((record(p) for p in self.upcoming if p.occurrence.series.status != "cancelled"), None),
         }
         # When this build goes stale: the next event ends (it moves to "past"), or a day
         # passes (the window of upcoming events moves on). Checked by branch_subsites.
@@ -276,10 +280,7 @@ class EventsGenerator(Generator):
             )
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
-        path = os.path.join(self.output_path, relative)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as handle:
-            handle.write(data)
+        write_output_file(self.output_path, relative, data)
 
 
 def calendar_links(site_url: str, save_as: str) -> dict:

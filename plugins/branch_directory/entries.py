@@ -1,0 +1,24 @@
+"""One directory entry per branch: what it covers, when it meets, how to reach it, what is next."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def directory_entry(branch: dict, exports: dict, settings: dict) -> dict:
+    """``branch`` is a branch_subsites entry; ``exports`` what its build handed back."""
+    site_url = branch["url"]
+    labels = settings["BRANCH_CHANNEL_TYPES"]
+    next_event = (exports.get("events") or {}).get("next")
+    if next_event:
+        next_event = {**next_event, "starts": dt.datetime.fromisoformat(next_event["starts_at"])}
+    return {
+        **branch,
+        "channels": [
+            {"type": c["type"], "type_label": labels.get(c["type"], c["type"]), "url": c["url"], "label": c["label"]}
+            for c in branch["channels"]
+        ],
+        "feed_url": f"{site_url}/{settings['FEED_ALL_ATOM']}",
+        "calendar_url": f"{site_url}/{settings['EVENTS_CALENDAR_SAVE_AS']}",
+        "next_event": next_event,
+    }

@@ -1,0 +1,56 @@
+"""What is official: gathered from pelicanconf.py and every branch entry."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+SCHEMA_VERSION = 1
+
+
+def _host(url: str) -> str | None:
+    return urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
+
+
+def official_listing(settings: dict, branches: list[dict]) -> dict:
+    """The data behind official/ and official.json (docs/official-json.md)."""
+    labels = settings["BRANCH_CHANNEL_TYPES"]
+    domains = {d.lower() for d in settings["OFFICIAL_DOMAINS"]}
+    published = _host(settings.get("SITEURL", ""))
+    if published:
+        domains.add(published)
+    branch_domains = []
+    accounts = [
+        {
+            "owner": settings["SITENAME"],
+            "type": a["type"],
+            "type_label": labels.get(a["type"], a["type"]),
+            "label": a["label"],
+            "url": a["url"],
+        }
+        for a in settings["OFFICIAL_ACCOUNTS"]
+    ]
+    email_domains = {d.lower() for d in settings["OFFICIAL_EMAIL_DOMAINS"]}
+    for branch in sorted(branches, key=lambda b: b["display_name"].casefold()):
+        if branch.get("domain"):
+            branch_domains.append({"domain": branch["domain"], "branch": branch["display_name"]})
+        email_domains.add(branch["contact"].rsplit("@", 1)[1].lower())
+        for channel in branch["channels"]:
+            accounts.append(
+                {
+                    "owner": branch["display_name"],
+                    "type": channel["type"],
+                    "type_label": labels.get(channel["type"], channel["type"]),
+                    "label": channel["label"],
+                    "url": channel["url"],
+                }
+            )
+    return {
+        "version": SCHEMA_VERSION,
+        "organisation": settings["SITENAME"],
+        "domains": sorted(domains),
+        "branch_domains": branch_domains,
+        "email_domains": sorted(email_domains),
+        "accounts": accounts,
+        "statement": settings["OFFICIAL_STATEMENT"],
+        "report": {"email": settings["OFFICIAL_REPORT_EMAIL"], "advice": settings["OFFICIAL_REPORT_ADVICE"]},
+    }
