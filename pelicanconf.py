@@ -26,6 +26,8 @@ CACHE_PATH = os.path.join(KIT_ROOT, ".cache", "main")
 BRANCH_CACHE_PATH = os.path.join(KIT_ROOT, ".cache", "branches")
 THEME = os.path.join(KIT_ROOT, "theme")
 THEME_STATIC_DIR = "theme"
+# The theme's own files, and lunr.js from npm (package-lock.json pins it; `make html` runs npm ci).
+THEME_STATIC_PATHS = ["static", os.path.join(KIT_ROOT, "node_modules", "lunr", "lunr.min.js")]
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
@@ -40,6 +42,7 @@ PLUGINS = [
     "branch_directory",
     "official_channels",
     "events",  # after branch_subsites: the main site aggregates the branches' events
+    "site_search",  # last: it indexes what every other generator found
 ]
 
 # ---- addresses (every page is a folder with index.html: clean URLs) -----------
@@ -157,6 +160,13 @@ BRANCH_DISCOURAGED_CHANNELS = {
     "whatsapp": "a Signal group, or a Matrix room",
 }
 
+# ---- search (site_search) -----------------------------------------------------
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_DATA_SAVE_AS = "search/search.json"
+SEARCH_BODY_WORDS = 120  # the first this many words of a text are indexed (the index stays small)
+SEARCH_SNIPPET_WORDS = 30  # words shown under each result
+
 # ---- official channels (official/ and official.json) -----------------------------
 # Every domain the party's websites use. The published SITEURL's domain and every branch
 # `domain` are added by the build.
@@ -191,6 +201,9 @@ DELETE_OUTPUT_DIRECTORY = False
 LOAD_CONTENT_CACHE = False
 
 # ---- theme -------------------------------------------------------------------
+# Autoescape on: a title, place or branch name is text, never markup, wherever it comes from.
+# Only HTML the kit made itself (rendered Markdown, JSON-LD) is marked safe in the templates.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 HOME_OWN_NEWS = 5  # a site's own posts on its home page
 MENU_MAX_PAGES = 6  # pages with an `order` below 50 are in the menu, at most this many
 

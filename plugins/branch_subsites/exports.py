@@ -21,7 +21,7 @@ def export_latest_news(generators) -> None:
     site_url = settings["SITEURL"]
     settings["BRANCH_EXPORTS"]["news"] = [
         {
-            "title": Markup(article.title).striptags(),
+            "title": str(article.title),  # plain text (front_matter), escaped by the templates
             "url": f"{site_url}/{article.url}",
             "date": article.date.isoformat(),
             "summary": Markup(article.summary).striptags(),

@@ -180,6 +180,7 @@ class EventsGenerator(Generator):
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
         upcoming.sort(key=lambda item: (item["starts_at"], item["url"]))
         self.country_upcoming = upcoming
+        self.context["country_upcoming_events"] = upcoming
         self.series_by_nation = series_by_nation
         self.context["country_events"] = upcoming[: settings["HOME_COUNTRY_EVENTS"]]
         self.context["event_nations"] = [

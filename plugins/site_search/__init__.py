@@ -1,0 +1,9 @@
+"""site_search: a lunr index per site, built here and searched in the reader's browser with lunr.js.
+
+Nothing is sent anywhere: search/ loads search/search.json (index and result cards) and the
+npm package lunr's lunr.min.js, which the main build copies once into the theme folder.
+"""
+
+from .register import register
+
+__all__ = ["register"]

@@ -1,0 +1,147 @@
+"""What each site's search finds: one SearchDocument per news post, page, event and (main site) branch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from events.wording import event_date
+
+WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    url: str
+    title: str
+    kind: str  # news, page, event, branch
+    site: str  # the branch's display name, or the site's name
+    date: str  # as readers see it, or ""
+    snippet: str  # plain text shown under the title
+    # indexed only
+    body: str = ""
+    tags: str = ""
+    place: str = ""
+    summary: str = ""
+
+
+def plain_text(markup) -> str:
+    """Text of an HTML fragment, entities decoded, white space collapsed."""
+    return " ".join(html.unescape(Markup(str(markup or "")).striptags()).split())
+
+
+def first_words(text: str, count: int) -> str:
+    words = WORD.findall(text)
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def _date(value: dt.datetime | dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def article_document(article, site: str, settings: dict) -> SearchDocument:
+    body = plain_text(article.content)
+    summary = plain_text(getattr(article, "summary", ""))
+    return SearchDocument(
+        url=f"{settings['SITEURL']}/{article.url}",
+        title=str(article.title),  # plain text (front_matter)
+        kind="news",
+        site=site,
+        date=_date(article.date),
+        snippet=first_words(summary or body, settings["SEARCH_SNIPPET_WORDS"]),
+        summary=summary,
+        body=first_words(body, settings["SEARCH_BODY_WORDS"]),
+        tags=" ".join(str(t) for t in getattr(article, "tags", [])),
+    )
+
+
+def page_document(page, site: str, settings: dict) -> SearchDocument:
+    body = plain_text(page.content)
+    summary = plain_text(getattr(page, "summary", "")) if page.metadata.get("summary") else ""
+    return SearchDocument(
+        url=f"{settings['SITEURL']}/{page.url}",
+        title=str(page.title),
+        kind="page",
+        site=site,
+        date="",
+        snippet=first_words(summary or body, settings["SEARCH_SNIPPET_WORDS"]),
+        summary=summary,
+        body=first_words(body, settings["SEARCH_BODY_WORDS"]),
+    )
+
+
+def event_documents(event_pages, site: str, settings: dict) -> list[SearchDocument]:
+    """The next upcoming date of each event (a repeating event is found once, at its next date)."""
+    seen, documents = set(), []
+    for page in event_pages:
+        series = page.occurrence.series
+        if series.slug in seen:
+            continue
+        seen.add(series.slug)
+        body = plain_text(page.content)
+        place = "Address on request" if series.address_on_request else (series.location or "")
+        if series.online:
+            place = f"{place} online".strip()
+        documents.append(
+            SearchDocument(
+                url=f"{settings['SITEURL']}/{page.url}",
+                title=series.title,
+                kind="event",
+                site=site,
+                date=page.short_when,
+                snippet=first_words(" · ".join(p for p in (place, body) if p), settings["SEARCH_SNIPPET_WORDS"]),
+                body=first_words(body, settings["SEARCH_BODY_WORDS"]),
+                tags=" ".join(series.tags),
+                place=" ".join(p for p in (place, series.postcode or "") if p),
+            )
+        )
+    return documents
+
+
+def branch_document(entry: dict, settings: dict) -> SearchDocument:
+    """A branch's directory entry, for the main site: found by its name, town, districts and region."""
+    where = ", ".join(p for p in (entry.get("region"), entry.get("nation")) if p)
+    areas = " ".join(entry["areas"])
+    facts = [entry.get("description") or "", f"Meets: {entry['meets']}" if entry.get("meets") else ""]
+    return SearchDocument(
+        url=f"{entry['url']}/",
+        title=entry["display_name"],
+        kind="branch",
+        site=entry["display_name"],
+        date="",
+        snippet=first_words(" ".join(f for f in facts if f) or where, settings["SEARCH_SNIPPET_WORDS"]),
+        body=" ".join(f for f in facts if f),
+        place=" ".join(p for p in (entry["name"], areas, where) if p),
+    )
+
+
+def country_event_documents(records: list[dict], settings: dict) -> list[SearchDocument]:
+    """Branches' upcoming events on the main site: title, place, branch and date; the text stays
+    in the branch's own search. One per event (its next date)."""
+    seen, documents = set(), []
+    for record in records:
+        if record["site_name"] == "National":
+            continue  # the main site's own events are indexed in full
+        key = (record["site_url"], record["title"])
+        if key in seen:
+            continue
+        seen.add(key)
+        starts = dt.datetime.fromisoformat(record["starts_at"])
+        when = event_date(starts, record["timezone"], record["all_day"])
+        place = record["place"] + (" online" if record["online"] else "")
+        documents.append(
+            SearchDocument(
+                url=record["url"],
+                title=record["title"],
+                kind="event",
+                site=record["site_name"],
+                date=f"{when} {starts.year}",
+                snippet=place.strip(),
+                place=f"{place} {record['site_name']}".strip(),
+            )
+        )
+    return documents

@@ -1,0 +1,54 @@
+"""The lunr index and the result cards of one site, serialised into search/search.json.
+
+lunr (Python) 0.8.0 writes indexes for lunr.js 2.3.9: the same English pipeline (trimmer,
+stop words, Porter stemmer), so a query finds the same documents in the browser as here.
+Refs are list positions, so the index does not repeat URLs; positions are not stored.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lunr import lunr
+
+from .documents import SearchDocument
+
+FIELDS = [
+    {"field_name": "title", "boost": 10},
+    {"field_name": "place", "boost": 5},
+    {"field_name": "tags", "boost": 5},
+    {"field_name": "summary", "boost": 3},
+    {"field_name": "body"},
+]
+SEARCH_DATA_VERSION = 1
+
+
+def build_index(documents: list[SearchDocument]):
+    return lunr(
+        ref="ref",
+        fields=FIELDS,
+        documents=[
+            {
+                "ref": str(number),
+                "title": d.title,
+                "place": d.place,
+                "tags": d.tags,
+                "summary": d.summary,
+                "body": d.body,
+            }
+            for number, d in enumerate(documents)
+        ],
+    )
+
+
+def search_json(documents: list[SearchDocument], *, site: str, branch_search: bool) -> bytes:
+    """{"version", "site", "docs": [[url, title, kind, site, date, snippet], ...], "index": lunr}."""
+    data = {
+        "version": SEARCH_DATA_VERSION,
+        "site": site,
+        "branch_search": branch_search,  # main site: branch results link to the branch's own search
+        "docs": [[d.url, d.title, d.kind, d.site, d.date, d.snippet] for d in documents],
+        # lunr cannot index nothing (it divides by the number of documents); a new branch may have nothing yet
+        "index": build_index(documents).serialize() if documents else None,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
