@@ -166,6 +166,7 @@ SEARCH_SAVE_AS = "search/index.html"
 SEARCH_DATA_SAVE_AS = "search/search.json"
 SEARCH_BODY_WORDS = 120  # the first this many words of a text are indexed (the index stays small)
 SEARCH_SNIPPET_WORDS = 30  # words shown under each result
+SEARCH_EVENTS_PER_BRANCH = 2  # the main site's index holds each branch's next this many events
 
 # ---- official channels (official/ and official.json) -----------------------------
 # Every domain the party's websites use. The published SITEURL's domain and every branch

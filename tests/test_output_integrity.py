@@ -81,3 +81,15 @@ def test_demo_has_no_broken_links(demo_output):
 def test_demo_feeds_parse(demo_output):
     for feed in demo_output.rglob("*.atom.xml"):
         ET.parse(feed)
+
+
+def test_news_lists_paginate_with_working_links(two_branches):
+    for number in range(23):
+        (two_branches / "content/news" / f"2026-02-{number + 1:02d}-post-{number}.md").write_text(
+            f"---\ntitle: Post {number}\ndate: 2026-02-{number + 1:02d}\n---\nText {number}.\n"
+        )
+    output = build(two_branches)
+    assert (output / "news/page/3/index.html").is_file()
+    middle = (output / "news/page/2/index.html").read_text()
+    assert 'rel="prev" href="/news/"' in middle and 'rel="next" href="/news/page/3/"' in middle
+    assert broken_links(output) == []

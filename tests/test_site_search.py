@@ -40,9 +40,18 @@ def search_data(output: Path, site_path: str) -> dict:
     return json.loads((output / site_path / "search/search.json").read_text())
 
 
+def cards(data: dict) -> list[list]:
+    """The result cards as [url, title, kind, site, date, snippet] (search.json lists each site once)."""
+    sites = data["sites"]
+    return [
+        [sites[s][1] + path, title, kind, sites[s][0], date, snippet]
+        for s, path, title, kind, date, snippet in data["docs"]
+    ]
+
+
 def python_search(data: dict, query: str) -> list[list]:
     index = Index.load(data["index"])
-    return [data["docs"][int(hit["ref"])] for hit in index.search(query)]
+    return [cards(data)[int(hit["ref"])] for hit in index.search(query)]
 
 
 def titles(hits) -> list[str]:
@@ -58,13 +67,13 @@ def test_branch_index_finds_title_word_stem_and_tag(site):
     assert "Alphaton saves the library" in titles(python_search(data, "libraries"))  # stemmed
     assert titles(python_search(data, "campaigns")) == ["Alphaton saves the library"]  # a tag
     assert "Branch meeting" in titles(python_search(data, "meeting"))  # events too
-    kinds = {doc[2] for doc in data["docs"]}
+    kinds = {doc[2] for doc in cards(data)}
     assert kinds == {"news", "page", "event"}
 
 
 def test_a_repeating_event_is_one_result_at_its_next_date(site):
     data = search_data(site, "branches/alpha")
-    meetings = [doc for doc in data["docs"] if doc[1] == "Branch meeting"]
+    meetings = [doc for doc in cards(data) if doc[1] == "Branch meeting"]
     assert len(meetings) == 1
     assert meetings[0][0] == "/branches/alpha/events/2027-01-12-branch-meeting/"
     assert meetings[0][4].startswith("Tue 12 Jan")
@@ -180,3 +189,10 @@ def test_search_page_has_no_wcag_violations(site, serve, open_page, run_axe):
     page.locator("#search-results li").first.wait_for()
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
+
+
+def test_a_site_with_nothing_to_index_still_has_a_search_page():
+    from site_search.index import search_json
+
+    data = json.loads(search_json([], site="New branch", branch_search=False))
+    assert data["docs"] == [] and data["sites"] == [] and data["index"] is None

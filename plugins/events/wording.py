@@ -44,10 +44,10 @@ def short_when(occurrence) -> str:
     return f"{occurrence.start:%a} {occurrence.start.day} {occurrence.start:%b}, {clock(occurrence.start)}"
 
 
-def event_date(starts_at: dt.datetime, timezone: str, all_day: bool) -> str:
-    """An aggregated event's start in its own time zone, for lists: "Tue 12 Jan, 7pm"."""
+def event_date(starts_at: dt.datetime, timezone: str, all_day: bool, with_year: bool = False) -> str:
+    """An aggregated event's start in its own time zone, for lists: "Tue 12 Jan, 7pm" (or "Tue 12 Jan 2027, 7pm")."""
     import zoneinfo
 
     local = starts_at.astimezone(zoneinfo.ZoneInfo(timezone))
-    text = f"{local:%a} {local.day} {local:%b}"
+    text = f"{local:%a} {local.day} {local:%b}" + (f" {local.year}" if with_year else "")
     return text if all_day else f"{text}, {clock(local)}"

@@ -20,6 +20,7 @@ class SearchDocument:
     title: str
     kind: str  # news, page, event, branch
     site: str  # the branch's display name, or the site's name
+    site_url: str  # the address of that site, which `url` starts with
     date: str  # as readers see it, or ""
     snippet: str  # plain text shown under the title
     # indexed only
@@ -48,6 +49,7 @@ def article_document(article, site: str, settings: dict) -> SearchDocument:
     summary = plain_text(getattr(article, "summary", ""))
     return SearchDocument(
         url=f"{settings['SITEURL']}/{article.url}",
+        site_url=settings["SITEURL"],
         title=str(article.title),  # plain text (front_matter)
         kind="news",
         site=site,
@@ -64,6 +66,7 @@ def page_document(page, site: str, settings: dict) -> SearchDocument:
     summary = plain_text(getattr(page, "summary", "")) if page.metadata.get("summary") else ""
     return SearchDocument(
         url=f"{settings['SITEURL']}/{page.url}",
+        site_url=settings["SITEURL"],
         title=str(page.title),
         kind="page",
         site=site,
@@ -89,6 +92,7 @@ def event_documents(event_pages, site: str, settings: dict) -> list[SearchDocume
         documents.append(
             SearchDocument(
                 url=f"{settings['SITEURL']}/{page.url}",
+                site_url=settings["SITEURL"],
                 title=series.title,
                 kind="event",
                 site=site,
@@ -109,6 +113,7 @@ def branch_document(entry: dict, settings: dict) -> SearchDocument:
     facts = [entry.get("description") or "", f"Meets: {entry['meets']}" if entry.get("meets") else ""]
     return SearchDocument(
         url=f"{entry['url']}/",
+        site_url=entry["url"],
         title=entry["display_name"],
         kind="branch",
         site=entry["display_name"],
@@ -120,26 +125,32 @@ def branch_document(entry: dict, settings: dict) -> SearchDocument:
 
 
 def country_event_documents(records: list[dict], settings: dict) -> list[SearchDocument]:
-    """Branches' upcoming events on the main site: title, place, branch and date; the text stays
-    in the branch's own search. One per event (its next date)."""
-    seen, documents = set(), []
+    """Each branch's next SEARCH_EVENTS_PER_BRANCH events, for the main site: title, place, branch and
+    date (the description stays in the branch's own search). A repeating event counts once.
+
+    At most that many per branch, so the national index grows by a fixed amount per branch whatever
+    the branches put in their calendars; ``records`` come sorted by start."""
+    seen, per_site, documents = set(), {}, []
+    limit = settings["SEARCH_EVENTS_PER_BRANCH"]
     for record in records:
         if record["site_name"] == "National":
             continue  # the main site's own events are indexed in full
         key = (record["site_url"], record["title"])
-        if key in seen:
+        if key in seen or per_site.get(record["site_url"], 0) >= limit or record["status"] == "cancelled":
             continue
         seen.add(key)
+        per_site[record["site_url"]] = per_site.get(record["site_url"], 0) + 1
         starts = dt.datetime.fromisoformat(record["starts_at"])
-        when = event_date(starts, record["timezone"], record["all_day"])
+        when = event_date(starts, record["timezone"], record["all_day"], with_year=True)
         place = record["place"] + (" online" if record["online"] else "")
         documents.append(
             SearchDocument(
                 url=record["url"],
+                site_url=record["site_url"],
                 title=record["title"],
                 kind="event",
                 site=record["site_name"],
-                date=f"{when} {starts.year}",
+                date=when,
                 snippet=place.strip(),
                 place=f"{place} {record['site_name']}".strip(),
             )

@@ -42,12 +42,20 @@ def build_index(documents: list[SearchDocument]):
 
 
 def search_json(documents: list[SearchDocument], *, site: str, branch_search: bool) -> bytes:
-    """{"version", "site", "docs": [[url, title, kind, site, date, snippet], ...], "index": lunr}."""
+    """{"version", "site", "sites": [[name, url], ...], "docs": [[site, path, title, kind, date, snippet], ...],
+    "index": lunr}: a result's address is its site's url + path (sites are listed once, not per result)."""
+    sites: dict[tuple[str, str], int] = {}
+    docs = []
+    for d in documents:
+        number = sites.setdefault((d.site, d.site_url), len(sites))
+        path = d.url[len(d.site_url) :] if d.url.startswith(d.site_url) else d.url
+        docs.append([number, path, d.title, d.kind, d.date, d.snippet])
     data = {
         "version": SEARCH_DATA_VERSION,
         "site": site,
         "branch_search": branch_search,  # main site: branch results link to the branch's own search
-        "docs": [[d.url, d.title, d.kind, d.site, d.date, d.snippet] for d in documents],
+        "sites": [list(key) for key in sites],
+        "docs": docs,
         # lunr cannot index nothing (it divides by the number of documents); a new branch may have nothing yet
         "index": build_index(documents).serialize() if documents else None,
     }

@@ -1,6 +1,9 @@
 // search/: the site's lunr index, searched in the reader's browser. Nothing is sent anywhere.
-// search.json is {docs: [[url, title, kind, site, date, snippet], ...], index, branch_search}.
+// search.json is {sites: [[name, url], ...], docs: [[site, path, title, kind, date, snippet], ...],
+// index, branch_search}; a result's address is its site's url + path.
 // lunr.min.js (from npm) is loaded by the page as a classic script and defines window.lunr.
+
+import { marked, runQuery, stems } from "./search-query.js";
 
 const form = document.getElementById("site-search");
 const KINDS = { news: "News", page: "Page", event: "Event", branch: "Branch" };
@@ -11,40 +14,6 @@ const element = (tag, text, attributes = {}) => {
   if (text) node.textContent = text;
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   return node;
-};
-
-// The words of `text`, as lunr would index them: lower case, trimmed, stemmed.
-const stems = (text) =>
-  window.lunr
-    .tokenizer(text)
-    .map((token) => window.lunr.stemmer(window.lunr.trimmer(token)).toString())
-    .filter(Boolean);
-
-// `text` with the words matching `queryStems` (or starting with the last word typed) in <mark>.
-const marked = (text, queryStems, lastPrefix) => {
-  const p = element("p", "", { class: "kit-results__snippet" });
-  for (const part of text.split(/(\s+)/)) {
-    const word = part.trim();
-    const stem = word ? stems(word)[0] : "";
-    const hit = stem && (queryStems.has(stem) || (lastPrefix && word.toLowerCase().startsWith(lastPrefix)));
-    p.append(hit ? element("mark", part) : document.createTextNode(part));
-  }
-  return p;
-};
-
-// Every word must match (as typed, or its stem); the last may be a prefix while it is being typed.
-const runQuery = (index, typed) => {
-  const tokens = window.lunr.tokenizer(typed).map(String);
-  if (!tokens.length) return [];
-  return index.query((query) => {
-    tokens.forEach((token, position) => {
-      const words = window.lunr.tokenizer(token);
-      query.term(words, { boost: 10 });
-      if (position === tokens.length - 1 && token.length > 1) {
-        query.term(token.toLowerCase(), { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING });
-      }
-    });
-  });
 };
 
 if (form) {
@@ -61,17 +30,19 @@ if (form) {
     return data;
   };
 
-  const card = (doc, queryStems, lastPrefix, query, branchSearch) => {
-    const [url, title, kind, site, date] = doc;
+  const card = (sites, doc, queryStems, lastPrefix, query, branchSearch) => {
+    const [siteNumber, path, title, kind, date, snippet] = doc;
+    const [site, siteUrl] = sites[siteNumber];
+    const url = siteUrl + path;
     const li = element("li", "", { class: "kit-results__item" });
     const heading = element("h2", "", { class: "kit-results__title" });
     heading.append(element("a", title, { href: url }));
     li.append(heading);
     li.append(element("p", [KINDS[kind] || kind, site, date].filter(Boolean).join(" · "), { class: "kit-results__meta" }));
-    if (doc[5]) li.append(marked(doc[5], queryStems, lastPrefix));
+    if (snippet) li.append(marked(snippet, queryStems, lastPrefix));
     if (branchSearch && kind === "branch") {
       const more = element("p", "", { class: "kit-results__more" });
-      const link = new URL("search/", new URL(url, window.location.href));
+      const link = new URL("search/", new URL(`${siteUrl}/`, window.location.href));
       link.searchParams.set("q", query);
       more.append(element("a", `More in ${site}'s search`, { href: link.href }));
       li.append(more);
@@ -106,7 +77,7 @@ if (form) {
     const lastPrefix = words[words.length - 1].length > 1 ? words[words.length - 1] : "";
     const shown = found.slice(0, MAX_RESULTS);
     results.replaceChildren(
-      ...shown.map((hit) => card(site.docs[Number(hit.ref)], queryStems, lastPrefix, query, site.branch_search)),
+      ...shown.map((hit) => card(site.sites, site.docs[Number(hit.ref)], queryStems, lastPrefix, query, site.branch_search)),
     );
     const count = found.length;
     status.textContent =

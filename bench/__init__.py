@@ -1,0 +1,1 @@
+"""The benchmark: a synthetic national site, built and measured (`make bench`)."""
