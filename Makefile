@@ -45,6 +45,7 @@ $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
 # npm packages from the lockfile; install scripts off (vnu-jar's would fetch a JRE)
 NODE_STAMP = node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
+	@scripts/ensure-node.sh
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -54,7 +55,7 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 	@touch $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	test lint format check
+	test lint format check budget
 
 help:
 	@echo 'Makefile for the party sites'
@@ -70,42 +71,46 @@ help:
 	@echo '   make publish              build with publishconf.py'
 	@echo '   make rsync_upload         publish, then upload with rsync over ssh'
 	@echo '   make lint                 ruff check and format check'
+	@echo '   make budget               sizes and timings against the budgets (search data, query time)'
 	@echo ''
 	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links.'
 
 setup: $(DEV_STAMP)
 
-html: $(RUNTIME_STAMP)
+html: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
 	rm -rf "$(BASEDIR)/.cache"
 
-regenerate: $(RUNTIME_STAMP)
+regenerate: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-serve: $(RUNTIME_STAMP)
+serve: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT)
 
-serve-global: $(RUNTIME_STAMP)
+serve-global: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT) -b 0.0.0.0
 
-devserver: $(RUNTIME_STAMP)
+devserver: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT)
 
-publish: $(RUNTIME_STAMP)
+publish: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
 		"$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
-check: $(RUNTIME_STAMP)
+check: $(RUNTIME_STAMP) $(NODE_STAMP)
 	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m editor_checks --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"
 
 test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)
+
+budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
+	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
 
 lint: $(DEV_STAMP)
 	"$(VENV)/bin/ruff" check .
