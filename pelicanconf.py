@@ -38,6 +38,7 @@ PLUGINS = [
     "reproducible_output",  # first: fixes the build's "now" for every other plugin
     "editor_checks",  # then check everything before anything is built
     "front_matter",
+    "html_policy",  # adds its extension to MARKDOWN when Pelican starts, before any Markdown is read
     "branch_subsites",
     "branch_directory",
     "official_channels",
@@ -130,6 +131,8 @@ MARKDOWN = {
     "output_format": "html",
 }
 SUMMARY_MAX_LENGTH = 40
+# Branch Markdown is always cleaned with html_policy's allow-list; True cleans the main site's too.
+HTML_POLICY_SANITISE_MAIN = False
 
 # ---- branch subsites -----------------------------------------------------------
 BRANCH_BUILD_JOBS = None  # worker processes; None: one per core
