@@ -38,6 +38,7 @@ PLUGINS = [
     "reproducible_output",  # first: fixes the build's "now" for every other plugin
     "editor_checks",  # then check everything before anything is built
     "front_matter",
+    "content_links",
     "html_policy",  # adds its extension to MARKDOWN when Pelican starts, before any Markdown is read
     "branch_subsites",
     "branch_directory",

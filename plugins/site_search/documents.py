@@ -107,7 +107,10 @@ def event_documents(event_pages, site: str, settings: dict) -> list[SearchDocume
 
 
 def branch_document(entry: dict, settings: dict) -> SearchDocument:
-    """A branch's directory entry, for the main site: found by its name, town, districts and region."""
+    """A branch's directory entry, for the main site: found by its name, districts, region and nation.
+
+    Its description is shown but not indexed: it is the branch's own words, searched on its own site,
+    and indexing 650 of them would cost more than the rest of the national index."""
     where = ", ".join(p for p in (entry.get("region"), entry.get("nation")) if p)
     areas = " ".join(entry["areas"])
     facts = [entry.get("description") or "", f"Meets: {entry['meets']}" if entry.get("meets") else ""]
@@ -119,7 +122,6 @@ def branch_document(entry: dict, settings: dict) -> SearchDocument:
         site=entry["display_name"],
         date="",
         snippet=first_words(" ".join(f for f in facts if f) or where, settings["SEARCH_SNIPPET_WORDS"]),
-        body=" ".join(f for f in facts if f),
         place=" ".join(p for p in (entry["name"], areas, where) if p),
     )
 

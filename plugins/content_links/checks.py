@@ -1,0 +1,144 @@
+"""Check every link in every site's Markdown: internal ones point at files that exist, web addresses are whole."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from urllib.parse import unquote, urlsplit
+
+from editor_checks import ProblemList
+from front_matter.document import read_document
+
+from .links import links_in
+
+INTERNAL = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+SCHEMES = {"http", "https", "mailto", "tel"}
+CONTENT_KEYS = ("ARTICLE_PATHS", "PAGE_PATHS")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def _markdown_files(site_path: str, settings: dict):
+    folders = [f for key in CONTENT_KEYS for f in settings.get(key, ())] + [settings.get("EVENTS_PATH", "events")]
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(os.path.join(site_path, folder)):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
+                    yield os.path.join(dirpath, name)
+
+
+def _site_files(site_path: str) -> list[str]:
+    files = []
+    for dirpath, dirnames, filenames in os.walk(site_path):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        files += [os.path.relpath(os.path.join(dirpath, n), site_path).replace(os.sep, "/") for n in filenames]
+    return files
+
+
+def _resolve(target_path: str, source: str, site_path: str) -> str:
+    """A link's file: from the site's folder when it starts with /, else from the linking file's folder."""
+    path = unquote(target_path.split("#", 1)[0].split("?", 1)[0])
+    base = site_path if path.startswith("/") else os.path.dirname(source)
+    return os.path.normpath(os.path.join(base, path.lstrip("/")))
+
+
+def _suggestion(wanted: str, site_path: str, files: list[str]) -> str:
+    rel = os.path.relpath(wanted, site_path).replace(os.sep, "/")
+    close = difflib.get_close_matches(rel, files, n=1, cutoff=0.6)
+    return f"Did you mean `{{filename}}/{close[0]}`? " if close else ""
+
+
+def check_link(link, source: str, site_path: str, files: list[str], report) -> None:
+    target = link.target
+    if not target or target.startswith("#"):
+        return
+    internal = INTERNAL.match(target)
+    if internal:
+        kind, path = internal.groups()
+        if not path.split("#", 1)[0]:
+            report.error(source, link.line, f"the link `{target}` names no file", "Write the file after it.")
+            return
+        wanted = _resolve(path, source, site_path)
+        if not wanted.startswith(site_path + os.sep):
+            report.error(
+                source, link.line, f"the link `{target}` points outside this site's folder", "Link within the site."
+            )
+        elif not os.path.isfile(wanted):
+            report.error(
+                source,
+                link.line,
+                f"the link `{target}` points to a file that does not exist",
+                _suggestion(wanted, site_path, files)
+                + "Paths starting with / begin at the site's folder; others at this file's folder.",
+            )
+        elif kind == "filename" and not wanted.lower().endswith(MARKDOWN_SUFFIXES):
+            report.error(
+                source,
+                link.line,
+                f"`{{filename}}` is for links to posts and pages, but `{path}` is not a Markdown file",
+                f"Write `{{static}}{path}` for pictures and other files.",
+            )
+        return
+    parts = urlsplit(target)
+    if parts.scheme:
+        scheme = parts.scheme.lower()
+        if scheme in ("javascript", "data", "vbscript"):
+            report.error(source, link.line, f"`{scheme}:` links are not allowed", "Link to a web address.")
+        elif scheme not in SCHEMES:
+            report.error(
+                source,
+                link.line,
+                f"the link `{target}` starts with `{parts.scheme}:`, which is not a kind of web address",
+                "Web addresses start with https:// (check the spelling).",
+            )
+        elif scheme in ("http", "https") and (not parts.netloc or "." not in parts.netloc):
+            report.error(
+                source,
+                link.line,
+                f"the link `{target}` has no website in it",
+                "Write the whole address, like https://example.org/page.",
+            )
+        elif scheme == "http":
+            report.warning(
+                source,
+                link.line,
+                f"the link `{target}` is not secure (http:)",
+                "Use its https:// address if the website has one.",
+            )
+        return
+    if re.match(r"^(www\.|[\w-]+\.(org|com|net|uk|co\.uk|org\.uk|gov\.uk)\b)", target) or target.startswith("https//"):
+        report.error(
+            source,
+            link.line,
+            f"the link `{target}` is missing `https://`, so it would lead nowhere",
+            f"Write `https://{target.removeprefix('https//')}`.",
+        )
+        return
+    if target.startswith("/"):
+        return  # an address on the site; checked after the build by the tests' link checker
+    wanted = _resolve(target, source, site_path)
+    if wanted.lower().endswith(MARKDOWN_SUFFIXES) or os.path.exists(wanted):
+        rel = os.path.relpath(wanted, site_path).replace(os.sep, "/")
+        exists = os.path.isfile(wanted)
+        report.error(
+            source,
+            link.line,
+            f"the link `{target}` is to a file by its path" + ("" if exists else ", and there is no such file"),
+            (f"Write `{{filename}}/{rel}`" if rel.lower().endswith(MARKDOWN_SUFFIXES) else f"Write `{{static}}/{rel}`")
+            + ": the published page is at a different address from the file.",
+        )
+
+
+def check_content_links(settings, sites, report) -> None:
+    for site in sites:
+        files = None
+        for path in _markdown_files(site.path, settings):
+            document = read_document(path, ProblemList(root=report.root))  # its own errors come from other checks
+            if document is None:
+                continue
+            links = links_in(document.body, document.body_line)
+            if links and files is None:
+                files = _site_files(site.path)
+            for link in links:
+                check_link(link, path, os.path.abspath(site.path), files, report)
