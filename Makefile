@@ -55,7 +55,7 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 	@touch $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	test lint format check budget
+	test lint format check budget codeowners new-branch new-post new-event
 
 help:
 	@echo 'Makefile for the party sites'
@@ -70,6 +70,10 @@ help:
 	@echo '   make devserver [PORT=8000] serve and rebuild on change'
 	@echo '   make publish              build with publishconf.py'
 	@echo '   make rsync_upload         publish, then upload with rsync over ssh'
+	@echo '   make new-post BRANCH=slug  write a news post (asks for the title; or TITLE=... DATE=...)'
+	@echo '   make new-event BRANCH=slug write an event (asks; or TITLE=... START="2027-03-01 19:00")'
+	@echo '   make new-branch           start a branch folder (asks; or NAME=... NATION=... AREAS=...)'
+	@echo '   make codeowners           write CODEOWNERS from every branch.yaml (editors review their branch)'
 	@echo '   make lint                 ruff check and format check'
 	@echo '   make budget               sizes and timings against the budgets (search data, query time)'
 	@echo ''
@@ -105,6 +109,18 @@ rsync_upload: publish
 
 check: $(RUNTIME_STAMP) $(NODE_STAMP)
 	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m editor_checks --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"
+
+SCAFFOLD = PYTHONPATH="$(BASEDIR)/plugins:$(BASEDIR)" "$(VENV)/bin/python" -m scaffold --settings "$(CONFFILE)"
+SCAFFOLD_VARS = --branch "$(BRANCH)" --title "$(TITLE)" --date "$(DATE)" --summary "$(SUMMARY)" --tags "$(TAGS)" \
+	--start "$(START)" --end "$(END)" --duration "$(DURATION)" --location "$(LOCATION)" --online "$(ONLINE)" \
+	--name "$(NAME)" --slug "$(SLUG)" --kind "$(KIND)" --nation "$(NATION)" --region "$(REGION)" \
+	--areas "$(AREAS)" --contact "$(CONTACT)" --editors "$(EDITORS)"
+
+new-branch new-post new-event: $(RUNTIME_STAMP) $(NODE_STAMP)
+	@$(SCAFFOLD) $@ $(SCAFFOLD_VARS)
+
+codeowners: $(RUNTIME_STAMP)
+	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m branch_subsites.codeowners_cli --settings "$(CONFFILE)"
 
 test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)

@@ -197,6 +197,16 @@ OFFICIAL_REPORT_ADVICE = (
     "contact your bank, change the password, and report it to Action Fraud (0300 123 2040)."
 )
 
+# ---- review by pull request (make codeowners) ------------------------------------
+# Who reviews changes outside any branch folder: forge users or teams (@org/team).
+CODEOWNERS_NATIONAL = ["@hedgerow/web-team"]
+# The CODEOWNERS files `make codeowners` writes, each in its forge's syntax.
+CODEOWNERS_FILES = {
+    ".github/CODEOWNERS": "glob",  # GitHub
+    ".gitlab/CODEOWNERS": "glob",  # GitLab
+    ".gitea/CODEOWNERS": "regexp",  # Forgejo and Gitea
+}
+
 # ---- checks ------------------------------------------------------------------
 EDITOR_CHECKS_ON_BUILD = True
 

@@ -32,6 +32,7 @@ def project_settings(project: Path, **overrides) -> dict:
         "OUTPUT_PATH": str(project / "output"),
         "CACHE_PATH": str(project / ".cache" / "main"),
         "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
+        "CODEOWNERS_FILES": {},  # fixture projects are not repositories; test_codeowners sets its own
     }
     return read_settings(str(SETTINGS_FILE), override={**paths, **overrides})
 

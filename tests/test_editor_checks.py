@@ -42,6 +42,7 @@ def run_check(project, *args):
         f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"
         f"KIT_ROOT = {str(project)!r}\nPATH = {str(project / 'content')!r}\n"
         f"BRANCHES_PATH = {str(project / 'branches')!r}\n"
+        "CODEOWNERS_FILES = {}\n"  # a fixture project is not a repository
     )
     env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
     return subprocess.run(

@@ -6,6 +6,7 @@ from editor_checks import check_site
 
 from .branch_config import load_branches
 from .branch_settings import main_site_url
+from .codeowners import check_codeowners
 from .exports import export_latest_news
 from .generator import BranchSubsitesGenerator
 
@@ -32,6 +33,7 @@ def get_generators(pelican):
 
 def register():
     check_site.connect(check_branch_files)
+    check_site.connect(check_codeowners)
     signals.initialized.connect(set_main_site_url)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(export_latest_news)
