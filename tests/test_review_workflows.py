@@ -1,0 +1,60 @@
+"""The pull-request workflows for each forge, and the "add an event" issue forms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from events.schema import EVENT
+from kit_testing import KIT_ROOT
+
+WORKFLOWS = [".github/workflows/site.yml", ".forgejo/workflows/site.yml"]
+
+
+def run_lines(job: dict) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS)
+def test_actions_workflows_check_build_keep_a_preview_and_deploy_main(path):
+    workflow = yaml.safe_load((KIT_ROOT / path).read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    build = workflow["jobs"]["check-and-build"]
+    runs = run_lines(build)
+    assert runs[-2:] == ["make check FORMAT=github", "make html"]
+    upload = next(s for s in build["steps"] if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "output/"
+    deploy = workflow["jobs"]["deploy"]
+    assert "refs/heads/main" in deploy["if"] and deploy["needs"] == "check-and-build"
+    assert run_lines(deploy)[-2:] == ["make publish", "make deploy"]
+    assert any(s.get("with", {}).get("path") == ".cache" for s in build["steps"])
+
+
+def test_gitlab_pipeline_does_the_same_job():
+    pipeline = yaml.safe_load((KIT_ROOT / ".gitlab-ci.yml").read_text())
+    assert pipeline["check"]["script"] == ["make check"]
+    assert pipeline["build"]["script"] == ["make html"] and pipeline["build"]["artifacts"]["paths"] == ["output/"]
+    assert pipeline["deploy"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert pipeline["deploy"]["script"][-2:] == ["make publish", "make deploy SSH_KEY=~/.ssh/id_deploy"]
+
+
+def test_secrets_the_workflows_use_are_documented():
+    docs = (KIT_ROOT / "docs/ci.md").read_text()
+    text = "".join((KIT_ROOT / p).read_text() for p in [*WORKFLOWS, ".gitlab-ci.yml"])
+    for name in set(re.findall(r"\b(DEPLOY_[A-Z_]+)\b", text)):
+        assert f"`{name}`" in docs, name
+
+
+def test_add_an_event_form_fields_are_event_keys():
+    form = yaml.safe_load((KIT_ROOT / ".github/ISSUE_TEMPLATE/add-event.yml").read_text())
+    ids = [item["id"] for item in form["body"] if "id" in item]
+    keys = {field.name for field in EVENT}
+    assert set(ids) - keys == {"branch", "description"}  # the folder and the Markdown text
+    required = {item["id"] for item in form["body"] if item.get("validations", {}).get("required")}
+    assert {f.name for f in EVENT if f.required} <= required
+    gitlab = (KIT_ROOT / ".gitlab/issue_templates/Add an event.md").read_text()
+    block = yaml.safe_load(gitlab.split("```yaml\n")[1].split("```")[0])
+    assert set(block) <= keys and {"title", "start"} <= set(block)
