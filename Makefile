@@ -97,8 +97,10 @@ serve: $(RUNTIME_STAMP) $(NODE_STAMP)
 serve-global: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT) -b 0.0.0.0
 
+# Pelican's -lr watches only content/; live_preview watches branches/, the theme and plugins too,
+# rebuilds (unchanged branches are skipped) and reloads the page in the browser.
 devserver: $(RUNTIME_STAMP) $(NODE_STAMP)
-	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT)
+	"$(VENV)/bin/python" -m live_preview --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT)
 
 publish: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
