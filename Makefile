@@ -75,7 +75,7 @@ help:
 	@echo '   make new-branch           start a branch folder (asks; or NAME=... NATION=... AREAS=...)'
 	@echo '   make codeowners           write CODEOWNERS from every branch.yaml (editors review their branch)'
 	@echo '   make lint                 ruff check and format check'
-	@echo '   make budget               sizes and timings against the budgets (search data, query time)'
+	@echo '   make budget               page weight per page type, search data size and query time, against budgets'
 	@echo ''
 	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links.'
 
@@ -128,6 +128,7 @@ test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)
 
 budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
+	"$(VENV)/bin/python" -m bench.page_budget "$(OUTPUTDIR)"
 	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
 
 lint: $(DEV_STAMP)

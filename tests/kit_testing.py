@@ -44,6 +44,13 @@ def build(project: Path, **overrides) -> Path:
     return Path(settings["OUTPUT_PATH"])
 
 
+def build_settings(**overrides) -> Path:
+    """Build with the kit's settings file as it is, changing only ``overrides``; return the output folder."""
+    settings = read_settings(str(SETTINGS_FILE), override=overrides)
+    Pelican(settings).run()
+    return Path(settings["OUTPUT_PATH"])
+
+
 def tree_digest(root: Path) -> dict[str, str]:
     """{relative path: sha256} of every file under ``root``."""
     return {

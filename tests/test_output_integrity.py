@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from kit_testing import KIT_ROOT, broken_links, build, copy_fixture, tree_digest
+from kit_testing import broken_links, build, copy_fixture, tree_digest
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -49,20 +49,9 @@ def test_empty_feed_is_dated_by_source_date_epoch(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def demo_output(tmp_path_factory):
-    """The real demo content (content/ and branches/ of the kit) built into a temp folder."""
-    tmp = tmp_path_factory.mktemp("demo")
-    settings_paths = {
-        "OUTPUT_PATH": str(tmp / "output"),
-        "CACHE_PATH": str(tmp / "cache-main"),
-        "BRANCH_CACHE_PATH": str(tmp / "cache-branches"),
-    }
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(KIT_ROOT / "pelicanconf.py"), override=settings_paths)
-    Pelican(settings).run()
-    return tmp / "output"
+def demo_output(demo_site):
+    """The real demo content (content/ and branches/ of the kit), built once for the session."""
+    return demo_site
 
 
 def test_demo_has_at_least_eight_branches_in_all_four_nations(demo_output):

@@ -170,9 +170,15 @@ def url(schemes: Sequence[str] = ("https",)) -> Callable:
             if parts and parts.scheme == "http" and "https" in schemes:
                 fix = "Use the https:// address: plain http:// lets others read and change the page on the way."
             raise FieldError(f"is {_quoted(value)}, which is not an {allowed} address", fix)
-        return value
+        return web_address(value)
 
     return convert
+
+
+def web_address(value: str) -> str:
+    """``value`` as valid HTML wants it: a second `#` (Matrix rooms: .../#/room/#name:server) becomes %23."""
+    head, hash_mark, fragment = value.partition("#")
+    return head + hash_mark + fragment.replace("#", "%23")
 
 
 HOSTNAME_PATTERN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$")

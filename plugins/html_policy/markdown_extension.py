@@ -7,14 +7,24 @@ import re
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
+from editor_checks.fields import web_address
+
 from .allow_list import clean
 
 # Python-Markdown's tables write style="text-align: left;"; the CSP forbids inline style.
 ALIGN_STYLE = re.compile(r'<(th|td)( [^>]*)? style="text-align: (left|right|center);"')
 
 
+HREF = re.compile(r'href="([^"#]*#[^"]*)"')
+
+
 def align_classes(html: str) -> str:
     return ALIGN_STYLE.sub(lambda m: f'<{m[1]}{m[2] or ""} class="kit-align-{m[3]}"', html)
+
+
+def escaped_fragments(html: str) -> str:
+    """A second `#` in a link (Matrix rooms: .../#/room/#name:server) is not valid HTML; %23 means the same."""
+    return HREF.sub(lambda m: f'href="{web_address(m[1])}"', html)
 
 
 class PolicyPostprocessor(Postprocessor):
@@ -23,7 +33,7 @@ class PolicyPostprocessor(Postprocessor):
         self.sanitise = sanitise
 
     def run(self, text: str) -> str:
-        text = align_classes(text)
+        text = escaped_fragments(align_classes(text))
         return clean(text) if self.sanitise else text
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from editor_checks.fields import web_address
+
 SCHEMA_VERSION = 1
 
 
@@ -25,7 +27,7 @@ def official_listing(settings: dict, branches: list[dict]) -> dict:
             "type": a["type"],
             "type_label": labels.get(a["type"], a["type"]),
             "label": a["label"],
-            "url": a["url"],
+            "url": web_address(a["url"]),
         }
         for a in settings["OFFICIAL_ACCOUNTS"]
     ]
