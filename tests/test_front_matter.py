@@ -149,3 +149,45 @@ def test_reader_gives_pelican_the_metadata(two_branches_output):
     assert '<time datetime="2026-01-10T10:00:00+00:00">10 January 2026</time>' in article
     assert 'href="/tags/welcome/">welcome</a>' in article
     assert '<meta name="description" content="The national site says hello.">' in article
+
+
+BILINGUAL = """\
+---
+title: Fàilte / Welcome
+lang: gd
+languages:
+  Mu dheidhinn: gd
+  About us: en-GB
+---
+Intro.
+
+## Mu dheidhinn
+
+Tha sinn a' coinneachadh gach mìos.
+
+## About us
+
+We meet every month.
+"""
+
+
+def test_page_and_section_languages(two_branches, tmp_path):
+    (two_branches / "content/pages/welcome.md").write_text(BILINGUAL)
+    output = build(two_branches)
+    page = (output / "welcome/index.html").read_text()
+    assert '<html lang="gd">' in page
+    assert '<section lang="gd">\n<h2>Mu dheidhinn</h2>' in page
+    assert '<section lang="en-GB">\n<h2>About us</h2>' in page
+
+
+def test_section_language_for_a_missing_heading_is_an_error(tmp_path):
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "welcome.md").write_text(BILINGUAL.replace("About us: en-GB", "About uss: en-GB"))
+    (pages / "other.md").write_text(BILINGUAL.replace("lang: gd", "lang: gaelic"))
+    problems = check_project(project_settings(tmp_path)).sorted()
+    assert [(p.path.rsplit("/", 1)[1], p.line, p.message) for p in problems] == [
+        ("other.md", 3, "`lang` is `gaelic`, which is not a language code"),
+        ("welcome.md", 6, "`languages` names the heading `About uss`, but the text has no `## About uss`"),
+    ]
+    assert problems[1].fix.startswith("Did you mean `About us`?")

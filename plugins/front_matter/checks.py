@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 
 from editor_checks.addresses import AddressClaims
 
@@ -46,6 +48,7 @@ def check_content_files(settings, sites, report) -> None:
                             f"Add `slug: about-{content_file.slug}` or rename the file.",
                         )
                     _check_image(content_file, site.path, report)
+                    _check_section_languages(content_file, report)
         for kind, kind_claims in claims.items():
             kind_claims.report_clashes(
                 report,
@@ -80,3 +83,23 @@ def _check_image(content_file, site_root: str, report) -> None:
             f"`image` is `{image}`, but there is no such file",
             "Check the spelling (capital letters count) or add the picture to images/.",
         )
+
+
+def _check_section_languages(content_file, report) -> None:
+    """Every heading named in `languages:` must be a `##` heading of the text."""
+    languages = content_file.values.get("languages")
+    if not languages:
+        return
+    headings = {
+        " ".join(m.group(1).split()) for m in re.finditer(r"^##(?!#)\s*(.+?)\s*#*\s*$", content_file.body, re.M)
+    }
+    for heading in languages:
+        if heading not in headings:
+            close = difflib.get_close_matches(heading, sorted(headings), n=1)
+            report.error(
+                content_file.path,
+                content_file.front.line_of("languages", heading, default=content_file.line_of("languages")),
+                f"`languages` names the heading `{heading}`, but the text has no `## {heading}`",
+                (f"Did you mean `{close[0]}`? " if close else "")
+                + "Write the heading exactly as after ## in the text.",
+            )

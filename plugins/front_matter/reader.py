@@ -13,6 +13,7 @@ from pelican.utils import SafeDatetime
 from editor_checks import ContentProblems, ProblemList
 
 from .content_file import kind_of, parse_content_file
+from .languages import wrap_sections
 
 
 class FrontMatterReader(BaseReader):
@@ -50,6 +51,8 @@ class FrontMatterReader(BaseReader):
             raise ContentProblems(report.sorted())
         self.markdown.reset()
         content = self.markdown.convert(content_file.body)
+        if content_file.values.get("languages"):
+            content, _ = wrap_sections(content, content_file.values["languages"])  # missing ones: checks.py
         return content, self._metadata(content_file)
 
     def _metadata(self, content_file) -> dict:
@@ -66,7 +69,7 @@ class FrontMatterReader(BaseReader):
             metadata["tags"] = self.process_metadata("tags", values["tags"])
         if content_file.kind == "page":
             metadata["order"] = values.get("order", self.settings.get("PAGE_DEFAULT_ORDER", 50))
-        for key in ("image", "image_alt"):
+        for key in ("image", "image_alt", "lang"):
             if key in values:
                 metadata[key] = values[key]
         metadata["source_line"] = content_file.body_line

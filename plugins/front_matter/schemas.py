@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from editor_checks.fields import Field, date_or_datetime, integer, list_of, slug, text
 
+from .languages import language, section_languages
+
 TITLE = Field("title", text(max_length=150), required=True, doc="the headline", example="Buses back on the 52")
 SUMMARY = Field(
     "summary",
@@ -12,6 +14,13 @@ SUMMARY = Field(
     example='"Our petition worked: the 52 runs again from Monday."',
 )
 SLUG = Field("slug", slug, doc="the web address part, if not the file name", example="buses-back")
+LANG = Field("lang", language, doc="the page's language, if not English", example="cy")
+LANGUAGES = Field(
+    "languages",
+    section_languages,
+    doc="for a bilingual page: each `##` heading and the language of its section",
+    example="{Amdanom ni: cy, About us: en-GB}",
+)
 IMAGE = Field("image", text(), doc="a picture from the images/ folder", example="images/petition.jpg")
 IMAGE_ALT = Field(
     "image_alt",
@@ -32,6 +41,8 @@ NEWS = (
     ),
     IMAGE,
     IMAGE_ALT,
+    LANG,
+    LANGUAGES,
     SLUG,
 )
 
@@ -41,5 +52,7 @@ PAGE = (
     SUMMARY,
     IMAGE,
     IMAGE_ALT,
+    LANG,
+    LANGUAGES,
     SLUG,
 )

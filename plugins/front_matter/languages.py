@@ -1,0 +1,64 @@
+"""Language of a page and of its sections: `lang:` and `languages:` in front matter.
+
+`lang: cy` makes the whole page Welsh (<html lang="cy">). For a bilingual page, `languages:` maps
+the text of a `##` heading to the language of that section, down to the next `##`:
+
+    languages:
+      Amdanom ni: cy
+      About us: en-GB
+
+The section is wrapped in <section lang="...">, so screen readers switch voice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from editor_checks.fields import FieldError, text
+
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
+KNOWN = {"en": "English", "cy": "Welsh", "gd": "Scottish Gaelic", "ga": "Irish", "kw": "Cornish", "gv": "Manx",
+         "sco": "Scots", "pl": "Polish", "ur": "Urdu", "pa": "Punjabi", "bn": "Bengali", "ar": "Arabic"}  # fmt: skip
+H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.S)
+
+
+def language(value) -> str:
+    """A BCP 47 language tag: cy, gd, en-GB."""
+    value = text(max_length=20)(value)
+    if not LANGUAGE_TAG.match(value):
+        raise FieldError(
+            f"is `{value}`, which is not a language code",
+            "Write a code like cy (Welsh), gd (Scottish Gaelic), ga (Irish) or en-GB (English).",
+        )
+    return value
+
+
+def section_languages(value) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise FieldError(
+            "should list headings and their languages",
+            "Write one line per `##` heading, indented: `  Amdanom ni: cy`.",
+        )
+    return {str(heading).strip(): language(code) for heading, code in value.items()}
+
+
+def wrap_sections(content: str, languages: dict[str, str]) -> tuple[str, set[str]]:
+    """``content`` with each named h2 section in <section lang>; and the headings that were not found."""
+    pieces = H2.split(content)  # [before, heading1, rest1, heading2, rest2, ...]
+    if len(pieces) == 1:
+        return content, set(languages)
+    starts = [m.start() for m in H2.finditer(content)] + [len(content)]
+    out = [content[: starts[0]]]
+    found = set()
+    for index, match in enumerate(H2.finditer(content)):
+        section = content[starts[index] : starts[index + 1]]
+        heading = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+        lang = languages.get(heading)
+        if lang:
+            found.add(heading)
+            trailing = len(section) - len(section.rstrip())
+            out.append(f'<section lang="{lang}">\n{section.rstrip()}\n</section>' + section[len(section) - trailing :])
+        else:
+            out.append(section)
+    return "".join(out), set(languages) - found
