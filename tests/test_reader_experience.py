@@ -50,6 +50,8 @@ def test_page_type_meets_wcag_22_aa_and_loads_only_from_us(demo_site, base, open
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
     assert page.problems == []  # console errors, CSP violations, requests to other origins
+    # WCAG 1.4.10 reflow: nothing wider than a phone at 360 px (320 CSS px is the criterion's floor)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(
         path=str(SCREENSHOTS / f"{name.replace(' ', '-').replace('(', '').replace(')', '')}-{width}.png"),
