@@ -82,3 +82,23 @@ def test_news_lists_paginate_with_working_links(two_branches):
     middle = (output / "news/page/2/index.html").read_text()
     assert 'rel="prev" href="/news/"' in middle and 'rel="next" href="/news/page/3/"' in middle
     assert broken_links(output) == []
+
+
+def snapshot(output):
+    return {str(p.relative_to(output)): p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_rewrites_only_what_changed(two_branches, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    output = build(two_branches)
+    before = snapshot(output)
+    build(two_branches)
+    assert snapshot(output) == before  # nothing changed: no file rewritten, none added or removed
+    post = two_branches / "branches/alpha/news/2026-02-01-alpha-news.md"
+    post.write_text(post.read_text().replace("The library stays open.", "The library stays open on Sundays too."))
+    build(two_branches)
+    after = snapshot(output)
+    changed = sorted(path for path in after if after[path] != before.get(path))
+    assert "branches/alpha/news/2026/alpha-news/index.html" in changed
+    assert all(path.startswith("branches/alpha/") for path in changed), changed
+    assert not [path for path in changed if path.startswith("branches/alpha/events/")]  # not affected

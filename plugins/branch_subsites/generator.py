@@ -7,7 +7,7 @@ from pelican.generators import Generator
 from editor_checks import ContentProblems, ProblemList
 
 from .branch_config import load_branches
-from .branch_settings import branch_site_url
+from .branch_settings import branch_path, branch_site_url
 from .exports import latest_branch_news
 from .parallel_build import build_branches, remove_stale_branch_outputs
 
@@ -30,6 +30,8 @@ class BranchSubsitesGenerator(Generator):
             lines = "\n".join(f"  branches/{r.slug}: {r.error}" for r in sorted(failed, key=lambda r: r.slug))
             raise BranchBuildFailed(f"{len(failed)} branch(es) failed to build:\n{lines}")
         remove_stale_branch_outputs(self.settings, branches)
+        # each branch's folder in output/ is its own build's to prune, not the main site's
+        self.settings["OUTPUT_PRUNE_KEEP"] = [branch_path(b.slug) for b in branches]
 
         entries = []
         for branch in branches:

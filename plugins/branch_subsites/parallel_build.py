@@ -34,13 +34,14 @@ def _start_worker(settings: dict) -> None:
 
 
 def build_branch(branch: Branch, fingerprint: str) -> BranchResult:
-    """Build one branch from scratch into its own output folder (runs in a worker)."""
+    """Build one branch into its own output folder (runs in a worker).
+
+    Files whose content is unchanged are left alone, and files the build no longer makes are
+    removed at its end (reproducible_output), so a deleted post leaves no page behind."""
     started = time.perf_counter()
     settings = branch_settings(branch, _worker_settings)
     output = settings["OUTPUT_PATH"]
     try:
-        if os.path.isdir(output):
-            shutil.rmtree(output)  # no page of a deleted post may survive
         Pelican(settings).run()
     except Exception as exc:  # reported with the others once every branch has run
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()

@@ -1,15 +1,97 @@
-"""Connect reproducible_output."""
+"""Connect reproducible_output: the build's "now", stable feeds, unchanged files left alone, stale ones removed."""
+
+from __future__ import annotations
+
+import logging
+import os
+import types
 
 from pelican import signals
+from pelican.generators import StaticGenerator
 
+from . import produced
 from .clock import set_build_now
 from .feeds import stable_feed_date
+from .writer import UnchangedFilesWriter, write_if_changed
+
+log = logging.getLogger(__name__)
 
 
-def fix_build_now(pelican) -> None:
+def start_build(pelican) -> None:
     set_build_now(pelican.settings)
+    produced.start(pelican.settings["OUTPUT_PATH"])
+    # connected now, after every plugin's register(): pruning must come after every other
+    # `finalized` receiver, because some of them write files too
+    signals.finalized.connect(prune_stale_files)
+
+
+def get_writer(pelican):
+    return UnchangedFilesWriter
+
+
+def _theme_files(settings: dict) -> list[str]:
+    """Where Pelican copies the theme's static files (THEME_STATIC_PATHS) in the output."""
+    out = os.path.join(settings["OUTPUT_PATH"], settings["THEME_STATIC_DIR"])
+    found = []
+    for path in settings.get("THEME_STATIC_PATHS", []):
+        source = os.path.join(settings["THEME"], path)
+        if os.path.isfile(source):
+            found.append(os.path.join(out, os.path.basename(source)))
+        for dirpath, _, filenames in os.walk(source):
+            found += [os.path.join(out, os.path.relpath(os.path.join(dirpath, n), source)) for n in filenames]
+    return found
+
+
+def prune_stale_files(pelican) -> None:
+    """Remove what earlier builds wrote and this one did not: a deleted post leaves no page behind."""
+    settings = pelican.settings
+    if not settings.get("OUTPUT_PRUNE", True):
+        return
+    output = settings["OUTPUT_PATH"]
+    for path in _theme_files(settings):
+        produced.record(path)
+    for static in getattr(pelican, "_static_outputs", []):
+        produced.record(static)
+    keep = [os.path.join(output, folder) for folder in settings.get("OUTPUT_PRUNE_KEEP", [])]
+    removed = produced.prune(output, keep)
+    if removed:
+        log.info("reproducible_output: removed %d file(s) this build no longer makes", len(removed))
+
+
+def record_static_files(generators) -> None:
+    """Static files (pictures in images/) are copied by Pelican's StaticGenerator: record them, and
+    make its copy of the theme's files (THEME_STATIC_PATHS) leave unchanged files alone."""
+    for generator in generators:
+        if isinstance(generator, StaticGenerator):
+            generator._copy_paths = types.MethodType(copy_paths_if_changed, generator)
+        for static in getattr(generator, "staticfiles", []):
+            produced.record(os.path.join(generator.output_path, static.save_as))
+
+
+def copy_paths_if_changed(generator, paths, source, destination, output_path, final_path=None):
+    """StaticGenerator._copy_paths (pelican/generators.py) with the copy left out when the bytes match:
+    Pelican's copy rewrites every theme file on every build."""
+    for path in paths:
+        source_path = os.path.join(source, path)
+        if os.path.isfile(source_path):
+            pairs = [(source_path, os.path.join(output_path, destination, os.path.basename(path)))]
+        else:
+            target = os.path.join(output_path, destination)
+            pairs = [
+                (
+                    os.path.join(dirpath, name),
+                    os.path.join(target, os.path.relpath(os.path.join(dirpath, name), source_path)),
+                )
+                for dirpath, _, names in os.walk(source_path)
+                for name in names
+            ]
+        for src, dst in pairs:
+            with open(src, "rb") as handle:
+                write_if_changed(dst, handle.read())
 
 
 def register():
-    signals.initialized.connect(fix_build_now)
+    signals.initialized.connect(start_build)
+    signals.get_writer.connect(get_writer)
     signals.feed_generated.connect(stable_feed_date)
+    signals.all_generators_finalized.connect(record_static_files)

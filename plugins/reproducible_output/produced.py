@@ -1,0 +1,48 @@
+"""Which files this build produced, so that files it no longer produces can be removed.
+
+Every writer of the kit records here: the Pelican writer (writer.py), write_output_file, and the
+static files. One set per output folder, reset when a Pelican run starts (each branch build runs in
+its own process or after a reset).
+"""
+
+from __future__ import annotations
+
+import os
+
+_produced: dict[str, set[str]] = {}
+
+
+def start(output_path: str) -> None:
+    _produced[os.path.abspath(output_path)] = set()
+
+
+def record(path: str) -> None:
+    path = os.path.abspath(path)
+    # the innermost output folder: a branch's output/branches/x/ lies inside the main output/
+    roots = [root for root in _produced if path.startswith(root + os.sep)]
+    if roots:
+        _produced[max(roots, key=len)].add(path)
+
+
+def produced(output_path: str) -> set[str]:
+    return _produced.get(os.path.abspath(output_path), set())
+
+
+def prune(output_path: str, keep_under: list[str]) -> list[str]:
+    """Delete files under ``output_path`` this build did not produce, except below ``keep_under``
+    (folders other builds own, such as each branch's). Returns what was removed."""
+    root = os.path.abspath(output_path)
+    made = produced(root)
+    keep = tuple(os.path.abspath(k) + os.sep for k in keep_under)
+    removed = []
+    for dirpath, _, filenames in os.walk(root, topdown=False):
+        if (dirpath + os.sep).startswith(keep):
+            continue
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if path not in made and not path.startswith(keep):
+                os.remove(path)
+                removed.append(path)
+        if dirpath != root and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return sorted(removed)

@@ -1,0 +1,63 @@
+"""A Pelican writer that leaves a file alone when its new content is the same as its old.
+
+An unchanged page keeps its bytes and its modification time, so a rebuild with nothing changed
+rewrites no file, and rsync and browsers' caches see only what really changed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .produced import record
+
+
+class _ChangedOnlyFile(io.StringIO):
+    def __init__(self, path: str, encoding: str):
+        super().__init__()
+        self.path, self.target_encoding = path, encoding
+
+    def close(self) -> None:
+        if not self.closed:
+            data = self.getvalue().encode(self.target_encoding)
+            if self.path != os.devnull:
+                write_if_changed(self.path, data)
+        super().close()
+
+
+def write_if_changed(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                record(path)
+                return False
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    record(path)
+    return True
+
+
+class UnchangedFilesWriter(Writer):
+    """Pelican's Writer, but `_open_w` hands back a buffer that is written out only if it differs.
+
+    The checks on writing one file twice are Pelican's own (pelican/writers.py, Writer._open_w);
+    they are repeated here because Pelican's method opens (and so empties) the file itself.
+    """
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
+            filename = os.devnull
+        elif filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it previously'
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _ChangedOnlyFile(filename, encoding)
