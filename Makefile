@@ -55,7 +55,7 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 	@touch $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	test lint format check budget codeowners new-branch new-post new-event
+	test lint format check bench budget codeowners new-branch new-post new-event
 
 help:
 	@echo 'Makefile for the party sites'
@@ -75,6 +75,7 @@ help:
 	@echo '   make new-branch           start a branch folder (asks; or NAME=... NATION=... AREAS=...)'
 	@echo '   make codeowners           write CODEOWNERS from every branch.yaml (editors review their branch)'
 	@echo '   make lint                 ruff check and format check'
+	@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
 	@echo '   make budget               page weight per page type, search data size and query time, against budgets'
 	@echo ''
 	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links.'
@@ -130,6 +131,10 @@ test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
 	"$(VENV)/bin/python" -m bench.page_budget "$(OUTPUTDIR)"
 	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
+
+# BENCH_ARGS: --branches N --news N --events N --pages N --seed N --naive-sample N --work DIR --keep
+bench: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
+	"$(VENV)/bin/python" -m bench.run $(BENCH_ARGS)
 
 lint: $(DEV_STAMP)
 	"$(VENV)/bin/ruff" check .
