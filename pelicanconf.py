@@ -223,6 +223,7 @@ DELETE_OUTPUT_DIRECTORY = False  # instead: unchanged files are left alone, stal
 OUTPUT_PRUNE = True
 LOAD_CONTENT_CACHE = False
 
+
 # ---- theme -------------------------------------------------------------------
 def _jinja_cache_dir() -> str:
     path = os.path.join(KIT_ROOT, ".cache", "jinja")

@@ -15,6 +15,8 @@ import itertools
 import random
 from pathlib import Path
 
+from branch_subsites.branch_config import ENGLISH_REGIONS
+
 SYLLABLES = [
     "ash",
     "bur",
@@ -88,17 +90,6 @@ AREAS = [
     "BT",
 ]
 NATIONS = [("England", 533), ("Scotland", 59), ("Wales", 40), ("Northern Ireland", 18)]
-REGIONS = [
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-]
 NATION_AREAS = {"Scotland": ["EH", "G", "KA"], "Wales": ["CF", "LL", "NP", "SA"], "Northern Ireland": ["BT"]}
 START = dt.date(2026, 6, 1)  # posts run up to here; events from here on (bench sets "now" to 2027-01-01)
 
@@ -184,7 +175,7 @@ def branch_places(count: int, rng: random.Random):
         counters[area] = counters.get(area, 0) + 1
         first = counters[area] * 2 - 1
         districts = [f"{area}{first}", f"{area}{first + 1}"]
-        region = REGIONS[index % len(REGIONS)] if nation == "England" else None
+        region = ENGLISH_REGIONS[index % len(ENGLISH_REGIONS)] if nation == "England" else None
         yield nation, region, districts
 
 

@@ -37,10 +37,20 @@ def project_settings(project: Path, **overrides) -> dict:
     return read_settings(str(SETTINGS_FILE), override={**paths, **overrides})
 
 
-def build(project: Path, **overrides) -> Path:
-    """Build ``project`` as `make html` does; return its output folder."""
+def build(project: Path, now: str | None = None, **overrides) -> Path:
+    """Build ``project`` as `make html` does (with SOURCE_DATE_EPOCH=``now`` if given); return its output."""
     settings = project_settings(project, **overrides)
-    Pelican(settings).run()
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    if now is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = now
+    try:
+        Pelican(settings).run()
+    finally:
+        if now is not None:
+            if saved is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = saved
     return Path(settings["OUTPUT_PATH"])
 
 

@@ -21,13 +21,7 @@ editors: [alice]
 
 def check(tmp_path, files: dict[str, str]):
     """Write branch folders {"slug/branch.yaml": text}, load them, return (branches, problems)."""
-    (tmp_path / "content").mkdir(exist_ok=True)
-    for rel, text in files.items():
-        path = tmp_path / "branches" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    report = ProblemList(root=str(tmp_path))
-    branches = load_branches(project_settings(tmp_path), report)
+    branches, report = problems_of(tmp_path, files)
     return branches, [(p.path, p.line, p.message, p.fix) for p in report.sorted()]
 
 

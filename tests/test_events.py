@@ -18,13 +18,8 @@ NOW = "1798761600"  # 2027-01-01 00:00 UTC
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", NOW)
-    try:
-        project = copy_fixture("two_branches", tmp_path_factory.mktemp("events") / "project")
-        yield build(project)
-    finally:
-        mp.undo()
+    project = copy_fixture("two_branches", tmp_path_factory.mktemp("events") / "project")
+    return build(project, now=NOW)
 
 
 def read(output, path):

@@ -8,32 +8,17 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from editor_checks import ProblemList
+from editor_checks.sites import MARKDOWN_SUFFIXES, files_under, markdown_files
 from front_matter.document import read_document
 
 from .links import links_in
 
 INTERNAL = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 SCHEMES = {"http", "https", "mailto", "tel"}
-CONTENT_KEYS = ("ARTICLE_PATHS", "PAGE_PATHS")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def _markdown_files(site_path: str, settings: dict):
-    folders = [f for key in CONTENT_KEYS for f in settings.get(key, ())] + [settings.get("EVENTS_PATH", "events")]
-    for folder in folders:
-        for dirpath, dirnames, filenames in os.walk(os.path.join(site_path, folder)):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                    yield os.path.join(dirpath, name)
 
 
 def _site_files(site_path: str) -> list[str]:
-    files = []
-    for dirpath, dirnames, filenames in os.walk(site_path):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        files += [os.path.relpath(os.path.join(dirpath, n), site_path).replace(os.sep, "/") for n in filenames]
-    return files
+    return [os.path.relpath(path, site_path).replace(os.sep, "/") for path in files_under(site_path)]
 
 
 def _resolve(target_path: str, source: str, site_path: str) -> str:
@@ -133,7 +118,7 @@ def check_link(link, source: str, site_path: str, files: list[str], report) -> N
 def check_content_links(settings, sites, report) -> None:
     for site in sites:
         files = None
-        for path in _markdown_files(site.path, settings):
+        for path in markdown_files(site.path, settings):
             document = read_document(path, ProblemList(root=report.root))  # its own errors come from other checks
             if document is None:
                 continue

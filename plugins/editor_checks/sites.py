@@ -35,3 +35,27 @@ def site_folders(settings: dict) -> list[SiteFolder]:
             if os.path.isdir(folder) and not name.startswith("."):
                 sites.append(SiteFolder(folder, name, False))
     return sites
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The settings naming a site's folders of Markdown: news, pages, events.
+MARKDOWN_FOLDER_SETTINGS = ("ARTICLE_PATHS", "PAGE_PATHS")
+
+
+def files_under(folder: str):
+    """Every file below ``folder`` in name order, hidden files and folders left out."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield os.path.join(dirpath, name)
+
+
+def markdown_files(site_path: str, settings: dict):
+    """The Markdown files of one site: its news, pages and events."""
+    folders = [f for key in MARKDOWN_FOLDER_SETTINGS for f in settings.get(key, ())]
+    folders.append(settings.get("EVENTS_PATH", "events"))
+    for folder in folders:
+        for path in files_under(os.path.join(site_path, folder)):
+            if path.lower().endswith(MARKDOWN_SUFFIXES):
+                yield path

@@ -7,18 +7,9 @@ import os
 import re
 
 from editor_checks.addresses import AddressClaims
+from editor_checks.sites import MARKDOWN_SUFFIXES, files_under
 
 from .content_file import parse_content_file
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def _files_under(folder: str):
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield os.path.join(dirpath, name)
 
 
 def check_content_files(settings, sites, report) -> None:
@@ -27,7 +18,7 @@ def check_content_files(settings, sites, report) -> None:
         claims = {"news": AddressClaims(), "page": AddressClaims()}
         for kind, key in (("news", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
             for folder in settings.get(key, ()):
-                for path in _files_under(os.path.join(site.path, folder)):
+                for path in files_under(os.path.join(site.path, folder)):
                     if not path.lower().endswith(MARKDOWN_SUFFIXES):
                         report.warning(
                             path,

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import html
-import os
 
 from markdown import Markdown
 
 from editor_checks import ProblemList
+from editor_checks.sites import markdown_files
 from front_matter.document import read_document
 
 from .allow_list import clean
 from .removals import removals
-
-CONTENT_FOLDERS = ("ARTICLE_PATHS", "PAGE_PATHS")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def _markdown(settings: dict) -> Markdown:
@@ -24,17 +21,6 @@ def _markdown(settings: dict) -> Markdown:
     if "html_policy.markdown_extension" in config["extensions"]:
         extension_configs["html_policy.markdown_extension"] = {"sanitise": False}  # see it before cleaning
     return Markdown(**config, extension_configs=extension_configs)
-
-
-def _markdown_files(site_path: str, settings: dict):
-    folders = [f for key in CONTENT_FOLDERS for f in settings.get(key, ())]
-    folders.append(settings.get("EVENTS_PATH", "events"))
-    for folder in folders:
-        for dirpath, dirnames, filenames in os.walk(os.path.join(site_path, folder)):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                    yield os.path.join(dirpath, name)
 
 
 def _line_of(needle: str, body: str, first_line: int) -> int:
@@ -50,7 +36,7 @@ def check_raw_html(settings, sites, report) -> None:
     for site in sites:
         if site.trusted and not settings.get("HTML_POLICY_SANITISE_MAIN"):
             continue
-        for path in _markdown_files(site.path, settings):
+        for path in markdown_files(site.path, settings):
             document = read_document(path, ProblemList(root=report.root))  # its own errors come from other checks
             if document is None or ("<" not in document.body and ":" not in document.body):
                 continue

@@ -1,6 +1,7 @@
 // The branch finder on branches/: a postcode in, the branches covering it out.
 // Without JavaScript the form stays hidden and the grouped list below answers the question.
 import { matchBranches, parsePostcode } from "./postcode.js";
+import { element } from "./dom.js";
 
 const form = document.getElementById("branch-finder");
 
@@ -17,12 +18,6 @@ if (form) {
     return data;
   };
 
-  const element = (tag, text, attributes = {}) => {
-    const node = document.createElement(tag);
-    if (text) node.textContent = text;
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    return node;
-  };
 
   const list = (branches) => {
     const ul = element("ul", "", { class: "kit-finder__branches" });

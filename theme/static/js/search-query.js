@@ -1,12 +1,7 @@
 // Querying a lunr index as search/ does, kept apart so that the budget can time it in a browser.
 // Needs window.lunr (lunr.min.js from npm, loaded by the page).
+import { element } from "./dom.js";
 
-const element = (tag, text, attributes = {}) => {
-  const node = document.createElement(tag);
-  if (text) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-};
 
 // The words of `text`, as lunr would index them: lower case, trimmed, stemmed.
 export const stems = (text) =>

@@ -4,17 +4,12 @@
 // lunr.min.js (from npm) is loaded by the page as a classic script and defines window.lunr.
 
 import { marked, runQuery, stems } from "./search-query.js";
+import { element } from "./dom.js";
 
 const form = document.getElementById("site-search");
 const KINDS = { news: "News", page: "Page", event: "Event", branch: "Branch" };
 const MAX_RESULTS = 30;
 
-const element = (tag, text, attributes = {}) => {
-  const node = document.createElement(tag);
-  if (text) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-};
 
 if (form) {
   const input = document.getElementById("search-query");
