@@ -16,6 +16,9 @@ SSH_HOST ?= localhost
 SSH_PORT ?= 22
 SSH_USER ?= deploy
 SSH_TARGET_DIR ?= /srv/hedgerow
+# BRANCH=slug: that branch alone, on its own domain, in output.branch-<slug>/
+BRANCH ?=
+PUBLISHDIR = $(if $(BRANCH),$(BASEDIR)/output.branch-$(BRANCH),$(OUTPUTDIR))
 
 PORT ?= 8000
 DEBUG ?= 0
@@ -68,7 +71,7 @@ help:
 	@echo '   make regenerate           rebuild the sites when a file changes'
 	@echo '   make serve [PORT=8000]    serve output/ at http://localhost:8000'
 	@echo '   make devserver [PORT=8000] serve and rebuild on change'
-	@echo '   make publish              build with publishconf.py'
+	@echo '   make publish [BRANCH=slug] build with publishconf.py into a fresh folder, then swap it in'
 	@echo '   make rsync_upload         publish, then upload with rsync over ssh'
 	@echo '   make lint                 ruff check and format check'
 	@echo '   make budget               sizes and timings against the budgets (search data, query time)'
@@ -97,11 +100,12 @@ devserver: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT)
 
 publish: $(RUNTIME_STAMP) $(NODE_STAMP)
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+	PELICAN="$(PELICAN)" PYTHON="$(VENV)/bin/python" SETTINGS="$(PUBLISHCONF)" INPUTDIR="$(INPUTDIR)" \
+		PELICANOPTS="$(PELICANOPTS)" scripts/publish.sh "$(PUBLISHDIR)" "$(BRANCH)"
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
-		"$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+		"$(PUBLISHDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 check: $(RUNTIME_STAMP) $(NODE_STAMP)
 	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m editor_checks --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"
