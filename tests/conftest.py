@@ -8,7 +8,7 @@ import pytest
 
 from kit_testing import PUBLISH_SETTINGS_FILE, build, copy_fixture
 
-pytest_plugins = ["browser"]
+pytest_plugins = ["browser", "servers"]
 
 
 @pytest.fixture(scope="session")
