@@ -1,7 +1,8 @@
-"""Server fixtures (a pytest plugin): a throwaway sshd on 127.0.0.1 for deploys.
+"""Server fixtures (a pytest plugin): a throwaway sshd on 127.0.0.1 for deploys, and nginx
+with the configuration in deploy/nginx/ for the built sites.
 
-Debian's openssh-server and rsync (scripts/ensure-test-tools.sh installs them); nothing in
-/etc/ssh is read or changed, and the daemon stops with the session.
+Debian's openssh-server, rsync and nginx (scripts/ensure-test-tools.sh installs them); nothing
+in /etc is changed, and the servers stop with the session.
 """
 
 from __future__ import annotations
@@ -108,3 +109,79 @@ def ssh_host():
     proc.terminate()
     proc.wait(10)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+NGINX = "/usr/sbin/nginx"
+NGINX_BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+DEPLOY_NGINX = Path(__file__).resolve().parent.parent / "deploy" / "nginx"
+
+
+def nginx_main_config(prefix: Path, servers: str) -> str:
+    """A whole nginx.conf around ``servers``, as Debian's would hold them, with every path
+    (pid, logs, temp files) inside ``prefix``: /etc/nginx is only read (mime.types)."""
+    user = "user root;" if os.geteuid() == 0 else ""  # pytest's folders are 0700
+    return f"""load_module {NGINX_BROTLI};
+{user}
+daemon off;
+master_process on;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {prefix}/access.log;
+    client_body_temp_path {prefix}/tmp/body;
+    proxy_temp_path {prefix}/tmp/proxy;
+    fastcgi_temp_path {prefix}/tmp/fastcgi;
+    uwsgi_temp_path {prefix}/tmp/uwsgi;
+    scgi_temp_path {prefix}/tmp/scgi;
+    server_tokens off;
+    include {DEPLOY_NGINX}/hedgerow-http.conf;
+{servers}
+}}
+"""
+
+
+def nginx_check(prefix: Path, config: str) -> None:
+    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    (prefix / "nginx.conf").write_text(config)
+    done = subprocess.run(
+        [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log"), "-t", "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="session")
+def nginx():
+    """nginx(root, servers) -> "http://127.0.0.1:PORT": Debian's nginx with deploy/nginx's
+    configuration; ``servers`` is a function of (port) giving the server {} blocks."""
+    if not os.path.exists(NGINX) or not NGINX_BROTLI.exists():  # never skip: `make test` installs them
+        pytest.fail("nginx or its brotli module is missing: run `make test`, which installs them from Debian")
+    running = []
+
+    def start(prefix: Path, servers) -> str:
+        port = free_port()
+        nginx_check(prefix, nginx_main_config(prefix, servers(port)))
+        config = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log")]
+        proc = subprocess.Popen(config, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        running.append(proc)
+        deadline = time.monotonic() + 10
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError((prefix / "error.log").read_text())
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                return f"http://127.0.0.1:{port}"
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    yield start
+    for proc in running:
+        proc.terminate()  # the master stops its workers
+        proc.wait(10)
