@@ -45,8 +45,7 @@ def build_branch_alone(settings: dict, slug: str, output_path: str) -> dict:
             "it is published as part of the main site, with `make publish`"
         )
     own = branch_settings(branch, main)
-    own["OUTPUT_PATH"] = os.path.abspath(output_path)
-    own["CACHE_PATH"] = os.path.join(main["BRANCH_CACHE_PATH"], slug, "standalone")
+    own["OUTPUT_PATH"] = os.path.abspath(output_path)  # the cache stays the full build's: one SEQUENCE per event
     Pelican(own).run()
     return own
 
