@@ -16,6 +16,8 @@
 #
 # Settings (environment variables; the Makefile passes its own of the same names):
 #   DEPLOY_HOST     user@host to ssh to; empty for a folder on this machine
+#   DEPLOY_USER     the ssh user, when DEPLOY_HOST is only the host's name
+#   SSH_KEY         the private key to log in with (as ssh -i)
 #   DEPLOY_PATH     the site's folder on the host, e.g. /srv/hedgerow
 #   SSH_PORT        22
 #   SSH_OPTS        more ssh options, e.g. "-i ~/.ssh/deploy_key -o UserKnownHostsFile=..."
@@ -37,6 +39,12 @@ DEPLOY_METHOD=${DEPLOY_METHOD:-releases}
 RSYNC_OPTS=${RSYNC_OPTS-}
 RELEASE=${RELEASE:-$(date -u +%Y%m%dT%H%M%SZ)}
 DEPLOY_PATH=${DEPLOY_PATH%/}
+if [[ -n $DEPLOY_HOST && $DEPLOY_HOST != *@* && -n ${DEPLOY_USER-} ]]; then
+    DEPLOY_HOST=$DEPLOY_USER@$DEPLOY_HOST
+fi
+if [[ -n ${SSH_KEY-} ]]; then
+    SSH_OPTS="-i ${SSH_KEY/#\~/$HOME} $SSH_OPTS"  # a CI variable may say ~/.ssh/id_deploy
+fi
 
 die() {
     echo "deploy: $*" >&2

@@ -177,3 +177,19 @@ def test_make_upload_and_rollback_pass_the_settings_on(ssh_host, site, tmp_path)
     )
     assert done.returncode == 0, done.stderr
     assert live(base) == "releases/a"
+
+
+def test_ci_style_settings_user_and_key_apart(ssh_host, site, tmp_path):
+    """The CI workflows give DEPLOY_HOST without a user, DEPLOY_USER and SSH_KEY."""
+    key = re.search(r"-i (\S+)", ssh_host.options).group(1)
+    options = re.sub(r"-i \S+ ", "", ssh_host.options)
+    env = ssh_host.env(
+        DEPLOY_HOST="127.0.0.1",
+        DEPLOY_USER="root",
+        SSH_KEY=key,
+        SSH_OPTS=options,
+        DEPLOY_PATH=str(tmp_path / "srv"),
+        RELEASE="ci",
+    )
+    assert "root@127.0.0.1:" in deploy(env, "upload", str(site)).stdout
+    assert live(tmp_path / "srv") == "releases/ci"
