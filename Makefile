@@ -12,10 +12,20 @@ OUTPUTDIR = $(BASEDIR)/output
 CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 
+# Deploying (scripts/deploy.sh, docs/hosts.md). pelican-quickstart's SSH_* names still work.
 SSH_HOST ?= localhost
 SSH_PORT ?= 22
 SSH_USER ?= deploy
 SSH_TARGET_DIR ?= /srv/hedgerow
+DEPLOY_HOST ?= $(SSH_USER)@$(SSH_HOST)
+DEPLOY_PATH ?= $(SSH_TARGET_DIR)
+KEEP_RELEASES ?= 5
+DEPLOY_METHOD ?= releases
+# BRANCH=slug: that branch alone, on its own domain, in output.branch-<slug>/
+BRANCH ?=
+PUBLISHDIR = $(if $(BRANCH),$(BASEDIR)/output.branch-$(BRANCH),$(OUTPUTDIR))
+DEPLOY_ENV = DEPLOY_HOST="$(DEPLOY_HOST)" DEPLOY_PATH="$(DEPLOY_PATH)" SSH_PORT="$(SSH_PORT)" \
+	KEEP_RELEASES="$(KEEP_RELEASES)" DEPLOY_METHOD="$(DEPLOY_METHOD)"
 
 PORT ?= 8000
 DEBUG ?= 0
@@ -55,7 +65,7 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 	@touch $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	test lint format check bench budget codeowners new-branch new-post new-event
+	deploy upload rollback releases test lint format check bench budget codeowners new-branch new-post new-event
 
 help:
 	@echo 'Makefile for the party sites'
@@ -68,8 +78,11 @@ help:
 	@echo '   make regenerate           rebuild the sites when a file changes'
 	@echo '   make serve [PORT=8000]    serve output/ at http://localhost:8000'
 	@echo '   make devserver [PORT=8000] serve and rebuild on change'
-	@echo '   make publish              build with publishconf.py'
-	@echo '   make rsync_upload         publish, then upload with rsync over ssh'
+	@echo '   make publish [BRANCH=slug] build with publishconf.py into a fresh folder, then swap it in'
+	@echo '   make deploy               publish, upload as a new release, switch to it (= rsync_upload)'
+	@echo '   make upload               upload what is built (no build), as a new release'
+	@echo '   make rollback             switch the host back to the release before'
+	@echo '   make releases             list the releases on the host'
 	@echo '   make new-post BRANCH=slug  write a news post (asks for the title; or TITLE=... DATE=...)'
 	@echo '   make new-event BRANCH=slug write an event (asks; or TITLE=... START="2027-03-01 19:00")'
 	@echo '   make new-branch           start a branch folder (asks; or NAME=... NATION=... AREAS=...)'
@@ -78,7 +91,8 @@ help:
 	@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
 	@echo '   make budget               page weight per page type, search data size and query time, against budgets'
 	@echo ''
-	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links.'
+	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links;'
+	@echo 'DEPLOY_HOST, DEPLOY_PATH, SSH_PORT, KEEP_RELEASES, DEPLOY_METHOD for deploying.'
 
 setup: $(DEV_STAMP)
 
@@ -104,11 +118,20 @@ devserver: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m live_preview --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT)
 
 publish: $(RUNTIME_STAMP) $(NODE_STAMP)
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+	PELICAN="$(PELICAN)" PYTHON="$(VENV)/bin/python" SETTINGS="$(PUBLISHCONF)" INPUTDIR="$(INPUTDIR)" \
+		PELICANOPTS="$(PELICANOPTS)" scripts/publish.sh "$(PUBLISHDIR)" "$(BRANCH)"
 
-rsync_upload: publish
-	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
-		"$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+rsync_upload deploy: publish
+	$(DEPLOY_ENV) scripts/deploy.sh upload "$(PUBLISHDIR)"
+
+upload:
+	$(DEPLOY_ENV) scripts/deploy.sh upload "$(PUBLISHDIR)"
+
+rollback:
+	$(DEPLOY_ENV) scripts/deploy.sh rollback $(RELEASE)
+
+releases:
+	$(DEPLOY_ENV) scripts/deploy.sh list
 
 check: $(RUNTIME_STAMP) $(NODE_STAMP)
 	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m editor_checks --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"

@@ -46,7 +46,10 @@ PLUGINS = [
     "branch_directory",
     "official_channels",
     "events",  # after branch_subsites: the main site aggregates the branches' events
-    "site_search",  # last: it indexes what every other generator found
+    "site_search",  # it indexes what every other generator found
+    "hashed_assets",  # theme files under content-hashed names (publishconf.py)
+    "site_files",  # 404 page; sitemaps, robots.txt, security.txt (publishconf.py)
+    "precompressed_files",  # last: .gz and .br beside every text file written (publishconf.py)
 ]
 
 # ---- addresses (every page is a folder with index.html: clean URLs) -----------
@@ -267,3 +270,26 @@ EVENTS_NATION_DAYS = 90  # a nation's page lists the events of the next this man
 EVENTS_UID_DOMAIN = "hedgerow.example"  # never change it: calendar apps match events by it
 HOME_SITE_EVENTS = 3
 HOME_COUNTRY_EVENTS = 6
+
+# ---- publishing: off for `make html`, on in publishconf.py ------------------------
+HASHED_ASSETS = False  # theme css/js also written as name.<digest>.ext, and pages link to those
+HASHED_ASSETS_SUFFIXES = [".css", ".js"]
+HASHED_ASSETS_DIGEST_LENGTH = 10  # hex digits; deploy/ matches names with exactly this many
+HASHED_ASSETS_MANIFEST = None  # {plain name: hashed name}, set by the build
+SITE_FILES = False  # sitemaps, robots.txt and security.txt (they need the real address)
+SITE_FILES_NOT_FOUND_SAVE_AS = "404.html"  # every site, always: deploy/ serves it for a missing page
+SITE_FILES_SITEMAP_SAVE_AS = "sitemap.xml"  # every site
+SITE_FILES_SITEMAP_INDEX_SAVE_AS = "sitemap-index.xml"  # main site: its sitemap and its branches'
+SITE_FILES_SITEMAP_MAX_URLS = 50000  # the sitemap protocol's limit; past it, numbered parts
+SITE_FILES_ROBOTS_SAVE_AS = "robots.txt"
+SITE_FILES_ROBOTS_DISALLOW = []  # paths crawlers are asked to leave alone
+SITE_FILES_SECURITY_SAVE_AS = ".well-known/security.txt"
+SITE_FILES_SECURITY_CONTACT = ["mailto:security@hedgerow.example"]  # mailto: or https: addresses
+SITE_FILES_SECURITY_EXPIRES_DAYS = 180  # counted from the build's "now": publish at least this often
+SITE_FILES_SECURITY_LANGUAGES = "en, cy"
+SITE_FILES_SECURITY_POLICY = None  # the address of a disclosure policy, if the party has one
+PRECOMPRESSED_FILES = False
+PRECOMPRESSED_FILES_SUFFIXES = [".html", ".css", ".js", ".json", ".xml", ".ics", ".opml", ".txt", ".svg"]
+PRECOMPRESSED_FILES_MIN_SIZE = 256  # bytes; smaller files gain nothing
+PRECOMPRESSED_FILES_GZIP_LEVEL = 9
+PRECOMPRESSED_FILES_BROTLI_QUALITY = 11  # the slowest and smallest; 5 is ten times faster and ~15% larger

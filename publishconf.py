@@ -1,4 +1,5 @@
-"""Settings for publishing: the real address, absolute links, branch domains."""
+"""Settings for publishing (`make publish`): the real address, absolute links, branch domains,
+and the files servers and caches want (deploy/, docs/hosts.md)."""
 
 import os
 import sys
@@ -9,4 +10,9 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "https://hedgerow.example")
 RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
 BRANCH_OWN_DOMAINS = True
+HASHED_ASSETS = True
+SITE_FILES = True
+PRECOMPRESSED_FILES = True

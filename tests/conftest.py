@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from kit_testing import build, copy_fixture
+from kit_testing import PUBLISH_SETTINGS_FILE, build, copy_fixture
 
-pytest_plugins = ["browser"]
+pytest_plugins = ["browser", "servers"]
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +40,28 @@ def demo_site(tmp_path_factory):
         )
     finally:
         mp.undo()
+
+
+PUBLISHED_SITEURL = "https://party.example"
+PUBLISHED_BRANCH_DOMAIN = "beta.example"
+PUBLISHED_NOW = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def published_fixture(dest):
+    """tests/fixtures/two_branches with beta-net on its own domain, ready to publish."""
+    project = copy_fixture("two_branches", dest)
+    with open(project / "branches" / "beta-net" / "branch.yaml", "a", encoding="utf-8") as handle:
+        handle.write(f"domain: {PUBLISHED_BRANCH_DOMAIN}\n")
+    return project
+
+
+def publish(project, **overrides):
+    """Build ``project`` as `make publish` does (publishconf.py), at a fixed "now"."""
+    settings = {"SITEURL": PUBLISHED_SITEURL, "BUILD_NOW": PUBLISHED_NOW, **overrides}
+    return build(project, PUBLISH_SETTINGS_FILE, **settings)
+
+
+@pytest.fixture(scope="session")
+def published_output(tmp_path_factory):
+    """The fixture published (absolute addresses, hashed assets, sitemaps, .gz/.br); read only."""
+    return publish(published_fixture(tmp_path_factory.mktemp("published") / "project"))

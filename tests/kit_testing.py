@@ -15,6 +15,7 @@ from pelican.settings import read_settings
 KIT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
 
 
 def copy_fixture(name: str, dest: Path) -> Path:
@@ -23,8 +24,8 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return dest
 
 
-def project_settings(project: Path, **overrides) -> dict:
-    """The kit's real settings, pointed at ``project``'s folders."""
+def project_settings(project: Path, settings_file: Path = SETTINGS_FILE, **overrides) -> dict:
+    """The kit's real settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s folders."""
     paths = {
         "KIT_ROOT": str(project),
         "PATH": str(project / "content"),
@@ -34,12 +35,13 @@ def project_settings(project: Path, **overrides) -> dict:
         "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
         "CODEOWNERS_FILES": {},  # fixture projects are not repositories; test_codeowners sets its own
     }
-    return read_settings(str(SETTINGS_FILE), override={**paths, **overrides})
+    return read_settings(str(settings_file), override={**paths, **overrides})
 
 
-def build(project: Path, now: str | None = None, **overrides) -> Path:
-    """Build ``project`` as `make html` does (with SOURCE_DATE_EPOCH=``now`` if given); return its output."""
-    settings = project_settings(project, **overrides)
+def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = None, **overrides) -> Path:
+    """Build ``project`` as `make html` does (or `make publish`, given publishconf.py), with
+    SOURCE_DATE_EPOCH=``now`` if given; return its output."""
+    settings = project_settings(project, settings_file, **overrides)
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     if now is not None:
         os.environ["SOURCE_DATE_EPOCH"] = now

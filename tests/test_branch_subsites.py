@@ -124,3 +124,17 @@ def test_a_missing_output_file_rebuilds_its_branch(two_branches, capfd):
     build(two_branches)
     assert "1 built, 1 unchanged" in capfd.readouterr().err
     assert (output / "branches" / "alpha" / "about" / "index.html").is_file()
+
+
+def test_branch_on_its_own_domain_has_its_own_theme_copy(two_branches):
+    # Under the CSP (default-src 'self') a page may load the stylesheet only from its own host.
+    with open(two_branches / "branches" / "beta-net" / "branch.yaml", "a", encoding="utf-8") as handle:
+        handle.write("domain: beta.example\n")
+    output = build(two_branches, SITEURL="https://party.example", BRANCH_OWN_DOMAINS=True)
+    beta = read(output, "branches/beta-net/index.html")
+    assert 'href="https://beta.example/theme/css/site.css"' in beta
+    assert (output / "branches" / "beta-net" / "theme" / "css" / "site.css").is_file()
+    assert (output / "branches" / "beta-net" / "theme" / "lunr.min.js").is_file()
+    alpha = read(output, "branches/alpha/index.html")
+    assert 'href="https://party.example/theme/css/site.css"' in alpha
+    assert not (output / "branches" / "alpha" / "theme").exists()

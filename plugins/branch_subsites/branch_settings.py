@@ -17,8 +17,12 @@ def branch_path(branch_slug: str) -> str:
     return f"branches/{branch_slug}"
 
 
+def has_own_domain(branch: Branch, settings: dict) -> bool:
+    return bool(branch.domain and settings.get("BRANCH_OWN_DOMAINS"))
+
+
 def branch_site_url(branch: Branch, settings: dict) -> str:
-    if branch.domain and settings.get("BRANCH_OWN_DOMAINS"):
+    if has_own_domain(branch, settings):
         return f"https://{branch.domain}"
     return f"{main_site_url(settings)}/{branch_path(branch.slug)}"
 
@@ -38,9 +42,13 @@ def branch_overrides(branch: Branch, settings: dict) -> dict:
         "FEED_DOMAIN": site_url,
         "MAIN_SITEURL": main_site_url(settings),
         "MAIN_SITENAME": settings["SITENAME"],
-        # theme files are written once, by the main site, and shared by every branch
-        "THEME_STATIC_PATHS": [],
-        "THEME_URL": settings["THEME_URL"],
+        # theme files are written once, by the main site, and shared by every branch below it;
+        # a branch on its own domain has its own copy (under the CSP a page loads only from its own host)
+        **(
+            {"THEME_URL": f"{site_url}/{settings['THEME_STATIC_DIR']}"}
+            if has_own_domain(branch, settings)
+            else {"THEME_STATIC_PATHS": [], "THEME_URL": settings["THEME_URL"]}
+        ),
     }
 
 

@@ -24,6 +24,13 @@ def record(path: str) -> None:
         _produced[max(roots, key=len)].add(path)
 
 
+def was_produced(path: str) -> bool:
+    """Whether this build made ``path`` (True when nothing is being recorded, as in a bare run)."""
+    path = os.path.abspath(path)
+    roots = [root for root in _produced if path.startswith(root + os.sep)]
+    return not roots or path in _produced[max(roots, key=len)]
+
+
 def produced(output_path: str) -> set[str]:
     return _produced.get(os.path.abspath(output_path), set())
 

@@ -1,0 +1,254 @@
+"""deploy/nginx serving a published site on 127.0.0.1: every page, the headers, the types,
+the precompressed files, each site's 404 page, a branch's own domain, and the pages in
+Chromium under the Content-Security-Policy with no violation."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import brotli
+import pytest
+from browser import CONTENT_SECURITY_POLICY
+from servers import DEPLOY_NGINX, nginx_check, nginx_main_config
+
+from conftest import PUBLISHED_BRANCH_DOMAIN, publish, published_fixture
+
+HASHED = re.compile(r"\.[0-9a-f]{10}\.(css|js)$")
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Strict-Transport-Security": "max-age=31536000",
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def get(url: str, **headers):
+    """(status, headers, body); urllib sends no Accept-Encoding unless asked."""
+    try:
+        with OPENER.open(urllib.request.Request(url, headers=headers), timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def test_servers(port: int, root: Path) -> str:
+    """The main site and a branch on its own domain, each including deploy/'s snippet."""
+    site = DEPLOY_NGINX / "hedgerow-site.conf"
+    return f"""
+    server {{
+        listen 127.0.0.1:{port} default_server;
+        server_name localhost;
+        root {root};
+        include {site};
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        server_name {PUBLISHED_BRANCH_DOMAIN};
+        root {root}/branches/beta-net;
+        include {site};
+    }}"""
+
+
+test_servers.__test__ = False  # a helper, not a test
+
+
+@pytest.fixture(scope="module")
+def served(nginx, tmp_path_factory):
+    """(url, root): the fixture published for nginx's own address, and served by it."""
+    folder = tmp_path_factory.mktemp("nginx")
+    root = folder / "site"
+    root.mkdir()
+    url = nginx(folder / "prefix", lambda port: test_servers(port, root))  # the port is known once it runs
+    output = publish(published_fixture(folder / "project"), SITEURL=url, OUTPUT_PATH=str(folder / "build"))
+    root.rmdir()
+    shutil.move(output, root)
+    return url, root
+
+
+def page_paths(root: Path, skip: str = "") -> list[str]:
+    paths = []
+    for page in sorted(root.rglob("*.html")):
+        relative = page.relative_to(root).as_posix()
+        if skip and relative.startswith(skip):
+            continue
+        paths.append("/" + relative.removesuffix("index.html"))
+    return paths
+
+
+def test_every_page_is_200_html_with_the_headers(served):
+    url, root = served
+    paths = page_paths(root, skip="branches/beta-net/")
+    assert len(paths) > 40
+    for path in paths:
+        status, headers, _ = get(url + path)
+        assert status == 200, path
+        assert headers["Content-Type"] == "text/html; charset=utf-8", path
+        for name, value in HEADERS.items():
+            assert headers[name] == value, (path, name)
+        assert headers["Cache-Control"] == "no-cache", path
+
+
+def test_a_branch_on_its_own_domain_is_served_from_its_folder(served):
+    url, root = served
+    beta = root / "branches" / "beta-net"
+    for path in page_paths(beta):
+        status, headers, body = get(url + path, Host=PUBLISHED_BRANCH_DOMAIN)
+        assert status == 200, path
+        assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    _, _, home = get(url + "/", Host=PUBLISHED_BRANCH_DOMAIN)
+    assert home == (beta / "index.html").read_bytes()
+    status, _, body = get(url + "/robots.txt", Host=PUBLISHED_BRANCH_DOMAIN)
+    assert status == 200 and body == (beta / "robots.txt").read_bytes()
+
+
+def test_types_of_calendars_feeds_data_and_well_known_files(served):
+    url, root = served
+    expected = {
+        "/calendar.ics": "text/calendar; charset=utf-8",
+        "/feeds/all.atom.xml": "text/xml; charset=utf-8",
+        "/branches.json": "application/json; charset=utf-8",
+        "/sitemap.xml": "text/xml; charset=utf-8",
+        "/robots.txt": "text/plain; charset=utf-8",
+        "/.well-known/security.txt": "text/plain; charset=utf-8",
+    }
+    for path, content_type in expected.items():
+        status, headers, body = get(url + path)
+        assert (status, headers["Content-Type"]) == (200, content_type), path
+        assert body == (root / path.lstrip("/")).read_bytes()
+    ics = next(root.glob("branches/alpha/events/*.ics"))
+    status, headers, _ = get(f"{url}/{ics.relative_to(root).as_posix()}")
+    assert (status, headers["Content-Type"]) == (200, "text/calendar; charset=utf-8")
+
+
+def test_precompressed_files_are_sent_as_they_are(served):
+    url, root = served
+    raw = (root / "index.html").read_bytes()
+    status, headers, body = get(url + "/", **{"Accept-Encoding": "br, gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "br" and body == (root / "index.html.br").read_bytes()
+    assert brotli.decompress(body) == raw and headers["Vary"] == "Accept-Encoding"
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY  # headers on the .br too
+    _, headers, body = get(url + "/", **{"Accept-Encoding": "gzip"})
+    assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == raw
+    _, headers, body = get(url + "/")
+    assert "Content-Encoding" not in headers and body == raw
+
+
+def test_hashed_assets_are_kept_a_year_and_plain_ones_an_hour(served):
+    url, root = served
+    hashed = [p for p in (root / "theme").rglob("*") if HASHED.search(p.name)]
+    assert len(hashed) >= 5
+    for path in hashed:
+        status, headers, _ = get(f"{url}/{path.relative_to(root).as_posix()}", **{"Accept-Encoding": "br"})
+        assert status == 200
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path.name
+        assert headers["Content-Type"] in ("text/css; charset=utf-8", "application/javascript; charset=utf-8")
+    assert get(url + "/theme/css/site.css")[1]["Cache-Control"] == "public, max-age=3600"
+
+
+def test_each_site_has_its_own_404_page(served):
+    url, root = served
+    status, headers, body = get(url + "/no/such/page/")
+    assert status == 404 and body == (root / "404.html").read_bytes()
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    status, _, body = get(url + "/branches/alpha/no-such-page/")
+    assert status == 404 and body == (root / "branches" / "alpha" / "404.html").read_bytes()
+    for path in ("/branches/england/nope/", "/branches/gone-branch/nope/"):
+        status, _, body = get(url + path)
+        assert status == 404 and body == (root / "404.html").read_bytes(), path
+    status, _, body = get(url + "/nope/", Host=PUBLISHED_BRANCH_DOMAIN)
+    assert status == 404 and body == (root / "branches" / "beta-net" / "404.html").read_bytes()
+    assert get(url + "/.git/config")[0] == 404
+
+
+CHROMIUM_PAGES = ["/", "/search/", "/branches/", "/branches/alpha/", "/events/", "/about/", "/no/such/page/"]
+
+
+@pytest.mark.parametrize("path", CHROMIUM_PAGES)
+def test_chromium_loads_pages_with_the_csp_enforced_and_no_violation(served, open_page, path):
+    url, _ = served
+    page = open_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    response = page.goto(url + path, wait_until="load")
+    assert response.status == (404 if "no/such" in path else 200)
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert page.evaluate("getComputedStyle(document.querySelector('.kit-skip-link')).position") == "absolute"
+    if path == "/search/":
+        page.fill("#search-query", "library")
+        page.wait_for_selector("#search-results li")
+    if path == "/branches/":
+        page.get_by_label("Your postcode").fill("AB1 2CD")
+        page.get_by_label("Your postcode").press("Enter")
+        page.locator("#finder-result a").first.wait_for()
+    assert violations == []
+    document_404 = "console error: Failed to load resource: the server responded with a status of 404 (Not Found)"
+    assert [p for p in page.problems if not ("no/such" in path and p == document_404)] == []
+
+
+def test_the_full_example_passes_nginx_t(tmp_path):
+    """hedgerow.conf as shipped, with only its paths, ports and certificates made local."""
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=hedgerow.example",
+            "-keyout",
+            str(tmp_path / "key.pem"),
+            "-out",
+            str(tmp_path / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    text = (DEPLOY_NGINX / "hedgerow.conf").read_text()
+    replacements = [
+        (r"listen (\[::\]:)?80;", "listen 127.0.0.1:18080;"),
+        (r"listen (\[::\]:)?443 ssl http2;", "listen 127.0.0.1:18443 ssl http2;"),
+        (r"/etc/letsencrypt/live/[^/]+/fullchain\.pem", str(tmp_path / "cert.pem")),
+        (r"/etc/letsencrypt/live/[^/]+/privkey\.pem", str(tmp_path / "key.pem")),
+        (r"include snippets/", f"include {DEPLOY_NGINX}/"),
+        (r"/srv/hedgerow/", f"{tmp_path}/srv/"),
+    ]
+    for pattern, local in replacements:
+        text, count = re.subn(pattern, local, text)
+        assert count, f"hedgerow.conf no longer has {pattern}: update this test"
+    # the IPv6 listen line, made local, repeats the IPv4 one: nginx would call it a duplicate
+    text = _dedupe_listens(text)
+    nginx_check(tmp_path / "prefix", nginx_main_config(tmp_path / "prefix", text))
+
+
+def _dedupe_listens(text: str) -> str:
+    out, previous = [], None
+    for line in text.splitlines():
+        if line.strip().startswith("listen") and line == previous:
+            continue
+        out.append(line)
+        previous = line
+    return "\n".join(out)

@@ -1,0 +1,86 @@
+"""`make publish`: a fresh folder, swapped in only when the whole build succeeded."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import PUBLISHED_SITEURL, published_fixture
+from kit_testing import KIT_ROOT, tree_digest
+
+PUBLISH = KIT_ROOT / "scripts" / "publish.sh"
+EPOCH = "1793534400"  # 2026-11-01 12:00 UTC
+
+
+def run_publish(project, output, branch="", settings=None, **env):
+    overrides = {
+        **(settings or {}),
+        "KIT_ROOT": str(project),
+        "BRANCHES_PATH": str(project / "branches"),
+        "CACHE_PATH": str(project / ".cache" / "main"),
+        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
+        "SITEURL": PUBLISHED_SITEURL,
+        "CODEOWNERS_FILES": {},  # a fixture project is not a repository
+    }
+    args = [str(PUBLISH), str(output), branch, "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
+    environment = {
+        **os.environ,
+        "INPUTDIR": str(project / "content"),
+        "PELICAN": str(KIT_ROOT / ".venv" / "bin" / "pelican"),
+        "PYTHON": sys.executable,
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "PELICANOPTS": "--fatal errors",
+        **env,
+    }
+    return subprocess.run(args, capture_output=True, text=True, env=environment, timeout=300)
+
+
+def test_publish_replaces_the_output_only_when_the_build_succeeds(tmp_path):
+    project = published_fixture(tmp_path / "project")
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "stale.html").write_text("a page deleted since")
+
+    done = run_publish(project, output)
+    assert done.returncode == 0, done.stderr
+    assert (output / "index.html").is_file() and (output / "sitemap-index.xml").is_file()
+    assert not (output / "stale.html").exists()  # a fresh folder: nothing survives from before
+    assert not (tmp_path / "output.new").exists() and not (tmp_path / "output.old").exists()
+    good = tree_digest(output)
+
+    # a second build of the same input gives the same bytes (SOURCE_DATE_EPOCH)
+    assert run_publish(project, output).returncode == 0
+    assert tree_digest(output) == good
+
+    # a build that fails half-way, after writing pages (security.txt needs a contact)
+    failed = run_publish(project, output, settings={"SITE_FILES_SECURITY_CONTACT": []})
+    assert failed.returncode != 0
+    assert "output is as it was" in failed.stderr and "output.new, for a look" in failed.stderr
+    assert tree_digest(output) == good  # the live build untouched
+
+    # content with an error: the checks stop the build before anything is written
+    (project / "content" / "news" / "2026-01-10-national-hello.md").write_text("---\ntitle: [unclosed\n---\n")
+    failed = run_publish(project, output)
+    assert failed.returncode != 0
+    assert "output is as it was" in failed.stderr
+    assert tree_digest(output) == good
+
+
+def test_a_branch_on_its_own_domain_publishes_alone_as_in_the_full_build(tmp_path):
+    project = published_fixture(tmp_path / "project")
+    assert run_publish(project, tmp_path / "output").returncode == 0
+    alone = run_publish(project, tmp_path / "output.branch-beta-net", branch="beta-net")
+    assert alone.returncode == 0, alone.stderr
+    alone = tmp_path / "output.branch-beta-net"
+    assert tree_digest(alone) == tree_digest(tmp_path / "output" / "branches" / "beta-net")
+    assert (alone / "theme").is_dir()
+
+
+def test_a_branch_without_a_domain_cannot_publish_alone(tmp_path):
+    project = published_fixture(tmp_path / "project")
+    refused = run_publish(project, tmp_path / "output.branch-alpha", branch="alpha")
+    assert refused.returncode == 2
+    assert "branch `alpha` has no `domain`" in refused.stderr
+    assert not (tmp_path / "output.branch-alpha").exists()
