@@ -42,7 +42,7 @@ class Run:
 
 
 def run_measured(command: list[str], cwd: Path, env: dict) -> Run:
-    """Run ``command``; sample the memory of it and its children every 50 ms."""
+    """Run ``command``; sample the memory of it and its children every 200 ms."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = [0]
@@ -51,7 +51,7 @@ def run_measured(command: list[str], cwd: Path, env: dict) -> Run:
     def sample():
         while not done.is_set():
             peak[0] = max(peak[0], _tree_rss_kb(process.pid))
-            done.wait(0.05)
+            done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
