@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 
-from editor_checks.problems import ERROR, WARNING, Problem
+import pytest
+
+from editor_checks.problems import ERROR, WARNING, ContentProblems, Problem
 from editor_checks.report import format_github, format_text
 from kit_testing import KIT_ROOT
 
@@ -69,3 +72,20 @@ def test_make_check_exit_status(two_branches):
     assert failed.returncode == 1
     assert "::error file=content/pages/broken.md,line=" in failed.stdout
     assert "make check: 1 error, 1 warning" in failed.stderr
+
+
+def test_the_build_checks_only_sites_that_changed_but_still_reports_everything(two_branches, capsys):
+    from kit_testing import build
+
+    (two_branches / "branches/alpha/news/notes.docx").write_text("x")
+    build(two_branches)
+    assert "branches/alpha/news/notes.docx: warning:" in capsys.readouterr().err
+    cache = json.loads((two_branches / ".cache/main/editor-checks.json").read_text())
+    assert len(cache) == 3  # the main site and both branches were checked clean, warnings stored
+    build(two_branches)  # nothing changed: nothing read again, the stored warning still shown
+    assert "branches/alpha/news/notes.docx: warning:" in capsys.readouterr().err
+    (two_branches / "branches/beta-net/pages").mkdir()
+    (two_branches / "branches/beta-net/pages/bad.md").write_text("---\ntitle: [\n---\n")
+    with pytest.raises(ContentProblems):
+        build(two_branches)
+    assert "branches/beta-net/pages/bad.md:" in capsys.readouterr().err

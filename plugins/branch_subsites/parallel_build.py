@@ -15,10 +15,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pelican import Pelican
 from pelican.log import console
 
+from reproducible_output.fingerprint import branch_digest, shared_inputs_digest
+
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
 from .build_record import BranchResult, list_output_files, load_record, outputs_present, record_path, save_record
-from .fingerprint import branch_digest, shared_inputs_digest
 
 log = logging.getLogger(__name__)
 

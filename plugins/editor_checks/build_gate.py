@@ -19,7 +19,7 @@ def check_before_build(pelican) -> None:
     settings = pelican.settings
     if settings.get("BRANCH") or not settings.get("EDITOR_CHECKS_ON_BUILD", True):
         return
-    report = collect_problems(settings)
+    report = collect_problems(settings, skip_unchanged=True)
     problems = report.sorted()
     if problems:
         print(format_text(problems), file=sys.stderr)

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from .problems import ProblemList
 from .signals import check_site
+from .site_cache import CheckedSites
 from .sites import site_folders
 
 
-def collect_problems(settings: dict) -> ProblemList:
+def collect_problems(settings: dict, skip_unchanged: bool = False) -> ProblemList:
+    """Every check over every site; with ``skip_unchanged`` (the build's own check), sites unchanged
+    since their last clean check are not read again and their stored warnings are reported."""
     report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
-    check_site.send(settings, sites=site_folders(settings), report=report)
+    sites = site_folders(settings)
+    if not skip_unchanged:
+        check_site.send(settings, sites=sites, report=report)
+        return report
+    record = CheckedSites(settings)
+    changed = []
+    for site in sites:
+        stored = record.unchanged(site)
+        if stored is None:
+            changed.append(site)
+        else:
+            report.extend(stored)
+    check_site.send(settings, sites=changed, report=report)
+    record.save(changed, report.sorted(), report.root)
     return report
 
 

@@ -4,7 +4,9 @@ the national calendars aggregated from every branch."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -15,6 +17,7 @@ from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
 from reproducible_output.files import write_output_file
+from reproducible_output.produced import record as record_produced
 
 from .event_source import parse_event_file
 from .export import occurrence_record, series_record, significant_digest
@@ -244,28 +247,26 @@ class EventsGenerator(Generator):
             )
         stamp = settings["BUILD_NOW"]
         name = settings["SITENAME"]
-        self._write_bytes(settings["EVENTS_CALENDAR_SAVE_AS"], calendar_bytes(self.records, name=name, stamp=stamp))
+        self._write_calendar(settings["EVENTS_CALENDAR_SAVE_AS"], self.records, name=name, stamp=stamp)
         for record in self.records:
-            self._write_bytes(record["ics_url"], calendar_bytes([record], name=name, stamp=stamp))
+            self._write_calendar(record["ics_url"], [record], name=name, stamp=stamp)
         if not settings.get("BRANCH"):
             self._write_national(writer, stamp)
 
     def _write_national(self, writer, stamp) -> None:
         settings = self.settings
-        self._write_bytes(
+        self._write_calendar(
             settings["EVENTS_ALL_CALENDAR_SAVE_AS"],
-            calendar_bytes(
-                self.all_records, name=f"{settings['SITENAME']}: all events", stamp=stamp, prefixes=self.prefixes
-            ),
+            self.all_records,
+            name=f"{settings['SITENAME']}: all events",
+            stamp=stamp,
+            prefixes=self.prefixes,
         )
         for nation in self.context["event_nations"]:
             records = self.records + self.series_by_nation.get(nation["name"], [])
             path = settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"])
-            self._write_bytes(
-                path,
-                calendar_bytes(
-                    records, name=f"{settings['SITENAME']}: {nation['name']}", stamp=stamp, prefixes=self.prefixes
-                ),
+            self._write_calendar(
+                path, records, name=f"{settings['SITENAME']}: {nation['name']}", stamp=stamp, prefixes=self.prefixes
             )
             events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
             url = settings["EVENTS_NATION_URL"].format(nation=nation["slug"])
@@ -279,6 +280,34 @@ class EventsGenerator(Generator):
                 page_name=url.rstrip("/"),
                 nation_calendar=calendar_links(settings["SITEURL"], path),
             )
+
+    def _write_calendar(self, relative: str, records: list[dict], **options) -> None:
+        """Write a calendar, unless the records it is made from are those of the file already there.
+
+        Serialising is slow (icalendar writes the national all.ics of 650 branches in about 20 s),
+        and a rebuild mostly has nothing new: the digest of the inputs is kept in the build cache.
+        """
+        used = {k: v for k, v in options.items() if k != "prefixes"}
+        prefixes = options.get("prefixes") or {}
+        key = json.dumps(
+            [records, {k: str(v) for k, v in used.items()}, {r["uid"]: prefixes.get(r["uid"]) for r in records}],
+            sort_keys=True,
+            default=str,
+        )
+        digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+        output = os.path.join(self.output_path, relative)
+        stamp_path = os.path.join(self.settings["CACHE_PATH"], "calendars", relative + ".digest")
+        try:
+            with open(stamp_path, encoding="utf-8") as handle:
+                if handle.read() == digest and os.path.isfile(output):
+                    record_produced(output)
+                    return
+        except OSError:
+            pass
+        self._write_bytes(relative, calendar_bytes(records, **options))
+        os.makedirs(os.path.dirname(stamp_path), exist_ok=True)
+        with open(stamp_path, "w", encoding="utf-8") as handle:
+            handle.write(digest)
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)

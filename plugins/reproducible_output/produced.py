@@ -41,15 +41,16 @@ def prune(output_path: str, keep_under: list[str]) -> list[str]:
     root = os.path.abspath(output_path)
     made = produced(root)
     keep = tuple(os.path.abspath(k) + os.sep for k in keep_under)
-    removed = []
-    for dirpath, _, filenames in os.walk(root, topdown=False):
-        if (dirpath + os.sep).startswith(keep):
-            continue
+    removed, visited = [], []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not (os.path.join(dirpath, d) + os.sep).startswith(keep)]
+        visited.append(dirpath)
         for name in filenames:
             path = os.path.join(dirpath, name)
-            if path not in made and not path.startswith(keep):
+            if path not in made:
                 os.remove(path)
                 removed.append(path)
+    for dirpath in reversed(visited):  # deepest first: folders left empty go too
         if dirpath != root and not os.listdir(dirpath):
             os.rmdir(dirpath)
     return sorted(removed)
