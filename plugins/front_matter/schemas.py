@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor_checks.fields import Field, date_or_datetime, integer, list_of, slug, text
+from editor_checks.fields import Field, boolean, date_or_datetime, integer, list_of, slug, text
 
 TITLE = Field("title", text(max_length=150), required=True, doc="the headline", example="Buses back on the 52")
 SUMMARY = Field(
@@ -19,6 +19,12 @@ IMAGE_ALT = Field(
     doc="what the picture shows, for people who cannot see it",
     example="Twelve people holding the petition outside the bus depot",
 )
+IMAGE_DECORATIVE = Field(
+    "image_decorative",
+    boolean,
+    doc="true for a picture that is only decoration and says nothing (then no image_alt)",
+    example="true",
+)
 
 NEWS = (
     TITLE,
@@ -32,6 +38,7 @@ NEWS = (
     ),
     IMAGE,
     IMAGE_ALT,
+    IMAGE_DECORATIVE,
     SLUG,
 )
 
@@ -41,5 +48,6 @@ PAGE = (
     SUMMARY,
     IMAGE,
     IMAGE_ALT,
+    IMAGE_DECORATIVE,
     SLUG,
 )
