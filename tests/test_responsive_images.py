@@ -499,6 +499,21 @@ def test_every_problem_in_every_site_is_reported_at_once_and_nothing_is_built(tm
     assert not (project / "output").exists()
 
 
+def test_without_the_checks_a_bad_picture_is_logged_and_never_published(tmp_path, caplog):
+    project = copy_fixture("two_branches", tmp_path / "project")
+    write(
+        project,
+        {
+            "content/images/cut.jpg": phone_jpeg((400, 300))[:900],
+            "content/news/2026-03-01-cut.md": news("Cut", "Words.\n\n![A cut picture](images/cut.jpg)\n"),
+        },
+    )
+    output = build(project, EDITOR_CHECKS_ON_BUILD=False)
+    assert "content/news/2026-03-01-cut.md:7: `images/cut.jpg` is damaged" in caplog.text
+    assert '<img alt="A cut picture" src="images/cut.jpg">' in (output / "news/2026/cut/index.html").read_text()
+    assert not (output / "images/cut.jpg").exists()
+
+
 def test_a_known_good_picture_is_not_opened_again(tmp_path, monkeypatch):
     write(
         tmp_path,

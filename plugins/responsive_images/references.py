@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from .source_files import PICTURE_EXTENSIONS, PictureTrouble
 
-PELICAN_PREFIX = re.compile(r"^\{(static|attach)\}")
+PELICAN_PREFIX = re.compile(r"^\{(static|attach|filename)\}")  # {filename} for a picture is content_links' to report
 # The names of the copies the site makes (photo-480w.jpg): an editor's file may not take one.
 COPY_NAME = re.compile(r"-(\d+)w(\.[A-Za-z]+)$")
 IMAGE = "image"  # the front matter's picture
@@ -44,7 +44,10 @@ class PictureFile:
 
 def is_picture_target(target: str) -> bool:
     """Whether a link goes to a picture file of this site (not a page, not another website)."""
-    target = PELICAN_PREFIX.sub("", target.strip())
+    target = target.strip()
+    if target.startswith("{") and not PELICAN_PREFIX.match(target):
+        return False  # {tag}, {index} ...: Pelican's own addresses
+    target = PELICAN_PREFIX.sub("", target)
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
         return False

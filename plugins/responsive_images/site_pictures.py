@@ -7,13 +7,14 @@ it, once per build however many pages use it; at the end the generator writes ev
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from editor_checks import ContentProblems, ProblemList
+from editor_checks import ProblemList
 
 from .cache import PictureCache
 from .cards import CARD_SIZE, CardText, card_key, draw_card, theme_colours
@@ -25,6 +26,7 @@ from .references import IMAGE, LINK, TEXT, PictureUse, alt_trouble, is_picture_t
 from .source_files import PictureTrouble, open_picture
 
 CONTEXT_KEY = "RESPONSIVE_IMAGES_SITE"
+log = logging.getLogger(__name__)
 
 
 def site_pictures(context: dict, settings: dict) -> SitePictures:
@@ -56,18 +58,17 @@ class SitePictures:
         self.seconds = 0.0
 
     # ---- pictures ------------------------------------------------------------------
-    def _stop(self, source_path: str, use: PictureUse, trouble: PictureTrouble, line: int = 0) -> ContentProblems:
-        """A problem the checks would have reported: the build stops with the same words."""
-        report = ProblemList(root=self.settings.get("KIT_ROOT") or self.site_root)
+    def _refuse(self, source_path: str, use: PictureUse, trouble: PictureTrouble, line: int = 0) -> None:
+        """A problem the checks report before any build; met here only when they were skipped
+        (EDITOR_CHECKS_ON_BUILD = False). Logged as an error, so `make html` (--fatal errors) fails;
+        the page keeps the <img> or link as written, and the file itself is never published."""
+        where = ProblemList(root=self.settings.get("KIT_ROOT") or self.site_root).display_path(source_path)
         line = line or use.line or _line_of(source_path, "image:" if use.kind == IMAGE else use.target)
-        report.error(source_path, line, trouble.message, trouble.fix)
-        return ContentProblems(report.sorted())
+        log.error("responsive_images: %s:%d: %s. Fix: %s", where, line, trouble.message, trouble.fix)
 
     def picture(self, use: PictureUse, source_path: str) -> PublishedPicture:
-        try:
-            found = resolve(use, source_path, self.site_root, self.config.folder)
-        except PictureTrouble as trouble:
-            raise self._stop(source_path, use, trouble) from None
+        """The published copies of the picture ``use`` means; PictureTrouble if it cannot be used."""
+        found = resolve(use, source_path, self.site_root, self.config.folder)
         published = self.pictures.get(found.relpath)
         if published is not None:
             return published
@@ -80,10 +81,7 @@ class SitePictures:
         else:
             with open(found.path, "rb") as handle:
                 data = handle.read()
-            try:
-                image = open_picture(data, found.relpath, self.config.max_pixels)
-            except PictureTrouble as trouble:
-                raise self._stop(source_path, use, trouble) from None
+            image = open_picture(data, found.relpath, self.config.max_pixels)
             with image:
                 stored = self.cache.store_picture(digest, process_picture(image, self.config))
             self.cache.remember_good(digest, extension)
@@ -143,26 +141,38 @@ class SitePictures:
         choose the page's share image (its picture, or a card: ``card`` is kind, slug, title)."""
         hero, share = None, None
         if image is not None:
-            trouble = alt_trouble(image)
-            if trouble:
-                raise self._stop(source_path, image, trouble[1], trouble[0])
-            published = self.picture(image, source_path)
-            hero = Markup(self._html(published, image.alt or "", eager=True))
-            share = published.share_image(image.alt)
+            missing_words = alt_trouble(image)
+            if missing_words:
+                self._refuse(source_path, image, missing_words[1], missing_words[0])
+            try:
+                published = self.picture(image, source_path)
+            except PictureTrouble as trouble:
+                self._refuse(source_path, image, trouble)
+            else:
+                hero = Markup(self._html(published, image.alt or "", eager=True))
+                share = published.share_image(image.alt)
 
-        def on_image(attributes: dict, first: bool) -> str:
+        def on_image(attributes: dict, first: bool) -> str | None:
             use = PictureUse(TEXT, attributes.get("src") or "", 0, (attributes.get("alt") or "").strip() or None)
-            trouble = alt_trouble(use)
-            if trouble:
-                raise self._stop(source_path, use, trouble[1])
-            published = self.picture(use, source_path)
-            return self._html(published, use.alt, eager=first and hero is None, title=attributes.get("title"))
+            missing_words = alt_trouble(use)
+            if missing_words:
+                self._refuse(source_path, use, missing_words[1])
+            try:
+                published = self.picture(use, source_path)
+            except PictureTrouble as trouble:
+                self._refuse(source_path, use, trouble)
+                return None
+            return self._html(published, use.alt or "", eager=first and hero is None, title=attributes.get("title"))
 
         def on_link(href: str) -> str | None:
             if not is_picture_target(href):
                 return None
             use = PictureUse(LINK, href, 0)
-            return address(self.site_url, self.picture(use, source_path).relpath)
+            try:
+                return address(self.site_url, self.picture(use, source_path).relpath)
+            except PictureTrouble as trouble:
+                self._refuse(source_path, use, trouble)
+                return None
 
         html = rewrite_html(text, on_image, on_link) if text else text
         return PreparedContent(html, hero, share or self.content_card(*card))
