@@ -46,6 +46,7 @@ PLUGINS = [
     "branch_directory",
     "official_channels",
     "events",  # after branch_subsites: the main site aggregates the branches' events
+    "responsive_images",  # after events: it rewrites the pictures of event pages too
     "site_search",  # it indexes what every other generator found
     "hashed_assets",  # theme files under content-hashed names (publishconf.py)
     "site_files",  # 404 page; sitemaps, robots.txt, security.txt (publishconf.py)
@@ -94,6 +95,7 @@ RESERVED_PAGE_SLUGS = [
     "drafts",
     "calendars",
     "official",
+    "cards",
 ]
 
 # Pages that list everything grow with the site: only paginated lists are kept.
@@ -246,6 +248,14 @@ JINJA_ENVIRONMENT = {
 }
 HOME_OWN_NEWS = 5  # a site's own posts on its home page
 MENU_MAX_PAGES = 6  # pages with an `order` below 50 are in the menu, at most this many
+
+# ---- pictures (responsive_images; docs/images.md) ----------------------------------
+RESPONSIVE_IMAGES_WIDTHS = [480, 960, 1600]  # copies made of each picture, never wider than the picture
+RESPONSIVE_IMAGES_MAX_PIXELS = 50_000_000  # larger pictures are refused (a 50-megapixel phone photo fits)
+RESPONSIVE_IMAGES_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"  # the theme's text column
+RESPONSIVE_IMAGES_JPEG_QUALITY = 82
+RESPONSIVE_IMAGES_WEBP_QUALITY = 80
+RESPONSIVE_IMAGES_CARD_PATH = "cards"  # share cards for pages with no picture of their own
 
 # ---- events ------------------------------------------------------------------
 EVENTS_PATH = "events"

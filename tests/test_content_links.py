@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from editor_checks.run import check_project
 from kit_testing import copy_fixture, project_settings
@@ -49,7 +50,7 @@ def write_page(project, body: str) -> str:
 def project(tmp_path):
     project = copy_fixture("two_branches", tmp_path / "project")
     (project / "content/images").mkdir(exist_ok=True)
-    (project / "content/images/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("L", (1, 1)).save(project / "content/images/logo.png")
     return project
 
 

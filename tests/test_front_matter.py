@@ -61,12 +61,6 @@ def test_news_mistakes_name_line_and_fix(tmp_path, text, line, message, fix):
     ), problems
 
 
-def test_image_needs_alt_text(tmp_path):
-    text = NEWS.replace("tags:", "image: images/photo.jpg\ntags:")
-    problems = problems_for(tmp_path, {"content/news/2026-02-01-library.md": text, "content/images/photo.jpg": b"x"})
-    assert [(p[1], p[3]) for p in problems] == [(5, "the picture has no `image_alt` text")]
-
-
 def test_page_rules(tmp_path):
     problems = problems_for(
         tmp_path,

@@ -27,15 +27,19 @@ def branch_site_url(branch: Branch, settings: dict) -> str:
     return f"{main_site_url(settings)}/{branch_path(branch.slug)}"
 
 
+def branch_cache_path(settings: dict, branch_slug: str) -> str:
+    """A branch's own CACHE_PATH: no two worker processes ever share a cache."""
+    return os.path.join(settings["BRANCH_CACHE_PATH"], branch_slug, "pelican")
+
+
 def branch_overrides(branch: Branch, settings: dict) -> dict:
     """Everything that differs between the main site and ``branch``'s subsite."""
     site_url = branch_site_url(branch, settings)
-    cache_root = settings["BRANCH_CACHE_PATH"]
     return {
         "BRANCH": branch.as_dict(),
         "PATH": branch.folder,
         "OUTPUT_PATH": os.path.join(settings["OUTPUT_PATH"], branch_path(branch.slug)),
-        "CACHE_PATH": os.path.join(cache_root, branch.slug, "pelican"),
+        "CACHE_PATH": branch_cache_path(settings, branch.slug),
         "SITENAME": branch.display_name,
         "SITESUBTITLE": branch.description or "",
         "SITEURL": site_url,

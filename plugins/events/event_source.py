@@ -44,6 +44,7 @@ class EventSeries:
     tags: tuple[str, ...] = ()
     image: str | None = None
     image_alt: str | None = None
+    image_decorative: bool = False
     address_on_request: bool = False
     sequence: int = 0
 
@@ -163,9 +164,6 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
                 error(
                     key, f"`{key}` would show where the event is, but `address_on_request` is true", f"Delete `{key}`."
                 )
-    if "image" in values and "image_alt" not in front.data:
-        error("image", "the picture has no `image_alt` text", "Add `image_alt:` saying what the picture shows.")
-
     exdates = tuple(values.get("except", ()))
     repeat = values.get("repeat")
     if exdates and not repeat:
@@ -212,6 +210,7 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
         tags=tuple(values.get("tags", ())),
         image=values.get("image"),
         image_alt=values.get("image_alt"),
+        image_decorative=values.get("image_decorative", False),
         address_on_request=values.get("address_on_request", False),
         sequence=values.get("sequence", 0),
     )

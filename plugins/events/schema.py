@@ -62,6 +62,7 @@ EVENT = (
     Field("tags", list_of(text(max_length=40), split_commas=True), doc="topics", example="[meetings]"),
     Field("image", text(), doc="a picture from images/", example="images/meeting.jpg"),
     Field("image_alt", text(max_length=300), doc="what the picture shows"),
+    Field("image_decorative", boolean, doc="true for a picture that is only decoration (then no image_alt)"),
     Field("address_on_request", boolean, doc="true hides the address; readers ask for it"),
     Field("sequence", integer(0, 10_000), doc="raise by one when you change the date, time or place"),
     Field("slug", slug, doc="the web address part, if not the file name"),

@@ -38,7 +38,6 @@ def check_content_files(settings, sites, report) -> None:
                             f"a page cannot be called `{content_file.slug}`: {site.label} uses that address already",
                             f"Add `slug: about-{content_file.slug}` or rename the file.",
                         )
-                    _check_image(content_file, site.path, report)
                     _check_section_languages(content_file, report)
         for kind, kind_claims in claims.items():
             kind_claims.report_clashes(
@@ -46,34 +45,6 @@ def check_content_files(settings, sites, report) -> None:
                 f"two {kind} files in {site.label} would have the same address `{{address}}`: {{names}}",
                 "Give one of them another file name, or a different `slug:` line.",
             )
-
-
-def _check_image(content_file, site_root: str, report) -> None:
-    image = content_file.values.get("image")
-    if not image:
-        return
-    if "image_alt" not in content_file.values:
-        report.error(
-            content_file.path,
-            content_file.line_of("image"),
-            "the picture has no `image_alt` text",
-            "Add `image_alt:` saying what the picture shows, for readers who cannot see it.",
-        )
-    normalised = os.path.normpath(image).replace(os.sep, "/")
-    if normalised.startswith("../") or os.path.isabs(image) or not normalised.startswith("images/"):
-        report.error(
-            content_file.path,
-            content_file.line_of("image"),
-            f"`image` is `{image}`; pictures must be in this site's images/ folder",
-            "Put the picture in images/ and write `image: images/name.jpg`.",
-        )
-    elif not os.path.isfile(os.path.join(site_root, normalised)):
-        report.error(
-            content_file.path,
-            content_file.line_of("image"),
-            f"`image` is `{image}`, but there is no such file",
-            "Check the spelling (capital letters count) or add the picture to images/.",
-        )
 
 
 def _check_section_languages(content_file, report) -> None:

@@ -69,7 +69,7 @@ class FrontMatterReader(BaseReader):
             metadata["tags"] = self.process_metadata("tags", values["tags"])
         if content_file.kind == "page":
             metadata["order"] = values.get("order", self.settings.get("PAGE_DEFAULT_ORDER", 50))
-        for key in ("image", "image_alt", "lang"):
+        for key in ("image", "image_alt", "image_decorative", "lang"):
             if key in values:
                 metadata[key] = values[key]
         metadata["source_line"] = content_file.body_line

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor_checks.fields import Field, date_or_datetime, integer, list_of, slug, text
+from editor_checks.fields import Field, boolean, date_or_datetime, integer, list_of, slug, text
 
 from .languages import language, section_languages
 
@@ -28,6 +28,12 @@ IMAGE_ALT = Field(
     doc="what the picture shows, for people who cannot see it",
     example="Twelve people holding the petition outside the bus depot",
 )
+IMAGE_DECORATIVE = Field(
+    "image_decorative",
+    boolean,
+    doc="true for a picture that is only decoration and says nothing (then no image_alt)",
+    example="true",
+)
 
 NEWS = (
     TITLE,
@@ -41,6 +47,7 @@ NEWS = (
     ),
     IMAGE,
     IMAGE_ALT,
+    IMAGE_DECORATIVE,
     LANG,
     LANGUAGES,
     SLUG,
@@ -52,6 +59,7 @@ PAGE = (
     SUMMARY,
     IMAGE,
     IMAGE_ALT,
+    IMAGE_DECORATIVE,
     LANG,
     LANGUAGES,
     SLUG,

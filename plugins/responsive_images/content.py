@@ -1,0 +1,68 @@
+"""Every page's pictures, as Pelican reads it: news posts and pages (content_object_init), and
+event pages (made by the events plugin; all_generators_finalized)."""
+
+from __future__ import annotations
+
+import os
+
+from markupsafe import Markup
+from pelican.contents import Article, Page
+
+from events.generator import EventsGenerator
+
+from .references import IMAGE, PictureUse
+from .site_pictures import image_use, site_pictures
+from .source_files import looks_like_picture
+
+CARD_KINDS = ((Article, "news"), (Page, "page"))
+
+
+def prepare_pelican_content(content) -> None:
+    """Rewrite a news post's or page's pictures before anything reads its text."""
+    kind = next((name for cls, name in CARD_KINDS if isinstance(content, cls)), None)
+    if kind is None:
+        return
+    site = site_pictures(content._context, content.settings)
+    prepared = site.prepare(
+        content.source_path,
+        content._content,
+        image=image_use(content.metadata),
+        card=(kind, content.slug, str(content.title)),
+    )
+    content._content = prepared.html
+    content.hero_picture = prepared.hero
+    content.share_image = prepared.share_image
+
+
+def prepare_event_pages(generators) -> None:
+    """The same for every event page; a repeating event's dates share one description."""
+    for generator in generators:
+        if not isinstance(generator, EventsGenerator):
+            continue
+        site = site_pictures(generator.context, generator.settings)
+        prepared = {}
+        for page in generator.pages:
+            series = page.occurrence.series
+            if series.source_path not in prepared:
+                image = None
+                if series.image:
+                    image = PictureUse(IMAGE, series.image, 0, series.image_alt, series.image_decorative)
+                prepared[series.source_path] = site.prepare(
+                    series.source_path, str(page.content), image=image, card=("event", series.slug, series.title)
+                )
+            done = prepared[series.source_path]
+            page.content = Markup(done.html)
+            page.hero_picture = done.hero
+            page.share_image = done.share_image
+
+
+def withhold_picture_files(generator) -> None:
+    """Pelican copies every file of STATIC_PATHS as it is; a picture with its metadata must never be
+    published, so pictures are taken off the list (the build publishes clean copies of those used)."""
+    kept = [
+        static
+        for static in generator.staticfiles
+        if not looks_like_picture(os.path.join(generator.path, static.source_path))
+    ]
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = kept

@@ -1,0 +1,34 @@
+"""Writes every site's picture copies and share cards, and says how many were made and reused."""
+
+from __future__ import annotations
+
+import sys
+
+from pelican.generators import Generator
+
+from reproducible_output.files import write_output_file
+
+from .site_pictures import site_pictures
+
+
+class ResponsiveImagesGenerator(Generator):
+    def generate_context(self):
+        # Pages with no picture of their own (lists, the directory, search ...) share the site's card.
+        self.context["SHARE_CARD"] = site_pictures(self.context, self.settings).site_card()
+
+    def generate_output(self, writer):
+        site = site_pictures(self.context, self.settings)
+        site.write(self.output_path, write_output_file)
+        if self.settings.get("BRANCH"):
+            self.settings["BRANCH_EXPORTS"]["pictures"] = dict(site.counts)
+            return
+        totals = dict(site.counts)
+        built = [r for r in self.context.get("branch_results", {}).values() if r.built]
+        for result in built:
+            for key, value in result.exports.get("pictures", {}).items():
+                totals[key] = totals.get(key, 0) + value
+        sys.stderr.write(
+            f"responsive_images: pictures {totals['processed']} processed, {totals['reused']} reused; "
+            f"share cards {totals['cards_drawn']} drawn, {totals['cards_reused']} reused "
+            f"(main site {site.seconds:.1f} s, and {len(built)} branches built)\n"
+        )
