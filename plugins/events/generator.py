@@ -4,7 +4,6 @@ the national calendars aggregated from every branch."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import json
 import os
@@ -16,8 +15,8 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
+from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
-from reproducible_output.produced import record as record_produced
 
 from .event_source import parse_event_file
 from .export import occurrence_record, series_record, significant_digest
@@ -282,32 +281,19 @@ class EventsGenerator(Generator):
             )
 
     def _write_calendar(self, relative: str, records: list[dict], **options) -> None:
-        """Write a calendar, unless the records it is made from are those of the file already there.
-
-        Serialising is slow (icalendar writes the national all.ics of 650 branches in about 20 s),
-        and a rebuild mostly has nothing new: the digest of the inputs is kept in the build cache.
-        """
-        used = {k: v for k, v in options.items() if k != "prefixes"}
+        """A calendar, made again only when its events change: icalendar takes about 20 s to write the
+        national all.ics of 650 branches, and a rebuild mostly has nothing new."""
         prefixes = options.get("prefixes") or {}
-        key = json.dumps(
-            [records, {k: str(v) for k, v in used.items()}, {r["uid"]: prefixes.get(r["uid"]) for r in records}],
+        inputs = json.dumps(
+            [
+                records,
+                {k: str(v) for k, v in options.items() if k != "prefixes"},
+                [prefixes.get(r["uid"]) for r in records],
+            ],
             sort_keys=True,
             default=str,
         )
-        digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
-        output = os.path.join(self.output_path, relative)
-        stamp_path = os.path.join(self.settings["CACHE_PATH"], "calendars", relative + ".digest")
-        try:
-            with open(stamp_path, encoding="utf-8") as handle:
-                if handle.read() == digest and os.path.isfile(output):
-                    record_produced(output)
-                    return
-        except OSError:
-            pass
-        self._write_bytes(relative, calendar_bytes(records, **options))
-        os.makedirs(os.path.dirname(stamp_path), exist_ok=True)
-        with open(stamp_path, "w", encoding="utf-8") as handle:
-            handle.write(digest)
+        write_derived(self.settings, self.output_path, relative, inputs, lambda: calendar_bytes(records, **options))
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from pelican.generators import Generator
 
-from reproducible_output.files import write_output_file
+from reproducible_output.derived import write_derived
 
 from .documents import (
     article_document,
@@ -37,12 +39,17 @@ class SearchGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         branch = settings.get("BRANCH")
-        data = search_json(
-            self.documents(),
-            site=branch["display_name"] if branch else settings["SITENAME"],
-            branch_search=not branch,
+        documents = self.documents()
+        site = branch["display_name"] if branch else settings["SITENAME"]
+        # building a lunr index is slow (about 5 s for the national site of 650 branches): only when
+        # what it indexes has changed
+        write_derived(
+            settings,
+            self.output_path,
+            settings["SEARCH_DATA_SAVE_AS"],
+            json.dumps([site, [vars(d) for d in documents]], sort_keys=True),
+            lambda: search_json(documents, site=site, branch_search=not branch),
         )
-        write_output_file(self.output_path, settings["SEARCH_DATA_SAVE_AS"], data)
         writer.write_file(
             settings["SEARCH_SAVE_AS"],
             self.get_template("search"),

@@ -1,0 +1,31 @@
+"""Files derived from many inputs and slow to make (a national calendar, a search index): made again
+only when their inputs change. A digest of the inputs is kept in the build cache beside the file's name."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+
+from .files import write_output_file
+from .produced import record
+
+
+def write_derived(settings: dict, output_path: str, relative: str, inputs: str, make: Callable[[], bytes]) -> bool:
+    """Write ``output_path/relative`` from ``make()`` unless ``inputs`` (text that determines the
+    bytes) are those the file was last made from and it is still there. Returns whether it was made."""
+    digest = hashlib.blake2b(inputs.encode("utf-8"), digest_size=16).hexdigest()
+    output = os.path.join(output_path, relative)
+    stamp = os.path.join(settings["CACHE_PATH"], "derived", relative + ".digest")
+    try:
+        with open(stamp, encoding="utf-8") as handle:
+            if handle.read() == digest and os.path.isfile(output):
+                record(output)
+                return False
+    except OSError:
+        pass
+    write_output_file(output_path, relative, make())
+    os.makedirs(os.path.dirname(stamp), exist_ok=True)
+    with open(stamp, "w", encoding="utf-8") as handle:
+        handle.write(digest)
+    return True
