@@ -226,6 +226,8 @@ EDITOR_CHECKS_ON_BUILD = True
 BUILD_NOW = None  # set from SOURCE_DATE_EPOCH (or the clock) when the build starts
 DELETE_OUTPUT_DIRECTORY = False  # instead: unchanged files are left alone, stale ones removed
 OUTPUT_PRUNE = True
+# Never removed from output/ when stale files are pruned (someone may keep the output in version control).
+OUTPUT_RETENTION = [".git", ".hg", ".bzr", ".svn"]
 LOAD_CONTENT_CACHE = False
 
 

@@ -23,6 +23,8 @@ CASES = {
     "javascript": ('<a href="javascript:alert(1)">x</a>', "error", "Link to a web address."),
     "plain http": ("[site](http://example.org/)", "warning", "Use its https:// address"),
     "reference link": ("[site][1]\n\n[1]: {filename}/pages/nope.md", "error", "does not exist"),
+    "unknown marker": ("[x]({}javascript:alert(1))", "error", "which the kit does not know"),
+    "marker then a scheme": ("[x]({filename}javascript:alert(1))", "error", "mixes a file link and a web address"),
     "outside the site": ("[x]({filename}/../../secret.md)", "error", "Link within the site."),
 }
 

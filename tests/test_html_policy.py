@@ -31,6 +31,10 @@ Plain words stay.
 
 <scr<script>ipt>alert("nested")</script>
 
+[pelican marker]({}javascript:alert(document.domain)) [index marker]({index}javascript:?%0aalert(2))
+
+<a href="{x}javascript:alert(3)">html marker</a> <a href="|filename|javascript:alert(4)">pipe marker</a>
+
 <div class="kit-header"><a href="https://example.org/">a fair link</a></div>
 
 | Left | Right |
@@ -128,6 +132,9 @@ def test_make_check_reports_what_is_removed_and_where(built):
             '<a href="/events/" id="fn:1" class="footnote-ref">1</a>',
         ),
         ('<a href="/events/" id="branch-finder">x</a>', '<a href="/events/">x</a>'),
+        ('<a href="{}javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="{filename}JavaScript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="{filename}/pages/about.md">x</a>', '<a href="{filename}/pages/about.md">x</a>'),
         ("<p>a<!-- hidden -->b</p>", "<p>ab</p>"),
     ],
 )

@@ -38,7 +38,19 @@ def check_link(link, source: str, site_path: str, files: list[str], report) -> N
     target = link.target
     if not target or target.startswith("#"):
         return
+    marker = re.match(r"^[{|](\w*)[|}]", target)
+    if marker and not INTERNAL.match(target) and marker.group(1) not in ("tag", "category", "index"):
+        report.error(
+            source,
+            link.line,
+            f"the link `{target}` starts with `{marker.group(0)}`, which the kit does not know",
+            "Use {filename} for posts and pages, {static} for pictures and files.",
+        )
+        return
     internal = INTERNAL.match(target)
+    if internal and re.match(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:", internal.group(2)):
+        report.error(source, link.line, f"the link `{target}` mixes a file link and a web address", "Keep one.")
+        return
     if internal:
         kind, path = internal.groups()
         if not path.split("#", 1)[0]:

@@ -55,13 +55,20 @@ class CheckedSites:
     def save(self, checked_sites, problems: list[Problem], root: str) -> None:
         """Remember each checked site with no errors, with its warnings."""
         for site in checked_sites:
-            prefix = os.path.relpath(site.path, root).replace(os.sep, "/") + "/"
+            prefix = os.path.abspath(site.path) + os.sep
             # branch.yaml is checked for every branch on every run (load_branches), so it is not stored
-            own = [p for p in problems if p.path.startswith(prefix) and not p.path.endswith("/branch.yaml")]
+            own = [
+                p
+                for p in problems
+                if os.path.abspath(os.path.join(root, p.path)).startswith(prefix)
+                and not p.path.endswith("/branch.yaml")
+            ]
             if any(p.is_error for p in own):
                 self.entries.pop(site.path, None)
             else:
                 self.entries[site.path] = {"digest": self.digests[site.path], "problems": [vars(p) for p in own]}
+        for path in [p for p in self.entries if not os.path.isdir(p)]:
+            del self.entries[path]  # a deleted branch
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         with open(self.path, "w", encoding="utf-8") as handle:
             json.dump(self.entries, handle, sort_keys=True)

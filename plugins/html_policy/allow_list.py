@@ -37,10 +37,23 @@ VALUE_PATTERNS = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}  # relative addresses stay allowed
 
 
+# Pelican replaces {filename}x, {static}x ... (and |filename|x) after this cleaning, keeping what follows
+# the marker: "{}javascript:alert(1)" would come out as a javascript: link. Only the markers the kit
+# documents pass, and never with a scheme after them.
+INTRASITE_MARKER = re.compile(r"^[{|](\w*)[|}](.*)$", re.S)
+SAFE_MARKERS = {"filename", "static", "attach", "tag", "category", "index"}
+SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*\s*:")
+URL_ATTRIBUTE_NAMES = {"href", "src", "cite"}
+
+
 def _filter(element: str, attribute: str, value: str) -> str | None:
     pattern = VALUE_PATTERNS.get(attribute)
     if pattern is not None and not pattern.match(value):
         return None
+    if attribute in URL_ATTRIBUTE_NAMES:
+        marker = INTRASITE_MARKER.match(value)
+        if marker and (marker.group(1) not in SAFE_MARKERS or SCHEME.match(marker.group(2))):
+            return None
     return value
 
 

@@ -8,13 +8,16 @@ import os
 from collections.abc import Callable
 
 from .files import write_output_file
+from .fingerprint import shared_inputs_digest
 from .produced import record
 
 
 def write_derived(settings: dict, output_path: str, relative: str, inputs: str, make: Callable[[], bytes]) -> bool:
     """Write ``output_path/relative`` from ``make()`` unless ``inputs`` (text that determines the
     bytes) are those the file was last made from and it is still there. Returns whether it was made."""
-    digest = hashlib.blake2b(inputs.encode("utf-8"), digest_size=16).hexdigest()
+    digest = hashlib.blake2b(inputs.encode("utf-8"), digest_size=16)
+    digest.update(_code_digest(settings).encode())  # new plugin code or settings make it again too
+    digest = digest.hexdigest()
     output = os.path.join(output_path, relative)
     stamp = os.path.join(settings["CACHE_PATH"], "derived", relative + ".digest")
     try:
@@ -24,8 +27,23 @@ def write_derived(settings: dict, output_path: str, relative: str, inputs: str, 
                 return False
     except OSError:
         pass
+    if os.path.exists(stamp):
+        os.remove(stamp)  # a build that stops half-way must not leave a stamp for a half-made file
     write_output_file(output_path, relative, make())
     os.makedirs(os.path.dirname(stamp), exist_ok=True)
     with open(stamp, "w", encoding="utf-8") as handle:
         handle.write(digest)
     return True
+
+
+_code_digests: dict[tuple, str] = {}
+
+
+def _code_digest(settings: dict) -> str:
+    """The plugins' code and the settings files (pelicanconf.py, requirements.txt ...), once per process."""
+    folders = tuple(settings.get("PLUGIN_PATHS", []))
+    root = settings.get("KIT_ROOT") or ""
+    files = tuple(os.path.join(root, name) for name in settings.get("BRANCH_SHARED_INPUT_FILES", []))
+    if (folders, files) not in _code_digests:
+        _code_digests[(folders, files)] = shared_inputs_digest(list(folders), list(files))
+    return _code_digests[(folders, files)]

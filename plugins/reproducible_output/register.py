@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 import types
@@ -50,27 +51,40 @@ def prune_stale_files(pelican) -> None:
     output = settings["OUTPUT_PATH"]
     for path in _theme_files(settings):
         produced.record(path)
-    for static in getattr(pelican, "_static_outputs", []):
-        produced.record(static)
     keep = [os.path.join(output, folder) for folder in settings.get("OUTPUT_PRUNE_KEEP", [])]
-    removed = produced.prune(output, keep)
+    sources = [
+        settings["PATH"],
+        settings.get("BRANCHES_PATH") or settings["PATH"],
+        settings.get("KIT_ROOT") or settings["PATH"],
+    ]
+    removed = produced.prune(output, keep, settings.get("OUTPUT_RETENTION", []), sources)
     if removed:
         log.info("reproducible_output: removed %d file(s) this build no longer makes", len(removed))
 
 
 def record_static_files(generators) -> None:
-    """Static files (pictures in images/) are copied by Pelican's StaticGenerator: record them, and
-    make its copy of the theme's files (THEME_STATIC_PATHS) leave unchanged files alone."""
+    """Pelican's StaticGenerator copies static files (pictures in images/, {attach} files) and the
+    theme's files: make its theme copy leave unchanged files alone, and record what it wrote once it
+    has written (an {attach} file moves while the pages are written, so not before)."""
     for generator in generators:
         if isinstance(generator, StaticGenerator):
             generator._copy_paths = types.MethodType(copy_paths_if_changed, generator)
-        for static in getattr(generator, "staticfiles", []):
+            generator.generate_output = types.MethodType(_recording(type(generator).generate_output), generator)
+
+
+def _recording(generate_output):
+    def run(generator, writer):
+        generate_output(generator, writer)
+        for static in generator.context.get("staticfiles", []):
             produced.record(os.path.join(generator.output_path, static.save_as))
+
+    return run
 
 
 def copy_paths_if_changed(generator, paths, source, destination, output_path, final_path=None):
     """StaticGenerator._copy_paths (pelican/generators.py) with the copy left out when the bytes match:
     Pelican's copy rewrites every theme file on every build."""
+    ignores = generator.settings.get("IGNORE_FILES", [])
     for path in paths:
         source_path = os.path.join(source, path)
         if os.path.isfile(source_path):
@@ -82,8 +96,9 @@ def copy_paths_if_changed(generator, paths, source, destination, output_path, fi
                     os.path.join(dirpath, name),
                     os.path.join(target, os.path.relpath(os.path.join(dirpath, name), source_path)),
                 )
-                for dirpath, _, names in os.walk(source_path)
+                for dirpath, _, names in os.walk(source_path, followlinks=True)
                 for name in names
+                if not any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
             ]
         for src, dst in pairs:
             with open(src, "rb") as handle:
