@@ -10,9 +10,10 @@ import zoneinfo
 
 from pelican.settings import read_settings
 
-from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, postcode_district
+from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, forge_user, postcode_district
 from editor_checks.fields import FieldError, date_or_datetime, email, url
 from editor_checks.run import check_project
+from events.schema import duration as duration_field
 from reproducible_output.clock import build_now
 
 from .answers import MissingAnswer, ask
@@ -61,7 +62,13 @@ def event(args, settings) -> list[str]:
     title = ask("TITLE", args.title, "Name of the event")
     start = ask("START", args.start, "When it starts (YYYY-MM-DD HH:MM)", check=_valid(date_or_datetime))
     end = args.end or None
-    duration = None if end else ask("DURATION", args.duration, "How long (e.g. 2h, 90m)", default="2h")
+    if end:
+        ask("END", end, "", check=_valid(date_or_datetime))
+    duration = (
+        None
+        if end
+        else ask("DURATION", args.duration, "How long (e.g. 2h, 90m)", default="2h", check=_valid(duration_field))
+    )
     location = ask("LOCATION", args.location, "Venue and address (Enter if online only)", required=False)
     online = args.online or None
     if online:
@@ -88,7 +95,7 @@ def branch(args, settings) -> list[str]:
         areas_text = ask("AREAS", args.areas, "Postcode districts it covers, e.g. S1 S2 S10", check=_areas_check)
         areas = [postcode_district(a) for a in areas_text.replace(",", " ").split()]
     contact = ask("CONTACT", args.contact, "The branch's email address", check=_valid(email))
-    editors = ask("EDITORS", args.editors, "Forge user names of its editors, e.g. asha-k tomw")
+    editors = ask("EDITORS", args.editors, "Forge user names of its editors, e.g. asha-k tomw", check=_editors_check)
     return new_branch(
         settings["BRANCHES_PATH"],
         slug=slug,
@@ -100,6 +107,15 @@ def branch(args, settings) -> list[str]:
         contact=contact,
         editors=editors.replace(",", " ").split(),
     )
+
+
+def _editors_check(text: str) -> str | None:
+    for user in text.replace(",", " ").split():
+        try:
+            forge_user(user)
+        except FieldError as exc:
+            return f"{exc.message}. {exc.fix}"
+    return None if text.strip() else "give at least one editor"
 
 
 def _areas_check(text: str) -> str | None:

@@ -46,6 +46,10 @@ def new_post(site_path: str, *, title: str, day: dt.date, summary: str | None, t
     return _write_new(path, "\n".join(lines))
 
 
+# Values written without quotes (dates, durations, districts, addresses, user names) are checked
+# before writing by scaffold/__main__.py; free text (titles, places, links) is always quoted.
+
+
 def new_event(site_path: str, *, title: str, start: str, end: str | None, duration: str | None,
               location: str | None, online: str | None) -> str:  # fmt: skip
     lines = ["---", f"title: {yaml_text(title)}", f"start: {start}"]
@@ -56,7 +60,7 @@ def new_event(site_path: str, *, title: str, start: str, end: str | None, durati
     if location:
         lines.append(f"location: {yaml_text(location)}")
     if online:
-        lines.append(f"online: {online}")
+        lines.append(f"online: {yaml_text(online)}")
     lines += [
         "accessibility: [Step-free access]",
         "---",

@@ -185,3 +185,12 @@ def test_section_language_for_a_missing_heading_is_an_error(tmp_path):
         ("welcome.md", 6, "`languages` names the heading `About uss`, but the text has no `## About uss`"),
     ]
     assert problems[1].fix.startswith("Did you mean `About us`?")
+
+
+def test_a_heading_inside_a_quote_does_not_split_a_section():
+    from front_matter.languages import wrap_sections
+
+    content = "<h2>Amdanom ni</h2>\n<p>cy</p>\n<blockquote>\n<h2>Dyfyniad</h2>\n</blockquote>\n<h2>About us</h2>\n"
+    wrapped, missing = wrap_sections(content, {"Amdanom ni": "cy", "About us": "en-GB"})
+    assert wrapped.count("<section") == 2 and missing == set()
+    assert wrapped.index("</blockquote>") < wrapped.index("</section>")  # the quote stays inside the Welsh section

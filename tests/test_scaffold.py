@@ -81,6 +81,14 @@ def test_scaffolding_refuses_to_overwrite(project, capsys):
         (["new-event", "--branch", "alpha", "--title", "X"], "START is needed"),
         (["new-post", "--branch", "nowhere", "--title", "X"], "there is no branch `nowhere`"),
         (
+            ["new-event", "--branch", "alpha", "--title", "X", "--start", "2027-03-01 19:00", "--duration", "2 hours"],
+            "not a length of time",
+        ),
+        (
+            ["new-event", "--branch", "alpha", "--title", "X", "--start", "2027-03-01 19:00", "--end", "tomorrow"],
+            "END=tomorrow",
+        ),
+        (
             ["new-branch", "--name", "Q", "--nation", "Wales", "--areas", "QQ1", "--contact", "q@example.org"],
             "no postcodes start with QQ",
         ),

@@ -43,15 +43,32 @@ def section_languages(value) -> dict[str, str]:
     return {str(heading).strip(): language(code) for heading, code in value.items()}
 
 
+NESTING = re.compile(r"<(/?)(blockquote|li|div|table|details|section)\b", re.I)
+
+
+def _top_level_h2(content: str) -> list[re.Match]:
+    """The h2 headings that are not inside a quote, a list or another block."""
+    found, depth, position = [], 0, 0
+    for match in H2.finditer(content):
+        for tag in NESTING.finditer(content, position, match.start()):
+            depth += -1 if tag.group(1) else 1
+        position = match.end()
+        if depth <= 0:
+            found.append(match)
+    return found
+
+
 def wrap_sections(content: str, languages: dict[str, str]) -> tuple[str, set[str]]:
-    """``content`` with each named h2 section in <section lang>; and the headings that were not found."""
-    pieces = H2.split(content)  # [before, heading1, rest1, heading2, rest2, ...]
-    if len(pieces) == 1:
+    """``content`` with each named top-level h2 section in <section lang>; and the headings not found.
+
+    A section runs from its heading to the next top-level h2 (or the end)."""
+    headings = _top_level_h2(content)
+    if not headings:
         return content, set(languages)
-    starts = [m.start() for m in H2.finditer(content)] + [len(content)]
+    starts = [m.start() for m in headings] + [len(content)]
     out = [content[: starts[0]]]
     found = set()
-    for index, match in enumerate(H2.finditer(content)):
+    for index, match in enumerate(headings):
         section = content[starts[index] : starts[index + 1]]
         heading = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
         lang = languages.get(heading)
