@@ -283,11 +283,43 @@ def _check_geography(values: dict, document, path: str, report) -> None:
             report.error(path, document.line_of("region"), f"`region` {exc.message}", exc.fix)
 
 
+_loaded: dict[str, tuple[list[Branch], list]] = {}
+
+
 def load_branches(settings: dict, report) -> list[Branch]:
-    """Every valid branch under BRANCHES_PATH, in slug order; problems go to ``report``."""
+    """Every valid branch under BRANCHES_PATH, in slug order; problems go to ``report``.
+
+    One build asks three times (the checks, CODEOWNERS, the generator): the result is kept while no
+    branch.yaml, folder or branch setting changes."""
     root = settings.get("BRANCHES_PATH")
     if not root or not os.path.isdir(root):
         return []
+    key = _load_key(root, settings, report.root)
+    if key in _loaded:
+        branches, problems = _loaded[key]
+        report.extend(problems)
+        return list(branches)
+    before = len(report.problems)
+    branches = _load_all(root, settings, report)
+    _loaded.clear()
+    _loaded[key] = (branches, report.problems[before:])
+    return list(branches)
+
+
+def _load_key(root: str, settings: dict, report_root: str) -> str:
+    parts = [report_root, root]
+    for name in sorted(os.listdir(root)):
+        path = os.path.join(root, name, BRANCH_FILE)
+        try:
+            stat = os.stat(path)
+            parts.append(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}\0-")
+    parts += [repr(settings.get(k)) for k in sorted(settings) if k.startswith("BRANCH") and k != "BRANCH_EXPORTS"]
+    return "\n".join(parts)
+
+
+def _load_all(root: str, settings: dict, report) -> list[Branch]:
     branches = []
     for name in sorted(os.listdir(root)):
         folder = os.path.join(root, name)

@@ -19,12 +19,13 @@ from .problems import Problem
 def _site_digest(path: str, shared: str) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(shared.encode())
+    prefix = len(os.path.join(path, ""))
     for dirpath, dirnames, filenames in os.walk(path):
         dirnames.sort()
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
             stat = os.stat(full)
-            digest.update(f"{os.path.relpath(full, path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{full[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

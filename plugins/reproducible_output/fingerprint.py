@@ -22,8 +22,9 @@ def shared_inputs_digest(folders: list[str], files: list[str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(pelican_version.encode())
     for folder in folders:
+        prefix = len(os.path.join(folder, ""))
         for path in _walk_files(folder):
-            digest.update(os.path.relpath(path, folder).encode())
+            digest.update(path[prefix:].encode())  # the path within the folder (os.path.relpath is slow)
             with open(path, "rb") as handle:
                 digest.update(handle.read())
     for path in files:
@@ -40,7 +41,8 @@ def branch_digest(folder: str, overrides: dict, shared: str) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(shared.encode())
     digest.update(json.dumps(overrides, sort_keys=True, default=str).encode())
+    prefix = len(os.path.join(folder, ""))
     for path in _walk_files(folder):
         stat = os.stat(path)
-        digest.update(f"{os.path.relpath(path, folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        digest.update(f"{path[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
