@@ -10,11 +10,11 @@ import os
 import re
 from collections.abc import Iterable
 
-from markdown import Markdown
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
+from front_matter.converter import site_markdown
 from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
 
@@ -83,10 +83,7 @@ class EventsGenerator(Generator):
         if report.errors:
             raise ContentProblems(report.sorted())
 
-        markdown = Markdown(
-            **{k: v for k, v in settings["MARKDOWN"].items() if k != "extension_configs"},
-            extension_configs=settings["MARKDOWN"].get("extension_configs", {}),
-        )
+        markdown = site_markdown(settings)
         site_key = (settings.get("BRANCH") or {}).get("slug", "national")
         uid_domain = settings["EVENTS_UID_DOMAIN"]
         sequences = SequenceBook(os.path.join(settings["CACHE_PATH"], "event-sequences.json"))

@@ -13,6 +13,7 @@ from pelican.utils import SafeDatetime
 from editor_checks import ContentProblems, ProblemList
 
 from .content_file import kind_of, parse_content_file
+from .converter import site_markdown
 from .languages import wrap_sections
 
 
@@ -29,9 +30,7 @@ class FrontMatterReader(BaseReader):
     @property
     def markdown(self) -> Markdown:
         if self._markdown is None:
-            config = dict(self.settings["MARKDOWN"])
-            config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
-            self._markdown = Markdown(**config)
+            self._markdown = site_markdown(self.settings)
         return self._markdown
 
     def read(self, source_path):

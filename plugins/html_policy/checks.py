@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import html
 
-from markdown import Markdown
-
 from editor_checks import ProblemList
 from editor_checks.sites import markdown_files
+from front_matter.converter import site_markdown
 from front_matter.document import read_document
 
 from .allow_list import clean
 from .removals import removals
-
-
-def _markdown(settings: dict) -> Markdown:
-    config = {k: v for k, v in settings["MARKDOWN"].items() if k != "extension_configs"}
-    extension_configs = dict(settings["MARKDOWN"].get("extension_configs", {}))
-    config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
-    if "html_policy.markdown_extension" in config["extensions"]:
-        extension_configs["html_policy.markdown_extension"] = {"sanitise": False}  # see it before cleaning
-    return Markdown(**config, extension_configs=extension_configs)
 
 
 def _line_of(needle: str, body: str, first_line: int) -> int:
@@ -40,7 +30,8 @@ def check_raw_html(settings, sites, report) -> None:
             document = read_document(path, ProblemList(root=report.root))  # its own errors come from other checks
             if document is None or ("<" not in document.body and ":" not in document.body):
                 continue
-            markdown = markdown or _markdown(settings)
+            # the HTML as it is before cleaning, to see what the cleaning takes out
+            markdown = markdown or site_markdown(settings, {"html_policy.markdown_extension": {"sanitise": False}})
             markdown.reset()
             before = markdown.convert(document.body)
             for removal in removals(before, clean(before)):

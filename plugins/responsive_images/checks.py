@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 
-from markdown import Markdown
-
 from branch_subsites.branch_settings import branch_cache_path
 from editor_checks import ProblemList
 from editor_checks.sites import markdown_files
+from front_matter.converter import site_markdown
 from front_matter.document import read_document
 
 from .cache import PictureCache
@@ -51,12 +50,6 @@ def picture_trouble(found: PictureFile, cache: PictureCache, max_pixels: int) ->
     return None
 
 
-def _markdown(settings: dict) -> Markdown:
-    config = dict(settings["MARKDOWN"])
-    config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
-    return Markdown(**config)
-
-
 def check_pictures(settings, sites, report) -> None:
     config = image_settings(settings)
     markdown = None
@@ -87,7 +80,7 @@ def check_pictures(settings, sites, report) -> None:
                 )
             if may_use_pictures(document.body):
                 if markdown is None:
-                    markdown = _markdown(settings)
+                    markdown = site_markdown(settings)
                 markdown.reset()
                 uses += text_uses(markdown.convert(document.body), document.body, document.body_line)
             for use in uses:
