@@ -109,22 +109,22 @@ def branch(args, settings) -> list[str]:
     )
 
 
-def _editors_check(text: str) -> str | None:
-    for user in text.replace(",", " ").split():
-        try:
-            forge_user(user)
-        except FieldError as exc:
-            return f"{exc.message}. {exc.fix}"
-    return None if text.strip() else "give at least one editor"
+def _each_valid(convert, what: str):
+    """A check for a list typed with spaces or commas: every item must pass ``convert``, and one is needed."""
+    single = _valid(convert)
+
+    def check(text: str) -> str | None:
+        for item in text.replace(",", " ").split():
+            problem = single(item)
+            if problem:
+                return problem
+        return None if text.strip() else f"give at least one {what}"
+
+    return check
 
 
-def _areas_check(text: str) -> str | None:
-    for area in text.replace(",", " ").split():
-        try:
-            postcode_district(area)
-        except FieldError as exc:
-            return f"{exc.message}. {exc.fix}"
-    return None if text.strip() else "give at least one district"
+_editors_check = _each_valid(forge_user, "editor")
+_areas_check = _each_valid(postcode_district, "district")
 
 
 COMMANDS = {"new-post": post, "new-event": event, "new-branch": branch}

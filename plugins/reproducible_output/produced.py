@@ -18,17 +18,23 @@ def start(output_path: str) -> None:
 
 def record(path: str) -> None:
     path = os.path.abspath(path)
-    # the innermost output folder: a branch's output/branches/x/ lies inside the main output/
-    roots = [root for root in _produced if path.startswith(root + os.sep)]
-    if roots:
-        _produced[max(roots, key=len)].add(path)
+    files = _files_of(path)
+    if files is not None:
+        files.add(path)
 
 
 def was_produced(path: str) -> bool:
     """Whether this build made ``path`` (True when nothing is being recorded, as in a bare run)."""
     path = os.path.abspath(path)
+    files = _files_of(path)
+    return files is None or path in files
+
+
+def _files_of(path: str) -> set[str] | None:
+    """The record of the innermost output folder holding ``path`` (a branch's output/branches/x/ lies
+    inside the main output/), or None when no build records that folder."""
     roots = [root for root in _produced if path.startswith(root + os.sep)]
-    return not roots or path in _produced[max(roots, key=len)]
+    return _produced[max(roots, key=len)] if roots else None
 
 
 def produced(output_path: str) -> set[str]:
