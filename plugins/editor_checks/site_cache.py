@@ -7,26 +7,12 @@ At 650 branches, reading every file of every branch before each build took longe
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 
-from reproducible_output.fingerprint import shared_inputs_digest
+from reproducible_output.fingerprint import code_digest, folder_digest
 
 from .problems import Problem
-
-
-def _site_digest(path: str, shared: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(shared.encode())
-    prefix = len(os.path.join(path, ""))
-    for dirpath, dirnames, filenames in os.walk(path):
-        dirnames.sort()
-        for name in sorted(filenames):
-            full = os.path.join(dirpath, name)
-            stat = os.stat(full)
-            digest.update(f"{full[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
 
 
 class CheckedSites:
@@ -34,10 +20,7 @@ class CheckedSites:
 
     def __init__(self, settings: dict):
         self.path = os.path.join(settings["CACHE_PATH"], "editor-checks.json")
-        self.shared = shared_inputs_digest(
-            list(settings.get("PLUGIN_PATHS", [])),
-            [os.path.join(settings["KIT_ROOT"], n) for n in settings.get("BRANCH_SHARED_INPUT_FILES", [])],
-        )
+        self.shared = code_digest(settings)
         try:
             with open(self.path, encoding="utf-8") as handle:
                 self.entries = json.load(handle)
@@ -47,7 +30,7 @@ class CheckedSites:
 
     def unchanged(self, site) -> list[Problem] | None:
         """The stored problems of ``site`` if nothing in it changed since its last clean check, else None."""
-        digest = self.digests[site.path] = _site_digest(site.path, self.shared)
+        digest = self.digests[site.path] = folder_digest(site.path, self.shared)
         entry = self.entries.get(site.path)
         if entry and entry["digest"] == digest:
             return [Problem(**p) for p in entry["problems"]]

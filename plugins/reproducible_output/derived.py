@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 
 from .files import write_output_file
-from .fingerprint import shared_inputs_digest
+from .fingerprint import code_digest
 from .produced import record
 
 
@@ -16,7 +16,7 @@ def write_derived(settings: dict, output_path: str, relative: str, inputs: str, 
     """Write ``output_path/relative`` from ``make()`` unless ``inputs`` (text that determines the
     bytes) are those the file was last made from and it is still there. Returns whether it was made."""
     digest = hashlib.blake2b(inputs.encode("utf-8"), digest_size=16)
-    digest.update(_code_digest(settings).encode())  # new plugin code or settings make it again too
+    digest.update(code_digest(settings).encode())  # new plugin code or settings make it again too
     digest = digest.hexdigest()
     output = os.path.join(output_path, relative)
     stamp = os.path.join(settings["CACHE_PATH"], "derived", relative + ".digest")
@@ -34,16 +34,3 @@ def write_derived(settings: dict, output_path: str, relative: str, inputs: str, 
     with open(stamp, "w", encoding="utf-8") as handle:
         handle.write(digest)
     return True
-
-
-_code_digests: dict[tuple, str] = {}
-
-
-def _code_digest(settings: dict) -> str:
-    """The plugins' code and the settings files (pelicanconf.py, requirements.txt ...), once per process."""
-    folders = tuple(settings.get("PLUGIN_PATHS", []))
-    root = settings.get("KIT_ROOT") or ""
-    files = tuple(os.path.join(root, name) for name in settings.get("BRANCH_SHARED_INPUT_FILES", []))
-    if (folders, files) not in _code_digests:
-        _code_digests[(folders, files)] = shared_inputs_digest(list(folders), list(files))
-    return _code_digests[(folders, files)]

@@ -1,4 +1,4 @@
-"""Has anything a branch is built from changed since its last build?"""
+"""Has anything a site is built or checked from changed since last time? Digests of inputs."""
 
 from __future__ import annotations
 
@@ -34,13 +34,31 @@ def shared_inputs_digest(folders: list[str], files: list[str]) -> str:
     return digest.hexdigest()
 
 
+_code_digests: dict[tuple, str] = {}
+
+
+def code_digest(settings: dict) -> str:
+    """The plugins' code and the settings files (BRANCH_SHARED_INPUT_FILES), read once per process."""
+    folders = tuple(settings.get("PLUGIN_PATHS", []))
+    root = settings.get("KIT_ROOT") or ""
+    files = tuple(os.path.join(root, name) for name in settings.get("BRANCH_SHARED_INPUT_FILES", []))
+    if (folders, files) not in _code_digests:
+        _code_digests[(folders, files)] = shared_inputs_digest(list(folders), list(files))
+    return _code_digests[(folders, files)]
+
+
 def branch_digest(folder: str, overrides: dict, shared: str) -> str:
     """Name, size and modification time of every file in the branch folder, plus the
     branch's settings and the shared inputs. Like make, it trusts mtimes: an edit
     changes them, and a fresh checkout rebuilds everything."""
+    return folder_digest(folder, shared, json.dumps(overrides, sort_keys=True, default=str))
+
+
+def folder_digest(folder: str, *inputs: str) -> str:
+    """``inputs``, then the name, size and modification time of every file under ``folder``."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(shared.encode())
-    digest.update(json.dumps(overrides, sort_keys=True, default=str).encode())
+    for text in inputs:
+        digest.update(text.encode())
     prefix = len(os.path.join(folder, ""))
     for path in _walk_files(folder):
         stat = os.stat(path)
