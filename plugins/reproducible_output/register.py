@@ -30,27 +30,12 @@ def get_writer(pelican):
     return UnchangedFilesWriter
 
 
-def _theme_files(settings: dict) -> list[str]:
-    """Where Pelican copies the theme's static files (THEME_STATIC_PATHS) in the output."""
-    out = os.path.join(settings["OUTPUT_PATH"], settings["THEME_STATIC_DIR"])
-    found = []
-    for path in settings.get("THEME_STATIC_PATHS", []):
-        source = os.path.join(settings["THEME"], path)
-        if os.path.isfile(source):
-            found.append(os.path.join(out, os.path.basename(source)))
-        for dirpath, _, filenames in os.walk(source):
-            found += [os.path.join(out, os.path.relpath(os.path.join(dirpath, n), source)) for n in filenames]
-    return found
-
-
 def prune_stale_files(pelican) -> None:
     """Remove what earlier builds wrote and this one did not: a deleted post leaves no page behind."""
     settings = pelican.settings
     if not settings.get("OUTPUT_PRUNE", True):
         return
-    output = settings["OUTPUT_PATH"]
-    for path in _theme_files(settings):
-        produced.record(path)
+    output = settings["OUTPUT_PATH"]  # the theme's files were recorded as they were copied
     keep = [os.path.join(output, folder) for folder in settings.get("OUTPUT_PRUNE_KEEP", [])]
     sources = [
         settings["PATH"],
