@@ -201,3 +201,26 @@ def test_odd_spacing_and_case_in_districts_are_normalised(tmp_path):
 def test_a_branch_cannot_take_a_nation_s_name(tmp_path):
     _, report = problems_of(tmp_path, {"wales/branch.yaml": GOOD})
     assert [p.path for p in report.errors] == ["branches/wales"]
+
+
+def test_a_later_build_reuses_the_stored_reading_until_a_branch_yaml_changes(tmp_path):
+    import os
+
+    from branch_subsites import branch_config
+
+    other = GOOD.replace("Alphaton", "Betaville").replace("[AB1, AB2]", "[AB2, AB3]")
+    first, report = problems_of(tmp_path, {"alpha/branch.yaml": GOOD, "beta/branch.yaml": other})
+    assert (tmp_path / ".cache/main/branches.pickle").is_file()
+    branch_config._loaded.clear()  # as in the next build's process
+    again = ProblemList(root=str(tmp_path))
+    assert load_branches(project_settings(tmp_path), again) == first
+    assert again.sorted() == report.sorted()  # the stored warnings come back with the stored branches
+
+    beta = tmp_path / "branches/beta/branch.yaml"
+    beta.write_text(other.replace("kind: local", "kind: locl"))
+    stat = beta.stat()
+    os.utime(beta, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    branch_config._loaded.clear()
+    edited = ProblemList(root=str(tmp_path))
+    assert [b.slug for b in load_branches(project_settings(tmp_path), edited)] == ["alpha"]
+    assert [p.path for p in edited.errors] == ["branches/beta/branch.yaml"]

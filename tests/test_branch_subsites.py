@@ -138,3 +138,45 @@ def test_branch_on_its_own_domain_has_its_own_theme_copy(two_branches):
     alpha = read(output, "branches/alpha/index.html")
     assert 'href="https://party.example/theme/css/site.css"' in alpha
     assert not (output / "branches" / "alpha" / "theme").exists()
+
+
+def test_an_edit_reaches_every_page_and_file_that_shows_it(two_branches, monkeypatch):
+    """An incremental build never serves stale content: after one edit to a branch's event and one to its
+    news post, every page, feed, calendar and index that shows them has the new words."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01: the stall is coming up
+    output = build(two_branches)
+    alpha = two_branches / "branches" / "alpha"
+    later = time.time() + 5
+    for path, old, new in [
+        (alpha / "events/2027-02-20-stall.md", "title: Market stall", "title: Seed swap stall"),
+        (alpha / "news/2026-02-01-alpha-news.md", "Alphaton saves the library", "Alphaton library saved"),
+    ]:
+        assert old in path.read_text()
+        path.write_text(path.read_text().replace(old, new))
+        os.utime(path, (later, later))
+    build(two_branches)
+    for page in [
+        "branches/alpha/events/2027-02-20-stall/index.html",
+        "branches/alpha/events/index.html",
+        "branches/alpha/events/2027/02/index.html",
+        "branches/alpha/events/stall.ics",
+        "branches/alpha/calendar.ics",
+        "branches/alpha/search/search.json",
+        "calendars/all.ics",
+        "calendars/england.ics",
+        "events/england/index.html",
+        "search/search.json",  # the main site indexes each branch's next two events
+    ]:
+        text = read(output, page)
+        assert "Seed swap stall" in text, page
+        assert "Market stall" not in text, page
+    for page in [
+        "branches/alpha/news/2026/alpha-news/index.html",
+        "branches/alpha/index.html",
+        "branches/alpha/feeds/all.atom.xml",
+        "branches/alpha/search/search.json",
+        "index.html",
+    ]:
+        text = read(output, page)
+        assert "Alphaton library saved" in text, page
+        assert "Alphaton saves the library" not in text, page

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import os
+import pickle
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from editor_checks.fields import (
     Field,
@@ -20,6 +21,7 @@ from editor_checks.fields import (
 )
 from editor_checks.sites import SLUG_PATTERN
 from editor_checks.yaml_source import YamlSyntaxError, load_yaml
+from reproducible_output.fingerprint import code_digest
 
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
 
@@ -72,7 +74,9 @@ class Branch:
         return f"{self.name} branch" if self.kind == "local" else self.name
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        """What templates and settings see (a new dict each time: callers add to it)."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}  # dataclasses.asdict deep-copies: 4x slower
+        data["channels"] = tuple({"type": c.type, "url": c.url, "label": c.label} for c in self.channels)
         data["display_name"] = self.display_name
         return data
 
@@ -289,25 +293,30 @@ _loaded: dict[str, tuple[list[Branch], list]] = {}
 def load_branches(settings: dict, report) -> list[Branch]:
     """Every valid branch under BRANCHES_PATH, in slug order; problems go to ``report``.
 
-    One build asks three times (the checks, CODEOWNERS, the generator): the result is kept while no
-    branch.yaml, folder or branch setting changes."""
+    One build asks three times (the checks, CODEOWNERS, the generator), and at 650 branches reading
+    every branch.yaml takes half a second: the result is kept, in this process and in CACHE_PATH,
+    while no branch.yaml, branch folder, branch setting or plugin changes."""
     root = settings.get("BRANCHES_PATH")
     if not root or not os.path.isdir(root):
         return []
     key = _load_key(root, settings, report.root)
-    if key in _loaded:
-        branches, problems = _loaded[key]
-        report.extend(problems)
-        return list(branches)
-    before = len(report.problems)
-    branches = _load_all(root, settings, report)
-    _loaded.clear()
-    _loaded[key] = (branches, report.problems[before:])
+    if key not in _loaded:
+        stored = _read_stored(settings, key)
+        if stored is None:
+            report_size = len(report.problems)
+            branches = _load_all(root, settings, report)
+            stored = (branches, report.problems[report_size:])
+            _store(settings, key, stored)
+            report.problems[report_size:] = []  # added again below, as for a stored result
+        _loaded.clear()
+        _loaded[key] = stored
+    branches, problems = _loaded[key]
+    report.extend(problems)
     return list(branches)
 
 
 def _load_key(root: str, settings: dict, report_root: str) -> str:
-    parts = [report_root, root]
+    parts = [report_root, root, code_digest(settings)]
     for name in sorted(os.listdir(root)):
         path = os.path.join(root, name, BRANCH_FILE)
         try:
@@ -317,6 +326,30 @@ def _load_key(root: str, settings: dict, report_root: str) -> str:
             parts.append(f"{name}\0-")
     parts += [repr(settings.get(k)) for k in sorted(settings) if k.startswith("BRANCH") and k != "BRANCH_EXPORTS"]
     return "\n".join(parts)
+
+
+def _stored_path(settings: dict) -> str | None:
+    return os.path.join(settings["CACHE_PATH"], "branches.pickle") if settings.get("CACHE_PATH") else None
+
+
+def _read_stored(settings: dict, key: str) -> tuple[list[Branch], list] | None:
+    path = _stored_path(settings)
+    try:
+        with open(path, "rb") as handle:
+            stored_key, result = pickle.load(handle)  # our own file in the build cache
+    except (OSError, TypeError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None  # none yet, or one from an older kit
+    return result if stored_key == key else None
+
+
+def _store(settings: dict, key: str, result: tuple[list[Branch], list]) -> None:
+    path = _stored_path(settings)
+    if path is None:
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".tmp", "wb") as handle:
+        pickle.dump((key, result), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(path + ".tmp", path)
 
 
 def _load_all(root: str, settings: dict, report) -> list[Branch]:

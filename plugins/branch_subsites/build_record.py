@@ -48,7 +48,18 @@ def save_record(cache_root: str, result: BranchResult) -> None:
 
 
 def outputs_present(output_root: str, result: BranchResult) -> bool:
-    return bool(result.files) and all(os.path.isfile(os.path.join(output_root, f)) for f in result.files)
+    """Is every file the branch's last build wrote still there? (160,000 files at 650 branches: one
+    bare stat each, without os.path's helpers, which would double the cost.)"""
+    if not result.files:
+        return False
+    prefix = os.path.join(output_root, "")
+    stat = os.stat
+    try:
+        for name in result.files:
+            stat(prefix + name)
+    except OSError:
+        return False
+    return True
 
 
 def list_output_files(output_root: str) -> list[str]:

@@ -4,6 +4,7 @@ the national calendars aggregated from every branch."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -64,6 +65,12 @@ def resolve_intrasite_links(html_text: str, context: dict, site_url: str, source
         return f"{match['attr']}={match['q']}{site_url}/{content.url}{match['rest']}{match['q']}"
 
     return INTRASITE_LINK.sub(replace, html_text)
+
+
+def records_digest(records: list[dict]) -> str:
+    """A digest of event records (export.series_record), for the calendars' inputs."""
+    text = json.dumps(records, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def nation_slug(name: str) -> str:
@@ -138,6 +145,8 @@ class EventsGenerator(Generator):
 
         settings["BRANCH_EXPORTS"]["events"] = {
             "series": self.records,
+            # what the main site's calendars compare, instead of serialising 13,000 records each build
+            "series_digest": records_digest(self.records),
             # the next events within EVENTS_NATION_DAYS, for the national pages
             "upcoming": [record(p) for p in self.upcoming if p.occurrence.starts_at <= limit],
             # the very next one that is going ahead, however far off, for the branch directory
@@ -167,13 +176,22 @@ class EventsGenerator(Generator):
         ]
         upcoming, series_by_nation = list(own), {}
         self.all_records, self.prefixes = list(self.records), {r["uid"]: "National" for r in self.records}
+        # what determines each calendar's bytes: the national records, then each branch's records by digest
+        national = [f"{records_digest([r])}\0National" for r in self.records]
+        self.national_inputs, self.all_inputs, self.nation_inputs = national, list(national), {}
         for branch in branches:
             exported = results[branch["slug"]].exports.get("events", {}) if branch["slug"] in results else {}
-            for record in exported.get("series", []):
+            series = exported.get("series", [])
+            for record in series:
                 self.all_records.append(record)
                 self.prefixes[record["uid"]] = branch["display_name"]
                 if branch.get("nation"):
                     series_by_nation.setdefault(branch["nation"], []).append(record)
+            if series:
+                digest = exported.get("series_digest") or records_digest(series)
+                self.all_inputs.append(f"{digest}\0{branch['display_name']}")
+                if branch.get("nation"):
+                    self.nation_inputs.setdefault(branch["nation"], list(national)).append(self.all_inputs[-1])
             upcoming.extend(exported.get("upcoming", []))
         for item in upcoming:
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
@@ -257,40 +275,45 @@ class EventsGenerator(Generator):
             name=f"{settings['SITENAME']}: all events",
             stamp=stamp,
             prefixes=self.prefixes,
+            inputs=self.all_inputs,
         )
         for nation in self.context["event_nations"]:
             records = self.records + self.series_by_nation.get(nation["name"], [])
             path = settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"])
             self._write_calendar(
-                path, records, name=f"{settings['SITENAME']}: {nation['name']}", stamp=stamp, prefixes=self.prefixes
+                path,
+                records,
+                name=f"{settings['SITENAME']}: {nation['name']}",
+                stamp=stamp,
+                prefixes=self.prefixes,
+                inputs=self.nation_inputs.get(nation["name"], self.national_inputs),
             )
             events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
+            limit = settings["EVENTS_NATION_LIMIT"]
             url = settings["EVENTS_NATION_URL"].format(nation=nation["slug"])
             writer.write_file(
                 settings["EVENTS_NATION_SAVE_AS"].format(nation=nation["slug"]),
                 self.get_template("events_nation"),
                 self.context,
                 nation=nation,
-                events=events,
+                events=events[:limit],
+                events_total=len(events),
                 url=url,
                 page_name=url.rstrip("/"),
                 nation_calendar=calendar_links(settings["SITEURL"], path),
             )
 
-    def _write_calendar(self, relative: str, records: list[dict], **options) -> None:
+    def _write_calendar(self, relative: str, records: list[dict], inputs: list[str] | None = None, **options) -> None:
         """A calendar, made again only when its events change: icalendar takes about 20 s to write the
-        national all.ics of 650 branches, and a rebuild mostly has nothing new."""
-        prefixes = options.get("prefixes") or {}
-        inputs = json.dumps(
-            [
-                records,
-                {k: str(v) for k, v in options.items() if k != "prefixes"},
-                [prefixes.get(r["uid"]) for r in records],
-            ],
-            sort_keys=True,
-            default=str,
+        national all.ics of 650 branches, and a rebuild mostly has nothing new. ``inputs`` stand for the
+        records and their prefixes when the caller has them already (each branch's records' digest)."""
+        if inputs is None:
+            prefixes = options.get("prefixes") or {}
+            inputs = [f"{records_digest([r])}\0{prefixes.get(r['uid'])}" for r in records]
+        text = "\n".join(
+            [json.dumps({k: str(v) for k, v in options.items() if k != "prefixes"}, sort_keys=True), *inputs]
         )
-        write_derived(self.settings, self.output_path, relative, inputs, lambda: calendar_bytes(records, **options))
+        write_derived(self.settings, self.output_path, relative, text, lambda: calendar_bytes(records, **options))
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)

@@ -13,6 +13,7 @@ from pelican.generators import StaticGenerator
 from . import produced
 from .clock import set_build_now
 from .feeds import stable_feed_date
+from .fingerprint import forget_folder_states
 from .writer import UnchangedFilesWriter, write_if_changed
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 
 def start_build(pelican) -> None:
     set_build_now(pelican.settings)
+    forget_folder_states()  # files may have changed since an earlier build in this process
     produced.start(pelican.settings["OUTPUT_PATH"])
     # connected now, after every plugin's register(): pruning must come after every other
     # `finalized` receiver, because some of them write files too

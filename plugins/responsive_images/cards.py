@@ -135,34 +135,44 @@ def _palette(colours: CardColours) -> list[int]:
     return palette
 
 
+@functools.lru_cache(maxsize=8)
+def _frame(top: str, bottom: str, colours: CardColours) -> Image.Image:
+    """What every card of one site shares, as palette indices: the bars and the site's name in the
+    highlight's shades (SHADES to 2 * SHADES - 1) and the bottom line in the text's (0 to SHADES - 1).
+    Drawn once per site; each card adds only its title."""
+    width, height = CARD_SIZE
+    inner = width - 2 * PAD
+    scale = (SHADES - 1) / 255
+    frame = Image.new("L", CARD_SIZE, 0)
+    draw = ImageDraw.Draw(frame)
+    # Text drawn on "L" blends the fill into the background by coverage: fill SHADES - 1 on 0 gives
+    # the text's shades directly. The highlight's shades start at SHADES, so its coverage is mapped.
+    top_font = _font(True, 38)
+    mask = Image.new("L", (inner, PAD + 64), 0)
+    ImageDraw.Draw(mask).text((0, PAD), _one_line(top, top_font, inner), font=top_font, fill=255, anchor="lt")
+    frame.paste(mask.point(lambda v: SHADES + round(v * scale)), (PAD, 0), mask.point(lambda v: 255 if v else 0))
+    for box in ((0, 0, width, 14), (0, height - 14, width, height)):
+        draw.rectangle(box, fill=2 * SHADES - 1)
+    bottom_font = _font(False, 32)
+    draw.text(
+        (PAD, height - PAD), _one_line(bottom, bottom_font, inner), font=bottom_font, fill=SHADES - 1, anchor="ls"
+    )
+    return frame
+
+
 def draw_card(text: CardText, colours: CardColours) -> bytes:
     """The card as PNG bytes: the same words and colours always give the same bytes."""
     width, height = CARD_SIZE
     inner = width - 2 * PAD
-    # Two coverage masks, one per ink: how much of each pixel the text (or highlight) covers.
-    ink, highlight = Image.new("L", CARD_SIZE, 0), Image.new("L", CARD_SIZE, 0)
-    draw_ink, draw_highlight = ImageDraw.Draw(ink), ImageDraw.Draw(highlight)
-    draw_highlight.rectangle((0, 0, width, 14), fill=255)
-    draw_highlight.rectangle((0, height - 14, width, height), fill=255)
-    top_font = _font(True, 38)
-    draw_highlight.text((PAD, PAD), _one_line(text.top, top_font, inner), font=top_font, fill=255, anchor="lt")
+    card = _frame(text.top, text.bottom, colours).copy()
     font, lines = _fit_title(text.title, inner)
     line_height = round(font.size * 1.22)
     block = line_height * len(lines)
     y = PAD + 64 + max(0, (height - 2 * PAD - 64 - 56 - block) // 2)
+    draw = ImageDraw.Draw(card)
     for line in lines:
-        draw_ink.text((PAD, y), line, font=font, fill=255, anchor="lt")
+        draw.text((PAD, y), line, font=font, fill=SHADES - 1, anchor="lt")
         y += line_height
-    bottom_font = _font(False, 32)
-    draw_ink.text(
-        (PAD, height - PAD), _one_line(text.bottom, bottom_font, inner), font=bottom_font, fill=255, anchor="ls"
-    )
-    scale = (SHADES - 1) / 255
-    card = Image.composite(
-        highlight.point(lambda v: SHADES + round(v * scale)),
-        ink.point(lambda v: round(v * scale)),
-        highlight.point(lambda v: 255 if v else 0),
-    )
     card = card.convert("P")
     card.putpalette(_palette(colours))
     out = io.BytesIO()
