@@ -194,3 +194,26 @@ def test_a_heading_inside_a_quote_does_not_split_a_section():
     wrapped, missing = wrap_sections(content, {"Amdanom ni": "cy", "About us": "en-GB"})
     assert wrapped.count("<section") == 2 and missing == set()
     assert wrapped.index("</blockquote>") < wrapped.index("</section>")  # the quote stays inside the Welsh section
+
+
+def test_addresses_are_worked_out_once_and_an_override_is_kept(tmp_path):
+    import datetime
+    from types import SimpleNamespace
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from front_matter.addresses import pin_article_addresses
+
+    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "news/{slug}/", "ARTICLE_SAVE_AS": "news/{slug}/index.html"}
+
+    def article(slug, **extra):
+        meta = {"title": slug, "slug": slug, "date": datetime.datetime(2026, 1, 1), **extra}
+        return Article("<p>x</p>", metadata=meta, settings=settings, source_path=str(tmp_path / f"{slug}.md"))
+
+    plain, moved = article("plain"), article("moved", url="elsewhere/", save_as="elsewhere/index.html")
+    pin_article_addresses(SimpleNamespace(articles=[plain, moved], drafts=[]))
+    assert (plain.override_url, plain.override_save_as) == ("news/plain/", "news/plain/index.html")
+    settings["ARTICLE_URL"] = "changed/{slug}/"  # Pelican would now give another address; the pinned one stays
+    assert plain.url == "news/plain/"
+    assert (moved.url, moved.save_as) == ("elsewhere/", "elsewhere/index.html")

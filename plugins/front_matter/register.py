@@ -4,6 +4,7 @@ from pelican import signals
 
 from editor_checks import check_site
 
+from .addresses import pin_article_addresses, pin_page_addresses
 from .checks import check_content_files
 from .reader import FrontMatterReader
 
@@ -16,3 +17,5 @@ def use_front_matter_reader(readers) -> None:
 def register():
     signals.readers_init.connect(use_front_matter_reader)
     check_site.connect(check_content_files)
+    signals.article_generator_finalized.connect(pin_article_addresses)
+    signals.page_generator_finalized.connect(pin_page_addresses)
