@@ -89,3 +89,26 @@ def test_the_build_checks_only_sites_that_changed_but_still_reports_everything(t
     with pytest.raises(ContentProblems):
         build(two_branches)
     assert "branches/beta-net/pages/bad.md:" in capsys.readouterr().err
+
+
+def test_many_sites_are_checked_in_worker_processes_with_the_same_report(tmp_path):
+    import shutil
+
+    from editor_checks.run import check_project
+    from kit_testing import FIXTURES, copy_fixture, project_settings
+
+    project = copy_fixture("two_branches", tmp_path / "p")
+    alpha = project / "branches/alpha"
+    for number in range(24):  # 26 sites in all: over editor_checks.run.PARALLEL_FROM
+        copy = project / "branches" / f"copy-{number:02d}"
+        shutil.copytree(alpha, copy)  # same districts as alpha: a warning that spans branches, too
+        if number % 5 == 0:  # a mistake in some of them, each in its own file
+            (copy / "news/2026-02-01-alpha-news.md").write_text("---\ntitle: [\n---\n")
+    assert (FIXTURES / "two_branches/branches/alpha/news/2026-02-01-alpha-news.md").is_file()
+
+    one = check_project(project_settings(project, EDITOR_CHECKS_JOBS=1)).sorted()
+    two = check_project(project_settings(project, EDITOR_CHECKS_JOBS=2)).sorted()
+    assert two == one
+    assert any("is covered by both" in p.message for p in one)
+    broken = sorted({p.path for p in one if p.is_error})
+    assert broken == [f"branches/copy-{n:02d}/news/2026-02-01-alpha-news.md" for n in range(0, 24, 5)]

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from .problems import ProblemList
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from .problems import Problem, ProblemList
 from .signals import check_site
 from .site_cache import CheckedSites
-from .sites import site_folders
+from .sites import SiteFolder, site_folders
+
+# Below this many sites to check, worker processes cost more than they save.
+PARALLEL_FROM = 16
 
 
 def collect_problems(settings: dict, skip_unchanged: bool = False) -> ProblemList:
@@ -14,7 +21,7 @@ def collect_problems(settings: dict, skip_unchanged: bool = False) -> ProblemLis
     report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
     sites = site_folders(settings)
     if not skip_unchanged:
-        check_site.send(settings, sites=sites, report=report)
+        run_checks(settings, sites, report)
         return report
     record = CheckedSites(settings)
     changed = []
@@ -24,9 +31,48 @@ def collect_problems(settings: dict, skip_unchanged: bool = False) -> ProblemLis
             changed.append(site)
         else:
             report.extend(stored)
-    check_site.send(settings, sites=changed, report=report)
+    run_checks(settings, changed, report)
     record.save(changed, report.sorted(), report.root)
     return report
+
+
+def run_checks(settings: dict, sites: list[SiteFolder], report: ProblemList) -> None:
+    """Send check_site for ``sites``: in one process, or split over EDITOR_CHECKS_JOBS worker processes
+    (default: one per core) when there are many. Checking all 651 sites of a national project reads
+    about 36,000 files, 40 s in one process; each site's checks are independent of the others'.
+
+    A check of the whole project (branch.yaml files, CODEOWNERS) runs in every worker; its problems,
+    the same in each, are counted once (ProblemList.sorted)."""
+    jobs = min(settings.get("EDITOR_CHECKS_JOBS") or os.cpu_count() or 1, len(sites) // (PARALLEL_FROM // 2) or 1)
+    if jobs <= 1 or len(sites) < PARALLEL_FROM:
+        check_site.send(settings, sites=sites, report=report)
+        return
+    chunks = [sites[index::jobs] for index in range(jobs)]  # every jobs-th site: branch sizes even out
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(settings, report.root),
+    ) as pool:
+        for problems in pool.map(_check_chunk, chunks):
+            report.extend(problems)
+
+
+# In a worker only: the settings and the report's root, inherited through fork (settings may hold
+# things that cannot be pickled), set by the pool's initializer.
+_worker_state: tuple[dict, str] | None = None
+
+
+def _start_worker(settings: dict, root: str) -> None:
+    global _worker_state
+    _worker_state = (settings, root)
+
+
+def _check_chunk(sites: list[SiteFolder]) -> list[Problem]:
+    settings, root = _worker_state
+    report = ProblemList(root=root)
+    check_site.send(settings, sites=sites, report=report)
+    return report.problems
 
 
 def check_project(settings: dict) -> ProblemList:
