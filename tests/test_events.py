@@ -239,3 +239,20 @@ def test_a_skipped_branch_is_rebuilt_once_its_next_event_has_passed(tmp_path, mo
     assert "1 built, 1 unchanged" in capfd.readouterr().err  # alpha has events; beta-net has none
     listing = read(output, "branches/alpha/events/past/index.html")
     assert "2027-01-12-branch-meeting" in listing
+
+
+def test_dtstamp_is_when_the_event_last_changed_so_a_later_build_rewrites_no_calendar(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "p")
+    output = build(project, now=NOW)
+    calendars = sorted(output.rglob("*.ics"))
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in calendars}
+    later = str(int(NOW) + 5 * 3600)  # the same files, built five hours on
+    build(project, now=later)
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in calendars} == before
+
+    path = project / "branches/alpha/events/2027-02-20-stall.md"
+    path.write_text(path.read_text().replace("title: Market stall", "title: Seed swap stall"))
+    build(project, now=later)
+    stamps = {str(e["uid"]): e["dtstamp"].dt for e in calendar(output, "calendars/all.ics").walk("VEVENT")}
+    assert stamps["alpha/stall@hedgerow.example"] == dt.datetime.fromtimestamp(int(later), dt.UTC)
+    assert stamps["alpha/branch-meeting@hedgerow.example"] == dt.datetime.fromtimestamp(int(NOW), dt.UTC)

@@ -21,7 +21,7 @@ from reproducible_output.files import write_output_file
 
 from .event_source import parse_event_file
 from .export import occurrence_record, series_record, significant_digest
-from .ical import calendar_bytes
+from .ical import calendar_bytes, timezone_range
 from .month_grid import build_months
 from .occurrences import expand
 from .pages import EventPage, event_urls
@@ -110,6 +110,7 @@ class EventsGenerator(Generator):
                 sequence=series.sequence,
             )
             record["sequence"] = sequences.sequence(uid, significant_digest(record), series.sequence)
+            record["stamp"] = sequences.stamp(uid, records_digest([record]), now.astimezone(dt.UTC).isoformat())
             record["ics_url"] = ics_url
             self.records.append(record)
             for occurrence in occurrences:
@@ -259,21 +260,19 @@ class EventsGenerator(Generator):
                 page_name=url.rstrip("/"),
                 **common,
             )
-        stamp = settings["BUILD_NOW"]
         name = settings["SITENAME"]
-        self._write_calendar(settings["EVENTS_CALENDAR_SAVE_AS"], self.records, name=name, stamp=stamp)
+        self._write_calendar(settings["EVENTS_CALENDAR_SAVE_AS"], self.records, name=name)
         for record in self.records:
-            self._write_calendar(record["ics_url"], [record], name=name, stamp=stamp)
+            self._write_calendar(record["ics_url"], [record], name=name)
         if not settings.get("BRANCH"):
-            self._write_national(writer, stamp)
+            self._write_national(writer)
 
-    def _write_national(self, writer, stamp) -> None:
+    def _write_national(self, writer) -> None:
         settings = self.settings
         self._write_calendar(
             settings["EVENTS_ALL_CALENDAR_SAVE_AS"],
             self.all_records,
             name=f"{settings['SITENAME']}: all events",
-            stamp=stamp,
             prefixes=self.prefixes,
             inputs=self.all_inputs,
         )
@@ -284,7 +283,6 @@ class EventsGenerator(Generator):
                 path,
                 records,
                 name=f"{settings['SITENAME']}: {nation['name']}",
-                stamp=stamp,
                 prefixes=self.prefixes,
                 inputs=self.nation_inputs.get(nation["name"], self.national_inputs),
             )
@@ -310,10 +308,15 @@ class EventsGenerator(Generator):
         if inputs is None:
             prefixes = options.get("prefixes") or {}
             inputs = [f"{records_digest([r])}\0{prefixes.get(r['uid'])}" for r in records]
-        text = "\n".join(
-            [json.dumps({k: str(v) for k, v in options.items() if k != "prefixes"}, sort_keys=True), *inputs]
+        zones = timezone_range(records, self.settings["BUILD_NOW"]) if records else None
+        header = json.dumps({"name": options["name"], "zones": str(zones)}, sort_keys=True)
+        write_derived(
+            self.settings,
+            self.output_path,
+            relative,
+            "\n".join([header, *inputs]),
+            lambda: calendar_bytes(records, zones=zones, **options),
         )
-        write_derived(self.settings, self.output_path, relative, text, lambda: calendar_bytes(records, **options))
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)

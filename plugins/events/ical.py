@@ -23,10 +23,10 @@ def _local(value: str, timezone: str):
     return parsed
 
 
-def vevent(record: dict, stamp: dt.datetime, summary_prefix: str | None = None) -> Event:
+def vevent(record: dict, summary_prefix: str | None = None) -> Event:
     event = Event()
     event.add("uid", record["uid"])
-    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    event.add("dtstamp", dt.datetime.fromisoformat(record["stamp"]).astimezone(dt.UTC))  # its last change
     title = record["title"]
     if record["status"] == "cancelled":
         title = f"Cancelled: {title}"
@@ -67,8 +67,11 @@ def vevent(record: dict, stamp: dt.datetime, summary_prefix: str | None = None) 
     return event
 
 
-def calendar_bytes(records: list[dict], *, name: str, stamp: dt.datetime, prefixes: dict | None = None) -> bytes:
-    """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need."""
+def calendar_bytes(
+    records: list[dict], *, name: str, zones: tuple[dt.date, dt.date] | None, prefixes: dict | None = None
+) -> bytes:
+    """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need over ``zones``
+    (timezone_range)."""
     cal = Calendar()
     cal.add("prodid", "-//Hedgerow site kit//Events//EN")
     cal.add("version", "2.0")
@@ -76,19 +79,20 @@ def calendar_bytes(records: list[dict], *, name: str, stamp: dt.datetime, prefix
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     for record in sorted(records, key=lambda r: r["uid"]):
-        cal.add_component(vevent(record, stamp, (prefixes or {}).get(record["uid"])))
+        cal.add_component(vevent(record, (prefixes or {}).get(record["uid"])))
     if records:
-        cal.add_missing_timezones(*timezone_range(records, stamp))
+        cal.add_missing_timezones(*zones)
     return cal.to_ical()
 
 
-def timezone_range(records: list[dict], stamp: dt.datetime) -> tuple[dt.date, dt.date]:
+def timezone_range(records: list[dict], now: dt.datetime) -> tuple[dt.date, dt.date]:
     """The dates the VTIMEZONE blocks must cover: from the first event's start to two years past the
-    later of the last event's end and the build's "now" (repeating events run on past their first date).
+    later of the last event's end and the start of this year (repeating events run on past their
+    first date). The year, not the day: a range that moved every day would make every calendar again.
 
     icalendar writes every transition from 1970 to 2038 by default, about 4 KB per calendar; this keeps
     a handful. Calendar programs that know the TZID (all the common ones) use their own rules anyway.
     """
     first = min(dt.date.fromisoformat(r["start"][:10]) for r in records)
-    last = max([dt.date.fromisoformat(r["end"][:10]) for r in records] + [stamp.date()])
+    last = max([dt.date.fromisoformat(r["end"][:10]) for r in records] + [dt.date(now.year, 1, 1)])
     return first - dt.timedelta(days=1), last + dt.timedelta(days=2 * 366)

@@ -1,8 +1,12 @@
-"""SEQUENCE numbers that rise when an event's date, time or place changes.
+"""SEQUENCE numbers that rise when an event's date, time or place changes, and DTSTAMPs that
+move when anything about it changes.
 
 The book lives in the build cache: a change seen since the last build raises the
 number by one. An editor's `sequence:` key is a floor, so a fresh checkout
 (empty cache) never goes below what was published before if editors bump it.
+
+DTSTAMP is when the event's record last changed, not when the build ran: with the build's time,
+every build would rewrite every calendar (the national ones are megabytes) though nothing changed.
 """
 
 from __future__ import annotations
@@ -28,8 +32,16 @@ class SequenceBook:
             number = max(floor, entry["sequence"] + 1)
         else:
             number = max(floor, entry["sequence"])
-        self.entries[uid] = {"digest": digest, "sequence": number}
+        self.entries[uid] = {**(entry or {}), "digest": digest, "sequence": number}
         return number
+
+    def stamp(self, uid: str, record_digest: str, now: str) -> str:
+        """When the event with ``uid`` last changed in any way (``record_digest`` is of the whole
+        record): ``now`` if it is new or changed since the last build, else the time recorded then."""
+        entry = self.entries.setdefault(uid, {"digest": "", "sequence": 0})
+        if entry.get("record") != record_digest or "changed" not in entry:
+            entry["record"], entry["changed"] = record_digest, now
+        return entry["changed"]
 
     def save(self) -> None:
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
