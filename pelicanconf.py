@@ -221,6 +221,7 @@ CODEOWNERS_FILES = {
 
 # ---- checks ------------------------------------------------------------------
 EDITOR_CHECKS_ON_BUILD = True
+EDITOR_CHECKS_JOBS = None  # worker processes for checking many sites at once; None: one per core
 
 # ---- reproducible output -----------------------------------------------------
 BUILD_NOW = None  # set from SOURCE_DATE_EPOCH (or the clock) when the build starts
