@@ -256,3 +256,80 @@ def test_dtstamp_is_when_the_event_last_changed_so_a_later_build_rewrites_no_cal
     stamps = {str(e["uid"]): e["dtstamp"].dt for e in calendar(output, "calendars/all.ics").walk("VEVENT")}
     assert stamps["alpha/stall@hedgerow.example"] == dt.datetime.fromtimestamp(int(later), dt.UTC)
     assert stamps["alpha/branch-meeting@hedgerow.example"] == dt.datetime.fromtimestamp(int(NOW), dt.UTC)
+
+
+def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tmp_path):
+    """calendar_bytes joins VEVENTs serialised once each; the result must be byte for byte what
+    icalendar gives for the same calendar built whole, with several time zones."""
+    from icalendar import Calendar as WholeCalendar
+
+    from events.ical import calendar_bytes, timezone_range, vevent
+    from events.vevent_texts import VeventTexts
+
+    project = copy_fixture("two_branches", tmp_path / "p")
+    stall = project / "branches/alpha/events/2027-02-20-stall.md"
+    stall.write_text(
+        stall.read_text().replace("end: 2027-02-20 14:00", "end: 2027-02-20 14:00\ntimezone: Europe/Dublin")
+    )
+    output = build(project, now=NOW)
+    exports = json.loads((project / ".cache/branches/alpha/build.json").read_text())["exports"]
+    records = exports["events"]["series"]
+    assert {r["timezone"] for r in records} == {"Europe/London", "Europe/Dublin"}
+    prefixes = {r["uid"]: "Alphaton branch" for r in records}
+    zones = timezone_range(records, dt.datetime.fromtimestamp(int(NOW), dt.UTC))
+
+    whole = WholeCalendar()
+    for name, value in [
+        ("prodid", "-//Hedgerow site kit//Events//EN"),
+        ("version", "2.0"),
+        ("calscale", "GREGORIAN"),
+        ("method", "PUBLISH"),
+        ("x-wr-calname", "All"),
+    ]:
+        whole.add(name, value)
+    for record in sorted(records, key=lambda r: r["uid"]):
+        whole.add_component(vevent(record, prefixes[record["uid"]]))
+    whole.add_missing_timezones(*zones)
+    whole.subcomponents.sort(key=lambda c: (c.name != "VTIMEZONE", str(c.get("tzid", ""))))  # TZID order
+
+    events = VeventTexts({})
+    assembled = calendar_bytes(records, name="All", zones=zones, events=events, prefixes=prefixes)
+    assert assembled == whole.to_ical()
+    assert calendar_bytes(records, name="All", zones=zones, events=events, prefixes=prefixes) == assembled
+    assert b"TZID:Europe/Dublin" in (output / "calendars/all.ics").read_bytes()
+
+
+def test_the_main_site_serialises_only_events_it_has_not_seen_before(tmp_path):
+    from events.vevent_texts import VeventTexts
+    from kit_testing import KIT_ROOT
+
+    settings = {"PLUGIN_PATHS": [str(KIT_ROOT / "plugins")], "KIT_ROOT": str(KIT_ROOT)}
+    path = str(tmp_path / "vevents.pickle")
+    made = []
+
+    def make(record, prefix):
+        from icalendar import Event
+
+        made.append(record["uid"])
+        event = Event()
+        event.add("uid", record["uid"])
+        event.add("summary", f"{prefix}: {record['title']}")
+        return event
+
+    one, two = {"uid": "a/1", "title": "One"}, {"uid": "b/2", "title": "Two"}
+    first = VeventTexts(settings, path)
+    assert first.get(one, "A", make)[0].startswith(b"BEGIN:VEVENT")
+    first.get(two, "B", make)
+    first.get(one, "A", make)  # the same record again: not serialised again
+    first.save()
+    assert made == ["a/1", "b/2"]
+
+    later = VeventTexts(settings, path)  # the next build
+    later.get(dict(one), "A", make)
+    later.get({**two, "title": "Two, moved"}, "B", make)
+    assert made == ["a/1", "b/2", "b/2"]  # only the changed event
+    later.save()
+
+    (tmp_path / "vevents.pickle").write_bytes(b"not a pickle")
+    VeventTexts(settings, path).get(one, "A", make)  # a damaged file is ignored
+    assert made[-1] == "a/1"

@@ -26,6 +26,7 @@ from .month_grid import build_months
 from .occurrences import expand
 from .pages import EventPage, event_urls
 from .sequences import SequenceBook
+from .vevent_texts import VeventTexts
 
 
 def event_files(folder: str) -> Iterable[str]:
@@ -261,11 +262,14 @@ class EventsGenerator(Generator):
                 **common,
             )
         name = settings["SITENAME"]
+        stored = None if settings.get("BRANCH") else os.path.join(settings["CACHE_PATH"], "events", "vevents.pickle")
+        self.vevents = VeventTexts(settings, stored)
         self._write_calendar(settings["EVENTS_CALENDAR_SAVE_AS"], self.records, name=name)
         for record in self.records:
             self._write_calendar(record["ics_url"], [record], name=name)
         if not settings.get("BRANCH"):
             self._write_national(writer)
+        self.vevents.save()
 
     def _write_national(self, writer) -> None:
         settings = self.settings
@@ -315,7 +319,7 @@ class EventsGenerator(Generator):
             self.output_path,
             relative,
             "\n".join([header, *inputs]),
-            lambda: calendar_bytes(records, zones=zones, **options),
+            lambda: calendar_bytes(records, zones=zones, events=self.vevents, **options),
         )
 
     def _write_bytes(self, relative: str, data: bytes) -> None:

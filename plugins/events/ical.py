@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
+
+from .vevent_texts import VeventTexts
 
 ICAL_STATUS = {
     "scheduled": "CONFIRMED",
@@ -68,21 +70,37 @@ def vevent(record: dict, summary_prefix: str | None = None) -> Event:
 
 
 def calendar_bytes(
-    records: list[dict], *, name: str, zones: tuple[dt.date, dt.date] | None, prefixes: dict | None = None
+    records: list[dict],
+    *,
+    name: str,
+    zones: tuple[dt.date, dt.date] | None,
+    events: VeventTexts,
+    prefixes: dict | None = None,
 ) -> bytes:
     """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need over ``zones``
-    (timezone_range)."""
-    cal = Calendar()
-    cal.add("prodid", "-//Hedgerow site kit//Events//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    (timezone_range), in TZID order. Each VEVENT comes from ``events``: serialised once per build
+    (and on the main site once per change), as icalendar would write it inside the calendar."""
+    head = Calendar()
+    head.add("prodid", "-//Hedgerow site kit//Events//EN")
+    head.add("version", "2.0")
+    head.add("calscale", "GREGORIAN")
+    head.add("method", "PUBLISH")
+    head.add("x-wr-calname", name)
+    head_text = head.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head_text.endswith(end)
+    parts, tzids = [head_text[: -len(end)]], set()
+    texts = []
     for record in sorted(records, key=lambda r: r["uid"]):
-        cal.add_component(vevent(record, (prefixes or {}).get(record["uid"])))
-    if records:
-        cal.add_missing_timezones(*zones)
-    return cal.to_ical()
+        text, used = events.get(record, (prefixes or {}).get(record["uid"]), vevent)
+        texts.append(text)
+        tzids.update(used)
+    for tzid in sorted(tzids):
+        try:
+            parts.append(Timezone.from_tzid(tzid, first_date=zones[0], last_date=zones[1]).to_ical())
+        except ValueError:
+            continue  # a zone icalendar cannot describe: calendar programs fall back on the TZID
+    return b"".join([*parts, *texts, end])
 
 
 def timezone_range(records: list[dict], now: dt.datetime) -> tuple[dt.date, dt.date]:
