@@ -8,7 +8,8 @@ Steps, each in a fresh process, "now" fixed by SOURCE_DATE_EPOCH:
   2. rebuild with nothing changed
   3. rebuild after editing one branch's news post
   4. rebuild after editing one main-site page
-  5. the naive baseline: one plain `pelican` per branch and one for the main site, one after another
+  5. rebuild after editing one branch's event (its calendars and the national ones change)
+  6. the naive baseline: one plain `pelican` per branch and one for the main site, one after another
      (with --naive-sample N, N branches are built and the time scaled to all of them)
 For each: wall seconds, files and pages written, pages per second, peak memory of the process tree,
 output bytes, and the speed-up against the naive baseline. Then the search and page budgets.
@@ -105,10 +106,17 @@ def main(argv=None) -> int:
     rows, before = [], {}
     steps = [("cold build", None), ("rebuild, nothing changed", None)]
     branch_post = sorted((project / "branches").glob("*/news/*.md"))[len(list((project / "branches").iterdir())) // 2]
+    branch_event = sorted((project / "branches").glob("*/events/*.md"))[
+        len(list((project / "branches").iterdir())) // 3
+    ]
     main_page = sorted((project / "content/pages").glob("*.md"))[0]
-    steps += [("rebuild, one branch post edited", branch_post), ("rebuild, one main page edited", main_page)]
+    steps += [
+        ("rebuild, one branch post edited", branch_post),
+        ("rebuild, one main page edited", main_page),
+        ("rebuild, one branch event edited", branch_event),
+    ]
     for name, edit in steps:
-        if edit is not None:
+        if edit is not None:  # a sentence more at the end: an event's description, a post's or page's text
             edit.write_text(edit.read_text(encoding="utf-8") + "\nOne more sentence, edited for the benchmark.\n")
         before = snapshot(output) if output.exists() else {}
         run = _build(project)
@@ -137,6 +145,9 @@ def main(argv=None) -> int:
     outside = [f for f in edited if not f.startswith(own)]
     print(f"\nafter the branch edit, files rewritten: {len(edited)}; outside {own}: {outside[:12]}")
     print(f"after the main page edit, files rewritten: {rows[3]['files']}")
+    event_site = f"branches/{branch_event.parent.parent.name}/"
+    outside = [f for f in rows[4]["written"] if not f.startswith(event_site)]
+    print(f"after the branch event edit, files rewritten: {rows[4]['files']}; outside {event_site}: {outside[:12]}")
 
     print()
     from . import search_budget

@@ -15,7 +15,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pelican import Pelican
 from pelican.log import console
 
-from reproducible_output.fingerprint import branch_digest, shared_inputs_digest
+from reproducible_output.fingerprint import branch_digest, shared_inputs_digest, survey_folders
+from reproducible_output.forked import map_forked
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
@@ -93,19 +94,23 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
     )
     results: dict[str, BranchResult] = {}
     todo: list[tuple[Branch, str]] = []
+    survey_folders([branch.folder for branch in branches])
+    candidates = []  # unchanged since their last build, if their output is all there
     for branch in branches:
         overrides = branch_overrides(branch, settings)
         fingerprint = branch_digest(branch.folder, overrides, shared)
         record = load_record(cache_root, branch.slug)
-        if (
-            record
-            and record.fingerprint == fingerprint
-            and not _expired(record, settings.get("BUILD_NOW"))
-            and outputs_present(overrides["OUTPUT_PATH"], record)
-        ):
+        if record and record.fingerprint == fingerprint and not _expired(record, settings.get("BUILD_NOW")):
+            candidates.append((branch, fingerprint, overrides["OUTPUT_PATH"], record))
+        else:
+            todo.append((branch, fingerprint))
+    present = map_forked(outputs_present, [(output, record.files) for _b, _f, output, record in candidates])
+    for (branch, fingerprint, _output, record), whole in zip(candidates, present, strict=True):
+        if whole:
             results[branch.slug] = record
         else:
             todo.append((branch, fingerprint))
+    todo.sort(key=lambda job: job[0].slug)
 
     progress = Progress(len(todo))
     if todo:

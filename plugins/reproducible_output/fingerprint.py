@@ -8,6 +8,8 @@ import os
 
 from pelican import __version__ as pelican_version
 
+from .forked import map_forked
+
 
 def _walk_files(folder: str):
     for dirpath, dirnames, filenames in os.walk(folder):
@@ -66,13 +68,24 @@ def forget_folder_states() -> None:
 def folder_state(folder: str) -> str:
     """The name, size and modification time of every file under ``folder``, as one digest."""
     if folder not in _folder_states:
-        digest = hashlib.blake2b(digest_size=16)
-        prefix = len(os.path.join(folder, ""))
-        for path in _walk_files(folder):
-            stat = os.stat(path)
-            digest.update(f"{path[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-        _folder_states[folder] = digest.hexdigest()
+        _folder_states[folder] = _walk_state(folder)
     return _folder_states[folder]
+
+
+def survey_folders(folders: list[str]) -> None:
+    """Work out the state of many folders at once, in worker processes (folder_state then answers
+    from memory): a build's first look at 650 branch folders."""
+    todo = [folder for folder in folders if folder not in _folder_states]
+    _folder_states.update(zip(todo, map_forked(_walk_state, todo), strict=True))
+
+
+def _walk_state(folder: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    prefix = len(os.path.join(folder, ""))
+    for path in _walk_files(folder):
+        stat = os.stat(path)
+        digest.update(f"{path[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def folder_digest(folder: str, *inputs: str) -> str:
