@@ -347,9 +347,10 @@ def _store(settings: dict, key: str, result: tuple[list[Branch], list]) -> None:
     if path is None:
         return
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path + ".tmp", "wb") as handle:
+    tmp = f"{path}.{os.getpid()}.tmp"  # the checks' worker processes may each store it at once
+    with open(tmp, "wb") as handle:
         pickle.dump((key, result), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(path + ".tmp", path)
+    os.replace(tmp, path)
 
 
 def _load_all(root: str, settings: dict, report) -> list[Branch]:
