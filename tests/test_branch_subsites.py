@@ -180,3 +180,37 @@ def test_an_edit_reaches_every_page_and_file_that_shows_it(two_branches, monkeyp
         text = read(output, page)
         assert "Alphaton library saved" in text, page
         assert "Alphaton saves the library" not in text, page
+
+
+def test_pelicans_reader_cache_is_emptied_when_the_settings_or_code_change(tmp_path):
+    from branch_subsites.reader_cache import prepare_reader_cache
+
+    cache = tmp_path / "pelican"
+    prepare_reader_cache(str(cache), "settings one")
+    (cache / "ArticlesGenerator-Readers").write_bytes(b"made under settings one")
+    (cache / "event-sequences.json").write_text("{}")
+    prepare_reader_cache(str(cache), "settings one")
+    assert (cache / "ArticlesGenerator-Readers").is_file()  # same settings and code: kept
+    prepare_reader_cache(str(cache), "settings two")
+    assert not (cache / "ArticlesGenerator-Readers").exists()  # a change: Pelican reads every file again
+    assert (cache / "event-sequences.json").is_file()  # the rest of the branch's cache stays
+
+
+def test_a_branch_rebuilt_with_its_reader_cache_matches_a_fresh_build(two_branches, tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    output = build(two_branches)
+    assert (two_branches / ".cache/branches/alpha/pelican/ArticlesGenerator-Readers").is_file()
+    page = two_branches / "branches/alpha/pages/about.md"
+    page.write_text(page.read_text() + "\nA sentence added later.\n")
+    later = time.time() + 5
+    os.utime(page, (later, later))
+    build(two_branches)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(two_branches, fresh, ignore=shutil.ignore_patterns("output", ".cache"))
+    fresh_output = build(fresh)
+    for path in sorted(fresh_output.rglob("*")):
+        if path.is_file():
+            assert (output / path.relative_to(fresh_output)).read_bytes() == path.read_bytes(), path
+    assert "A sentence added later." in read(output, "branches/alpha/about/index.html")

@@ -6,6 +6,7 @@ import copy
 import os
 
 from .branch_config import Branch
+from .reader_cache import READER_CACHE_SETTINGS
 
 
 def main_site_url(settings: dict) -> str:
@@ -60,5 +61,6 @@ def branch_settings(branch: Branch, settings: dict) -> dict:
     """A full settings dict for ``branch``: a deep copy, so no run can change another's."""
     result = copy.deepcopy({k: v for k, v in settings.items() if k != "BRANCH_EXPORTS"})
     result.update(branch_overrides(branch, settings))
+    result.update(READER_CACHE_SETTINGS)
     result["BRANCH_EXPORTS"] = {}
     return result

@@ -15,12 +15,13 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pelican import Pelican
 from pelican.log import console
 
-from reproducible_output.fingerprint import branch_digest, shared_inputs_digest, survey_folders
+from reproducible_output.fingerprint import folder_digest, settings_digest, shared_inputs_digest, survey_folders
 from reproducible_output.forked import map_forked
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
 from .build_record import BranchResult, list_output_files, load_record, outputs_present, record_path, save_record
+from .reader_cache import prepare_reader_cache
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def _start_worker(settings: dict) -> None:
     console.quiet = True  # one "Done: processed" line per branch would drown the progress
 
 
-def build_branch(branch: Branch, fingerprint: str) -> BranchResult:
+def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchResult:
     """Build one branch into its own output folder (runs in a worker).
 
     Files whose content is unchanged are left alone, and files the build no longer makes are
@@ -43,6 +44,7 @@ def build_branch(branch: Branch, fingerprint: str) -> BranchResult:
     started = time.perf_counter()
     settings = branch_settings(branch, _worker_settings)
     output = settings["OUTPUT_PATH"]
+    prepare_reader_cache(settings["CACHE_PATH"], settings_key)
     try:
         Pelican(settings).run()
     except Exception as exc:  # reported with the others once every branch has run
@@ -93,23 +95,26 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
         [os.path.join(settings["KIT_ROOT"], name) for name in settings["BRANCH_SHARED_INPUT_FILES"]],
     )
     results: dict[str, BranchResult] = {}
-    todo: list[tuple[Branch, str]] = []
+    todo: list[tuple[Branch, str, str]] = []
     survey_folders([branch.folder for branch in branches])
     candidates = []  # unchanged since their last build, if their output is all there
     for branch in branches:
         overrides = branch_overrides(branch, settings)
-        fingerprint = branch_digest(branch.folder, overrides, shared)
+        # the settings key: the branch's settings and the shared inputs (what Pelican's reader cache
+        # depends on besides each file); the fingerprint adds the branch's files
+        settings_key = settings_digest(overrides, shared)
+        fingerprint = folder_digest(branch.folder, settings_key)
         record = load_record(cache_root, branch.slug)
         if record and record.fingerprint == fingerprint and not _expired(record, settings.get("BUILD_NOW")):
-            candidates.append((branch, fingerprint, overrides["OUTPUT_PATH"], record))
+            candidates.append((branch, fingerprint, settings_key, overrides["OUTPUT_PATH"], record))
         else:
-            todo.append((branch, fingerprint))
-    present = map_forked(outputs_present, [(output, record.files) for _b, _f, output, record in candidates])
-    for (branch, fingerprint, _output, record), whole in zip(candidates, present, strict=True):
+            todo.append((branch, fingerprint, settings_key))
+    present = map_forked(outputs_present, [(output, record.files) for *_job, output, record in candidates])
+    for (branch, fingerprint, settings_key, _output, record), whole in zip(candidates, present, strict=True):
         if whole:
             results[branch.slug] = record
         else:
-            todo.append((branch, fingerprint))
+            todo.append((branch, fingerprint, settings_key))
     todo.sort(key=lambda job: job[0].slug)
 
     progress = Progress(len(todo))
@@ -121,7 +126,7 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
             initializer=_start_worker,
             initargs=(settings,),
         ) as pool:
-            futures = [pool.submit(build_branch, branch, fp) for branch, fp in todo]
+            futures = [pool.submit(build_branch, *job) for job in todo]
             for future in as_completed(futures):
                 result = future.result()
                 results[result.slug] = result

@@ -49,11 +49,12 @@ def code_digest(settings: dict) -> str:
     return _code_digests[(folders, files)]
 
 
-def branch_digest(folder: str, overrides: dict, shared: str) -> str:
-    """Name, size and modification time of every file in the branch folder, plus the
-    branch's settings and the shared inputs. Like make, it trusts mtimes: an edit
-    changes them, and a fresh checkout rebuilds everything."""
-    return folder_digest(folder, shared, json.dumps(overrides, sort_keys=True, default=str))
+def settings_digest(overrides: dict, shared: str) -> str:
+    """A branch's settings and the shared inputs (theme, plugins, settings files). With
+    folder_digest of the branch's folder, the branch's fingerprint: like make, it trusts mtimes (an
+    edit changes them, and a fresh checkout rebuilds everything)."""
+    text = json.dumps(overrides, sort_keys=True, default=str)
+    return hashlib.blake2b(f"{shared}\0{text}".encode(), digest_size=16).hexdigest()
 
 
 # Each folder is walked once per build: the check cache and the branch fingerprints both need it,
