@@ -24,20 +24,3 @@ def test_made_once_for_the_same_inputs_and_again_when_they_change(tmp_path):
     (out / "calendars/all.ics").unlink()  # a missing file is made again, whatever the cache says
     assert write_derived(settings, str(out), "calendars/all.ics", "inputs 2", make("two"))
     assert calls == ["one", "two", "two"]
-
-
-def test_map_forked_keeps_the_order_in_workers_and_inline():
-    import os
-
-    from reproducible_output.forked import map_forked
-
-    items = list(range(101))
-    assert map_forked(abs, [-i for i in items], jobs=2, at_least=10) == items  # in two workers
-    assert map_forked(abs, [-i for i in items], jobs=2, at_least=1000) == items  # too few: inline
-    assert os.getpid() not in set(map_forked(_pid, items, jobs=2, at_least=10))  # really in workers
-
-
-def _pid(_item):
-    import os
-
-    return os.getpid()

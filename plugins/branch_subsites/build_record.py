@@ -47,10 +47,9 @@ def save_record(cache_root: str, result: BranchResult) -> None:
     os.replace(tmp, path)
 
 
-def outputs_present(job: tuple[str, list[str]]) -> bool:
+def outputs_present(output_root: str, files: list[str]) -> bool:
     """Is every file the branch's last build wrote still there? (160,000 files at 650 branches: one
     bare stat each, without os.path's helpers, which would double the cost.)"""
-    output_root, files = job  # one argument: reproducible_output.forked maps it over branches
     if not files:
         return False
     prefix = os.path.join(output_root, "")

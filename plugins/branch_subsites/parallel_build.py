@@ -15,8 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pelican import Pelican
 from pelican.log import console
 
-from reproducible_output.fingerprint import folder_digest, settings_digest, shared_inputs_digest, survey_folders
-from reproducible_output.forked import map_forked
+from reproducible_output.fingerprint import folder_digest, settings_digest, shared_inputs_digest
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
@@ -96,7 +95,6 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
     )
     results: dict[str, BranchResult] = {}
     todo: list[tuple[Branch, str, str]] = []
-    survey_folders([branch.folder for branch in branches])
     candidates = []  # unchanged since their last build, if their output is all there
     for branch in branches:
         overrides = branch_overrides(branch, settings)
@@ -109,7 +107,7 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
             candidates.append((branch, fingerprint, settings_key, overrides["OUTPUT_PATH"], record))
         else:
             todo.append((branch, fingerprint, settings_key))
-    present = map_forked(outputs_present, [(output, record.files) for *_job, output, record in candidates])
+    present = [outputs_present(output, record.files) for *_job, output, record in candidates]
     for (branch, fingerprint, settings_key, _output, record), whole in zip(candidates, present, strict=True):
         if whole:
             results[branch.slug] = record

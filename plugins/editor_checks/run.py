@@ -6,8 +6,6 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from reproducible_output.fingerprint import survey_folders
-
 from .problems import Problem, ProblemList
 from .signals import check_site
 from .site_cache import CheckedSites
@@ -26,7 +24,6 @@ def collect_problems(settings: dict, skip_unchanged: bool = False) -> ProblemLis
         run_checks(settings, sites, report)
         return report
     record = CheckedSites(settings)
-    survey_folders([site.path for site in sites])
     changed = []
     for site in sites:
         stored = record.unchanged(site)

@@ -8,8 +8,6 @@ import os
 
 from pelican import __version__ as pelican_version
 
-from .forked import map_forked
-
 
 def _walk_files(folder: str):
     for dirpath, dirnames, filenames in os.walk(folder):
@@ -71,13 +69,6 @@ def folder_state(folder: str) -> str:
     if folder not in _folder_states:
         _folder_states[folder] = _walk_state(folder)
     return _folder_states[folder]
-
-
-def survey_folders(folders: list[str]) -> None:
-    """Work out the state of many folders at once, in worker processes (folder_state then answers
-    from memory): a build's first look at 650 branch folders."""
-    todo = [folder for folder in folders if folder not in _folder_states]
-    _folder_states.update(zip(todo, map_forked(_walk_state, todo), strict=True))
 
 
 def _walk_state(folder: str) -> str:
