@@ -201,15 +201,16 @@ def test_addresses_are_worked_out_once_and_an_override_is_kept(tmp_path):
     from types import SimpleNamespace
 
     from pelican.contents import Article
-    from pelican.settings import DEFAULT_CONFIG
 
     from front_matter.addresses import pin_article_addresses
 
-    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "news/{slug}/", "ARTICLE_SAVE_AS": "news/{slug}/index.html"}
+    (tmp_path / "content/news").mkdir(parents=True)
+    settings = project_settings(tmp_path, ARTICLE_URL="news/{slug}/", ARTICLE_SAVE_AS="news/{slug}/index.html")
 
     def article(slug, **extra):
         meta = {"title": slug, "slug": slug, "date": datetime.datetime(2026, 1, 1), **extra}
-        return Article("<p>x</p>", metadata=meta, settings=settings, source_path=str(tmp_path / f"{slug}.md"))
+        source = str(tmp_path / "content/news" / f"{slug}.md")
+        return Article("<p>x</p>", metadata=meta, settings=settings, source_path=source)
 
     plain, moved = article("plain"), article("moved", url="elsewhere/", save_as="elsewhere/index.html")
     pin_article_addresses(SimpleNamespace(articles=[plain, moved], drafts=[]))
