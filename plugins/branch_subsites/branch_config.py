@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import pickle
 import re
 from dataclasses import dataclass, fields
 
@@ -21,6 +20,7 @@ from editor_checks.fields import (
 )
 from editor_checks.sites import SLUG_PATTERN
 from editor_checks.yaml_source import YamlSyntaxError, load_yaml
+from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.fingerprint import code_digest
 
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
@@ -301,12 +301,14 @@ def load_branches(settings: dict, report) -> list[Branch]:
         return []
     key = _load_key(root, settings, report.root)
     if key not in _loaded:
-        stored = _read_stored(settings, key)
+        path = os.path.join(settings["CACHE_PATH"], "branches.pickle") if settings.get("CACHE_PATH") else None
+        stored = load_keyed(path, key) if path else None
         if stored is None:
             report_size = len(report.problems)
             branches = _load_all(root, settings, report)
             stored = (branches, report.problems[report_size:])
-            _store(settings, key, stored)
+            if path:
+                store_keyed(path, key, stored)
             report.problems[report_size:] = []  # added again below, as for a stored result
         _loaded.clear()
         _loaded[key] = stored
@@ -326,31 +328,6 @@ def _load_key(root: str, settings: dict, report_root: str) -> str:
             parts.append(f"{name}\0-")
     parts += [repr(settings.get(k)) for k in sorted(settings) if k.startswith("BRANCH") and k != "BRANCH_EXPORTS"]
     return "\n".join(parts)
-
-
-def _stored_path(settings: dict) -> str | None:
-    return os.path.join(settings["CACHE_PATH"], "branches.pickle") if settings.get("CACHE_PATH") else None
-
-
-def _read_stored(settings: dict, key: str) -> tuple[list[Branch], list] | None:
-    path = _stored_path(settings)
-    try:
-        with open(path, "rb") as handle:
-            stored_key, result = pickle.load(handle)  # our own file in the build cache
-    except (OSError, TypeError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        return None  # none yet, or one from an older kit
-    return result if stored_key == key else None
-
-
-def _store(settings: dict, key: str, result: tuple[list[Branch], list]) -> None:
-    path = _stored_path(settings)
-    if path is None:
-        return
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = f"{path}.{os.getpid()}.tmp"  # the checks' worker processes may each store it at once
-    with open(tmp, "wb") as handle:
-        pickle.dump((key, result), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
 
 
 def _load_all(root: str, settings: dict, report) -> list[Branch]:

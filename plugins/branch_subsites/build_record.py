@@ -6,6 +6,8 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 
+from reproducible_output.cache_files import write_atomic
+
 
 @dataclass
 class BranchResult:
@@ -36,15 +38,11 @@ def load_record(cache_root: str, slug: str) -> BranchResult | None:
 
 
 def save_record(cache_root: str, result: BranchResult) -> None:
-    path = record_path(cache_root, result.slug)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     data = asdict(result)
     for transient in ("built", "seconds", "error"):
         data.pop(transient)
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, sort_keys=True, separators=(",", ":"))
-    os.replace(tmp, path)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    write_atomic(record_path(cache_root, result.slug), text.encode("utf-8"))
 
 
 def outputs_present(output_root: str, files: list[str]) -> bool:

@@ -52,6 +52,17 @@ def significant_digest(record: dict) -> str:
     return hashlib.blake2b(data.encode(), digest_size=12).hexdigest()
 
 
+def records_digest(records: list[dict]) -> str:
+    """A digest of whole records: a branch's series (the national calendars' inputs), or one."""
+    text = json.dumps(records, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def record_key(record: dict, prefix: str | None) -> str:
+    """One record as a calendar shows it: with the summary prefix ("Sheffield branch") it has there."""
+    return f"{records_digest([record])}\0{prefix or ''}"
+
+
 def occurrence_record(occurrence, *, url: str, site_name: str, site_url: str, nation: str | None) -> dict:
     series = occurrence.series
     return {

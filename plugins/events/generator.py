@@ -4,7 +4,6 @@ the national calendars aggregated from every branch."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import json
 import os
@@ -20,7 +19,7 @@ from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
 
 from .event_source import parse_event_file
-from .export import occurrence_record, series_record, significant_digest
+from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
 from .ical import calendar_bytes, timezone_range
 from .month_grid import build_months
 from .occurrences import expand
@@ -66,12 +65,6 @@ def resolve_intrasite_links(html_text: str, context: dict, site_url: str, source
         return f"{match['attr']}={match['q']}{site_url}/{content.url}{match['rest']}{match['q']}"
 
     return INTRASITE_LINK.sub(replace, html_text)
-
-
-def records_digest(records: list[dict]) -> str:
-    """A digest of event records (export.series_record), for the calendars' inputs."""
-    text = json.dumps(records, sort_keys=True, default=str)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def nation_slug(name: str) -> str:
@@ -179,7 +172,7 @@ class EventsGenerator(Generator):
         upcoming, series_by_nation = list(own), {}
         self.all_records, self.prefixes = list(self.records), {r["uid"]: "National" for r in self.records}
         # what determines each calendar's bytes: the national records, then each branch's records by digest
-        national = [f"{records_digest([r])}\0National" for r in self.records]
+        national = [record_key(r, "National") for r in self.records]
         self.national_inputs, self.all_inputs, self.nation_inputs = national, list(national), {}
         for branch in branches:
             exported = results[branch["slug"]].exports.get("events", {}) if branch["slug"] in results else {}
@@ -311,7 +304,7 @@ class EventsGenerator(Generator):
         records and their prefixes when the caller has them already (each branch's records' digest)."""
         if inputs is None:
             prefixes = options.get("prefixes") or {}
-            inputs = [f"{records_digest([r])}\0{prefixes.get(r['uid'])}" for r in records]
+            inputs = [record_key(r, prefixes.get(r["uid"])) for r in records]
         zones = timezone_range(records, self.settings["BUILD_NOW"]) if records else None
         header = json.dumps({"name": options["name"], "zones": str(zones)}, sort_keys=True)
         write_derived(

@@ -12,7 +12,8 @@ every build would rewrite every calendar (the national ones are megabytes) thoug
 from __future__ import annotations
 
 import json
-import os
+
+from reproducible_output.cache_files import write_atomic
 
 
 class SequenceBook:
@@ -44,8 +45,4 @@ class SequenceBook:
         return entry["changed"]
 
     def save(self) -> None:
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        tmp = self.path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(self.entries, handle, sort_keys=True, indent=1)
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(self.entries, sort_keys=True, indent=1).encode("utf-8"))

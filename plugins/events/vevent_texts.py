@@ -8,17 +8,10 @@ that event is serialised again, not every event in the country.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import pickle
-
+from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.fingerprint import code_digest
 
-
-def record_key(record: dict, prefix: str | None) -> str:
-    text = json.dumps(record, sort_keys=True, default=str)
-    return hashlib.blake2b(f"{text}\0{prefix or ''}".encode(), digest_size=16).hexdigest()
+from .export import record_key
 
 
 class VeventTexts:
@@ -52,20 +45,11 @@ class VeventTexts:
         if self.loaded:
             return
         self.loaded = True
-        try:
-            with open(self.path, "rb") as handle:
-                stored_code, texts = pickle.load(handle)  # our own file in the build cache
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-            return
-        if stored_code == code_digest(self.settings):
-            self.texts = texts
+        self.texts = load_keyed(self.path, code_digest(self.settings)) or {}
 
     def save(self) -> None:
         """Keep what this build used (so the file never grows past the events that exist)."""
         if self.path is None or not self.used:
             return
         kept = {key: self.texts[key] for key in sorted(self.used)}
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        with open(self.path + ".tmp", "wb") as handle:
-            pickle.dump((code_digest(self.settings), kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(self.path + ".tmp", self.path)
+        store_keyed(self.path, code_digest(self.settings), kept)

@@ -21,6 +21,8 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 
+from reproducible_output.cache_files import write_atomic
+
 from .config import ImageSettings
 from .pipeline import EXTENSIONS, ProcessedPicture, Variant
 
@@ -44,14 +46,6 @@ class StoredPicture:
 
     def file(self, name: str) -> str:
         return os.path.join(self.folder, name)
-
-
-def _write_atomic(path: str, data: bytes) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
 
 
 class PictureCache:
@@ -97,7 +91,7 @@ class PictureCache:
     def remember_good(self, digest: str, extension: str) -> None:
         path = self._verdict_path(digest, extension)
         self._used.add(path)
-        _write_atomic(path, b"")
+        write_atomic(path, b"")
 
     # ---- processed pictures ------------------------------------------------------
     def _picture_folder(self, digest: str) -> str:
@@ -148,14 +142,14 @@ class PictureCache:
         return path
 
     def store_card(self, key: str, data: bytes) -> None:
-        _write_atomic(self.card_file(key), data)
+        write_atomic(self.card_file(key), data)
 
     # ---- housekeeping --------------------------------------------------------------
     def save_index(self, forget_unused: bool = False) -> None:
         """Keep what was hashed; ``forget_unused`` (after a build) drops files no longer used."""
         index = dict(self._looked_up) if forget_unused else {**self._index, **self._looked_up}
         if index != self._index:
-            _write_atomic(self._index_path, json.dumps(index, sort_keys=True, indent=0).encode())
+            write_atomic(self._index_path, json.dumps(index, sort_keys=True, indent=0).encode())
             self._index = index
 
     def prune(self) -> int:

@@ -1,0 +1,33 @@
+"""Files in the build cache (CACHE_PATH): written whole or not at all, and stored results that are
+used only while the key they were made under still holds."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write ``path`` through a temporary file of its own, then rename: a reader (or a build that
+    stops half-way) never sees half a file, and processes writing the same file at once do not clash."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+
+
+def load_keyed(path: str, key: str):
+    """What store_keyed kept in ``path`` under ``key``; None if there is nothing, the key differs,
+    or the file is damaged or from an older kit."""
+    try:
+        with open(path, "rb") as handle:
+            stored_key, value = pickle.load(handle)  # our own file in the build cache
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+        return None
+    return value if stored_key == key else None
+
+
+def store_keyed(path: str, key: str, value) -> None:
+    write_atomic(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
