@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 
+from reproducible_output.cache_files import write_atomic
 from reproducible_output.fingerprint import code_digest, folder_digest
 
 from .problems import Problem
@@ -53,6 +54,4 @@ class CheckedSites:
                 self.entries[site.path] = {"digest": self.digests[site.path], "problems": [vars(p) for p in own]}
         for path in [p for p in self.entries if not os.path.isdir(p)]:
             del self.entries[path]  # a deleted branch
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        with open(self.path, "w", encoding="utf-8") as handle:
-            json.dump(self.entries, handle, sort_keys=True)
+        write_atomic(self.path, json.dumps(self.entries, sort_keys=True).encode("utf-8"))
