@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pelican import Pelican
 from pelican.log import console
 
-from reproducible_output.fingerprint import folder_digest, settings_digest, shared_inputs_digest
+from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
@@ -89,10 +89,7 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
     """Build every changed branch; reuse the last build of the others."""
     started = time.perf_counter()
     cache_root = settings["BRANCH_CACHE_PATH"]
-    shared = shared_inputs_digest(
-        [settings["THEME"], *settings.get("PLUGIN_PATHS", [])],
-        [os.path.join(settings["KIT_ROOT"], name) for name in settings["BRANCH_SHARED_INPUT_FILES"]],
-    )
+    shared = theme_and_code_digest(settings)  # the code part is read once per build, shared with the checks
     results: dict[str, BranchResult] = {}
     todo: list[tuple[Branch, str, str]] = []
     candidates = []  # unchanged since their last build, if their output is all there

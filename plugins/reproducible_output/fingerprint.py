@@ -47,6 +47,11 @@ def code_digest(settings: dict) -> str:
     return _code_digests[(folders, files)]
 
 
+def theme_and_code_digest(settings: dict) -> str:
+    """The theme's files as well as code_digest: what every branch's pages are made with."""
+    return shared_inputs_digest([settings["THEME"]], []) + code_digest(settings)
+
+
 def settings_digest(overrides: dict, shared: str) -> str:
     """A branch's settings and the shared inputs (theme, plugins, settings files). With
     folder_digest of the branch's folder, the branch's fingerprint: like make, it trusts mtimes (an
