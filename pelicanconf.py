@@ -227,6 +227,8 @@ EDITOR_CHECKS_JOBS = None  # worker processes for checking many sites at once; N
 BUILD_NOW = None  # set from SOURCE_DATE_EPOCH (or the clock) when the build starts
 DELETE_OUTPUT_DIRECTORY = False  # instead: unchanged files are left alone, stale ones removed
 OUTPUT_PRUNE = True
+# A build with nothing changed since the last one that finished ends at once, writing nothing.
+BUILD_SKIP_UNCHANGED = True
 # Never removed from output/ when stale files are pruned (someone may keep the output in version control).
 OUTPUT_RETENTION = [".git", ".hg", ".bzr", ".svn"]
 LOAD_CONTENT_CACHE = False

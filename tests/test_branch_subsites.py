@@ -87,6 +87,12 @@ def test_unchanged_branches_are_skipped_and_edits_rebuild(two_branches, capfd):
     alpha_home = output / "branches" / "alpha" / "index.html"
     first_mtime = alpha_home.stat().st_mtime_ns
 
+    build(two_branches)  # nothing changed at all: the whole build ends at once
+    assert "nothing changed since the last build" in capfd.readouterr().out
+    assert alpha_home.stat().st_mtime_ns == first_mtime
+
+    page = next((two_branches / "content" / "pages").glob("*.md"))  # the main site changed, no branch did
+    page.write_text(page.read_text() + "\nOne more line.\n")
     build(two_branches)
     assert "2 branches, 0 built, 2 unchanged" in capfd.readouterr().err
     assert alpha_home.stat().st_mtime_ns == first_mtime

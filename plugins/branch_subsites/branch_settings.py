@@ -47,6 +47,7 @@ def branch_overrides(branch: Branch, settings: dict) -> dict:
         "FEED_DOMAIN": site_url,
         "MAIN_SITEURL": main_site_url(settings),
         "MAIN_SITENAME": settings["SITENAME"],
+        "BUILD_SKIP_UNCHANGED": False,  # branch_subsites decides, by the branch's own fingerprint
         # theme files are written once, by the main site, and shared by every branch below it;
         # a branch on its own domain has its own copy (under the CSP a page loads only from its own host)
         **(

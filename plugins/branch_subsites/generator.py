@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
+from reproducible_output.unchanged_build import add_outputs, holds_until
 
 from .branch_config import load_branches
 from .branch_settings import branch_path, branch_site_url
@@ -32,6 +35,11 @@ class BranchSubsitesGenerator(Generator):
         remove_stale_branch_outputs(self.settings, branches)
         # each branch's folder in output/ is its own build's to prune, not the main site's
         self.settings["OUTPUT_PRUNE_KEEP"] = [branch_path(b.slug) for b in branches]
+        for branch in branches:  # what the next build checks before it skips everything
+            result = results[branch.slug]
+            add_outputs(self.settings, [f"{branch_path(branch.slug)}/{name}" for name in result.files])
+            if result.exports.get("valid_until"):
+                holds_until(self.settings, dt.datetime.fromisoformat(result.exports["valid_until"]))
 
         entries = []
         for branch in branches:

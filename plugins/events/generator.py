@@ -17,6 +17,7 @@ from editor_checks import ContentProblems, ProblemList
 from front_matter.converter import site_markdown
 from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
+from reproducible_output.unchanged_build import holds_until
 
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
@@ -147,16 +148,22 @@ class EventsGenerator(Generator):
             # the very next one that is going ahead, however far off, for the branch directory
             "next": next((record(p) for p in self.upcoming if p.occurrence.series.status != "cancelled"), None),
         }
-        # When this build goes stale: the next event ends (it moves to "past"), or a day
-        # passes (the window of upcoming events moves on). Checked by branch_subsites.
-        if self.pages:
-            horizon = now + dt.timedelta(days=1)
-            next_end = min((p.occurrence.ends_at for p in self.upcoming), default=horizon)
-            settings["BRANCH_EXPORTS"]["valid_until"] = min(next_end, horizon).astimezone(dt.UTC).isoformat()
+        stale_at = self._stale_at(now)
+        if stale_at is not None:  # checked by branch_subsites
+            settings["BRANCH_EXPORTS"]["valid_until"] = stale_at.astimezone(dt.UTC).isoformat()
+
+    def _stale_at(self, now: dt.datetime) -> dt.datetime | None:
+        """When this site's event pages go stale: the next event ends (it moves to "past"), or a day
+        passes (the window of upcoming events moves on). None when the site has no events."""
+        if not self.pages:
+            return None
+        horizon = now + dt.timedelta(days=1)
+        return min(min((p.occurrence.ends_at for p in self.upcoming), default=horizon), horizon)
 
     # ---- the main site gathers every branch's events --------------------------
     def _aggregate(self, now: dt.datetime) -> None:
         settings = self.settings
+        holds_until(settings, self._stale_at(now))  # the branches' own times come from branch_subsites
         branches = self.context.get("branches", [])
         results = self.context.get("branch_results", {})
         own = [

@@ -85,6 +85,29 @@ def _walk_state(folder: str) -> str:
     return digest.hexdigest()
 
 
+def path_state(path: str) -> str:
+    """folder_state of a folder, in which each subfolder walked before in this build (each branch's,
+    walked for its checks) is taken from then rather than walked again; or a single file's size and
+    modification time; or "missing"."""
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except NotADirectoryError:
+        stat = os.stat(path)
+        return f"{stat.st_size}\0{stat.st_mtime_ns}"
+    except FileNotFoundError:
+        return "missing"
+    digest = hashlib.blake2b(digest_size=16)
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == "__pycache__" or entry.name.endswith(".pyc"):
+            continue
+        if entry.is_dir():
+            digest.update(f"{entry.name}/\0{folder_state(entry.path)}\n".encode())
+        else:
+            stat = entry.stat()
+            digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def folder_digest(folder: str, *inputs: str) -> str:
     """``inputs``, then the state of every file under ``folder`` (folder_state)."""
     digest = hashlib.blake2b(digest_size=16)

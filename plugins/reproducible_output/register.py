@@ -14,6 +14,7 @@ from . import produced
 from .clock import set_build_now
 from .feeds import stable_feed_date
 from .fingerprint import forget_folder_states
+from .unchanged_build import skip_when_unchanged
 from .writer import UnchangedFilesWriter, write_if_changed
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ def start_build(pelican) -> None:
     # connected now, after every plugin's register(): pruning must come after every other
     # `finalized` receiver, because some of them write files too
     signals.finalized.connect(prune_stale_files)
+    skip_when_unchanged(pelican)
 
 
 def get_writer(pelican):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 
 from pelican.generators import Generator
 
 from branch_subsites.branch_settings import branch_path
 from reproducible_output.files import write_output_file
+from reproducible_output.unchanged_build import holds_until
 
 from .well_known import robots_txt, security_txt
 
@@ -46,3 +48,4 @@ class SiteFilesGenerator(Generator):
         )
         security = settings["SITE_FILES_SECURITY_SAVE_AS"]
         write_output_file(self.output_path, security, security_txt(settings, f"{site_url}/{security}"))
+        holds_until(settings, settings["BUILD_NOW"] + dt.timedelta(days=1))  # Expires counts from "now"
