@@ -22,12 +22,15 @@ def load_keyed(path: str, key: str):
     """What store_keyed kept in ``path`` under ``key``; None if there is nothing, the key differs,
     or the file is damaged or from an older kit."""
     try:
-        with open(path, "rb") as handle:
-            stored_key, value = pickle.load(handle)  # our own file in the build cache
+        with open(path, "rb") as handle:  # our own file in the build cache
+            if pickle.load(handle) != key:
+                return None  # the value, often large, is not read
+            return pickle.load(handle)
     except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return None
-    return value if stored_key == key else None
 
 
 def store_keyed(path: str, key: str, value) -> None:
-    write_atomic(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+    """``key``, then ``value``, as two pickles one after the other."""
+    data = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(path, data)

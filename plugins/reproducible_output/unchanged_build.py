@@ -35,19 +35,24 @@ RUN_SETTINGS = frozenset({"BUILD_NOW"})
 class LastBuild:
     built_at: dt.datetime
     holds_until: dt.datetime | None  # None: nothing it made depends on the time
-    files: list[str]  # every file in the output folder it made or kept, relative to the folder
+    # every file in the output folder it made or kept: (a folder within it, names within that folder)
+    files: list[tuple[str, list[str]]]
+
+    @property
+    def file_count(self) -> int:
+        return sum(len(names) for _folder, names in self.files)
 
 
 # Filled while a build runs, by output folder: files other builds wrote into it (the branches'), and
 # the earliest time at which something it made goes out of date.
-_other_files: dict[str, list[str]] = {}
+_other_files: dict[str, list[tuple[str, list[str]]]] = {}
 _holds_until: dict[str, dt.datetime] = {}
 
 
-def add_outputs(settings: dict, files: list[str]) -> None:
-    """Files under OUTPUT_PATH (relative to it) that another build made for this one, such as a branch
-    subsite's: a later unchanged build checks that they are still there."""
-    _other_files.setdefault(os.path.abspath(settings["OUTPUT_PATH"]), []).extend(files)
+def add_outputs(settings: dict, folder: str, files: list[str]) -> None:
+    """Files in ``folder`` (relative to OUTPUT_PATH; the names relative to it) that another build made
+    for this one, such as a branch subsite: a later unchanged build checks that they are still there."""
+    _other_files.setdefault(os.path.abspath(settings["OUTPUT_PATH"]), []).append((folder, files))
 
 
 def holds_until(settings: dict, when: dt.datetime | None) -> None:
@@ -98,13 +103,14 @@ def record_path(settings: dict) -> str:
     return os.path.join(settings["CACHE_PATH"], RECORD_FILE)
 
 
-def outputs_present(output: str, files: list[str]) -> bool:
+def outputs_present(output: str, files: list[tuple[str, list[str]]]) -> bool:
     """Is every file still there? One bare stat each (160,000 files at 650 branches)."""
-    prefix = os.path.join(output, "")
     stat = os.stat
     try:
-        for name in files:
-            stat(prefix + name)
+        for folder, names in files:
+            prefix = os.path.join(output, folder, "")
+            for name in names:
+                stat(prefix + name)
     except OSError:
         return False
     return bool(files)
@@ -124,9 +130,8 @@ def is_unchanged(settings: dict, key: str) -> LastBuild | None:
 def save(settings: dict, key: str) -> None:
     output = os.path.abspath(settings["OUTPUT_PATH"])
     prefix = os.path.join(output, "")
-    files = sorted(path[len(prefix) :] for path in produced.produced(output) if path.startswith(prefix))
-    files += _other_files.get(output, [])
-    record = LastBuild(settings["BUILD_NOW"], _holds_until.get(output), files)
+    own = sorted(path[len(prefix) :] for path in produced.produced(output) if path.startswith(prefix))
+    record = LastBuild(settings["BUILD_NOW"], _holds_until.get(output), [("", own), *_other_files.get(output, [])])
     store_keyed(record_path(settings), key, record)
 
 
@@ -148,7 +153,7 @@ def skip_when_unchanged(pelican) -> None:
             last = is_unchanged(settings, key)
             if last is not None:
                 console.print(
-                    f"Done: nothing changed since the last build; its {len(last.files)} files in "
+                    f"Done: nothing changed since the last build; its {last.file_count} files in "
                     f"{settings['OUTPUT_PATH']} are current, and none was written."
                 )
                 return
@@ -158,5 +163,6 @@ def skip_when_unchanged(pelican) -> None:
             save(settings, key)
         finally:
             forget_folder_states()  # a later run of the same instance (pelican --autoreload) walks again
+            _other_files.pop(output, None)
 
     pelican.run = run_unless_unchanged
