@@ -263,6 +263,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     icalendar gives for the same calendar built whole, with several time zones."""
     from icalendar import Calendar as WholeCalendar
 
+    from events.generator import load_series
     from events.ical import calendar_bytes, timezone_range, vevent
     from events.vevent_texts import VeventTexts
 
@@ -273,7 +274,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     )
     output = build(project, now=NOW)
     exports = json.loads((project / ".cache/branches/alpha/build.json").read_text())["exports"]
-    records = exports["events"]["series"]
+    records = load_series(exports["events"])
     assert {r["timezone"] for r in records} == {"Europe/London", "Europe/Dublin"}
     prefixes = {r["uid"]: "Alphaton branch" for r in records}
     zones = timezone_range(records, dt.datetime.fromtimestamp(int(NOW), dt.UTC))
@@ -333,3 +334,13 @@ def test_the_main_site_serialises_only_events_it_has_not_seen_before(tmp_path):
     (tmp_path / "vevents.pickle").write_bytes(b"not a pickle")
     VeventTexts(settings, path).get(one, "A", make)  # a damaged file is ignored
     assert made[-1] == "a/1"
+
+
+def test_a_missing_branch_events_file_stops_the_build_with_what_to_do(tmp_path):
+    """The national calendars read each branch's event records from the file its build left."""
+    project = copy_fixture("two_branches", tmp_path / "p")
+    build(project, now=NOW)
+    (project / ".cache/branches/alpha/pelican/events/series.pickle").unlink()
+    (project / "output/calendars/all.ics").unlink()  # made again, from every branch's records
+    with pytest.raises(Exception, match=r"series.pickle is missing .* Remove the .cache folder and build again"):
+        build(project, now=NOW)

@@ -4,6 +4,7 @@ the national calendars aggregated from every branch."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import os
@@ -15,13 +16,14 @@ from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
 from front_matter.converter import site_markdown
+from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
 from reproducible_output.unchanged_build import holds_until
 
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
-from .ical import calendar_bytes, timezone_range
+from .ical import calendar_bytes, record_dates, timezone_range, zones_over
 from .month_grid import build_months
 from .occurrences import expand
 from .pages import EventPage, event_urls
@@ -139,10 +141,16 @@ class EventsGenerator(Generator):
                 nation=branch.get("nation"),
             )
 
+        # The records themselves go to a file of their own, read by the main site only when one of its
+        # calendars must be made again: 16 MB of the 650 branches' exports, read on every build.
+        digest = records_digest(self.records)
+        series_file = os.path.join(settings["CACHE_PATH"], "events", "series.pickle")
+        store_keyed(series_file, digest, self.records)
         settings["BRANCH_EXPORTS"]["events"] = {
-            "series": self.records,
+            "series_file": series_file,
             # what the main site's calendars compare, instead of serialising 13,000 records each build
-            "series_digest": records_digest(self.records),
+            "series_digest": digest,
+            "series_dates": record_dates(self.records) if self.records else None,
             # the next events within EVENTS_NATION_DAYS, for the national pages
             "upcoming": [record(p) for p in self.upcoming if p.occurrence.starts_at <= limit],
             # the very next one that is going ahead, however far off, for the branch directory
@@ -176,31 +184,30 @@ class EventsGenerator(Generator):
             )
             for p in self.upcoming
         ]
-        upcoming, series_by_nation = list(own), {}
-        self.all_records, self.prefixes = list(self.records), {r["uid"]: "National" for r in self.records}
-        # what determines each calendar's bytes: the national records, then each branch's records by digest
+        upcoming = list(own)
+        # what determines each calendar's bytes: the national records, then each branch's records by
+        # digest; the branches' records are read only for a calendar that must be made again
         national = [record_key(r, "National") for r in self.records]
         self.national_inputs, self.all_inputs, self.nation_inputs = national, list(national), {}
+        own_dates = [record_dates(self.records)] if self.records else []
+        self.all_dates, self.nation_dates = list(own_dates), {}
+        self.branch_series = []  # (name, nation, exported events) of each branch with events
         for branch in branches:
             exported = results[branch["slug"]].exports.get("events", {}) if branch["slug"] in results else {}
-            series = exported.get("series", [])
-            for record in series:
-                self.all_records.append(record)
-                self.prefixes[record["uid"]] = branch["display_name"]
-                if branch.get("nation"):
-                    series_by_nation.setdefault(branch["nation"], []).append(record)
-            if series:
-                digest = exported.get("series_digest") or records_digest(series)
-                self.all_inputs.append(f"{digest}\0{branch['display_name']}")
-                if branch.get("nation"):
-                    self.nation_inputs.setdefault(branch["nation"], list(national)).append(self.all_inputs[-1])
+            if exported.get("series_dates"):
+                nation = branch.get("nation")
+                self.branch_series.append((branch["display_name"], nation, exported))
+                self.all_inputs.append(f"{exported['series_digest']}\0{branch['display_name']}")
+                self.all_dates.append(tuple(exported["series_dates"]))
+                if nation:
+                    self.nation_inputs.setdefault(nation, list(national)).append(self.all_inputs[-1])
+                    self.nation_dates.setdefault(nation, list(own_dates)).append(self.all_dates[-1])
             upcoming.extend(exported.get("upcoming", []))
         for item in upcoming:
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
         upcoming.sort(key=lambda item: (item["starts_at"], item["url"]))
         self.country_upcoming = upcoming
         self.context["country_upcoming_events"] = upcoming
-        self.series_by_nation = series_by_nation
         self.context["country_events"] = upcoming[: settings["HOME_COUNTRY_EVENTS"]]
         self.context["event_nations"] = [
             {"name": n, "slug": nation_slug(n), "url": settings["EVENTS_NATION_URL"].format(nation=nation_slug(n))}
@@ -271,24 +278,35 @@ class EventsGenerator(Generator):
             self._write_national(writer)
         self.vevents.save()
 
+    def _national_records(self, nation: str | None = None) -> tuple[list[dict], dict]:
+        """The national records and those of every branch (in ``nation``), with each one's prefix."""
+        records, prefixes = list(self.records), {r["uid"]: "National" for r in self.records}
+        for name, branch_nation, exported in self.branch_series:
+            if nation is None or branch_nation == nation:
+                for record in load_series(exported):
+                    records.append(record)
+                    prefixes[record["uid"]] = name
+        return records, prefixes
+
     def _write_national(self, writer) -> None:
         settings = self.settings
+        now = settings["BUILD_NOW"]
         self._write_calendar(
             settings["EVENTS_ALL_CALENDAR_SAVE_AS"],
-            self.all_records,
+            self._national_records,
             name=f"{settings['SITENAME']}: all events",
-            prefixes=self.prefixes,
             inputs=self.all_inputs,
+            zones=zones_over(self.all_dates, now) if self.all_dates else None,
         )
         for nation in self.context["event_nations"]:
-            records = self.records + self.series_by_nation.get(nation["name"], [])
             path = settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"])
+            dates = self.nation_dates.get(nation["name"], self.all_dates[:1] if self.records else [])
             self._write_calendar(
                 path,
-                records,
+                functools.partial(self._national_records, nation["name"]),
                 name=f"{settings['SITENAME']}: {nation['name']}",
-                prefixes=self.prefixes,
                 inputs=self.nation_inputs.get(nation["name"], self.national_inputs),
+                zones=zones_over(dates, now) if dates else None,
             )
             events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
             limit = settings["EVENTS_NATION_LIMIT"]
@@ -305,25 +323,45 @@ class EventsGenerator(Generator):
                 nation_calendar=calendar_links(settings["SITEURL"], path),
             )
 
-    def _write_calendar(self, relative: str, records: list[dict], inputs: list[str] | None = None, **options) -> None:
+    def _write_calendar(self, relative: str, records, inputs: list[str] | None = None, **options) -> None:
         """A calendar, made again only when its events change: icalendar takes about 20 s to write the
-        national all.ics of 650 branches, and a rebuild mostly has nothing new. ``inputs`` stand for the
-        records and their prefixes when the caller has them already (each branch's records' digest)."""
+        national all.ics of 650 branches, and a rebuild mostly has nothing new.
+
+        ``records`` is a list, or for the national calendars a function giving the records and their
+        prefixes, called only when the calendar is made; ``inputs`` and ``zones`` then stand for them
+        (each branch's records by digest, and their dates)."""
         if inputs is None:
             prefixes = options.get("prefixes") or {}
             inputs = [record_key(r, prefixes.get(r["uid"])) for r in records]
-        zones = timezone_range(records, self.settings["BUILD_NOW"]) if records else None
-        header = json.dumps({"name": options["name"], "zones": str(zones)}, sort_keys=True)
-        write_derived(
-            self.settings,
-            self.output_path,
-            relative,
-            "\n".join([header, *inputs]),
-            lambda: calendar_bytes(records, zones=zones, events=self.vevents, **options),
-        )
+        if "zones" not in options:
+            options["zones"] = timezone_range(records, self.settings["BUILD_NOW"]) if records else None
+        header = json.dumps({"name": options["name"], "zones": str(options["zones"])}, sort_keys=True)
+
+        def make() -> bytes:
+            if callable(records):
+                rows, prefixes = records()
+                return calendar_bytes(rows, events=self.vevents, prefixes=prefixes, **options)
+            return calendar_bytes(records, events=self.vevents, **options)
+
+        write_derived(self.settings, self.output_path, relative, "\n".join([header, *inputs]), make)
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)
+
+
+class MissingBranchEvents(Exception):
+    exitcode = 1
+
+
+def load_series(exported: dict) -> list[dict]:
+    """A branch's event records, from the file its build left beside its build record."""
+    records = load_keyed(exported["series_file"], exported["series_digest"])
+    if records is None:
+        raise MissingBranchEvents(
+            f"events: {exported['series_file']} is missing or does not match its branch's last build. "
+            "Remove the .cache folder and build again."
+        )
+    return records
 
 
 def calendar_links(site_url: str, save_as: str) -> dict:

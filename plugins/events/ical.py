@@ -111,6 +111,17 @@ def timezone_range(records: list[dict], now: dt.datetime) -> tuple[dt.date, dt.d
     icalendar writes every transition from 1970 to 2038 by default, about 4 KB per calendar; this keeps
     a handful. Calendar programs that know the TZID (all the common ones) use their own rules anyway.
     """
-    first = min(dt.date.fromisoformat(r["start"][:10]) for r in records)
-    last = max([dt.date.fromisoformat(r["end"][:10]) for r in records] + [dt.date(now.year, 1, 1)])
+    return zones_over(record_dates(records), now)
+
+
+def record_dates(records: list[dict]) -> tuple[str, str]:
+    """The first start and the last end of ``records``, as ISO dates."""
+    return min(r["start"][:10] for r in records), max(r["end"][:10] for r in records)
+
+
+def zones_over(dates: list[tuple[str, str]] | tuple[str, str], now: dt.datetime) -> tuple[dt.date, dt.date]:
+    """timezone_range from the record_dates of one or more sets of records."""
+    spans = [dates] if isinstance(dates, tuple) else dates
+    first = dt.date.fromisoformat(min(start for start, _end in spans))
+    last = max(dt.date.fromisoformat(max(end for _start, end in spans)), dt.date(now.year, 1, 1))
     return first - dt.timedelta(days=1), last + dt.timedelta(days=2 * 366)
