@@ -45,21 +45,6 @@ def save_record(cache_root: str, result: BranchResult) -> None:
     write_atomic(record_path(cache_root, result.slug), text.encode("utf-8"))
 
 
-def outputs_present(output_root: str, files: list[str]) -> bool:
-    """Is every file the branch's last build wrote still there? (160,000 files at 650 branches: one
-    bare stat each, without os.path's helpers, which would double the cost.)"""
-    if not files:
-        return False
-    prefix = os.path.join(output_root, "")
-    stat = os.stat
-    try:
-        for name in files:
-            stat(prefix + name)
-    except OSError:
-        return False
-    return True
-
-
 def list_output_files(output_root: str) -> list[str]:
     found = []
     for dirpath, _dirnames, filenames in os.walk(output_root):

@@ -15,11 +15,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pelican import Pelican
 from pelican.log import console
 
+from reproducible_output.files import outputs_present
 from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
-from .build_record import BranchResult, list_output_files, load_record, outputs_present, record_path, save_record
+from .build_record import BranchResult, list_output_files, load_record, record_path, save_record
 from .reader_cache import prepare_reader_cache
 
 log = logging.getLogger(__name__)

@@ -192,6 +192,7 @@ class EventsGenerator(Generator):
         own_dates = [record_dates(self.records)] if self.records else []
         self.all_dates, self.nation_dates = list(own_dates), {}
         self.branch_series = []  # (name, nation, exported events) of each branch with events
+        self.loaded_series = {}  # their records, by file, once a calendar needed them
         for branch in branches:
             exported = results[branch["slug"]].exports.get("events", {}) if branch["slug"] in results else {}
             if exported.get("series_dates"):
@@ -283,7 +284,9 @@ class EventsGenerator(Generator):
         records, prefixes = list(self.records), {r["uid"]: "National" for r in self.records}
         for name, branch_nation, exported in self.branch_series:
             if nation is None or branch_nation == nation:
-                for record in load_series(exported):
+                if exported["series_file"] not in self.loaded_series:  # all.ics, then a nation's
+                    self.loaded_series[exported["series_file"]] = load_series(exported)
+                for record in self.loaded_series[exported["series_file"]]:
                     records.append(record)
                     prefixes[record["uid"]] = name
         return records, prefixes
