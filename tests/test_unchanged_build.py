@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 
-from editor_checks import ContentProblems
 from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, build, project_settings
 
 NOW = "1798761600"  # 1 January 2027
@@ -52,18 +51,29 @@ def test_a_build_with_nothing_changed_ends_at_once_and_writes_nothing(built, cap
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "page"),
     [
-        "content/pages/about.md",  # the main site's content
-        "branches/alpha/news/2026-02-01-alpha-news.md",  # a branch's content
-        "branches/beta-net/branch.yaml",  # a branch's settings
+        ("content/pages/about.md", "about/index.html"),  # the main site's content
+        ("branches/alpha/news/2026-02-01-alpha-news.md", "branches/alpha/news/2026/alpha-news/index.html"),
+        ("branches/beta-net/branch.yaml", "branches/beta-net/index.html"),  # a branch's settings
     ],
 )
-def test_an_edited_input_file_builds_again(built, capfd, change):
+def test_an_edited_input_file_builds_again(built, capfd, change, page):
     path = built / change
-    touch_later(path, path.read_text().replace("\n", "\n\n", 1))
-    build(built)
+    if path.suffix == ".md":
+        touch_later(path, path.read_text() + "\nZebracrossing.\n")
+    else:
+        touch_later(path, path.read_text() + "description: Zebracrossing\n")
+    output = build(built)
     assert SKIPPED not in capfd.readouterr().out
+    assert "Zebracrossing" in (output / page).read_text()
+
+
+def test_a_deleted_input_file_builds_again(built, capfd):
+    (built / "branches" / "alpha" / "news" / "2026-02-01-alpha-news.md").unlink()
+    output = build(built)
+    assert SKIPPED not in capfd.readouterr().out
+    assert not (output / "branches" / "alpha" / "news" / "2026" / "alpha-news").exists()
 
 
 def test_a_new_file_or_branch_builds_again_and_appears(built, capfd):
@@ -130,16 +140,67 @@ def test_security_txt_never_keeps_an_expiry_more_than_a_day_old(two_branches, ca
     assert "Expires: 2027-" in (output / ".well-known" / "security.txt").read_text()
 
 
-def test_a_failed_build_is_not_recorded_so_the_next_one_builds(built, capfd):
-    post = built / "branches" / "alpha" / "news" / "2026-02-01-alpha-news.md"
-    good = post.read_text()
-    touch_later(post, good.replace("title:", "title: [unclosed", 1))
-    with pytest.raises(ContentProblems):
-        build(built)
-    touch_later(post, good)  # put back as it was: its time still differs from the last good build's
+def broken_theme(project: Path) -> Path:
+    """A copy of the theme whose pages fail to render: an error inside the run, not at the checks."""
+    theme = project / "broken-theme"
+    shutil.copytree(KIT_ROOT / "theme", theme)
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</footer>", "{{ no_such_function() }}</footer>", 1))
+    return theme
+
+
+def test_a_failed_build_leaves_no_record_so_the_next_one_builds(built, capfd):
+    theme = broken_theme(built)
+    for _attempt in range(2):  # the second time nothing changed, and it must fail again
+        with pytest.raises(Exception, match="no_such_function"):
+            build(built, THEME=str(theme))
+    # the output is now half the failed runs': the settings of the last good build must not skip
     capfd.readouterr()
     build(built)
     assert SKIPPED not in capfd.readouterr().out
+
+
+def test_a_branch_event_ending_today_ends_the_skip(built, monkeypatch, capfd):
+    """The main site's own pages hold for a day; a branch's event that ends sooner is passed on."""
+    event = built / "branches" / "alpha" / "events" / "2027-01-01-breakfast.md"
+    event.write_text("---\ntitle: New year breakfast\nstart: 2027-01-01 08:00\nduration: 1h\n---\nPancakes.\n")
+    build(built)  # at NOW, midnight: the breakfast is still to come
+    build(built)
+    assert SKIPPED in capfd.readouterr().out
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW) + 10 * 3600))  # 10:00, the breakfast is over
+    output = build(built)
+    assert SKIPPED not in capfd.readouterr().out
+    assert "New year breakfast" in (output / "branches" / "alpha" / "events" / "past" / "index.html").read_text()
+
+
+def test_a_file_the_theme_copies_from_elsewhere_is_an_input(built, capfd):
+    lunr = built / "lunr.min.js"
+    shutil.copy(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js", lunr)
+    static = ["static", str(lunr)]
+    build(built, THEME_STATIC_PATHS=static)
+    build(built, THEME_STATIC_PATHS=static)
+    assert SKIPPED in capfd.readouterr().out
+    touch_later(lunr, lunr.read_text() + "\n// a newer lunr\n")
+    output = build(built, THEME_STATIC_PATHS=static)
+    assert SKIPPED not in capfd.readouterr().out
+    assert "a newer lunr" in (output / "theme" / "lunr.min.js").read_text()
+
+
+def test_a_branch_published_alone_leaves_the_full_build_whole(built, capfd):
+    """`make publish BRANCH=alpha` shares the build cache and makes other event records (other
+    addresses): the next full build must still make its national calendars."""
+    from branch_subsites.standalone import build_branch_alone
+
+    with open(built / "branches" / "alpha" / "branch.yaml", "a", encoding="utf-8") as handle:
+        handle.write("domain: alpha.example\n")
+    build(built)
+    publish = project_settings(built, PUBLISH_SETTINGS_FILE, SITEURL="https://party.example")
+    build_branch_alone(publish, "alpha", str(built / "output.branch-alpha"))
+    (built / "output" / "calendars" / "all.ics").unlink()
+    capfd.readouterr()
+    output = build(built)
+    assert "1 built, 1 unchanged" in capfd.readouterr().err  # alpha, whose records the lone build replaced
+    assert "Branch meeting" in (output / "calendars" / "all.ics").read_text()
 
 
 def test_one_pelican_run_again_after_an_edit_builds_the_edit(built, capfd):

@@ -17,6 +17,7 @@ from pelican.log import console
 
 from reproducible_output.files import outputs_present
 from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
+from reproducible_output.unchanged_build import held_until
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
@@ -50,11 +51,17 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     except Exception as exc:  # reported with the others once every branch has run
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         return BranchResult(branch.slug, True, error=detail, seconds=time.perf_counter() - started)
+    exports = settings["BRANCH_EXPORTS"]
+    stale_at = held_until(settings)  # what the branch's plugins said goes out of date (security.txt)
+    if stale_at is not None:
+        valid_until = exports.get("valid_until")
+        if valid_until is None or stale_at < datetime.datetime.fromisoformat(valid_until):
+            exports["valid_until"] = stale_at.isoformat()
     return BranchResult(
         slug=branch.slug,
         built=True,
         fingerprint=fingerprint,
-        exports=settings["BRANCH_EXPORTS"],
+        exports=exports,
         files=list_output_files(output),
         seconds=time.perf_counter() - started,
     )
@@ -118,9 +125,10 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
             jobs = max(1, min(cores, len(todo) + len(candidates)))
             pool = _pool(jobs, settings)
             futures = [pool.submit(build_branch, *job) for job in todo]
-        lost = []  # unchanged branches missing an output file: built after the changed ones
+        lost = []  # unchanged branches missing an output file (or a cache file the main site reads): built last
         for branch, fingerprint, settings_key, output, record in candidates:
-            if outputs_present(output, record.files):
+            cache_files = record.exports.get("cache_files", [])
+            if outputs_present(output, record.files) and all(map(os.path.isfile, cache_files)):
                 results[branch.slug] = record
             else:
                 lost.append((branch, fingerprint, settings_key))
@@ -137,8 +145,8 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
                 save_record(cache_root, result)
             progress.step(result.slug)
     finally:
-        if pool is not None:
-            pool.shutdown()
+        if pool is not None:  # stopped by an error or Ctrl-C: the branches not started are dropped
+            pool.shutdown(cancel_futures=sys.exc_info()[0] is not None)
     built = sum(r.built for r in results.values())
     progress.finish(
         f"branch_subsites: {len(branches)} branches, {built} built, {len(branches) - built} unchanged "

@@ -143,9 +143,18 @@ class EventsGenerator(Generator):
 
         # The records themselves go to a file of their own, read by the main site only when one of its
         # calendars must be made again: 16 MB of the 650 branches' exports, read on every build.
+        # Named by their digest: a build of the branch on its own (`make publish BRANCH=`) shares the
+        # cache and makes other records (other addresses), and must not change the file a full build's
+        # record names. An unchanged branch whose file is gone is built again (branch_subsites).
         digest = records_digest(self.records)
-        series_file = os.path.join(settings["CACHE_PATH"], "events", "series.pickle")
-        store_keyed(series_file, digest, self.records)
+        folder = os.path.join(settings["CACHE_PATH"], "events")
+        series_file = os.path.join(folder, f"series-{digest}.pickle")
+        if load_keyed(series_file, digest) is None:
+            store_keyed(series_file, digest, self.records)
+        for name in os.listdir(folder):
+            if name.startswith("series-") and name != os.path.basename(series_file):
+                os.remove(os.path.join(folder, name))
+        settings["BRANCH_EXPORTS"].setdefault("cache_files", []).append(series_file)
         settings["BRANCH_EXPORTS"]["events"] = {
             "series_file": series_file,
             # what the main site's calendars compare, instead of serialising 13,000 records each build

@@ -12,6 +12,7 @@ Like make, this trusts modification times: an edit changes them, and a fresh che
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -124,6 +125,25 @@ def save(settings: dict, key: str) -> None:
     store_keyed(record_path(settings), key, record)
 
 
+def forget_last_build(settings: dict) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(record_path(settings))
+
+
+def held_until(settings: dict) -> dt.datetime | None:
+    """The earliest time given to holds_until for this build's output so far, if any."""
+    return _holds_until.get(os.path.abspath(settings["OUTPUT_PATH"]))
+
+
+class _ErrorCount(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 def skip_when_unchanged(pelican) -> None:
     """Make ``pelican.run`` end at once when nothing changed since the last build that finished.
 
@@ -148,8 +168,17 @@ def skip_when_unchanged(pelican) -> None:
                 return
             _other_files.pop(output, None)
             _holds_until.pop(output, None)
-            run()
-            save(settings, key)
+            # until this run finishes, output/ may be half this run's and half the last one's: a run
+            # that fails leaves no record, so the next build runs whatever its settings
+            forget_last_build(settings)
+            errors = _ErrorCount()
+            logging.getLogger().addHandler(errors)
+            try:
+                run()
+            finally:
+                logging.getLogger().removeHandler(errors)
+            if not errors.count:  # a run that logged errors (without --fatal) is not one to repeat
+                save(settings, key)
         finally:
             forget_folder_states()  # a later run of the same instance (pelican --autoreload) walks again
             _other_files.pop(output, None)
