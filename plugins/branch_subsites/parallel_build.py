@@ -17,7 +17,7 @@ from pelican.log import console
 
 from reproducible_output.files import outputs_present
 from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
-from reproducible_output.unchanged_build import held_until
+from reproducible_output.unchanged_build import take_held_until
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
@@ -52,11 +52,9 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         return BranchResult(branch.slug, True, error=detail, seconds=time.perf_counter() - started)
     exports = settings["BRANCH_EXPORTS"]
-    stale_at = held_until(settings)  # what the branch's plugins said goes out of date (security.txt)
-    if stale_at is not None:
-        valid_until = exports.get("valid_until")
-        if valid_until is None or stale_at < datetime.datetime.fromisoformat(valid_until):
-            exports["valid_until"] = stale_at.isoformat()
+    stale_at = take_held_until(settings)  # when the branch's plugins said its pages go out of date
+    if stale_at is not None:  # (its next event ends, security.txt's Expires moves on)
+        exports["valid_until"] = stale_at.isoformat()
     return BranchResult(
         slug=branch.slug,
         built=True,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+from reproducible_output.cache_files import write_atomic
+
 # Pelican names each generator's reader cache "<Generator>-Readers" in CACHE_PATH.
 READER_CACHE_SUFFIX = "-Readers"
 KEY_FILE = "readers.key"
@@ -38,6 +40,4 @@ def prepare_reader_cache(cache_path: str, key: str) -> None:
         for name in os.listdir(cache_path):
             if name.endswith(READER_CACHE_SUFFIX):
                 os.remove(os.path.join(cache_path, name))
-    os.makedirs(cache_path, exist_ok=True)
-    with open(key_file, "w", encoding="utf-8") as handle:
-        handle.write(key)
+    write_atomic(key_file, key.encode("utf-8"))

@@ -121,6 +121,8 @@ class EventsGenerator(Generator):
         self.context["upcoming_events"] = self.upcoming
         self.context["calendar_urls"] = calendar_links(settings["SITEURL"], settings["EVENTS_CALENDAR_SAVE_AS"])
 
+        # a branch's time becomes its valid_until (branch_subsites), which the main site's then takes in
+        holds_until(settings, self._stale_at(now))
         if settings.get("BRANCH"):
             branch = settings["BRANCH"]
             self._export(branch, now)
@@ -149,7 +151,7 @@ class EventsGenerator(Generator):
         digest = records_digest(self.records)
         folder = os.path.join(settings["CACHE_PATH"], "events")
         series_file = os.path.join(folder, f"series-{digest}.pickle")
-        if load_keyed(series_file, digest) is None:
+        if not os.path.isfile(series_file):  # written whole (write_atomic) under its digest's name
             store_keyed(series_file, digest, self.records)
         for name in os.listdir(folder):
             if name.startswith("series-") and name != os.path.basename(series_file):
@@ -165,9 +167,6 @@ class EventsGenerator(Generator):
             # the very next one that is going ahead, however far off, for the branch directory
             "next": next((record(p) for p in self.upcoming if p.occurrence.series.status != "cancelled"), None),
         }
-        stale_at = self._stale_at(now)
-        if stale_at is not None:  # checked by branch_subsites
-            settings["BRANCH_EXPORTS"]["valid_until"] = stale_at.astimezone(dt.UTC).isoformat()
 
     def _stale_at(self, now: dt.datetime) -> dt.datetime | None:
         """When this site's event pages go stale: the next event ends (it moves to "past"), or a day
@@ -180,7 +179,6 @@ class EventsGenerator(Generator):
     # ---- the main site gathers every branch's events --------------------------
     def _aggregate(self, now: dt.datetime) -> None:
         settings = self.settings
-        holds_until(settings, self._stale_at(now))  # the branches' own times come from branch_subsites
         branches = self.context.get("branches", [])
         results = self.context.get("branch_results", {})
         own = [

@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable
 
+from .cache_files import write_atomic
 from .files import write_output_file
 from .fingerprint import code_digest
 from .produced import record
@@ -30,7 +31,5 @@ def write_derived(settings: dict, output_path: str, relative: str, inputs: str, 
     if os.path.exists(stamp):
         os.remove(stamp)  # a build that stops half-way must not leave a stamp for a half-made file
     write_output_file(output_path, relative, make())
-    os.makedirs(os.path.dirname(stamp), exist_ok=True)
-    with open(stamp, "w", encoding="utf-8") as handle:
-        handle.write(digest)
+    write_atomic(stamp, digest.encode("utf-8"))
     return True

@@ -9,11 +9,16 @@ import os
 from pelican import __version__ as pelican_version
 
 
+def _skipped(name: str, is_dir: bool) -> bool:
+    """What no input walk looks at: hidden folders and Python's compiled files."""
+    return (name == "__pycache__" or name.startswith(".")) if is_dir else name.endswith(".pyc")
+
+
 def _walk_files(folder: str):
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not _skipped(d, True))
         for name in sorted(filenames):
-            if not name.endswith(".pyc"):
+            if not _skipped(name, False):
                 yield os.path.join(dirpath, name)
 
 
@@ -48,8 +53,12 @@ def code_digest(settings: dict) -> str:
 
 
 def theme_and_code_digest(settings: dict) -> str:
-    """The theme's files as well as code_digest: what every branch's pages are made with."""
-    return shared_inputs_digest([settings["THEME"]], []) + code_digest(settings)
+    """The theme's files as well as code_digest: what every branch's pages are made with. The theme
+    is read once per build (the skip of an unchanged build and the branch fingerprints both ask)."""
+    theme = settings["THEME"]
+    if theme not in _theme_digests:
+        _theme_digests[theme] = shared_inputs_digest([theme], [])
+    return _theme_digests[theme] + code_digest(settings)
 
 
 def settings_digest(overrides: dict, shared: str) -> str:
@@ -61,12 +70,15 @@ def settings_digest(overrides: dict, shared: str) -> str:
 
 
 # Each folder is walked once per build: the check cache and the branch fingerprints both need it,
-# and at 650 branches a walk of every branch folder costs half a second. Emptied as a build starts.
+# and at 650 branches a walk of every branch folder costs half a second. Emptied as a build starts
+# and after each run.
 _folder_states: dict[str, str] = {}
+_theme_digests: dict[str, str] = {}
 
 
 def forget_folder_states() -> None:
     _folder_states.clear()
+    _theme_digests.clear()
 
 
 def folder_state(folder: str) -> str:
@@ -98,7 +110,7 @@ def path_state(path: str) -> str:
         return "missing"
     digest = hashlib.blake2b(digest_size=16)
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == "__pycache__" or entry.name.endswith(".pyc"):
+        if _skipped(entry.name, entry.is_dir()):
             continue
         if entry.is_dir():
             digest.update(f"{entry.name}/\0{folder_state(entry.path)}\n".encode())

@@ -130,9 +130,10 @@ def forget_last_build(settings: dict) -> None:
         os.remove(record_path(settings))
 
 
-def held_until(settings: dict) -> dt.datetime | None:
-    """The earliest time given to holds_until for this build's output so far, if any."""
-    return _holds_until.get(os.path.abspath(settings["OUTPUT_PATH"]))
+def take_held_until(settings: dict) -> dt.datetime | None:
+    """The earliest time given to holds_until for this build's output, if any, forgotten here: for a
+    build whose own record keeps it (a branch's valid_until)."""
+    return _holds_until.pop(os.path.abspath(settings["OUTPUT_PATH"]), None)
 
 
 class _ErrorCount(logging.Handler):
