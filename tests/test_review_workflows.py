@@ -29,7 +29,10 @@ def test_actions_workflows_check_build_keep_a_preview_and_deploy_main(path):
     assert upload["with"]["path"] == "output/"
     deploy = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in deploy["if"] and deploy["needs"] == "check-and-build"
-    assert run_lines(deploy)[-1] == "make deploy"  # it publishes first
+    steps = [s.get("name", s.get("run")) for s in deploy["steps"]]
+    # the site is built before the deploy key is written, and the key's step builds nothing
+    assert steps[-3:] == ["make publish", "ssh key for the host", "make upload"]
+    assert not any(s.get("env", {}).get("DEPLOY_SSH_KEY") for s in deploy["steps"][: steps.index("make publish") + 1])
     assert any(s.get("with", {}).get("path") == ".cache" for s in build["steps"])
 
 
@@ -38,7 +41,15 @@ def test_gitlab_pipeline_does_the_same_job():
     assert pipeline["check"]["script"] == ["make check"]
     assert pipeline["build"]["script"] == ["make html"] and pipeline["build"]["artifacts"]["paths"] == ["output/"]
     assert pipeline["deploy"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert pipeline["deploy"]["script"][-1] == "make deploy SSH_KEY=~/.ssh/id_deploy"
+    # the build runs in a job with no environment, so the production-scoped deploy key is never there
+    publish, deploy = pipeline["publish"], pipeline["deploy"]
+    assert publish["script"] == ["make publish"] and "environment" not in publish
+    assert publish["artifacts"]["paths"] == ["output/"]
+    assert deploy["needs"] == ["publish"] and deploy["environment"] == "production"
+    assert deploy["script"][-1] == "make upload SSH_KEY=~/.ssh/id_deploy"
+    assert not any("make publish" in line or "make html" in line for line in deploy["script"])
+    for job in (publish, deploy):
+        assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
 
 
 def test_secrets_the_workflows_use_are_documented():
