@@ -53,11 +53,13 @@ def prune_stale_files(pelican) -> None:
 
 def record_static_files(generators) -> None:
     """Pelican's StaticGenerator copies static files (pictures in images/, {attach} files) and the
-    theme's files: make its theme copy leave unchanged files alone, and record what it wrote once it
-    has written (an {attach} file moves while the pages are written, so not before)."""
+    theme's files: make both copies leave unchanged files alone and replace changed ones whole (Pelican
+    copies into the old file, and only logs a warning when that fails), and record what it wrote once
+    it has written (an {attach} file moves while the pages are written, so not before)."""
     for generator in generators:
         if isinstance(generator, StaticGenerator):
             generator._copy_paths = types.MethodType(copy_paths_if_changed, generator)
+            generator._copy_staticfile = types.MethodType(copy_static_file_if_changed, generator)
             generator.generate_output = types.MethodType(_recording(type(generator).generate_output), generator)
 
 
@@ -92,6 +94,12 @@ def copy_paths_if_changed(generator, paths, source, destination, output_path, fi
         for src, dst in pairs:
             with open(src, "rb") as handle:
                 write_if_changed(dst, handle.read())
+
+
+def copy_static_file_if_changed(generator, static) -> None:
+    """StaticGenerator._copy_staticfile (pelican/generators.py), through write_if_changed."""
+    with open(os.path.join(generator.path, static.source_path), "rb") as handle:
+        write_if_changed(os.path.join(generator.output_path, static.save_as), handle.read())
 
 
 def register():
