@@ -8,11 +8,13 @@ build goes through the same swap in test_publish.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import stat
 import subprocess
+import sys
 
 import pytest
 from test_publish import run_publish
@@ -71,6 +73,7 @@ def publisher(tmp_path):
             **os.environ,
             "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}",
             "PELICAN": str(tools / "pelican"),
+            "PYTHON": sys.executable,
             "INPUTDIR": str(tmp_path),
             "SITE_VERSION": version,
             "BUILD": build,
@@ -78,7 +81,8 @@ def publisher(tmp_path):
             "STOP_AT": str(stop_at),
             "STOP_WHEN": when,
         }
-        done = subprocess.run([PUBLISH, str(tmp_path / "output")], env=env, capture_output=True, text=True, timeout=60)
+        args = [PUBLISH, str(tmp_path / "output"), "", "-e", f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"]
+        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
         return done.returncode, calls.read_text().splitlines()
 
     return publish

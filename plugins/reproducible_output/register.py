@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from . import produced
+from .build_lock import hold_build_lock, lock_each_run
 from .clock import set_build_now
 from .feeds import stable_feed_date
 from .fingerprint import forget_folder_states
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 
 def start_build(pelican) -> None:
+    hold_build_lock(pelican.settings)  # first of all: a second build at once writes nothing
     set_build_now(pelican.settings)
     forget_folder_states()  # files may have changed since an earlier build in this process
     produced.start(pelican.settings["OUTPUT_PATH"])
@@ -28,6 +30,7 @@ def start_build(pelican) -> None:
     # `finalized` receiver, because some of them write files too
     signals.finalized.connect(prune_stale_files)
     skip_when_unchanged(pelican)
+    lock_each_run(pelican)  # around the skip too: it writes the last-build record
 
 
 def get_writer(pelican):
