@@ -7,6 +7,8 @@ import sys
 
 from pelican import signals
 
+from reproducible_output.build_lock import release_build_lock
+
 from .problems import ContentProblems
 from .report import format_text, summary_line
 from .run import collect_problems
@@ -25,6 +27,7 @@ def check_before_build(pelican) -> None:
         print(format_text(problems), file=sys.stderr)
         print(f"editor_checks: {summary_line(problems)}", file=sys.stderr)
     if report.errors:
+        release_build_lock(settings)  # nothing will be built: the next build need not wait for this process
         raise ContentProblems(problems)
 
 

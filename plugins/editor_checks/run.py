@@ -6,6 +6,8 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from reproducible_output.build_lock import hold_build_lock, release_build_lock
+
 from .problems import Problem, ProblemList
 from .signals import check_site
 from .site_cache import CheckedSites
@@ -83,5 +85,10 @@ def check_project(settings: dict) -> ProblemList:
     from pelican import Pelican
 
     settings = {**settings, "EDITOR_CHECKS_ON_BUILD": False}
-    Pelican(settings)
-    return collect_problems(settings)
+    took = hold_build_lock(settings)  # a build running at once would change what is checked
+    try:
+        Pelican(settings)
+        return collect_problems(settings)
+    finally:
+        if took:
+            release_build_lock(settings)

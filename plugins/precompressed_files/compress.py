@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import brotli
 
+from reproducible_output.atomic import write_atomic
 from reproducible_output.produced import record, was_produced
 
 ENCODINGS = (".gz", ".br")
@@ -39,11 +40,7 @@ def _replace(path: str, data: bytes, mtime_ns: int) -> None:
                 return
     except FileNotFoundError:
         pass
-    tmp = f"{path}.tmp{os.getpid()}"
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.utime(tmp, ns=(mtime_ns, mtime_ns))  # nginx sends the .gz file's time as Last-Modified
-    os.replace(tmp, path)
+    write_atomic(path, data, mtime_ns)  # nginx sends the .gz file's time as Last-Modified
 
 
 def precompress_folder(root: str, settings: dict, skip_folders: list[str] = ()) -> Totals:

@@ -3,19 +3,11 @@ used only while the key they were made under still holds."""
 
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 
+from .atomic import write_atomic
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``path`` through a temporary file of its own, then rename: a reader (or a build that
-    stops half-way) never sees half a file, and processes writing the same file at once do not clash."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
+__all__ = ["load_keyed", "store_keyed", "write_atomic"]  # write_atomic: cache files are written as output files are
 
 
 def load_keyed(path: str, key: str):

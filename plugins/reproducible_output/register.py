@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from . import produced
+from .build_lock import hold_build_lock, lock_each_run
 from .clock import set_build_now
 from .feeds import stable_feed_date
 from .fingerprint import forget_folder_states
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 
 def start_build(pelican) -> None:
+    hold_build_lock(pelican.settings)  # first of all: a second build at once writes nothing
     set_build_now(pelican.settings)
     forget_folder_states()  # files may have changed since an earlier build in this process
     produced.start(pelican.settings["OUTPUT_PATH"])
@@ -28,6 +30,7 @@ def start_build(pelican) -> None:
     # `finalized` receiver, because some of them write files too
     signals.finalized.connect(prune_stale_files)
     skip_when_unchanged(pelican)
+    lock_each_run(pelican)  # around the skip too: it writes the last-build record
 
 
 def get_writer(pelican):
@@ -53,11 +56,13 @@ def prune_stale_files(pelican) -> None:
 
 def record_static_files(generators) -> None:
     """Pelican's StaticGenerator copies static files (pictures in images/, {attach} files) and the
-    theme's files: make its theme copy leave unchanged files alone, and record what it wrote once it
-    has written (an {attach} file moves while the pages are written, so not before)."""
+    theme's files: make both copies leave unchanged files alone and replace changed ones whole (Pelican
+    copies into the old file, and only logs a warning when that fails), and record what it wrote once
+    it has written (an {attach} file moves while the pages are written, so not before)."""
     for generator in generators:
         if isinstance(generator, StaticGenerator):
             generator._copy_paths = types.MethodType(copy_paths_if_changed, generator)
+            generator._copy_staticfile = types.MethodType(copy_static_file_if_changed, generator)
             generator.generate_output = types.MethodType(_recording(type(generator).generate_output), generator)
 
 
@@ -92,6 +97,12 @@ def copy_paths_if_changed(generator, paths, source, destination, output_path, fi
         for src, dst in pairs:
             with open(src, "rb") as handle:
                 write_if_changed(dst, handle.read())
+
+
+def copy_static_file_if_changed(generator, static) -> None:
+    """StaticGenerator._copy_staticfile (pelican/generators.py), through write_if_changed."""
+    with open(os.path.join(generator.path, static.source_path), "rb") as handle:
+        write_if_changed(os.path.join(generator.output_path, static.save_as), handle.read())
 
 
 def register():

@@ -11,6 +11,7 @@ import os
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .atomic import write_atomic
 from .produced import record
 
 
@@ -34,9 +35,8 @@ def write_if_changed(path: str, data: bytes) -> bool:
                 record(path)
                 return False
     except FileNotFoundError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+        pass
+    write_atomic(path, data)  # never in place: a write that fails leaves the old file whole
     record(path)
     return True
 
