@@ -47,8 +47,9 @@ def takes_party_name(value: str, settings: dict) -> str | None:
 
 def national_word(value: str) -> str | None:
     """The word of ``value`` that claims to speak for the party ("national", "official"), if any."""
+    claims = {folded(w) for w in NATIONAL_WORDS}
     for word in re.split(r"[\W_]+", unicodedata.normalize("NFKC", value)):
-        if word and folded(word) in NATIONAL_WORDS:
+        if word and folded(word) in claims:
             return word
     return None
 
