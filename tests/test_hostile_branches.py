@@ -7,12 +7,15 @@ what the official page and official.json say.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
 from branch_subsites.branch_config import load_branches
 from editor_checks import ContentProblems, ProblemList
-from kit_testing import build, project_settings, tree_digest
+from kit_testing import KIT_ROOT, build, copy_fixture, project_settings, tree_digest
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
 
@@ -117,8 +120,8 @@ def test_a_tag_without_an_address_is_an_error_not_the_tags_index(two_branches, b
         "Hedgerow",
         "The Hedgerow Party (members)",
         "The Hedgerow Party\u200b",  # zero-width space
-        "The Hedger\u043ew Party",  # Cyrillic о
-        "Тhe Hedgerow Party",  # Cyrillic Т
+        "The Hedger\u043ew Party",  # a Cyrillic o
+        "\u0422he Hedgerow Party",  # a Cyrillic T
         "National Members' Office",
         "Official Hedgerow News",
     ],
@@ -138,13 +141,13 @@ def test_a_network_may_use_other_names(two_branches, name):
     assert branch_problems(two_branches) == []
 
 
-@pytest.mark.parametrize("name", ["Alphaton", "ALPHATON", "Alpha-ton", "A1phaton", "Alphatоn"])
+@pytest.mark.parametrize("name", ["Alphaton", "ALPHATON", "Alpha-ton", "A1phaton", "Alphat\u043en"])
 def test_two_branches_cannot_share_a_name(two_branches, name):
     add_branch(two_branches, "alpha-two", NETWORK.format(name=json.dumps(name), contact="a2@example.org"))
     problems = branch_problems(two_branches)
     paths = {p[0] for p in problems}
     assert "branches/alpha-two/branch.yaml" in paths
-    if name != "Alphatоn":  # mixed alphabets are refused on their own, before names are compared
+    if name != "Alphat\u043en":  # mixed alphabets are refused on their own, before names are compared
         assert "branches/alpha/branch.yaml" in paths
         assert any("branches/alpha" in p[2] and "branches/alpha-two" in p[2] for p in problems)
 
@@ -184,7 +187,10 @@ channels:
 @pytest.mark.parametrize(
     ("channel", "words"),
     [
-        (("website", "https://renew.example.net/", "Join or renew your membership (national portal)"), "says `national`"),
+        (
+            ("website", "https://renew.example.net/", "Join or renew your membership (national portal)"),
+            "says `national`",
+        ),
         (("website", "https://renew.example.net/", "The Hedgerow Party's official site"), "the party's name"),
         (("email", "mailto:beta@example.org?bcc=evil@attacker.example", "Write to us"), "may hold only the address"),
         (("signal", "https://signal.example.org/b", "Beta \u2067group\u2069"), "cannot be seen"),
@@ -257,3 +263,112 @@ def test_a_branch_post_on_the_national_home_page_says_which_branch_it_is_from(tw
     news = home.partition('id="branch-news"')[2]
     assert "Beta network meets online" in news
     assert 'from <a href="/branches/beta-net/">Beta Network</a>' in news
+
+
+# ---- trust keys: a change to them asks for national review (make trust-review) -------------
+
+TRUST_REVIEW = [sys.executable, "-m", "branch_subsites.trust_review"]
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A throwaway repository holding the two-branch fixture at one commit, on a pull request branch."""
+    project = copy_fixture("two_branches", tmp_path / "repo")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "t@example.org")
+    git(project, "config", "user.name", "t")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "base")
+    git(project, "checkout", "-qb", "pull-request")
+    return project
+
+
+def review(repo, *extra):
+    env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
+    return subprocess.run(
+        [*TRUST_REVIEW, "--repo", str(repo), "--base", "main", *extra], capture_output=True, text=True, env=env
+    )
+
+
+def commit(repo, path: str, text: str | None):
+    target = repo / path
+    if text is None:
+        target.unlink()
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "change")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "keys"),
+    [
+        ("name: Alphaton", "name: The Hedgerow Party", "`name`"),
+        ("contact: alpha@example.org", "contact: alpha@elsewhere.example", "`contact`"),
+        ("editors: [alice]", "editors: [alice, mallory]", "`editors`"),
+        ("url: https://signal.example.org/alpha", "url: https://signal.example.org/fake", "`channels`"),
+        ("kind: local", "kind: network", "`kind`"),
+        (
+            "meets: First Monday, 7pm, the library",
+            "meets: First Monday, 7pm, the library\ndomain: a.example",
+            "`domain`",
+        ),
+    ],
+)
+def test_a_change_to_a_trust_key_fails_and_asks_for_national_review(repo, old, new, keys):
+    path = "branches/alpha/branch.yaml"
+    text = (repo / path).read_text()
+    assert old in text
+    commit(repo, path, text.replace(old, new))
+    result = review(repo)
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"{path}: {keys} changed"
+    assert "national web team" in result.stderr
+    annotated = review(repo, "--format", "github")
+    assert annotated.stdout.startswith(f"::error file={path},title=needs national review::")
+
+
+def test_other_changes_in_a_branch_pass(repo):
+    path = "branches/alpha/branch.yaml"
+    text = (repo / path).read_text()
+    commit(repo, path, text.replace("The Alphaton branch, for tests.", "A new description.") + "\n# a comment\n")
+    commit(repo, "branches/alpha/news/2026-05-01-more.md", "---\ntitle: More\ndate: 2026-05-01\n---\nText.\n")
+    result = review(repo)
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        "trust-review: no branch.yaml key that needs national review changed",
+    )
+
+
+def test_a_new_removed_or_unreadable_branch_yaml_asks_for_review(repo):
+    commit(repo, "branches/gamma/branch.yaml", GAMMA.format(region="Highlands"))
+    commit(repo, "branches/beta-net/branch.yaml", None)
+    commit(repo, "branches/alpha/branch.yaml", (repo / "branches/alpha/branch.yaml").read_text() + "name: [\n")
+    result = review(repo)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("branches/alpha/branch.yaml: cannot be read")
+    assert lines[1] == "branches/beta-net/branch.yaml: the branch is removed"
+    assert lines[2].startswith("branches/gamma/branch.yaml: a new branch")
+
+
+def test_a_change_merged_from_main_is_not_the_pull_request_s(repo):
+    """Compared with the merge base: a trust change that landed on main meanwhile is not flagged again."""
+    git(repo, "checkout", "-q", "main")
+    path = "branches/alpha/branch.yaml"
+    commit(repo, path, (repo / path).read_text().replace("editors: [alice]", "editors: [alice, ann]"))
+    git(repo, "checkout", "-q", "pull-request")
+    commit(repo, "branches/alpha/pages/more.md", "---\ntitle: More\n---\nText.\n")
+    assert review(repo).returncode == 0
+
+
+@pytest.mark.parametrize("path", [".github/workflows/site.yml", ".forgejo/workflows/site.yml", ".gitlab-ci.yml"])
+def test_every_forge_s_pipeline_runs_the_trust_review_on_pull_requests(path):
+    text = (KIT_ROOT / path).read_text()
+    assert "make trust-review BASE=" in text
+    assert ("fetch-depth: 0" in text) or ("GIT_DEPTH: 0" in text)
