@@ -372,3 +372,16 @@ def test_every_forge_s_pipeline_runs_the_trust_review_on_pull_requests(path):
     text = (KIT_ROOT / path).read_text()
     assert "make trust-review BASE=" in text
     assert ("fetch-depth: 0" in text) or ("GIT_DEPTH: 0" in text)
+
+
+def test_an_event_whose_file_name_gives_no_address_is_an_error(two_branches):
+    output = build(two_branches, now=NOW)
+    before = tree_digest(output)
+    event = two_branches / "branches/alpha/events/2027-03-01-!!!.md"
+    event.write_text(
+        "---\ntitle: Stall\nstart: 2027-03-01 11:00\nend: 2027-03-01 13:00\nlocation: Market\n---\nA stall.\n"
+    )
+    problems = refused(two_branches)
+    assert ("branches/alpha/events/2027-03-01-!!!.md", 1, "no web address can be made from the file name") in problems
+    assert tree_digest(output) == before
+    assert not (output / "branches/alpha/events/.ics").exists()
