@@ -385,3 +385,12 @@ def test_an_event_whose_file_name_gives_no_address_is_an_error(two_branches):
     assert ("branches/alpha/events/2027-03-01-!!!.md", 1, "no web address can be made from the file name") in problems
     assert tree_digest(output) == before
     assert not (output / "branches/alpha/events/.ics").exists()
+
+
+def test_a_branch_s_feed_credits_the_branch_not_the_party(two_branches):
+    output = build(two_branches, now=NOW)
+    feed = (output / "branches/beta-net/feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "<author><name>Beta Network</name></author>" in feed
+    assert "The Hedgerow Party" not in feed
+    national = (output / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "<author><name>The Hedgerow Party</name></author>" in national

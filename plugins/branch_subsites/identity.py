@@ -20,7 +20,9 @@ NATIONAL_WORDS = frozenset({"national", "nationally", "official", "officially"})
 
 def party_names(settings: dict) -> list[str]:
     """The party's name as the national site gives it (SITENAME, AUTHOR), however a branch build set them."""
-    names = [settings.get("MAIN_SITENAME") or settings.get("SITENAME"), settings.get("AUTHOR")]
+    names = [settings.get("MAIN_SITENAME") or settings.get("SITENAME")]
+    if not settings.get("BRANCH"):  # a branch build's AUTHOR is the branch
+        names.append(settings.get("AUTHOR"))
     return [n for n in dict.fromkeys(names) if n]
 
 
