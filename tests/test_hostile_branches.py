@@ -394,3 +394,14 @@ def test_a_branch_s_feed_credits_the_branch_not_the_party(two_branches):
     assert "The Hedgerow Party" not in feed
     national = (output / "feeds/all.atom.xml").read_text(encoding="utf-8")
     assert "<author><name>The Hedgerow Party</name></author>" in national
+
+
+def test_a_branch_description_with_hidden_characters_is_refused(two_branches):
+    yaml_file = two_branches / "branches/alpha/branch.yaml"
+    hidden = '"Renew at \u202egro.elpmaxe\u202c today"'
+    yaml_file.write_text(yaml_file.read_text().replace("The Alphaton branch, for tests.", hidden))
+    problems = branch_problems(two_branches)
+    assert any(p[:2] == ("branches/alpha/branch.yaml", 7) and "U+202E" in p[2] for p in problems), problems
+    with pytest.raises(ContentProblems):
+        build(two_branches, now=NOW)
+    assert not (two_branches / "output/branches/index.html").exists()

@@ -79,9 +79,9 @@ def text(max_length: int | None = None, single_line: bool = True) -> Callable:
     return convert
 
 
-def plain_text(max_length: int | None = None) -> Callable:
+def plain_text(max_length: int | None = None, one_script: bool = True) -> Callable:
     """One line of text that shows what it says: no hidden characters (bidi overrides, zero-width
-    spaces) and one writing system, so it cannot pass for another name (Cyrillic о in a Latin word)."""
+    spaces) and, for a name, one writing system, so it cannot pass for another (Cyrillic о in a Latin word)."""
     one_line = text(max_length)
 
     def convert(value):
@@ -93,7 +93,7 @@ def plain_text(max_length: int | None = None) -> Callable:
                 "Type the text again by hand instead of pasting it; such characters can make it read "
                 "differently from what it says.",
             )
-        if is_mixed_script(value):
+        if one_script and is_mixed_script(value):
             raise FieldError(
                 f"mixes letters of different alphabets ({', '.join(s.title() for s in scripts_of(value))})",
                 "Type it again with one keyboard: letters from another alphabet that look the same "
