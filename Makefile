@@ -65,7 +65,8 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 	@touch $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	deploy upload rollback releases test lint format check bench budget codeowners new-branch new-post new-event
+	deploy upload rollback releases test lint format check bench budget codeowners new-branch new-post new-event \
+	trust-review
 
 help:
 	@echo 'Makefile for the party sites'
@@ -87,6 +88,7 @@ help:
 	@echo '   make new-event BRANCH=slug write an event (asks; or TITLE=... START="2027-03-01 19:00")'
 	@echo '   make new-branch           start a branch folder (asks; or NAME=... NATION=... AREAS=...)'
 	@echo '   make codeowners           write CODEOWNERS from every branch.yaml (editors review their branch)'
+	@echo '   make trust-review BASE=ref fail if a branch.yaml key the national team reviews changed since ref'
 	@echo '   make lint                 ruff check and format check'
 	@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
 	@echo '   make budget               page weight per page type, search data size and query time, against budgets'
@@ -147,6 +149,10 @@ new-branch new-post new-event: $(RUNTIME_STAMP) $(NODE_STAMP)
 
 codeowners: $(RUNTIME_STAMP)
 	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m branch_subsites.codeowners_cli --settings "$(CONFFILE)"
+
+trust-review: $(RUNTIME_STAMP)
+	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m branch_subsites.trust_review --base "$(BASE)" \
+		--format "$(or $(FORMAT),text)"
 
 test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)

@@ -187,6 +187,8 @@ def generate(dest: Path, *, branches: int, news: int, events: int, pages: int, s
     used = set()
     for index, (nation, region, districts) in enumerate(branch_places(branches, rng)):
         town = words.towns[index % len(words.towns)]
+        if index >= len(words.towns):  # two branches may not share a name
+            town = f"{town} {index // len(words.towns) + 1}"
         slug = f"{_slug(town)}-{index:03d}"
         while slug in used:
             slug += "x"

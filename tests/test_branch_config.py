@@ -122,7 +122,7 @@ def test_bad_folder_name_missing_file_and_all_errors_at_once(tmp_path):
 
 def test_two_branches_cannot_share_a_domain(tmp_path):
     text = GOOD + "domain: shared.example.org\n"
-    other = text.replace("[AB1, AB2]", "[AB3]")
+    other = text.replace("[AB1, AB2]", "[AB3]").replace("Alphaton", "Betaton")
     branches, problems = check(tmp_path, {"a/branch.yaml": text, "b/branch.yaml": other})
     assert len(branches) == 2
     assert [p[0] for p in problems] == ["branches/a/branch.yaml", "branches/b/branch.yaml"]

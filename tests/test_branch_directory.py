@@ -164,7 +164,8 @@ def test_official_json_lists_domains_senders_and_accounts(site):
     data = json.loads(read(site, "official.json"))
     jsonschema.validate(data, schema("official-v1.schema.json"))
     assert data["branch_domains"] == [{"domain": "gamma.example.net", "branch": "Gammagh branch"}]
-    assert "gamma.example.net" in data["email_domains"] and "example.org" in data["email_domains"]
+    # only the party's own sender domains: a branch's contact domain is not made official by the branch
+    assert data["email_domains"] == ["hedgerow.example"]
     owners = {(a["owner"], a["url"]) for a in data["accounts"]}
     assert ("Alphaton branch", "https://signal.example.org/alpha") in owners
     assert ("The Hedgerow Party", "https://social.hedgerow.example/@hedgerow") in owners

@@ -102,6 +102,8 @@ def test_many_sites_are_checked_in_worker_processes_with_the_same_report(tmp_pat
     for number in range(24):  # 26 sites in all: over editor_checks.run.PARALLEL_FROM
         copy = project / "branches" / f"copy-{number:02d}"
         shutil.copytree(alpha, copy)  # same districts as alpha: a warning that spans branches, too
+        yaml_file = copy / "branch.yaml"  # each its own name: two branches may not share one
+        yaml_file.write_text(yaml_file.read_text().replace("Alphaton", f"Copy {number:02d}"))
         if number % 5 == 0:  # a mistake in some of them, each in its own file
             (copy / "news/2026-02-01-alpha-news.md").write_text("---\ntitle: [\n---\n")
     assert (FIXTURES / "two_branches/branches/alpha/news/2026-02-01-alpha-news.md").is_file()

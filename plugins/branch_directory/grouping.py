@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from editor_checks.fields import place_slug
+
 NATION_ORDER = ("England", "Scotland", "Wales", "Northern Ireland")
-
-
-def place_slug(name: str) -> str:
-    """ "Yorkshire and the Humber" -> "yorkshire-and-the-humber"."""
-    return "-".join(name.lower().split())
 
 
 @dataclass
@@ -46,15 +43,18 @@ def group_branches(entries: list[dict], settings: dict) -> tuple[list[NationGrou
         if not local:
             continue
         nation_slug = place_slug(nation)
+        # one group per address: "Highlands" and "highlands" share a page rather than overwrite it
         regions: dict = {}
+        names: dict = {}
         for branch in local:
-            regions.setdefault(branch.get("region"), []).append(branch)
-        ordered = sorted(regions.items(), key=lambda item: (item[0] is None, (item[0] or "").casefold()))
+            slug = place_slug(branch["region"]) if branch.get("region") else None
+            regions.setdefault(slug, []).append(branch)
+            names.setdefault(slug, branch.get("region"))
+        ordered = sorted(regions.items(), key=lambda item: (item[0] is None, (names[item[0]] or "").casefold()))
         groups = []
-        for name, items in ordered:
-            slug = place_slug(name) if name else None
-            url = settings["BRANCH_DIRECTORY_REGION_URL"].format(nation=nation_slug, region=slug) if name else None
-            groups.append(RegionGroup(name, slug, url, items))
+        for slug, items in ordered:
+            url = settings["BRANCH_DIRECTORY_REGION_URL"].format(nation=nation_slug, region=slug) if slug else None
+            groups.append(RegionGroup(names[slug], slug, url, items))
         url = settings["BRANCH_DIRECTORY_NATION_URL"].format(nation=nation_slug)
         nations.append(NationGroup(nation, nation_slug, url, groups))
     return nations, networks

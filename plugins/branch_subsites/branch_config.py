@@ -14,6 +14,8 @@ from editor_checks.fields import (
     hostname,
     list_of,
     one_of,
+    place_slug,
+    plain_text,
     text,
     url,
     validate_fields,
@@ -23,6 +25,7 @@ from editor_checks.yaml_source import YamlSyntaxError, load_yaml
 from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.fingerprint import code_digest
 
+from .identity import check_branch_domain, check_same_names, national_word, takes_party_name
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
 
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
@@ -67,6 +70,7 @@ class Branch:
     domain: str | None
     folder: str
     areas_line: int = 0  # where `areas:` is written, for problems about districts
+    name_line: int = 0
 
     @property
     def display_name(self) -> str:
@@ -111,7 +115,9 @@ def channel_fields(channel_types: dict) -> tuple[Field, ...]:
     return (
         Field("type", one_of(tuple(channel_types)), required=True, doc="what kind of channel", example="signal"),
         Field("url", url(("https", "mailto")), required=True, doc="its https address", example="https://..."),
-        Field("label", text(max_length=80), required=True, doc="its name in plain words", example="Members' group"),
+        Field(
+            "label", plain_text(max_length=80), required=True, doc="its name in plain words", example="Members' group"
+        ),
     )
 
 
@@ -125,14 +131,19 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
         return value  # checked field by field in load_branch, for their own lines
 
     return (
-        Field("name", text(max_length=60), required=True, doc="the branch's name", example="Sheffield"),
+        Field("name", plain_text(max_length=60), required=True, doc="the branch's name", example="Sheffield"),
         Field("kind", one_of(KINDS), required=True, doc="local, or network for a non-geographic one", example="local"),
         Field("nation", one_of(NATIONS), doc="England, Scotland, Wales or Northern Ireland", example="England"),
-        Field("region", text(max_length=60), doc="for England, one of the nine regions", example="South West"),
+        Field("region", plain_text(max_length=60), doc="for England, one of the nine regions", example="South West"),
         Field("areas", list_of(postcode_district, split_commas=True), doc="postcode districts", example="[S1, S2]"),
         Field("contact", email, required=True, doc="an email address", example="sheffield@example.org"),
-        Field("description", text(max_length=400), doc="one or two sentences about the branch"),
-        Field("meets", text(max_length=200), doc="when and where it meets", example="Second Tuesday, 7pm"),
+        Field("description", plain_text(max_length=400, one_script=False), doc="one or two sentences about the branch"),
+        Field(
+            "meets",
+            plain_text(max_length=200, one_script=False),
+            doc="when and where it meets",
+            example="Second Tuesday, 7pm",
+        ),
         Field("channels", list_of(channel), doc="where to talk to the branch"),
         Field("editors", list_of(forge_user, split_commas=True, min_items=1), required=True, example="[asha-k]"),
         Field("domain", hostname, doc="the branch's own domain, if it has one", example="sheffield.example.org"),
@@ -208,6 +219,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
             _check_channel(fields, index, document, path, settings, report)
             channels.append(Channel(**fields))
     _check_geography(values, document, path, report)
+    _check_identity(slug, values, document, path, settings, report)
     if bad_slug or len(report.errors) > before:
         return None
     return Branch(
@@ -225,6 +237,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         domain=values.get("domain"),
         folder=os.path.abspath(folder),
         areas_line=document.line_of("areas"),
+        name_line=document.line_of("name"),
     )
 
 
@@ -237,6 +250,19 @@ def _check_channel(channel: dict, index: int, document, path: str, settings: dic
             document.line_of("channels", index, "url"),
             f"a `{kind}` channel has a mailto: address",
             "Give its https:// address; only email channels may be a mailto: address.",
+        )
+    label_line = document.line_of("channels", index, "label")
+    party = takes_party_name(channel["label"], settings)
+    claim = national_word(channel["label"])
+    if party or claim:
+        report.error(
+            path,
+            label_line,
+            f"the channel label `{channel['label']}` "
+            + (f"uses the party's name ({party})" if party else f"says `{claim}`")
+            + ": a branch's channel would pass for the party's own",
+            "Name the channel as the branch's, e.g. `Sheffield Signal group`. National channels are listed "
+            "by the national site; link to them from a page instead.",
         )
     discouraged = settings["BRANCH_DISCOURAGED_CHANNELS"].get(kind)
     if discouraged:
@@ -285,6 +311,42 @@ def _check_geography(values: dict, document, path: str, report) -> None:
             values["region"] = one_of(ENGLISH_REGIONS)(region)
         except FieldError as exc:
             report.error(path, document.line_of("region"), f"`region` {exc.message}", exc.fix)
+    elif region is not None:
+        _check_free_region(region, document, path, report)
+
+
+def _check_free_region(region: str, document, path: str, report) -> None:
+    """Outside England a region is the branch's own words, and its page's address is made from them."""
+    if re.search(r"[/\\]|\.\.", region) or not place_slug(region):
+        report.error(
+            path,
+            document.line_of("region"),
+            f"`region` is `{region}`, which cannot be the address of the region's page",
+            "Write the region's name in words, e.g. `Highlands and Islands`, without / or ..",
+        )
+    elif not SLUG_PATTERN.match(place_slug(region)):  # place_slug only makes slugs: a guard against its change
+        report.error(path, document.line_of("region"), f"`region` is `{region}`", "Write the region's name in words.")
+
+
+def _check_identity(slug: str, values: dict, document, path: str, settings: dict, report) -> None:
+    """A branch is never the party: not its name, not a name claiming to be national, not its domain."""
+    name = values.get("name")
+    if name:
+        party = takes_party_name(name, settings)
+        claim = national_word(name)
+        if party or claim:
+            why = f"the party's name ({party}) belongs to the national site" if party else None
+            report.error(
+                path,
+                document.line_of("name"),
+                f"a branch cannot be called `{name}`: " + (why or f"`{claim}` says it speaks for the party"),
+                "Name the branch after its place (`Sheffield`) or, for a network, after what it does "
+                "(`Co-operators' Network`); the site already shows it is part of the party.",
+            )
+    domain = values.get("domain")
+    problem = check_branch_domain(slug, domain, settings) if domain else None
+    if problem:
+        report.error(path, document.line_of("domain"), *problem)
 
 
 _loaded: dict[str, tuple[list[Branch], list]] = {}
@@ -339,6 +401,7 @@ def _load_all(root: str, settings: dict, report) -> list[Branch]:
             if branch is not None:
                 branches.append(branch)
     _check_unique_domains(branches, report)
+    check_same_names(branches, report, BRANCH_FILE)
     _check_shared_districts(branches, report)
     return branches
 

@@ -42,6 +42,7 @@ def branch_overrides(branch: Branch, settings: dict) -> dict:
         "OUTPUT_PATH": os.path.join(settings["OUTPUT_PATH"], branch_path(branch.slug)),
         "CACHE_PATH": branch_cache_path(settings, branch.slug),
         "SITENAME": branch.display_name,
+        "AUTHOR": branch.display_name,  # a branch's posts and feed entries are the branch's, never the party's
         "SITESUBTITLE": branch.description or "",
         "SITEURL": site_url,
         "FEED_DOMAIN": site_url,

@@ -11,10 +11,14 @@ import calendar
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from unidecode import unidecode
+
+from .lookalikes import hidden_characters, is_mixed_script, scripts_of
 from .sites import SLUG_PATTERN
 
 
@@ -69,6 +73,31 @@ def text(max_length: int | None = None, single_line: bool = True) -> Callable:
             raise FieldError(
                 f"is {len(value)} characters long; at most {max_length} fit",
                 f"Shorten it to {max_length} characters or fewer.",
+            )
+        return value
+
+    return convert
+
+
+def plain_text(max_length: int | None = None, one_script: bool = True) -> Callable:
+    """One line of text that shows what it says: no hidden characters (bidi overrides, zero-width
+    spaces) and, for a name, one writing system, so it cannot pass for another (Cyrillic о in a Latin word)."""
+    one_line = text(max_length)
+
+    def convert(value):
+        value = one_line(value)
+        hidden = hidden_characters(value)
+        if hidden:
+            raise FieldError(
+                f"holds characters that cannot be seen ({', '.join(hidden)})",
+                "Type the text again by hand instead of pasting it; such characters can make it read "
+                "differently from what it says.",
+            )
+        if one_script and is_mixed_script(value):
+            raise FieldError(
+                f"mixes letters of different alphabets ({', '.join(s.title() for s in scripts_of(value))})",
+                "Type it again with one keyboard: letters from another alphabet that look the same "
+                "make it pass for another name.",
             )
         return value
 
@@ -140,7 +169,11 @@ def list_of(item: Callable, split_commas: bool = False, min_items: int = 0) -> C
     return convert
 
 
-EMAIL_PATTERN = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+# A plain address: the part before @ holds no character a mailto: link reads as more than an
+# address (?, &, = and % start parameters such as bcc= or an encoded second address).
+EMAIL_PATTERN = re.compile(
+    r"^[A-Za-z0-9_+'-]+(?:\.[A-Za-z0-9_+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
+)
 
 
 def email(value):
@@ -149,7 +182,8 @@ def email(value):
         value = value[len("mailto:") :]
     if not EMAIL_PATTERN.match(value):
         raise FieldError(
-            f"is {_quoted(value)}, which is not an email address", "Write an address like name@example.org."
+            f"is {_quoted(value)}, which is not a plain email address",
+            "Write just the address, like name@example.org: no name, no ? or other additions.",
         )
     return value
 
@@ -162,6 +196,11 @@ def url(schemes: Sequence[str] = ("https",)) -> Callable:
         except ValueError:
             parts = None
         if parts and parts.scheme == "mailto" and "mailto" in schemes:
+            if parts.query or parts.fragment or "?" in value or "#" in value:
+                raise FieldError(
+                    f"is {_quoted(value)}: a mailto: address may hold only the address",
+                    "Remove everything from the ?: a link that adds copies (bcc=) or a message is refused.",
+                )
             email(parts.path)
             return value
         if not parts or parts.scheme not in schemes or not parts.netloc or " " in value:
@@ -206,6 +245,12 @@ def slug(value):
 
 def make_slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+
+
+def place_slug(name: str) -> str:
+    """The address part for a place's name: "Yorkshire and the Humber" -> "yorkshire-and-the-humber",
+    "Ynys Môn" -> "ynys-mon". Only letters, digits and hyphens: never a folder path."""
+    return make_slug(unidecode(unicodedata.normalize("NFKC", str(name))))
 
 
 # ---- dates and times ---------------------------------------------------------

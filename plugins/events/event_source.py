@@ -186,6 +186,8 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
                     f"`except` has {skipped}, which is not a date this event repeats on",
                     "Check the date: it must be one of the dates the rule gives.",
                 )
+    if not (values.get("slug") or slug_from_filename(path)):  # events/.ics and events/<date>-/ otherwise
+        report.error(path, 1, "no web address can be made from the file name", "Add a line `slug: a-short-name`.")
     if len(report.errors) > before:
         return None
     return EventSeries(

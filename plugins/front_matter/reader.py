@@ -11,6 +11,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from editor_checks import ContentProblems, ProblemList
+from editor_checks.sites import SLUG_PATTERN
 
 from .content_file import kind_of, parse_content_file
 from .converter import site_markdown
@@ -54,6 +55,20 @@ class FrontMatterReader(BaseReader):
             content, _ = wrap_sections(content, content_file.values["languages"])  # missing ones: checks.py
         return content, self._metadata(content_file)
 
+    def _check_tag_addresses(self, content_file, tags) -> None:
+        """The settings in force make the tag pages' addresses: each must still fit the slug rule."""
+        bad = [t for t in tags if not SLUG_PATTERN.match(t.slug)]
+        if bad:
+            report = ProblemList(root=self.settings.get("KIT_ROOT") or self.settings["PATH"])
+            for t in bad:
+                report.error(
+                    content_file.path,
+                    content_file.line_of("tags"),
+                    f"`tags` `{t.name}` cannot be a tag: its page address would be `tags/{t.slug}/`",
+                    "Use a word or two with letters or digits, e.g. `transport`.",
+                )
+            raise ContentProblems(report.sorted())
+
     def _metadata(self, content_file) -> dict:
         values = content_file.values
         metadata = {"title": values["title"], "slug": content_file.slug}
@@ -66,6 +81,7 @@ class FrontMatterReader(BaseReader):
             metadata["summary"] = html.escape(values["summary"], quote=False)
         if values.get("tags"):
             metadata["tags"] = self.process_metadata("tags", values["tags"])
+            self._check_tag_addresses(content_file, metadata["tags"])
         if content_file.kind == "page":
             metadata["order"] = values.get("order", self.settings.get("PAGE_DEFAULT_ORDER", 50))
         for key in ("image", "image_alt", "image_decorative", "lang"):

@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
-from editor_checks.fields import Field, boolean, date_or_datetime, integer, list_of, slug, text
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from editor_checks.fields import Field, FieldError, boolean, date_or_datetime, integer, list_of, slug, text
+from editor_checks.sites import SLUG_PATTERN
 
 from .languages import language, section_languages
+
+
+def tag_slug(name: str, settings: dict = DEFAULT_CONFIG) -> str:
+    """The address part of a tag's page, made as Pelican makes it (tags/<slug>/)."""
+    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return slugify(
+        name,
+        regex_subs=subs,
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+def tag(value) -> str:
+    """A topic whose page address fits the slug rule: "!!!" would make tags//, the tags index itself."""
+    value = text(max_length=40)(value)
+    address = tag_slug(value)
+    if not SLUG_PATTERN.match(address):
+        raise FieldError(
+            f"`{value}` cannot be a tag: its page address would be `tags/{address}/`",
+            "Use a word or two with letters or digits, e.g. `transport` or `bus routes`.",
+        )
+    return value
+
 
 TITLE = Field("title", text(max_length=150), required=True, doc="the headline", example="Buses back on the 52")
 SUMMARY = Field(
@@ -41,7 +69,7 @@ NEWS = (
     SUMMARY,
     Field(
         "tags",
-        list_of(text(max_length=40), split_commas=True),
+        list_of(tag, split_commas=True),
         doc="topics, for the tag pages",
         example="[transport, campaigns]",
     ),

@@ -31,15 +31,17 @@ def official_listing(settings: dict, branches: list[dict]) -> dict:
         }
         for a in settings["OFFICIAL_ACCOUNTS"]
     ]
+    # only the party says where its email comes from: a branch's contact address is its own, listed
+    # beside its channels, and never makes its domain "official"
     email_domains = {d.lower() for d in settings["OFFICIAL_EMAIL_DOMAINS"]}
     for branch in sorted(branches, key=lambda b: b["display_name"].casefold()):
         if branch.get("domain"):
             branch_domains.append({"domain": branch["domain"], "branch": branch["display_name"]})
-        email_domains.add(branch["contact"].rsplit("@", 1)[1].lower())
         for channel in branch["channels"]:
             accounts.append(
                 {
                     "owner": branch["display_name"],
+                    "branch": branch["slug"],  # run by this branch, not by the party
                     "type": channel["type"],
                     "type_label": labels.get(channel["type"], channel["type"]),
                     "label": channel["label"],

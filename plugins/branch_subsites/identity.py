@@ -1,0 +1,111 @@
+"""What a branch may not pass itself off as: the party, its domains, another branch.
+
+The party's name, its domains and its accounts belong to the national site. A branch's name is
+compared with the party's and with every other branch's in folded form (editor_checks.lookalikes):
+case, spacing, punctuation and look-alike letters do not make a name another one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from editor_checks.lookalikes import folded
+
+# Words by which a name or a label says it speaks for the whole party.
+NATIONAL_WORDS = frozenset({"national", "nationally", "official", "officially"})
+
+
+def party_names(settings: dict) -> list[str]:
+    """The party's name as the national site gives it (SITENAME, AUTHOR), however a branch build set them."""
+    names = [settings.get("MAIN_SITENAME") or settings.get("SITENAME")]
+    if not settings.get("BRANCH"):  # a branch build's AUTHOR is the branch
+        names.append(settings.get("AUTHOR"))
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _distinctive(name: str) -> str:
+    """ "The Hedgerow Party" -> "hedgerow": what sets the name apart, folded."""
+    words = name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1].casefold() == "party":
+        words = words[:-1]
+    return folded(" ".join(words))
+
+
+def takes_party_name(value: str, settings: dict) -> str | None:
+    """The party's name that ``value`` holds or could pass for, if any."""
+    text = folded(value)
+    for name in party_names(settings):
+        whole = folded(name)
+        without_the = folded(re.sub(r"^\s*the\s+", "", name, flags=re.IGNORECASE))
+        if text and (whole in text or without_the in text or text == _distinctive(name)):
+            return name
+    return None
+
+
+def national_word(value: str) -> str | None:
+    """The word of ``value`` that claims to speak for the party ("national", "official"), if any."""
+    claims = {folded(w) for w in NATIONAL_WORDS}
+    for word in re.split(r"[\W_]+", unicodedata.normalize("NFKC", value)):
+        if word and folded(word) in claims:
+            return word
+    return None
+
+
+def official_hosts(settings: dict) -> list[str]:
+    """The party's own domains: OFFICIAL_DOMAINS and the host of the main site's address."""
+    hosts = [d.lower() for d in settings.get("OFFICIAL_DOMAINS", ())]
+    site_url = settings.get("MAIN_SITEURL") or settings.get("SITEURL") or ""
+    host = urlsplit(site_url).hostname if site_url.startswith(("http://", "https://")) else None
+    if host:
+        hosts.append(host.lower())
+    return list(dict.fromkeys(hosts))
+
+
+def check_branch_domain(slug: str, domain: str, settings: dict) -> tuple[str, str] | None:
+    """(message, fix) when ``domain`` is the party's own or below one the party did not give this branch."""
+    given = (settings.get("BRANCH_GIVEN_DOMAINS") or {}).get(slug)
+    for host in official_hosts(settings):
+        if domain == host:
+            return (
+                f"`domain` is {domain}, the party's own domain",
+                "A branch cannot take the national site's domain. Delete the `domain:` line; the branch "
+                f"is published at {host}/branches/{slug}/.",
+            )
+        if domain.endswith("." + host) and domain != given:
+            return (
+                f"`domain` is {domain}, an address under the party's domain {host} that the national team "
+                "has not given this branch",
+                "Ask the national web team for it: they add it to BRANCH_GIVEN_DOMAINS in pelicanconf.py. "
+                "Until then delete the `domain:` line.",
+            )
+    return None
+
+
+def check_same_names(branches, report, branch_file: str) -> None:
+    """Two branches may not share a name, nor names a reader cannot tell apart."""
+    owners: dict[str, list] = {}
+    for branch in branches:
+        for key in {folded(branch.name), folded(branch.display_name)}:
+            owners.setdefault(key, []).append(branch)
+    reported = set()
+    for claimed in owners.values():
+        if len(claimed) < 2:
+            continue
+        slugs = tuple(sorted({b.slug for b in claimed}))
+        if len(slugs) < 2 or slugs in reported:
+            continue
+        reported.add(slugs)
+        names = " and ".join(f"{b.display_name} (branches/{b.slug})" for b in sorted(claimed, key=lambda b: b.slug))
+        for branch in claimed:
+            report.error(
+                os.path.join(branch.folder, branch_file),
+                branch.name_line,
+                f"the branch name `{branch.name}` is taken, or looks the same as another: {names}",
+                "Each branch needs a name of its own that readers can tell apart; agree a different "
+                "`name:` with the other branch (e.g. add the area: Sheffield South).",
+            )

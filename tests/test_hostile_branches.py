@@ -1,0 +1,407 @@
+"""A hostile branch editor: values that become paths, and a branch posing as the party (issue 16).
+
+Each case is checked in the output itself: the other site's page byte-identical, no page added,
+what the official page and official.json say.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from branch_subsites.branch_config import load_branches
+from editor_checks import ContentProblems, ProblemList
+from kit_testing import KIT_ROOT, build, copy_fixture, project_settings, tree_digest
+
+NOW = "1798761600"  # 2027-01-01 00:00 UTC
+
+GAMMA = """\
+name: Gammagh
+kind: local
+nation: Scotland
+region: {region}
+areas: [EH1]
+contact: gamma@example.org
+editors: [gill]
+"""
+
+NETWORK = """\
+name: {name}
+kind: network
+contact: {contact}
+editors: [mallory]
+"""
+
+
+def add_branch(project, slug: str, text: str) -> None:
+    folder = project / "branches" / slug
+    folder.mkdir()
+    (folder / "branch.yaml").write_text(text, encoding="utf-8")
+
+
+def refused(project) -> list:
+    """Build ``project``; the build must stop on editor problems: return them as (path, line, message)."""
+    with pytest.raises(ContentProblems) as stopped:
+        build(project, now=NOW)
+    return [(p.path, p.line, p.message) for p in stopped.value.problems if p.is_error]
+
+
+def branch_problems(project) -> list:
+    report = ProblemList(root=str(project))
+    load_branches(project_settings(project), report)
+    return [(p.path, p.line, p.message, p.fix) for p in report.errors]
+
+
+# ---- values that become paths ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "region",
+    ["../../branches/alpha", "../../news", "Lothian/../../../branches/alpha", "'!!!'", "'..'", "a\\\\b"],
+)
+def test_a_region_that_would_be_a_path_is_refused_and_writes_nothing(two_branches, region):
+    before = tree_digest(build(two_branches, now=NOW))
+    add_branch(two_branches, "gamma", GAMMA.format(region=region))
+    problems = refused(two_branches)
+    assert any(p[:2] == ("branches/gamma/branch.yaml", 4) and "`region`" in p[2] for p in problems), problems
+    after = tree_digest(two_branches / "output")
+    assert after == before  # alpha's home page byte-identical, no page added to the national site
+    assert "branches/alpha/index.html" in after
+
+
+def test_regions_written_differently_share_one_page_instead_of_overwriting_it(two_branches):
+    add_branch(two_branches, "gamma", GAMMA.format(region="Highlands"))
+    add_branch(
+        two_branches,
+        "delta",
+        GAMMA.format(region="highlands").replace("Gammagh", "Deltabeg").replace("EH1", "EH2"),
+    )
+    output = build(two_branches, now=NOW)
+    page = (output / "branches/scotland/highlands/index.html").read_text(encoding="utf-8")
+    assert "Gammagh" in page and "Deltabeg" in page
+    nation = (output / "branches/scotland/index.html").read_text(encoding="utf-8")
+    assert nation.count('href="/branches/scotland/highlands/"') == 1
+
+
+def test_a_region_outside_england_gets_a_slug_address(two_branches):
+    add_branch(two_branches, "gamma", GAMMA.format(region="Ynys Môn & the Isles"))
+    output = build(two_branches, now=NOW)
+    assert (output / "branches/scotland/ynys-mon-the-isles/index.html").is_file()
+
+
+@pytest.mark.parametrize("bad_tag", ["'!!!'", "'---'", "'_'"])
+def test_a_tag_without_an_address_is_an_error_not_the_tags_index(two_branches, bad_tag):
+    output = build(two_branches, now=NOW)
+    index = (output / "tags/index.html").read_bytes()
+    post = two_branches / "content/news/2026-01-10-national-hello.md"
+    post.write_text(post.read_text().replace("tags: [welcome]", f"tags: [welcome, {bad_tag}]"))
+    problems = refused(two_branches)
+    assert any(
+        p[0] == "content/news/2026-01-10-national-hello.md" and p[1] == 5 and "cannot be a tag" in p[2]
+        for p in problems
+    ), problems
+    assert (output / "tags/index.html").read_bytes() == index
+
+
+# ---- posing as the party -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "The Hedgerow Party",
+        "the hedgerow-party",
+        "THE  HEDGEROW   PARTY",
+        "Hedgerow Party",
+        "Hedgerow",
+        "The Hedgerow Party (members)",
+        "The Hedgerow Party\u200b",  # zero-width space
+        "The Hedger\u043ew Party",  # a Cyrillic o
+        "\u0422he Hedgerow Party",  # a Cyrillic T
+        "National Members' Office",
+        "Official Hedgerow News",
+    ],
+)
+def test_a_branch_cannot_take_the_party_s_name(two_branches, name):
+    add_branch(two_branches, "mallory", NETWORK.format(name=json.dumps(name), contact="m@hedgerow.example"))
+    problems = branch_problems(two_branches)
+    assert any(p[0] == "branches/mallory/branch.yaml" and p[1] == 1 for p in problems), problems
+    with pytest.raises(ContentProblems):
+        build(two_branches, now=NOW)
+    assert not (two_branches / "output/branches/mallory").exists()
+
+
+@pytest.mark.parametrize("name", ["Hedgerow Co-operators", "Young Hedgerows", "Co-operators' Network", "Cymru Werdd"])
+def test_a_network_may_use_other_names(two_branches, name):
+    add_branch(two_branches, "net", NETWORK.format(name=json.dumps(name), contact="n@hedgerow.example"))
+    assert branch_problems(two_branches) == []
+
+
+@pytest.mark.parametrize("name", ["Alphaton", "ALPHATON", "Alpha-ton", "A1phaton", "Alphat\u043en"])
+def test_two_branches_cannot_share_a_name(two_branches, name):
+    add_branch(two_branches, "alpha-two", NETWORK.format(name=json.dumps(name), contact="a2@example.org"))
+    problems = branch_problems(two_branches)
+    paths = {p[0] for p in problems}
+    assert "branches/alpha-two/branch.yaml" in paths
+    if name != "Alphat\u043en":  # mixed alphabets are refused on their own, before names are compared
+        assert "branches/alpha/branch.yaml" in paths
+        assert any("branches/alpha" in p[2] and "branches/alpha-two" in p[2] for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("name: Beta\u202eNetwork\n", 1, "cannot be seen (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+        ("name: \u0411eta Network\n", 1, "mixes letters of different alphabets (Cyrillic, Latin)"),
+        ("contact: '?bcc=evil@attacker.example'\n", 2, "not a plain email address"),
+        ("contact: beta@example.org?bcc=evil@attacker.example\n", 2, "not a plain email address"),
+        ("contact: mailto:beta@example.org?bcc=evil@attacker.example\n", 2, "not a plain email address"),
+        ("contact: beta%40attacker.example@example.org\n", 2, "not a plain email address"),
+    ],
+)
+def test_names_and_contacts_are_plain(two_branches, text, line, words):
+    yaml_file = two_branches / "branches/beta-net/branch.yaml"
+    key = text.split(":", 1)[0]
+    lines = [ln for ln in yaml_file.read_text().splitlines(keepends=True) if not ln.startswith(key + ":")]
+    lines.insert(line - 1, text)
+    yaml_file.write_text("".join(lines))
+    problems = branch_problems(two_branches)
+    assert any(p[:2] == ("branches/beta-net/branch.yaml", line) and words in p[2] for p in problems), problems
+    with pytest.raises(ContentProblems):
+        build(two_branches, now=NOW)
+    assert not any("bcc=" in p.read_text(errors="replace") for p in (two_branches / "output").rglob("*.html"))
+
+
+CHANNEL = """\
+channels:
+  - type: {type}
+    url: {url}
+    label: {label}
+"""
+
+
+@pytest.mark.parametrize(
+    ("channel", "words"),
+    [
+        (
+            ("website", "https://renew.example.net/", "Join or renew your membership (national portal)"),
+            "says `national`",
+        ),
+        (("website", "https://renew.example.net/", "The Hedgerow Party's official site"), "the party's name"),
+        (("email", "mailto:beta@example.org?bcc=evil@attacker.example", "Write to us"), "may hold only the address"),
+        (("signal", "https://signal.example.org/b", "Beta \u2067group\u2069"), "cannot be seen"),
+    ],
+)
+def test_a_channel_cannot_pass_for_the_party_s_own(two_branches, channel, words):
+    yaml_file = two_branches / "branches/beta-net/branch.yaml"
+    kind, url, label = channel
+    yaml_file.write_text(yaml_file.read_text() + CHANNEL.format(type=kind, url=url, label=json.dumps(label)))
+    problems = branch_problems(two_branches)
+    assert any(p[0] == "branches/beta-net/branch.yaml" and words in p[2] for p in problems), problems
+    with pytest.raises(ContentProblems):
+        build(two_branches, now=NOW)
+    assert not (two_branches / "output/official/index.html").exists()
+
+
+def test_the_official_page_lists_branch_channels_as_run_by_the_branch(two_branches):
+    output = build(two_branches, now=NOW)
+    data = json.loads((output / "official.json").read_text(encoding="utf-8"))
+    alpha = [a for a in data["accounts"] if a["url"] == "https://signal.example.org/alpha"]
+    assert alpha == [
+        {
+            "owner": "Alphaton branch",
+            "branch": "alpha",
+            "type": "signal",
+            "label": "Alphaton Signal group",
+            "url": "https://signal.example.org/alpha",
+        }
+    ]
+    assert all("branch" not in a for a in data["accounts"] if a["owner"] == "The Hedgerow Party")
+    # a branch's contact domain is not an official email domain: only the party's list is
+    assert data["email_domains"] == ["hedgerow.example"]
+    page = (output / "official/index.html").read_text(encoding="utf-8")
+    national, _, branches = page.partition('id="branch-accounts"')
+    assert "https://social.hedgerow.example/@hedgerow" in national
+    assert "https://signal.example.org/alpha" not in national
+    assert "<td>Alphaton branch</td><td>Signal group</td>" in branches
+    assert "not for the party" in branches
+
+
+@pytest.mark.parametrize(
+    ("domain", "given", "refused_"),
+    [
+        ("hedgerow.example", {}, True),
+        ("join.hedgerow.example", {}, True),
+        ("join.hedgerow.example", {"beta-net": "join.hedgerow.example"}, False),
+        ("join.hedgerow.example", {"alpha": "join.hedgerow.example"}, True),
+        ("beta.example", {}, False),
+    ],
+)
+def test_a_branch_domain_cannot_be_the_party_s_unless_given(two_branches, domain, given, refused_):
+    yaml_file = two_branches / "branches/beta-net/branch.yaml"
+    yaml_file.write_text(yaml_file.read_text() + f"domain: {domain}\n")
+    report = ProblemList(root=str(two_branches))
+    load_branches(project_settings(two_branches, BRANCH_GIVEN_DOMAINS=given), report)
+    found = [p for p in report.errors if p.path == "branches/beta-net/branch.yaml" and p.line == 5]
+    assert bool(found) == refused_, found
+    if refused_:
+        with pytest.raises(ContentProblems):
+            build(two_branches, now=NOW, BRANCH_GIVEN_DOMAINS=given)
+        assert not (two_branches / "output/official.json").exists()
+    else:
+        data = json.loads((build(two_branches, now=NOW, BRANCH_GIVEN_DOMAINS=given) / "official.json").read_text())
+        assert {"domain": domain, "branch": "Beta Network"} in data["branch_domains"]
+
+
+def test_a_branch_post_on_the_national_home_page_says_which_branch_it_is_from(two_branches):
+    output = build(two_branches, now=NOW)
+    home = (output / "index.html").read_text(encoding="utf-8")
+    news = home.partition('id="branch-news"')[2]
+    assert "Beta network meets online" in news
+    assert 'from <a href="/branches/beta-net/">Beta Network</a>' in news
+
+
+# ---- trust keys: a change to them asks for national review (make trust-review) -------------
+
+TRUST_REVIEW = [sys.executable, "-m", "branch_subsites.trust_review"]
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A throwaway repository holding the two-branch fixture at one commit, on a pull request branch."""
+    project = copy_fixture("two_branches", tmp_path / "repo")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "t@example.org")
+    git(project, "config", "user.name", "t")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "base")
+    git(project, "checkout", "-qb", "pull-request")
+    return project
+
+
+def review(repo, *extra):
+    env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
+    return subprocess.run(
+        [*TRUST_REVIEW, "--repo", str(repo), "--base", "main", *extra], capture_output=True, text=True, env=env
+    )
+
+
+def commit(repo, path: str, text: str | None):
+    target = repo / path
+    if text is None:
+        target.unlink()
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "change")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "keys"),
+    [
+        ("name: Alphaton", "name: The Hedgerow Party", "`name`"),
+        ("contact: alpha@example.org", "contact: alpha@elsewhere.example", "`contact`"),
+        ("editors: [alice]", "editors: [alice, mallory]", "`editors`"),
+        ("url: https://signal.example.org/alpha", "url: https://signal.example.org/fake", "`channels`"),
+        ("kind: local", "kind: network", "`kind`"),
+        (
+            "meets: First Monday, 7pm, the library",
+            "meets: First Monday, 7pm, the library\ndomain: a.example",
+            "`domain`",
+        ),
+    ],
+)
+def test_a_change_to_a_trust_key_fails_and_asks_for_national_review(repo, old, new, keys):
+    path = "branches/alpha/branch.yaml"
+    text = (repo / path).read_text()
+    assert old in text
+    commit(repo, path, text.replace(old, new))
+    result = review(repo)
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"{path}: {keys} changed"
+    assert "national web team" in result.stderr
+    annotated = review(repo, "--format", "github")
+    assert annotated.stdout.startswith(f"::error file={path},title=needs national review::")
+
+
+def test_other_changes_in_a_branch_pass(repo):
+    path = "branches/alpha/branch.yaml"
+    text = (repo / path).read_text()
+    commit(repo, path, text.replace("The Alphaton branch, for tests.", "A new description.") + "\n# a comment\n")
+    commit(repo, "branches/alpha/news/2026-05-01-more.md", "---\ntitle: More\ndate: 2026-05-01\n---\nText.\n")
+    result = review(repo)
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        "trust-review: no branch.yaml key that needs national review changed",
+    )
+
+
+def test_a_new_removed_or_unreadable_branch_yaml_asks_for_review(repo):
+    commit(repo, "branches/gamma/branch.yaml", GAMMA.format(region="Highlands"))
+    commit(repo, "branches/beta-net/branch.yaml", None)
+    commit(repo, "branches/alpha/branch.yaml", (repo / "branches/alpha/branch.yaml").read_text() + "name: [\n")
+    result = review(repo)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("branches/alpha/branch.yaml: cannot be read")
+    assert lines[1] == "branches/beta-net/branch.yaml: the branch is removed"
+    assert lines[2].startswith("branches/gamma/branch.yaml: a new branch")
+
+
+def test_a_change_merged_from_main_is_not_the_pull_request_s(repo):
+    """Compared with the merge base: a trust change that landed on main meanwhile is not flagged again."""
+    git(repo, "checkout", "-q", "main")
+    path = "branches/alpha/branch.yaml"
+    commit(repo, path, (repo / path).read_text().replace("editors: [alice]", "editors: [alice, ann]"))
+    git(repo, "checkout", "-q", "pull-request")
+    commit(repo, "branches/alpha/pages/more.md", "---\ntitle: More\n---\nText.\n")
+    assert review(repo).returncode == 0
+
+
+@pytest.mark.parametrize("path", [".github/workflows/site.yml", ".forgejo/workflows/site.yml", ".gitlab-ci.yml"])
+def test_every_forge_s_pipeline_runs_the_trust_review_on_pull_requests(path):
+    text = (KIT_ROOT / path).read_text()
+    assert "make trust-review BASE=" in text
+    assert ("fetch-depth: 0" in text) or ("GIT_DEPTH: 0" in text)
+
+
+def test_an_event_whose_file_name_gives_no_address_is_an_error(two_branches):
+    output = build(two_branches, now=NOW)
+    before = tree_digest(output)
+    event = two_branches / "branches/alpha/events/2027-03-01-!!!.md"
+    event.write_text(
+        "---\ntitle: Stall\nstart: 2027-03-01 11:00\nend: 2027-03-01 13:00\nlocation: Market\n---\nA stall.\n"
+    )
+    problems = refused(two_branches)
+    assert ("branches/alpha/events/2027-03-01-!!!.md", 1, "no web address can be made from the file name") in problems
+    assert tree_digest(output) == before
+    assert not (output / "branches/alpha/events/.ics").exists()
+
+
+def test_a_branch_s_feed_credits_the_branch_not_the_party(two_branches):
+    output = build(two_branches, now=NOW)
+    feed = (output / "branches/beta-net/feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "<author><name>Beta Network</name></author>" in feed
+    assert "The Hedgerow Party" not in feed
+    national = (output / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "<author><name>The Hedgerow Party</name></author>" in national
+
+
+def test_a_branch_description_with_hidden_characters_is_refused(two_branches):
+    yaml_file = two_branches / "branches/alpha/branch.yaml"
+    hidden = '"Renew at \u202egro.elpmaxe\u202c today"'
+    yaml_file.write_text(yaml_file.read_text().replace("The Alphaton branch, for tests.", hidden))
+    problems = branch_problems(two_branches)
+    assert any(p[:2] == ("branches/alpha/branch.yaml", 7) and "U+202E" in p[2] for p in problems), problems
+    with pytest.raises(ContentProblems):
+        build(two_branches, now=NOW)
+    assert not (two_branches / "output/branches/index.html").exists()
