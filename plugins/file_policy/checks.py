@@ -50,8 +50,11 @@ def site_file_problems(site, settings: dict, report) -> None:
             continue
         if entry.is_dir(follow_symlinks=False):
             continue
-        if relative.lower().endswith(MARKDOWN_SUFFIXES) and relative.startswith(pages) and "/." not in relative:
-            continue  # a page: its name becomes no address, its slug does
+        if relative.startswith(pages) and "/." not in relative:
+            if relative.lower().endswith(MARKDOWN_SUFFIXES):
+                continue  # a page: its name becomes no address, its slug does
+            if site.trusted:
+                continue  # front_matter warns that it is not published; the build refuses it if linked
         if site.slug is not None and relative in SITE_SETTINGS_FILES:
             continue
         if not entry.is_file(follow_symlinks=False):
