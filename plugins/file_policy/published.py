@@ -11,6 +11,7 @@ them itself, without their metadata (generator.py).
 from __future__ import annotations
 
 import os
+import posixpath
 
 from reproducible_output.containment import OutsideItsFolder, site_source
 
@@ -28,7 +29,7 @@ def _linking_files(context: dict) -> dict[str, str]:
         for content in context.get(key, []):
             for item in [content, *getattr(content, "translations", [])]:
                 for path in item.get_static_links():
-                    found.setdefault(path, item.source_path)
+                    found.setdefault(posixpath.normpath(path), item.source_path)
     return found
 
 

@@ -6,10 +6,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from responsive_images.source_files import EXTENSION_FORMAT
-
-# Pictures the image pipeline takes (it publishes clean copies of them), and documents readers need.
-PICTURE_SUFFIXES = frozenset(EXTENSION_FORMAT)
+# Pictures the image pipeline takes (responsive_images.source_files.FORMATS: it publishes clean
+# copies of them; not imported, as the pipeline itself depends on the events plugin, which escapes
+# addresses with this plugin), and documents readers need.
+PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 DOCUMENT_SUFFIXES = frozenset({".pdf"})
 # Letters, digits, hyphens, underscores and dots, not first: nothing a page or an address must escape.
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
