@@ -77,9 +77,11 @@ def rendered_links(rendered: str, body: str, first_line: int) -> list[Link]:
         if tag == "img" and not FILE_MARKER.match(target):
             continue
         at = body.find(target, position)
-        if at < 0:
-            at = max(body.find(target), body.find(html.escape(target)), 0)
-        else:
+        if at >= 0:
             position = at + len(target)
-        found.append(Link(target, first_line + body.count("\n", 0, at)))
+            found.append(Link(target, first_line + body.count("\n", 0, at)))
+        else:  # written with character references (&colon;): the line whose text reads the same
+            lines = body.splitlines()
+            line = next((n for n, text in enumerate(lines) if target in html.unescape(text)), 0)
+            found.append(Link(target, first_line + line))
     return found
