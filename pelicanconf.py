@@ -41,13 +41,13 @@ PLUGINS = [
     "editor_checks",  # then check everything before anything is built
     "front_matter",
     "content_links",
+    "file_policy",  # before events, which escapes file addresses with it (a plugin imports only earlier ones)
     "html_policy",  # adds its extension to MARKDOWN when Pelican starts, before any Markdown is read
     "branch_subsites",
     "branch_directory",
     "official_channels",
     "events",  # after branch_subsites: the main site aggregates the branches' events
     "responsive_images",  # after events: it rewrites the pictures of event pages too
-    "file_policy",  # after every generator that writes pages: {attach} files move as pages are written
     "site_search",  # it indexes what every other generator found
     "hashed_assets",  # theme files under content-hashed names (publishconf.py)
     "site_files",  # 404 page; sitemaps, robots.txt, security.txt (publishconf.py)

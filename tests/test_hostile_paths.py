@@ -190,7 +190,7 @@ HOSTILE_FILES = {
     "images/renew.js": b"document.title = 'SCRIPT RAN'; window.scriptRan = true;",
     "images/.htaccess": b"AddType text/html .jpg",
     "images/.well-known/assetlinks.json": b"[]",
-    "images/notes.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "images/notes.txt": b"not a picture",
 }
 
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 import os
 
 from .documents import DocumentTrouble, published_document
-from .rules import MARKDOWN_SUFFIXES, SITE_SETTINGS_FILES, file_trouble, is_document
+from .rules import (
+    MARKDOWN_SUFFIXES,
+    SITE_SETTINGS_FILES,
+    file_trouble,
+    is_document,
+    is_other_picture,
+    is_placeholder,
+    name_trouble,
+)
 
 LINK_FIX = (
     "Put the file itself here instead of a link to it (git keeps symbolic links, and the site never follows them)."
@@ -57,6 +65,10 @@ def site_file_problems(site, settings: dict, report) -> None:
                 continue  # front_matter warns that it is not published; the build refuses it if linked
         if site.slug is not None and relative in SITE_SETTINGS_FILES:
             continue
+        if is_placeholder(relative) and entry.stat(follow_symlinks=False).st_size == 0:
+            continue
+        if is_other_picture(relative) and name_trouble(relative) is None:
+            continue  # responsive_images reports it where a page uses it; it is never published as it is
         if not entry.is_file(follow_symlinks=False):
             report.error(entry.path, 0, f"`{relative}` is not a plain file", "Delete it.")
             continue

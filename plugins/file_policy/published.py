@@ -16,7 +16,7 @@ import posixpath
 from reproducible_output.containment import OutsideItsFolder, site_source
 
 from .problems import build_error, line_of
-from .rules import FileTrouble, file_trouble, is_document
+from .rules import FileTrouble, file_trouble, is_document, is_placeholder
 
 DOCUMENTS_KEY = "FILE_POLICY_DOCUMENTS"
 CONTENT_KEYS = ("articles", "pages", "hidden_articles", "hidden_pages", "drafts", "draft_pages")
@@ -56,6 +56,8 @@ def withhold_unpublishable(generator) -> None:
     kept, documents, linked = [], [], None
     for static in generator.staticfiles:
         relative = os.path.relpath(os.path.join(site_root, static.source_path), site_root).replace(os.sep, "/")
+        if is_placeholder(relative):
+            continue  # git's empty-folder file: never published, and nothing to report
         trouble = _trouble(site_root, relative, trusted, settings)
         if trouble is None:
             (documents if is_document(relative) else kept).append(static)

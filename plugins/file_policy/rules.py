@@ -16,6 +16,8 @@ SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # What a site's own folder holds besides its published files: a branch's settings.
 SITE_SETTINGS_FILES = frozenset({"branch.yaml"})
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The empty file git needs to keep an empty folder (make new-branch writes them): never published.
+PLACEHOLDER = ".gitkeep"
 
 DEFAULTS = {
     # kinds of file (name endings, like ".csv") the national site may publish as they are, besides
@@ -68,6 +70,19 @@ def allowed_suffixes(trusted: bool, settings: dict) -> frozenset[str]:
 
 def is_document(relpath: str) -> bool:
     return posixpath.splitext(relpath)[1].lower() in DOCUMENT_SUFFIXES
+
+
+def is_placeholder(relpath: str) -> bool:
+    return posixpath.basename(relpath) == PLACEHOLDER
+
+
+def is_other_picture(relpath: str) -> bool:
+    """A picture of a kind the image pipeline refuses (SVG, GIF, HEIC ...): it is never published as
+    it is, and the pipeline's checks say what to do where a page uses it."""
+    from responsive_images.source_files import PICTURE_EXTENSIONS  # here: that plugin imports events, events this
+
+    suffix = posixpath.splitext(relpath)[1].lower()
+    return suffix in PICTURE_EXTENSIONS and suffix not in PICTURE_SUFFIXES
 
 
 def file_trouble(relpath: str, trusted: bool, settings: dict) -> FileTrouble | None:
