@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from branch_subsites.generator import BranchBuildFailed
+from editor_checks import ContentProblems
 from editor_checks.run import check_project
 from kit_testing import build, copy_fixture, project_settings
 
@@ -117,7 +119,7 @@ def test_the_build_publishes_nothing_from_outside_and_writes_nothing_outside_out
 def test_a_link_to_the_machine_s_own_files_copies_none_of_them(project, tmp_path):
     passwd = Path("/etc/passwd").read_bytes().splitlines()[0]
     assert passwd.startswith(b"root:")
-    body = "[users]({static}/" + "../" * 12 + "etc/passwd)"
+    body = "- item\n\n    [users]({attach}/" + "../" * 12 + "etc/passwd)"  # moved beside the page
     path, line = write_post(project, "branch", body)
     assert [p.line for p in check_project(project_settings(project)).errors if p.path == path] == [line]
     before = files_outside_output(tmp_path, project)
@@ -164,8 +166,17 @@ def _link_a_page(project: Path, site_folder: Path) -> str:
     return "pages/leak.md"
 
 
+def _link_the_site_folder(project: Path, site_folder: Path) -> str:
+    elsewhere = project.parent / "machine" / "site"
+    shutil.move(site_folder, elsewhere)
+    (elsewhere / "pages").mkdir(exist_ok=True)
+    (elsewhere / "pages" / "leak.md").write_bytes(b"---\ntitle: Leaked\n---\n" + SECRET + b"\n")
+    site_folder.symlink_to(elsewhere)
+    return ""
+
+
 SYMLINKS = {"a file in images/": _link_a_file, "the whole images/ folder": _link_the_images_folder}
-SYMLINKS["a page"] = _link_a_page
+SYMLINKS.update({"a page": _link_a_page, "the site's whole folder": _link_the_site_folder})
 SITE_FOLDERS = {"branch": "branches/alpha", "main site": "content"}
 
 
@@ -175,12 +186,19 @@ def test_a_symbolic_link_is_refused_by_the_check_and_never_followed_by_the_build
     folder = SITE_FOLDERS[site]
     linked = SYMLINKS[case](project, project / folder)
     errors = check_project(project_settings(project)).errors
-    assert any(p.path == f"{folder}/{linked}" and "symbolic link" in p.message for p in errors), errors
+    where = f"{folder}/{linked}" if linked else folder
+    assert any(p.path == where and "symbolic link" in p.message for p in errors), errors
     before = files_outside_output(tmp_path, project)
-    output = unchecked_build(project)
+    if linked:
+        output = unchecked_build(project)
+        assert (output / "index.html").is_file() and (output / "branches/alpha/index.html").is_file()
+    else:  # none of the site can be read: the build stops, naming it
+        with pytest.raises((ContentProblems, BranchBuildFailed), match="error"):
+            unchecked_build(project)
+        output = project / "output"
+        output.mkdir(exist_ok=True)
     assert files_holding(output, SECRET) == []
     assert files_outside_output(tmp_path, project) == before
-    assert (output / "index.html").is_file() and (output / "branches/alpha/index.html").is_file()
 
 
 # ---- only pictures and documents are published -------------------------------------------------

@@ -45,6 +45,8 @@ def site_source(site_root: str, relative: str) -> str:
     without any symbolic link; else OutsideItsFolder. Git carries symbolic links in a pull request,
     and one inside a site's folder can point anywhere on the machine that builds it."""
     root = os.path.abspath(site_root)
+    if os.path.islink(root):
+        raise OutsideItsFolder(f"the site's folder {root} is itself a symbolic link, which is never followed")
     path = os.path.normpath(os.path.join(root, relative))
     if not path.startswith(os.path.join(root, "")):
         raise OutsideItsFolder(f"{relative} is outside the site's folder {root}")
