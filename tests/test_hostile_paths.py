@@ -372,3 +372,19 @@ def test_a_file_link_left_in_a_written_page_is_a_build_error_at_its_line(project
     path, line = write_post(project, "main site", "[gone]({static}/images/../../../machine/deploy_key)")
     unchecked_build(project)
     assert f"file_policy: {path}:{line}: the link `{{static}}/images/../../../machine/deploy_key`" in caplog.text
+
+
+def test_the_page_writer_writes_nothing_through_a_link_out_of_the_output_folder(tmp_path):
+    from pelican.settings import DEFAULT_CONFIG
+
+    from reproducible_output.containment import OutsideItsFolder
+    from reproducible_output.writer import UnchangedFilesWriter
+
+    output = tmp_path / "output"
+    output.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (output / "news").symlink_to(tmp_path / "elsewhere")  # Pelican's own check does not resolve it
+    writer = UnchangedFilesWriter(str(output), settings=dict(DEFAULT_CONFIG))
+    with pytest.raises(OutsideItsFolder):
+        writer._open_w(str(output / "news" / "index.html"), "utf-8")
+    assert list((tmp_path / "elsewhere").iterdir()) == []
