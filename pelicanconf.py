@@ -41,6 +41,7 @@ PLUGINS = [
     "editor_checks",  # then check everything before anything is built
     "front_matter",
     "content_links",
+    "file_policy",  # before events, which escapes file addresses with it (a plugin imports only earlier ones)
     "html_policy",  # adds its extension to MARKDOWN when Pelican starts, before any Markdown is read
     "branch_subsites",
     "branch_directory",

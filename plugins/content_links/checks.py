@@ -9,9 +9,10 @@ from urllib.parse import unquote, urlsplit
 
 from editor_checks import ProblemList
 from editor_checks.sites import MARKDOWN_SUFFIXES, files_under, markdown_files
+from front_matter.converter import site_markdown
 from front_matter.document import read_document
 
-from .links import links_in
+from .links import links_in, may_hold_links, rendered_links
 
 INTERNAL = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 SCHEMES = {"http", "https", "mailto", "tel"}
@@ -57,7 +58,7 @@ def check_link(link, source: str, site_path: str, files: list[str], report) -> N
             report.error(source, link.line, f"the link `{target}` names no file", "Write the file after it.")
             return
         wanted = _resolve(path, source, site_path)
-        if not wanted.startswith(site_path + os.sep):
+        if not os.path.realpath(wanted).startswith(os.path.join(os.path.realpath(site_path), "")):
             report.error(
                 source, link.line, f"the link `{target}` points outside this site's folder", "Link within the site."
             )
@@ -127,14 +128,36 @@ def check_link(link, source: str, site_path: str, files: list[str], report) -> N
         )
 
 
+def _same_link(rendered, read) -> bool:
+    """The line-by-line reading ends a target at its first `)`; the HTML has it whole."""
+    return rendered.line == read.line and rendered.target.startswith(read.target)
+
+
+def all_links(document, markdown) -> list:
+    """The links read line by line from the Markdown, and those only its HTML shows (a link in a list
+    item's paragraph, a tag over two lines, an unquoted href), each once."""
+    links = links_in(document.body, document.body_line)
+    if may_hold_links(document.body):
+        markdown.reset()
+        read = list(links)
+        for link in rendered_links(markdown.convert(document.body), document.body, document.body_line):
+            if not any(_same_link(link, other) for other in read):
+                read.append(link)
+                links.append(link)
+    return links
+
+
 def check_content_links(settings, sites, report) -> None:
+    markdown = None
     for site in sites:
         files = None
         for path in markdown_files(site.path, settings):
             document = read_document(path, ProblemList(root=report.root))  # its own errors come from other checks
             if document is None:
                 continue
-            links = links_in(document.body, document.body_line)
+            if markdown is None:
+                markdown = site_markdown(settings)
+            links = all_links(document, markdown)
             if links and files is None:
                 files = _site_files(site.path)
             for link in links:

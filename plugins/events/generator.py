@@ -15,8 +15,10 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
+from file_policy.addresses import attribute_address
 from front_matter.converter import site_markdown
 from reproducible_output.cache_files import load_keyed, store_keyed
+from reproducible_output.containment import OutsideItsFolder, site_source
 from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
 from reproducible_output.unchanged_build import holds_until
@@ -65,7 +67,8 @@ def resolve_intrasite_links(html_text: str, context: dict, site_url: str, source
         content = table.get(rel.replace(os.sep, "/"))
         if content is None:
             return match.group(0)  # left for the link check to report
-        return f"{match['attr']}={match['q']}{site_url}/{content.url}{match['rest']}{match['q']}"
+        address = attribute_address(f"{site_url}/{content.url}{match['rest']}")  # a file's name is not markup
+        return f"{match['attr']}={match['q']}{address}{match['q']}"
 
     return INTRASITE_LINK.sub(replace, html_text)
 
@@ -81,6 +84,16 @@ class EventsGenerator(Generator):
         report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
         series_list = []
         for path in event_files(os.path.join(settings["PATH"], settings["EVENTS_PATH"])):
+            try:
+                site_source(settings["PATH"], os.path.relpath(path, settings["PATH"]))
+            except OutsideItsFolder:
+                report.error(
+                    path,
+                    0,
+                    "this event is a symbolic link (or in a folder that is one), which the site never follows",
+                    "Put the file itself here instead of a link to it.",
+                )
+                continue
             series = parse_event_file(path, report)
             if series is not None:
                 series_list.append(series)

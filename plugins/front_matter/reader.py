@@ -12,6 +12,7 @@ from pelican.utils import SafeDatetime
 
 from editor_checks import ContentProblems, ProblemList
 from editor_checks.sites import SLUG_PATTERN
+from reproducible_output.containment import OutsideItsFolder, site_source
 
 from .content_file import kind_of, parse_content_file
 from .converter import site_markdown
@@ -38,6 +39,16 @@ class FrontMatterReader(BaseReader):
         site_root = self.settings["PATH"]
         kind = kind_of(source_path, site_root, self.settings)
         report = ProblemList(root=self.settings.get("KIT_ROOT") or site_root)
+        try:
+            site_source(site_root, os.path.relpath(source_path, site_root))
+        except OutsideItsFolder:
+            report.error(
+                source_path,
+                0,
+                "this page is a symbolic link (or in a folder that is one), which the site never follows",
+                "Put the file itself here instead of a link to it.",
+            )
+            raise ContentProblems(report.sorted()) from None
         if kind is None:
             report.error(
                 source_path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from .containment import output_destination
 from .writer import write_if_changed
 
 
@@ -12,9 +13,9 @@ def write_output_file(output_path: str, relative: str, data: bytes) -> bool:
     """Write ``data`` to ``output_path/relative`` unless the file already holds exactly that.
 
     An unchanged file keeps its modification time, so rsync and caches see nothing new.
-    Returns whether the file was written.
+    Returns whether the file was written; OutsideItsFolder if ``relative`` leads out of ``output_path``.
     """
-    return write_if_changed(os.path.join(output_path, relative), data)
+    return write_if_changed(output_destination(output_path, relative), data)
 
 
 def outputs_present(output_root: str, files: list[str]) -> bool:

@@ -13,6 +13,7 @@ from pelican.generators import StaticGenerator
 from . import produced
 from .build_lock import hold_build_lock, lock_each_run
 from .clock import set_build_now
+from .containment import OutsideItsFolder, output_destination, read_site_file
 from .feeds import stable_feed_date
 from .fingerprint import forget_folder_states
 from .unchanged_build import skip_when_unchanged
@@ -56,23 +57,30 @@ def prune_stale_files(pelican) -> None:
 
 def record_static_files(generators) -> None:
     """Pelican's StaticGenerator copies static files (pictures in images/, {attach} files) and the
-    theme's files: make both copies leave unchanged files alone and replace changed ones whole (Pelican
-    copies into the old file, and only logs a warning when that fails), and record what it wrote once
-    it has written (an {attach} file moves while the pages are written, so not before)."""
+    theme's files: make both copies read only from inside their folder, write only inside the output
+    folder, leave unchanged files alone, replace changed ones whole (Pelican copies into the old file,
+    and only logs a warning when that fails), and record what they wrote (an {attach} file moves while the
+    pages are written, so its place is known only when it is copied)."""
     for generator in generators:
         if isinstance(generator, StaticGenerator):
             generator._copy_paths = types.MethodType(copy_paths_if_changed, generator)
-            generator._copy_staticfile = types.MethodType(copy_static_file_if_changed, generator)
-            generator.generate_output = types.MethodType(_recording(type(generator).generate_output), generator)
+            generator._link_or_copy_staticfile = types.MethodType(copy_static_file, generator)
+            # Pelican skips a file whose copy is newer than it; the bytes are compared instead, so
+            # that every file published is recorded (and so not pruned)
+            generator._file_update_required = lambda static: True
 
 
-def _recording(generate_output):
-    def run(generator, writer):
-        generate_output(generator, writer)
-        for static in generator.context.get("staticfiles", []):
-            produced.record(os.path.join(generator.output_path, static.save_as))
-
-    return run
+def copy_static_file(generator, static) -> None:
+    """StaticGenerator._link_or_copy_staticfile, never linking, and refusing a file that is not a
+    plain file of the site's folder reached through no symbolic link, or whose place is outside the
+    output folder."""
+    try:
+        data = read_site_file(generator.path, static.source_path)
+        destination = output_destination(generator.output_path, static.save_as)
+    except OutsideItsFolder as refused:
+        log.error("reproducible_output: %s was not published: %s", static.source_path, refused)
+        return
+    write_if_changed(destination, data)
 
 
 def copy_paths_if_changed(generator, paths, source, destination, output_path, final_path=None):
@@ -96,13 +104,7 @@ def copy_paths_if_changed(generator, paths, source, destination, output_path, fi
             ]
         for src, dst in pairs:
             with open(src, "rb") as handle:
-                write_if_changed(dst, handle.read())
-
-
-def copy_static_file_if_changed(generator, static) -> None:
-    """StaticGenerator._copy_staticfile (pelican/generators.py), through write_if_changed."""
-    with open(os.path.join(generator.path, static.source_path), "rb") as handle:
-        write_if_changed(os.path.join(generator.output_path, static.save_as), handle.read())
+                write_if_changed(output_destination(output_path, dst), handle.read())
 
 
 def register():

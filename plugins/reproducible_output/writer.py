@@ -12,6 +12,7 @@ import os
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .atomic import write_atomic
+from .containment import output_destination
 from .produced import record
 
 
@@ -49,6 +50,7 @@ class UnchangedFilesWriter(Writer):
     """
 
     def _open_w(self, filename, encoding, override=False):
+        output_destination(self.output_path, filename)  # Pelican's own check does not resolve links
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')

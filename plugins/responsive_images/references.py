@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
+from reproducible_output.containment import OutsideItsFolder, site_source
+
 from .source_files import PICTURE_EXTENSIONS, PictureTrouble
 
 PELICAN_PREFIX = re.compile(r"^\{(static|attach|filename)\}")  # {filename} for a picture is content_links' to report
@@ -106,12 +108,14 @@ def resolve(use: PictureUse, source_path: str, site_root: str, folder: str) -> P
                 f"Rename the file, for example to `{posixpath.basename(better)}`, and write the new name here.",
             )
         absolute = os.path.join(root, *relpath.split("/"))
-        if os.path.isfile(absolute):
-            if not os.path.realpath(absolute).startswith(os.path.realpath(root) + os.sep):
+        if os.path.isfile(absolute) or os.path.islink(absolute):
+            try:
+                site_source(root, relpath)  # git carries symbolic links, which could lead anywhere
+            except OutsideItsFolder:
                 raise PictureTrouble(
-                    f"`{relpath}` is a link to a file outside this site's folder",
+                    f"`{relpath}` is a symbolic link (or in a folder that is one), which the site never follows",
                     f"Copy the picture itself into {folder}/ instead of linking to it.",
-                )
+                ) from None
             return PictureFile(relpath, absolute)
     subject = f"`image` is `{raw}`, but" if use.kind == IMAGE else f"the picture `{raw}` is missing:"
     raise PictureTrouble(
