@@ -18,7 +18,7 @@ LIMIT = 200_000
 LONG_TEXT = "\n\n" + "A long paragraph about what the party stands for. " * 9000 + "\n"
 
 
-def build_with_file_size_limit(project, limit: int = LIMIT) -> subprocess.CompletedProcess:
+def build_with_file_size_limit(project, limit: int = LIMIT, **overrides) -> subprocess.CompletedProcess:
     """Build ``project`` in a child process that may not write any file beyond ``limit`` bytes: the
     kernel stops the write that crosses it part way, as a full disk would (Python ignores SIGXFSZ,
     so the write fails with EFBIG instead of killing the process)."""
@@ -29,7 +29,7 @@ def build_with_file_size_limit(project, limit: int = LIMIT) -> subprocess.Comple
         sys.path.insert(0, {str(KIT_ROOT / "tests")!r})
         from kit_testing import build
         resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
-        build(Path({str(project)!r}), now={NOW!r})
+        build(Path({str(project)!r}), now={NOW!r}, **{overrides!r})
         """
     )
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=KIT_ROOT)
@@ -67,24 +67,28 @@ def test_a_write_that_fails_part_way_leaves_the_old_page_whole(two_branches):
         assert data in (before.get(name), after.get(name)), f"{name} was left half-written"
 
 
+# A kind of file the national site may publish as it is (file_policy), so Pelican's static copy copies it.
+AS_IT_IS = {"FILE_POLICY_MAIN_SUFFIXES": [".csv"]}
+
+
 def test_a_static_file_that_fails_part_way_stops_the_build_and_stays_whole(two_branches):
     """Pelican copies static files into the old file and only warns when the copy fails: the build
     would go on and publish a cut-short file."""
-    leaflet = two_branches / "content" / "images" / "leaflet.pdf"
-    leaflet.parent.mkdir(parents=True, exist_ok=True)
-    leaflet.write_bytes(b"%PDF-1.4\n" + b"old leaflet\n" * 4000)
-    output = build(two_branches, now=NOW)
-    old = (output / "images" / "leaflet.pdf").read_bytes()
-    assert old == leaflet.read_bytes()
+    table = two_branches / "content" / "images" / "results.csv"
+    table.parent.mkdir(parents=True, exist_ok=True)
+    table.write_bytes(b"ward,votes\n" + b"old ward,1\n" * 4000)
+    output = build(two_branches, now=NOW, **AS_IT_IS)
+    old = (output / "images" / "results.csv").read_bytes()
+    assert old == table.read_bytes()
 
-    leaflet.write_bytes(b"%PDF-1.4\n" + b"new leaflet\n" * 40000)
-    failed = build_with_file_size_limit(two_branches)
+    table.write_bytes(b"ward,votes\n" + b"new ward,2\n" * 40000)
+    failed = build_with_file_size_limit(two_branches, **AS_IT_IS)
 
     assert failed.returncode != 0, failed.stdout + failed.stderr
-    assert (output / "images" / "leaflet.pdf").read_bytes() == old
+    assert (output / "images" / "results.csv").read_bytes() == old
     assert temporaries(output) == []
-    build(two_branches, now=NOW)
-    assert (output / "images" / "leaflet.pdf").read_bytes() == leaflet.read_bytes()
+    build(two_branches, now=NOW, **AS_IT_IS)
+    assert (output / "images" / "results.csv").read_bytes() == table.read_bytes()
 
 
 def test_a_temporary_left_by_a_killed_build_is_removed_and_never_deployed(two_branches, tmp_path):
@@ -111,16 +115,16 @@ def test_a_temporary_left_by_a_killed_build_is_removed_and_never_deployed(two_br
 
 
 def test_written_files_are_readable_like_any_other_and_an_unchanged_rebuild_writes_nothing(two_branches):
-    leaflet = two_branches / "content" / "images" / "leaflet.pdf"
-    leaflet.parent.mkdir(parents=True, exist_ok=True)
-    leaflet.write_bytes(b"%PDF-1.4\nleaflet\n")
-    output = build(two_branches, now=NOW)
+    table = two_branches / "content" / "images" / "results.csv"
+    table.parent.mkdir(parents=True, exist_ok=True)
+    table.write_bytes(b"ward,votes\n")
+    output = build(two_branches, now=NOW, **AS_IT_IS)
     umask = os.umask(0)
     os.umask(umask)
-    for path in [output / "index.html", output / "about" / "index.html", output / "images" / "leaflet.pdf"]:
+    for path in [output / "index.html", output / "about" / "index.html", output / "images" / "results.csv"]:
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() would make it, for the web server
     times = {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
     digest = tree_digest(output)
-    build(two_branches, now=NOW, BUILD_SKIP_UNCHANGED=False)  # every generator runs, every file compared
+    build(two_branches, now=NOW, BUILD_SKIP_UNCHANGED=False, **AS_IT_IS)  # every generator runs, every file compared
     assert tree_digest(output) == digest
     assert {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()} == times
