@@ -1,0 +1,79 @@
+"""Issue 16's claims (docs/hosts.md, "What a branch editor can and cannot do") tried again by a
+hostile branch editor, in forms the first round of tests did not try. Each case is checked in the
+output itself."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+from editor_checks.run import check_project
+from kit_testing import build, project_settings
+
+
+def _javascript(code: str) -> DictionaryObject:
+    return DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject(code)})
+
+
+def a_pdf_with_programs() -> bytes:
+    """A one-page PDF whose programs sit where the catalog's entries are not: a bookmark that runs
+    JavaScript, a link that runs it when the pointer leaves it (/AA), and a javascript: link."""
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    bookmark = writer.add_outline_item(title="Contents", page_number=0)
+    bookmark.get_object()[NameObject("/A")] = writer._add_object(_javascript("app.alert('bookmark')"))
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(100), FloatObject(100)]),
+            NameObject("/AA"): DictionaryObject({NameObject("/X"): _javascript("app.alert('leave')")}),
+            NameObject("/A"): DictionaryObject(
+                {NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject("javascript:alert(1)")}
+            ),
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def actions_in(data: bytes) -> list[str]:
+    """Every action (its /S) and every javascript: address anywhere in the PDF ``data``."""
+    reader = PdfReader(io.BytesIO(data))
+    found, seen, stack = [], set(), [reader.trailer["/Root"]]
+    while stack:
+        item = stack.pop()
+        if hasattr(item, "idnum"):
+            if item.idnum in seen:
+                continue
+            seen.add(item.idnum)
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            if "/S" in item and item["/S"] in ("/JavaScript", "/Launch", "/SubmitForm", "/ImportData"):
+                found.append(str(item["/S"]))
+            if "javascript:" in str(item.get("/URI", "")).lower():
+                found.append(str(item["/URI"]))
+            found.extend(key for key in item if key in ("/AA", "/OpenAction", "/JS"))
+            stack.extend(value for key, value in item.items() if key != "/Parent")
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def test_a_branch_pdf_is_published_without_the_programs_of_its_bookmarks_and_links(two_branches):
+    data = a_pdf_with_programs()
+    assert len(actions_in(data)) >= 3  # the bookmark's, the link's /AA and its javascript: address
+    folder = two_branches / "branches/alpha/images"
+    folder.mkdir()
+    (folder / "leaflet.pdf").write_bytes(data)
+    assert check_project(project_settings(two_branches)).errors == []
+    output = build(two_branches)
+    published = (output / "branches/alpha/images/leaflet.pdf").read_bytes()
+    assert actions_in(published) == []
+    reader = PdfReader(io.BytesIO(published))
+    assert len(reader.pages) == 1 and [o.title for o in reader.outline] == ["Contents"]  # the document is kept
