@@ -7,9 +7,11 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
+from editor_checks import ContentProblems
 from editor_checks.run import check_project
 from kit_testing import build, project_settings
 
@@ -77,3 +79,34 @@ def test_a_branch_pdf_is_published_without_the_programs_of_its_bookmarks_and_lin
     assert actions_in(published) == []
     reader = PdfReader(io.BytesIO(published))
     assert len(reader.pages) == 1 and [o.title for o in reader.outline] == ["Contents"]  # the document is kept
+
+
+CHANNEL = "  - type: signal\n    url: {url}\n    label: Alphaton renewals\n"
+
+
+def test_a_branch_channel_on_the_party_s_domains_is_refused_and_never_listed(two_branches):
+    yaml_file = two_branches / "branches/alpha/branch.yaml"
+    base = yaml_file.read_text()
+    cases = {
+        "https://join.hedgerow.example/renew": "on the party's domain hedgerow.example",
+        "https://HEDGEROW.example./renew": "on the party's domain hedgerow.example",
+        "https://hedgerow.example@evil.example/renew": "hides which site",
+    }
+    for url, words in cases.items():
+        yaml_file.write_text(base.replace("editors:", CHANNEL.format(url=url) + "editors:"))
+        errors = [p for p in check_project(project_settings(two_branches)).errors if p.path.endswith("branch.yaml")]
+        assert len(errors) == 1 and words in errors[0].message and errors[0].line == 14, (url, errors)
+        with pytest.raises(ContentProblems):  # the build refuses it too, with the checks off
+            build(two_branches, EDITOR_CHECKS_ON_BUILD=False)
+        written = [p for p in (two_branches / "output").rglob("*") if p.is_file()]
+        assert not [p for p in written if b"renew" in p.read_bytes()]
+
+
+def test_a_branch_given_a_domain_may_list_a_channel_on_it(two_branches):
+    yaml_file = two_branches / "branches/alpha/branch.yaml"
+    channel = CHANNEL.format(url="https://alpha.hedgerow.example/renew")
+    yaml_file.write_text(yaml_file.read_text().replace("editors:", channel + "editors:"))
+    given = {"BRANCH_GIVEN_DOMAINS": {"alpha": "alpha.hedgerow.example"}}
+    assert check_project(project_settings(two_branches, **given)).errors == []
+    data = json.loads((build(two_branches, **given) / "official.json").read_text(encoding="utf-8"))
+    assert [a["branch"] for a in data["accounts"] if a["url"] == "https://alpha.hedgerow.example/renew"] == ["alpha"]

@@ -209,6 +209,12 @@ def url(schemes: Sequence[str] = ("https",)) -> Callable:
             if parts and parts.scheme == "http" and "https" in schemes:
                 fix = "Use the https:// address: plain http:// lets others read and change the page on the way."
             raise FieldError(f"is {_quoted(value)}, which is not an {allowed} address", fix)
+        if "@" in parts.netloc:
+            # https://party.example@elsewhere.example/ opens elsewhere.example, but reads as the party's
+            raise FieldError(
+                f"is {_quoted(value)}: the part before @ hides which site the address really opens",
+                f"Write it as https://{parts.netloc.rpartition('@')[2]}{parts.path}, without the part before @.",
+            )
         return web_address(value)
 
     return convert
