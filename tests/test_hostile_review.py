@@ -110,3 +110,15 @@ def test_a_branch_given_a_domain_may_list_a_channel_on_it(two_branches):
     assert check_project(project_settings(two_branches, **given)).errors == []
     data = json.loads((build(two_branches, **given) / "official.json").read_text(encoding="utf-8"))
     assert [a["branch"] for a in data["accounts"] if a["url"] == "https://alpha.hedgerow.example/renew"] == ["alpha"]
+
+
+@pytest.mark.parametrize("link", ["[leaflet]({attach}images/leaflet%00.pdf)", "[home]({filename}../pages/about%00.md)"])
+def test_a_file_link_holding_a_null_byte_is_an_error_at_its_line_not_a_traceback(two_branches, link):
+    post = two_branches / "branches/alpha/news/2026-02-02-leak.md"
+    post.write_text(f"---\ntitle: Leak\ndate: 2026-02-02\nsummary: A post.\n---\nThe page.\n\n{link}\n")
+    errors = check_project(project_settings(two_branches)).errors
+    assert [(e.path, e.line) for e in errors] == [("branches/alpha/news/2026-02-02-leak.md", 8)], errors
+    assert "%00" in errors[0].message
+    with pytest.raises(ContentProblems):
+        build(two_branches)
+    assert not (two_branches / "output/branches/alpha/news/2026/leak/index.html").exists()
