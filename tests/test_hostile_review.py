@@ -122,3 +122,19 @@ def test_a_file_link_holding_a_null_byte_is_an_error_at_its_line_not_a_traceback
     with pytest.raises(ContentProblems):
         build(two_branches)
     assert not (two_branches / "output/branches/alpha/news/2026/leak/index.html").exists()
+
+
+def test_a_branch_post_whose_title_turns_its_text_around_is_refused_and_not_on_the_national_home_page(two_branches):
+    post = two_branches / "branches/alpha/news/2026-03-05-renew.md"
+    # shows as "Renew now at https://evil-email.example", the address the reader is meant to type
+    post.write_text(
+        '---\ntitle: "Renew now at \\u202eelpmaxe.liame-live//:sptth"\ndate: 2026-03-05\n'
+        'summary: "Official notice \\u2067from\\u2069 the party"\n---\nRenew.\n'
+    )
+    errors = check_project(project_settings(two_branches)).errors
+    assert [(e.path, e.line) for e in errors] == [("branches/alpha/news/2026-03-05-renew.md", n) for n in (2, 4)]
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in errors[0].message and "U+2067" in errors[1].message
+    with pytest.raises(ContentProblems):
+        build(two_branches)
+    written = [p for p in (two_branches / "output").rglob("*") if p.is_file()]
+    assert not [p for p in written if "\u202e".encode() in p.read_bytes()]
