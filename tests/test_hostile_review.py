@@ -5,7 +5,6 @@ output itself."""
 from __future__ import annotations
 
 import io
-import json
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -84,32 +83,17 @@ def test_a_branch_pdf_is_published_without_the_programs_of_its_bookmarks_and_lin
 CHANNEL = "  - type: signal\n    url: {url}\n    label: Alphaton renewals\n"
 
 
-def test_a_branch_channel_on_the_party_s_domains_is_refused_and_never_listed(two_branches):
+def test_a_channel_address_that_hides_its_site_behind_the_party_s_name_is_refused(two_branches):
     yaml_file = two_branches / "branches/alpha/branch.yaml"
-    base = yaml_file.read_text()
-    cases = {
-        "https://join.hedgerow.example/renew": "on the party's domain hedgerow.example",
-        "https://HEDGEROW.example./renew": "on the party's domain hedgerow.example",
-        "https://hedgerow.example@evil.example/renew": "hides which site",
-    }
-    for url, words in cases.items():
-        yaml_file.write_text(base.replace("editors:", CHANNEL.format(url=url) + "editors:"))
-        errors = [p for p in check_project(project_settings(two_branches)).errors if p.path.endswith("branch.yaml")]
-        assert len(errors) == 1 and words in errors[0].message and errors[0].line == 14, (url, errors)
-        with pytest.raises(ContentProblems):  # the build refuses it too, with the checks off
-            build(two_branches, EDITOR_CHECKS_ON_BUILD=False)
-        written = [p for p in (two_branches / "output").rglob("*") if p.is_file()]
-        assert not [p for p in written if b"renew" in p.read_bytes()]
-
-
-def test_a_branch_given_a_domain_may_list_a_channel_on_it(two_branches):
-    yaml_file = two_branches / "branches/alpha/branch.yaml"
-    channel = CHANNEL.format(url="https://alpha.hedgerow.example/renew")
-    yaml_file.write_text(yaml_file.read_text().replace("editors:", channel + "editors:"))
-    given = {"BRANCH_GIVEN_DOMAINS": {"alpha": "alpha.hedgerow.example"}}
-    assert check_project(project_settings(two_branches, **given)).errors == []
-    data = json.loads((build(two_branches, **given) / "official.json").read_text(encoding="utf-8"))
-    assert [a["branch"] for a in data["accounts"] if a["url"] == "https://alpha.hedgerow.example/renew"] == ["alpha"]
+    url = "https://hedgerow.example@evil.example/renew"  # opens evil.example
+    yaml_file.write_text(yaml_file.read_text().replace("editors:", CHANNEL.format(url=url) + "editors:"))
+    errors = check_project(project_settings(two_branches)).errors
+    assert [(e.path, e.line) for e in errors] == [("branches/alpha/branch.yaml", 14)], errors
+    assert "hides which site" in errors[0].message and "https://evil.example/renew" in errors[0].fix
+    with pytest.raises(ContentProblems):  # the build refuses it too, with the checks off
+        build(two_branches, EDITOR_CHECKS_ON_BUILD=False)
+    written = [p for p in (two_branches / "output").rglob("*") if p.is_file()]
+    assert not [p for p in written if b"evil.example" in p.read_bytes()]
 
 
 @pytest.mark.parametrize("link", ["[leaflet]({attach}images/leaflet%00.pdf)", "[home]({filename}../pages/about%00.md)"])

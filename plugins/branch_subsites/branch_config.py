@@ -25,13 +25,7 @@ from editor_checks.yaml_source import YamlSyntaxError, load_yaml
 from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.fingerprint import code_digest
 
-from .identity import (
-    check_branch_domain,
-    check_channel_address,
-    check_same_names,
-    national_word,
-    takes_party_name,
-)
+from .identity import check_branch_domain, check_same_names, national_word, takes_party_name
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
 
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
@@ -222,7 +216,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
             missing_line=document.line_of("channels", index),
         )
         if len(fields) == 3:
-            _check_channel(slug, fields, index, document, path, settings, report)
+            _check_channel(fields, index, document, path, settings, report)
             channels.append(Channel(**fields))
     _check_geography(values, document, path, report)
     _check_identity(slug, values, document, path, settings, report)
@@ -247,13 +241,9 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
     )
 
 
-def _check_channel(slug: str, channel: dict, index: int, document, path: str, settings: dict, report) -> None:
-    """What a channel's own fields cannot tell: mailto: only for email, not the party's own address,
-    and channels the party discourages."""
+def _check_channel(channel: dict, index: int, document, path: str, settings: dict, report) -> None:
+    """What a channel's own fields cannot tell: mailto: only for email, and channels the party discourages."""
     kind = channel["type"]
-    taken = check_channel_address(slug, channel["url"], settings)
-    if taken:
-        report.error(path, document.line_of("channels", index, "url"), *taken)
     if channel["url"].startswith("mailto:") and kind not in settings["BRANCH_EMAIL_CHANNEL_TYPES"]:
         report.error(
             path,

@@ -66,54 +66,24 @@ def official_hosts(settings: dict) -> list[str]:
     return list(dict.fromkeys(hosts))
 
 
-def _official_host_taken(slug: str, host: str, settings: dict) -> tuple[str, bool] | None:
-    """(the party's domain, whether ``host`` is that domain itself) when ``host`` is the party's own
-    or below one of its domains and not the one the national team gave branch ``slug``."""
-    host = host.lower().rstrip(".")
-    given = (settings.get("BRANCH_GIVEN_DOMAINS") or {}).get(slug)
-    for official in official_hosts(settings):
-        if host == official:
-            return official, True
-        if host.endswith("." + official) and host != given:
-            return official, False
-    return None
-
-
 def check_branch_domain(slug: str, domain: str, settings: dict) -> tuple[str, str] | None:
     """(message, fix) when ``domain`` is the party's own or below one the party did not give this branch."""
-    taken = _official_host_taken(slug, domain, settings)
-    if taken is None:
-        return None
-    host, itself = taken
-    if itself:
-        return (
-            f"`domain` is {domain}, the party's own domain",
-            "A branch cannot take the national site's domain. Delete the `domain:` line; the branch "
-            f"is published at {host}/branches/{slug}/.",
-        )
-    return (
-        f"`domain` is {domain}, an address under the party's domain {host} that the national team "
-        "has not given this branch",
-        "Ask the national web team for it: they add it to BRANCH_GIVEN_DOMAINS in pelicanconf.py. "
-        "Until then delete the `domain:` line.",
-    )
-
-
-def check_channel_address(slug: str, address: str, settings: dict) -> tuple[str, str] | None:
-    """(message, fix) when a branch channel's web address is on the party's own domains (other than
-    the one given to the branch): listed among the official channels, it would read as the party's."""
-    parts = urlsplit(address)
-    if parts.scheme != "https" or not parts.hostname:
-        return None
-    taken = _official_host_taken(slug, parts.hostname, settings)
-    if taken is None:
-        return None
-    return (
-        f"the channel `{address}` is on the party's domain {taken[0]}: listed among the official "
-        "channels, it would pass for one of the party's own",
-        "A branch lists its own channels only. Link to the party's pages from a page of the branch "
-        "instead; the national team lists the party's channels.",
-    )
+    given = (settings.get("BRANCH_GIVEN_DOMAINS") or {}).get(slug)
+    for host in official_hosts(settings):
+        if domain == host:
+            return (
+                f"`domain` is {domain}, the party's own domain",
+                "A branch cannot take the national site's domain. Delete the `domain:` line; the branch "
+                f"is published at {host}/branches/{slug}/.",
+            )
+        if domain.endswith("." + host) and domain != given:
+            return (
+                f"`domain` is {domain}, an address under the party's domain {host} that the national team "
+                "has not given this branch",
+                "Ask the national web team for it: they add it to BRANCH_GIVEN_DOMAINS in pelicanconf.py. "
+                "Until then delete the `domain:` line.",
+            )
+    return None
 
 
 def check_same_names(branches, report, branch_file: str) -> None:
