@@ -58,7 +58,14 @@ def check_link(link, source: str, site_path: str, files: list[str], report) -> N
             report.error(source, link.line, f"the link `{target}` names no file", "Write the file after it.")
             return
         wanted = _resolve(path, source, site_path)
-        if not os.path.realpath(wanted).startswith(os.path.join(os.path.realpath(site_path), "")):
+        if "\0" in wanted:  # %00: no file can be named so, and the system refuses to look one up
+            report.error(
+                source,
+                link.line,
+                f"the link `{target}` holds %00, which no file name can hold",
+                "Write the file's name as it is in the site's folder.",
+            )
+        elif not os.path.realpath(wanted).startswith(os.path.join(os.path.realpath(site_path), "")):
             report.error(
                 source, link.line, f"the link `{target}` points outside this site's folder", "Link within the site."
             )

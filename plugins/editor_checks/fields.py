@@ -21,6 +21,14 @@ from unidecode import unidecode
 from .lookalikes import hidden_characters, is_mixed_script, scripts_of
 from .sites import SLUG_PATTERN
 
+# The characters that turn the text after them around (overrides, embeddings, isolates): typed text
+# never needs them, as right-to-left letters order themselves; with them "moc.elpmaxe" shows as
+# example.com, so no text field holds them, wherever on the site it is shown.
+DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+HIDDEN_FIX = (
+    "Type the text again by hand instead of pasting it; such characters can make it read differently from what it says."
+)
+
 
 class FieldError(Exception):
     """A value that cannot be used. ``at`` points below the field: (2, "url")."""
@@ -69,6 +77,9 @@ def text(max_length: int | None = None, single_line: bool = True) -> Callable:
             raise FieldError("is empty", "Write the text after the colon, or delete the line.")
         if single_line and "\n" in value:
             raise FieldError("should be one line", "Join the lines into one.")
+        turning = hidden_characters("".join(c for c in value if c in DIRECTION_CONTROLS))
+        if turning:
+            raise FieldError(f"holds characters that cannot be seen ({', '.join(turning)})", HIDDEN_FIX)
         if max_length and len(value) > max_length:
             raise FieldError(
                 f"is {len(value)} characters long; at most {max_length} fit",
@@ -88,11 +99,7 @@ def plain_text(max_length: int | None = None, one_script: bool = True) -> Callab
         value = one_line(value)
         hidden = hidden_characters(value)
         if hidden:
-            raise FieldError(
-                f"holds characters that cannot be seen ({', '.join(hidden)})",
-                "Type the text again by hand instead of pasting it; such characters can make it read "
-                "differently from what it says.",
-            )
+            raise FieldError(f"holds characters that cannot be seen ({', '.join(hidden)})", HIDDEN_FIX)
         if one_script and is_mixed_script(value):
             raise FieldError(
                 f"mixes letters of different alphabets ({', '.join(s.title() for s in scripts_of(value))})",
@@ -209,6 +216,12 @@ def url(schemes: Sequence[str] = ("https",)) -> Callable:
             if parts and parts.scheme == "http" and "https" in schemes:
                 fix = "Use the https:// address: plain http:// lets others read and change the page on the way."
             raise FieldError(f"is {_quoted(value)}, which is not an {allowed} address", fix)
+        if "@" in parts.netloc:
+            # https://party.example@elsewhere.example/ opens elsewhere.example, but reads as the party's
+            raise FieldError(
+                f"is {_quoted(value)}: the part before @ hides which site the address really opens",
+                f"Write it as https://{parts.netloc.rpartition('@')[2]}{parts.path}, without the part before @.",
+            )
         return web_address(value)
 
     return convert

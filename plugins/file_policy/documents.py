@@ -14,12 +14,17 @@ import logging
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 # Entries of the document catalog that hold metadata, programs or other files.
 CATALOG_ENTRIES = ("/Metadata", "/PieceInfo", "/OpenAction", "/AA", "/AcroForm", "/SpiderInfo")
 NAME_TREES = ("/JavaScript", "/EmbeddedFiles")
 PAGE_ENTRIES = ("/Metadata", "/PieceInfo", "/AA")
+# Where any dictionary (a bookmark, a link, a form field, a page) keeps actions run by a reader.
+ACTION_ENTRIES = ("/AA", "/OpenAction", "/JS")
+# Web addresses a link in a published document may open; every other action (JavaScript, launching
+# a program, submitting a form, a javascript: address) is taken out wherever it is.
+LINK_SCHEMES = ("https:", "http:", "mailto:")
 
 
 class DocumentTrouble(Exception):
@@ -35,6 +40,35 @@ def _drop(dictionary, keys) -> None:
     for key in keys:
         if key in dictionary:
             del dictionary[key]
+
+
+def _is_web_link(action) -> bool:
+    action = action.get_object()
+    if not isinstance(action, DictionaryObject) or action.get("/S") != "/URI" or "/Next" in action:
+        return False
+    address = str(action.get("/URI", "")).strip().lower()
+    return address.startswith(LINK_SCHEMES)
+
+
+def _drop_actions(root) -> None:
+    """Take every action but a plain web link out of every dictionary reachable from ``root``: an
+    action can sit on any object (a bookmark's /A, a link's /AA), so none is looked for by place."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            if item.idnum in seen:
+                continue
+            seen.add(item.idnum)
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            _drop(item, ACTION_ENTRIES)
+            if "/A" in item and not _is_web_link(item["/A"]):
+                del item["/A"]
+            stack.extend(value for key, value in item.items() if key != "/Parent")
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
 
 
 def published_document(data: bytes, name: str) -> bytes:
@@ -63,6 +97,7 @@ def published_document(data: bytes, name: str) -> bytes:
                     if action is not None and action.get_object().get("/S") != "/URI":  # only web links act
                         del annotation.get_object()["/A"]
                 page[NameObject("/Annots")] = ArrayObject(kept)
+        _drop_actions(root)
         out = io.BytesIO()
         writer.write(out)
     except DocumentTrouble:
