@@ -139,3 +139,28 @@ def test_a_series_begun_long_ago_gives_its_dates_without_walking_from_its_start(
     took = time.perf_counter() - began
     assert [o.start.replace(tzinfo=None) for o in dates] == walked and walked
     assert took < 0.5, took  # walking from the year 1 day by day takes seconds
+
+
+def test_an_occurrence_address_taken_twice_is_a_problem_in_both_files_not_a_crash(two_branches):
+    before = tree_digest(build(two_branches, now=NOW))
+    write_event(two_branches, "FREQ=DAILY;BYHOUR=10,14;COUNT=2")
+    other = "branches/alpha/events/2027-01-12-1000-sessions.md"  # a one-off at the morning session's address
+    (two_branches / other).write_text(
+        "---\ntitle: Other\nstart: 2027-01-12 18:00\nduration: 1h\n---\nText\n", encoding="utf-8"
+    )
+    clash = "`2027-01-12-1000-sessions`"
+    problems = problems_of(two_branches)
+    assert sorted((p[0], p[1]) for p in problems if clash in p[2]) == sorted([(EVENT, REPEAT_LINE), (other, 1)]), (
+        problems
+    )
+    with pytest.raises(ContentProblems) as stopped:
+        build(two_branches, now=NOW)
+    assert {p.path for p in stopped.value.problems if clash in p.message} == {EVENT, other}
+    assert tree_digest(two_branches / "output") == before
+
+
+def test_an_all_day_event_cannot_repeat_several_times_a_day(two_branches):
+    write_event(two_branches, "FREQ=WEEKLY;BYHOUR=10,14", start="2027-01-12\nall_day: true")
+    problems = problems_of(two_branches)
+    several = [(p[0], p[1]) for p in problems if "several times on one day" in p[2]]
+    assert several == [(EVENT, REPEAT_LINE + 1)], problems
