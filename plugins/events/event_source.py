@@ -9,7 +9,7 @@ import functools
 import zoneinfo
 from dataclasses import dataclass
 
-from dateutil.rrule import DAILY, WEEKLY, rrulestr
+from dateutil.rrule import DAILY, WEEKLY, YEARLY, rrule, rrulestr
 
 from editor_checks.fields import validate_fields
 from front_matter.document import read_document, slug_from_filename
@@ -94,6 +94,30 @@ MAX_TIMES_A_DAY = 24
 _MONTH_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
+def _never_happens(rule) -> bool:
+    """True if no day ever matches the rule's day filters. dateutil looks for a match one period
+    at a time up to the year 9999; the Gregorian calendar repeats every 400 years, so the same
+    filters are tried here year by year over the last 400 years dateutil knows."""
+    months = rule._bymonth or tuple(range(1, 13))
+    days = rule._bymonthday
+    if days and not rule._bynmonthday and not any(day <= _MONTH_DAYS[m] for day in days for m in months):
+        return True
+    if rule._freq not in (DAILY, WEEKLY):  # nth weekdays mean other things in a yearly rule
+        return False
+    probe = rrule(
+        YEARLY,
+        dtstart=dt.datetime(9600, 1, 1),
+        cache=False,
+        bymonth=rule._bymonth,
+        bymonthday=(tuple(rule._bymonthday) + tuple(rule._bynmonthday)) or None,
+        byyearday=rule._byyearday,
+        byweekno=rule._byweekno,
+        byweekday=rule._byweekday,
+        byeaster=rule._byeaster,
+    )
+    return next(iter(probe), None) is None
+
+
 def rule_limits_problem(rule, all_day: bool = False) -> tuple[str, str] | None:
     """(message, fix) if ``rule`` asks for more than branches hold: every few hours or minutes
     (dateutil would walk every hour or second of the calendar), more than MAX_TIMES_A_DAY times a
@@ -115,12 +139,11 @@ def rule_limits_problem(rule, all_day: bool = False) -> tuple[str, str] | None:
             "`repeat` gives an all-day event several times on one day",
             "Delete BYHOUR, BYMINUTE and BYSECOND, or give the event a start time instead of `all_day`.",
         )
-    months = rule._bymonth or tuple(range(1, 13))
-    days = rule._bymonthday
-    if days and not rule._bynmonthday and not any(day <= _MONTH_DAYS[m] for day in days for m in months):
+    if _never_happens(rule):
         return (
-            "`repeat` asks for a day of the month that never happens, so the event has no dates",
-            "Check BYMONTHDAY and BYMONTH (February has at most 29 days, April, June, September and November 30).",
+            "`repeat` asks for days that never happen, so the event has no dates",
+            "Check BYMONTHDAY, BYYEARDAY and BYMONTH (February has at most 29 days, April, June, "
+            "September and November 30).",
         )
     return None
 
