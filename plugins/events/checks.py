@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import os
 
-from editor_checks.addresses import AddressClaims
+from reproducible_output.clock import build_now
 
 from .event_source import parse_event_file
 from .generator import event_files
+from .site_dates import site_occurrences
 
 
 def check_event_files(settings, sites, report) -> None:
+    now = settings.get("BUILD_NOW") or build_now()
     for site in sites:
-        claims = AddressClaims()
+        series_list = []
         for path in event_files(os.path.join(site.path, settings["EVENTS_PATH"])):
             series = parse_event_file(path, report)
             if series is not None:
-                claims.claim(series.slug, path, series.slug_line)
-        claims.report_clashes(
-            report,
-            f"two events in {site.label} have the same name `{{address}}`: {{names}}",
-            "Rename one of the files, or add a different `slug:` line.",
-        )
+                series_list.append(series)
+        site_occurrences(series_list, settings, now, report, site.label)

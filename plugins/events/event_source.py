@@ -9,7 +9,7 @@ import functools
 import zoneinfo
 from dataclasses import dataclass
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import DAILY, WEEKLY, YEARLY, rrule, rrulestr
 
 from editor_checks.fields import validate_fields
 from front_matter.document import read_document, slug_from_filename
@@ -40,6 +40,7 @@ class EventSeries:
     accessibility: tuple[str, ...] = ()
     previous_start: dt.datetime | dt.date | None = None
     repeat: str | None = None
+    repeat_line: int = 1  # where `repeat:` is written, for problems with the rule's dates
     exdates: tuple[dt.date, ...] = ()
     tags: tuple[str, ...] = ()
     image: str | None = None
@@ -71,6 +72,80 @@ def parse_rrule(repeat: str, start):
     if "DTSTART" in rule_text.upper() or "\n" in rule_text:
         raise ValueError("only the rule itself is wanted here")
     return rrulestr(rule_text, dtstart=first)
+
+
+def rule_from_near(rule, window_start: dt.datetime):
+    """``rule``, started as late before ``window_start`` as gives the same dates from there on.
+
+    dateutil walks every period from the first date, so a daily series begun long ago would cost
+    a step for each day since. A daily or weekly rule without COUNT repeats exactly every INTERVAL
+    days or weeks, so its start moves on by whole periods; other rules walk months or years, which
+    are few, or stop at their COUNT."""
+    if rule._count is not None or rule._freq not in (DAILY, WEEKLY):
+        return rule
+    period = rule._interval * (7 if rule._freq == WEEKLY else 1)
+    periods = (window_start - rule._dtstart).days // period - 1
+    if periods <= 0:
+        return rule
+    return rule.replace(dtstart=rule._dtstart + dt.timedelta(days=periods * period))
+
+
+MAX_TIMES_A_DAY = 24
+_MONTH_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+def _never_happens(rule) -> bool:
+    """True if no day ever matches the rule's day filters. dateutil looks for a match one period
+    at a time up to the year 9999; the Gregorian calendar repeats every 400 years, so the same
+    filters are tried here year by year over the last 400 years dateutil knows."""
+    months = rule._bymonth or tuple(range(1, 13))
+    days = rule._bymonthday
+    if days and not rule._bynmonthday and not any(day <= _MONTH_DAYS[m] for day in days for m in months):
+        return True
+    if rule._freq not in (DAILY, WEEKLY):  # nth weekdays mean other things in a yearly rule
+        return False
+    probe = rrule(
+        YEARLY,
+        dtstart=dt.datetime(9600, 1, 1),
+        cache=False,
+        bymonth=rule._bymonth,
+        bymonthday=(tuple(rule._bymonthday) + tuple(rule._bynmonthday)) or None,
+        byyearday=rule._byyearday,
+        byweekno=rule._byweekno,
+        byweekday=rule._byweekday,
+        byeaster=rule._byeaster,
+    )
+    return next(iter(probe), None) is None
+
+
+def rule_limits_problem(rule, all_day: bool = False) -> tuple[str, str] | None:
+    """(message, fix) if ``rule`` asks for more than branches hold: every few hours or minutes
+    (dateutil would walk every hour or second of the calendar), more than MAX_TIMES_A_DAY times a
+    day, or month days that never happen (dateutil would walk to the year 9999 looking for one)."""
+    if rule._freq > DAILY:  # dateutil numbers HOURLY, MINUTELY and SECONDLY after DAILY
+        return (
+            "`repeat` repeats more often than once a day, which the kit does not publish",
+            "Use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; for several times on one day, "
+            "add BYHOUR, e.g. FREQ=WEEKLY;BYDAY=SA;BYHOUR=10,14 for 10:00 and 14:00.",
+        )
+    times = len(rule._byhour or (0,)) * len(rule._byminute or (0,)) * len(rule._bysecond or (0,))
+    if times > MAX_TIMES_A_DAY:
+        return (
+            f"`repeat` gives {times} times on each day, more than the {MAX_TIMES_A_DAY} the kit publishes",
+            "List fewer hours in BYHOUR and fewer minutes in BYMINUTE (one time for each session).",
+        )
+    if all_day and times > 1:
+        return (
+            "`repeat` gives an all-day event several times on one day",
+            "Delete BYHOUR, BYMINUTE and BYSECOND, or give the event a start time instead of `all_day`.",
+        )
+    if _never_happens(rule):
+        return (
+            "`repeat` asks for days that never happen, so the event has no dates",
+            "Check BYMONTHDAY, BYYEARDAY and BYMONTH (February has at most 29 days, April, June, "
+            "September and November 30).",
+        )
+    return None
 
 
 def parse_event_file(path: str, report, text: str | None = None) -> EventSeries | None:
@@ -178,9 +253,13 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
                 "Write an RRULE such as FREQ=WEEKLY;BYDAY=TU or FREQ=MONTHLY;BYDAY=2TU (second Tuesday).",
             )
             return None
+        limits = rule_limits_problem(rule, all_day)
+        if limits is not None:
+            error("repeat", *limits)
+            return None
         for skipped in exdates:
             day_start = dt.datetime.combine(skipped, dt.time())
-            if not rule.between(day_start, day_start + dt.timedelta(days=1), inc=True):
+            if not rule_from_near(rule, day_start).between(day_start, day_start + dt.timedelta(days=1), inc=True):
                 error(
                     "except",
                     f"`except` has {skipped}, which is not a date this event repeats on",
@@ -208,6 +287,7 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
         accessibility=tuple(values.get("accessibility", ())),
         previous_start=values.get("previous_start"),
         repeat=repeat,
+        repeat_line=front.line_of("repeat", default=document.fence_line),
         exdates=exdates,
         tags=tuple(values.get("tags", ())),
         image=values.get("image"),

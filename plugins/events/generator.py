@@ -27,9 +27,9 @@ from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
 from .ical import calendar_bytes, record_dates, timezone_range, zones_over
 from .month_grid import build_months
-from .occurrences import expand
 from .pages import EventPage, event_urls
 from .sequences import SequenceBook
+from .site_dates import site_occurrences
 from .vevent_texts import VeventTexts
 
 
@@ -97,6 +97,10 @@ class EventsGenerator(Generator):
             series = parse_event_file(path, report)
             if series is not None:
                 series_list.append(series)
+        if not report.errors:
+            branch_slug = (settings.get("BRANCH") or {}).get("slug")
+            label = f"branch {branch_slug}" if branch_slug else "the main site"
+            expanded = site_occurrences(series_list, settings, now, report, label)
         if report.errors:
             raise ContentProblems(report.sorted())
 
@@ -105,12 +109,11 @@ class EventsGenerator(Generator):
         uid_domain = settings["EVENTS_UID_DOMAIN"]
         sequences = SequenceBook(os.path.join(settings["CACHE_PATH"], "event-sequences.json"))
         self.records, self.pages = [], []
-        for series in series_list:
+        for series, occurrences in expanded:
             markdown.reset()
             content = Markup(markdown.convert(series.body))
             uid = f"{site_key}/{series.slug}@{uid_domain}"
             ics_url = settings["EVENT_ICS_URL"].format(slug=series.slug)
-            occurrences = expand(series, now, settings["EVENTS_HORIZON_MONTHS"], settings["EVENTS_PAST_MONTHS"])
             first_url = event_urls(occurrences[0], settings)[0] if occurrences else ics_url
             record = series_record(
                 series,

@@ -7,6 +7,7 @@ import zoneinfo
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
+from .event_source import parse_rrule, rule_from_near
 from .vevent_texts import VeventTexts
 
 ICAL_STATUS = {
@@ -23,6 +24,18 @@ def _local(value: str, timezone: str):
     if isinstance(parsed, dt.datetime):
         return parsed.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
     return parsed
+
+
+def _times_on(repeat: str, start: dt.datetime, day: dt.date) -> list[dt.datetime]:
+    """Every time the rule gives on ``day``: an `except` day skips all its sessions, not only the
+    one at the time of the first date."""
+    naive_start = start.replace(tzinfo=None)
+    day_start = dt.datetime.combine(day, dt.time())
+    rule = rule_from_near(parse_rrule(repeat, naive_start), day_start)
+    times = rule.between(day_start, day_start + dt.timedelta(days=1), inc=False) or [
+        dt.datetime.combine(day, naive_start.time())
+    ]
+    return [when.replace(tzinfo=start.tzinfo) for when in times]
 
 
 def vevent(record: dict, summary_prefix: str | None = None) -> Event:
@@ -48,7 +61,8 @@ def vevent(record: dict, summary_prefix: str | None = None) -> Event:
             if record["all_day"]:
                 event.add("exdate", day)
             else:
-                event.add("exdate", dt.datetime.combine(day, start.timetz()).replace(tzinfo=start.tzinfo))
+                for when in _times_on(record["repeat"], start, day):
+                    event.add("exdate", when)
     event.add("status", ICAL_STATUS[record["status"]])
     event.add("sequence", record["sequence"])
     location = record["location"] or ("Address on request" if record["address_on_request"] else None)

@@ -1,0 +1,43 @@
+"""Every occurrence of a site's events, with each page address claimed once: the check and the
+build both read a site's dates here, so that what the check passes the build can write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from editor_checks.addresses import AddressClaims
+
+from .event_source import EventSeries
+from .occurrences import MAX_OCCURRENCES, Occurrence, TooManyOccurrences, expand
+
+
+def site_occurrences(
+    series_list: list[EventSeries], settings: dict, now: dt.datetime, report, site_label: str
+) -> list[tuple[EventSeries, list[Occurrence]]]:
+    """Each series with its occurrences; a series with too many dates, two series with one name and
+    two occurrences at one address are problems in ``report`` (the caller stops if there are any)."""
+    limit = settings.get("EVENTS_MAX_OCCURRENCES", MAX_OCCURRENCES)
+    names, addresses = AddressClaims(), AddressClaims()
+    expanded = []
+    for series in series_list:
+        names.claim(series.slug, series.source_path, series.slug_line)
+        try:
+            occurrences = expand(series, now, settings["EVENTS_HORIZON_MONTHS"], settings["EVENTS_PAST_MONTHS"], limit)
+        except TooManyOccurrences as too_many:
+            report.error(*too_many.problem())
+            continue
+        for occurrence in occurrences:
+            line = series.repeat_line if series.repeat else series.slug_line
+            addresses.claim(occurrence.slug, series.source_path, line)
+        expanded.append((series, occurrences))
+    names.report_clashes(
+        report,
+        f"two events in {site_label} have the same name `{{address}}`: {{names}}",
+        "Rename one of the files, or add a different `slug:` line.",
+    )
+    addresses.report_clashes(
+        report,
+        f"two dates of events in {site_label} would have the same web address `{{address}}`: {{names}}",
+        "Rename one of the files, or add a different `slug:` line.",
+    )
+    return expanded
