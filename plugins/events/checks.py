@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from editor_checks.addresses import AddressClaims
+from front_matter.document import size_limit
 
 from .event_source import parse_event_file
 from .generator import event_files
@@ -14,7 +15,7 @@ def check_event_files(settings, sites, report) -> None:
     for site in sites:
         claims = AddressClaims()
         for path in event_files(os.path.join(site.path, settings["EVENTS_PATH"])):
-            series = parse_event_file(path, report)
+            series = parse_event_file(path, report, max_bytes=size_limit(settings))
             if series is not None:
                 claims.claim(series.slug, path, series.slug_line)
         claims.report_clashes(

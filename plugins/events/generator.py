@@ -15,7 +15,8 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
-from front_matter.converter import site_markdown
+from front_matter.converter import convert_text, site_markdown
+from front_matter.document import size_limit
 from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
@@ -81,7 +82,7 @@ class EventsGenerator(Generator):
         report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
         series_list = []
         for path in event_files(os.path.join(settings["PATH"], settings["EVENTS_PATH"])):
-            series = parse_event_file(path, report)
+            series = parse_event_file(path, report, max_bytes=size_limit(settings))
             if series is not None:
                 series_list.append(series)
         if report.errors:
@@ -93,8 +94,10 @@ class EventsGenerator(Generator):
         sequences = SequenceBook(os.path.join(settings["CACHE_PATH"], "event-sequences.json"))
         self.records, self.pages = [], []
         for series in series_list:
-            markdown.reset()
-            content = Markup(markdown.convert(series.body))
+            html_text = convert_text(markdown, series.body, series.source_path, series.body_line, report)
+            if html_text is None:
+                raise ContentProblems(report.sorted())
+            content = Markup(html_text)
             uid = f"{site_key}/{series.slug}@{uid_domain}"
             ics_url = settings["EVENT_ICS_URL"].format(slug=series.slug)
             occurrences = expand(series, now, settings["EVENTS_HORIZON_MONTHS"], settings["EVENTS_PAST_MONTHS"])
