@@ -177,7 +177,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         report.error(path, 0, "branch.yaml is not saved as UTF-8 text", "Save it as UTF-8.")
         return None
     except FileTooLarge as exc:
-        report.error(path, 0, exc.message, "Keep to the keys of the example: a branch.yaml is a page of text.")
+        report.error(path, 1, exc.message, "Keep to the keys of the example: a branch.yaml is a page of text.")
         return None
     except OSError as exc:
         report.error(path, 0, f"branch.yaml cannot be read ({exc.strerror or exc})", "Make it an ordinary text file.")

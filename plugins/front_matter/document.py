@@ -107,7 +107,7 @@ def read_document(path: str, report, text: str | None = None, max_bytes: int = M
         else:
             check_text_size(text, max_bytes)
     except FileTooLarge as exc:
-        report.error(path, 0, exc.message, exc.fix)
+        report.error(path, 1, exc.message, exc.fix)
         return None
     except OSError as exc:
         problem = f"the file cannot be read ({exc.strerror or exc})"
