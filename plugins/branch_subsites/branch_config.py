@@ -21,6 +21,7 @@ from editor_checks.fields import (
     validate_fields,
 )
 from editor_checks.sites import SLUG_PATTERN
+from editor_checks.source_text import FileTooLarge, read_source_text
 from editor_checks.yaml_source import YamlSyntaxError, load_yaml
 from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.fingerprint import code_digest
@@ -45,6 +46,8 @@ KINDS = ("local", "network")
 RESERVED_BRANCH_SLUGS = frozenset("-".join(n.lower().split()) for n in NATIONS)
 FORGE_USER_PATTERN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38})$")
 BRANCH_FILE = "branch.yaml"
+# The largest branch.yaml the kit reads, in bytes: far above any real one, far below what would tie up a build.
+BRANCH_YAML_MAX_BYTES = 100_000
 
 
 @dataclass(frozen=True)
@@ -180,10 +183,15 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         )
         return None
     try:
-        with open(path, encoding="utf-8") as handle:
-            document = load_yaml(handle.read())
+        document = load_yaml(read_source_text(path, settings.get("BRANCH_YAML_MAX_BYTES", BRANCH_YAML_MAX_BYTES)))
     except UnicodeDecodeError:
         report.error(path, 0, "branch.yaml is not saved as UTF-8 text", "Save it as UTF-8.")
+        return None
+    except FileTooLarge as exc:
+        report.error(path, 1, exc.message, "Keep to the keys of the example: a branch.yaml is a page of text.")
+        return None
+    except OSError as exc:
+        report.error(path, 0, f"branch.yaml cannot be read ({exc.strerror or exc})", "Make it an ordinary text file.")
         return None
     except YamlSyntaxError as exc:
         report.error(path, exc.line, f"branch.yaml cannot be read: {exc.message}", exc.fix)

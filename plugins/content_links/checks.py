@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from editor_checks import ProblemList
 from editor_checks.sites import MARKDOWN_SUFFIXES, files_under, markdown_files
 from front_matter.converter import site_markdown
-from front_matter.document import read_document
+from front_matter.document import read_document, size_limit
 
 from .links import links_in, may_hold_links, rendered_links
 
@@ -159,7 +159,8 @@ def check_content_links(settings, sites, report) -> None:
     for site in sites:
         files = None
         for path in markdown_files(site.path, settings):
-            document = read_document(path, ProblemList(root=report.root))  # its own errors come from other checks
+            # its own errors come from other checks
+            document = read_document(path, ProblemList(root=report.root), max_bytes=size_limit(settings))
             if document is None:
                 continue
             if markdown is None:

@@ -284,6 +284,8 @@ def _parse_when(value, allow_time: bool):
     if not match:
         raise FieldError(f"is {_quoted(value)}, which is not a date", DATE_FORMAT_FIX)
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if year < 1:
+        raise FieldError(f"is {_quoted(value)}: there is no year {match['y']}", "Write the year in full, e.g. 2027.")
     if not 1 <= month <= 12:
         raise FieldError(f"is {_quoted(value)}: there is no month {month}", "The month goes from 01 to 12.")
     days = calendar.monthrange(year, month)[1]

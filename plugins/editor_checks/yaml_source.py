@@ -4,6 +4,10 @@ The loader resolves only what editors mean: ``true``/``false`` (not yes/no/on/of
 so a title "No" stays text), plain decimal numbers, ``null``/``~``/empty, and
 everything else as text. Dates and times stay text too, so that our own parser
 can say precisely what is wrong with "2027-02-30" instead of libyaml's traceback.
+
+Anchors, aliases and explicit tags are refused before anything is built from the text: editors
+never need them, and an alias can stand for a copy of anything before it (a few lines can expand to
+gigabytes) or for itself. Nesting is capped for the same reason: building the data recurses.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from dataclasses import dataclass
 import yaml
 
 Key = tuple  # a path into the data: ("channels", 2, "url")
+
+# branch.yaml's channels are three levels deep; front matter two.
+MAX_DEPTH = 10
 
 
 class YamlSyntaxError(Exception):
@@ -82,6 +89,7 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
 
     Raises YamlSyntaxError with the file's line number and a fix in plain words.
     """
+    _refuse_what_editors_never_write(text, first_line)
     loader = EditorLoader(text)
     try:
         node = loader.get_single_node()
@@ -107,6 +115,51 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
             f"Keep one `{name}:` line and delete the other.",
         )
     return YamlDocument(data, lines)
+
+
+def _refuse_what_editors_never_write(text: str, first_line: int) -> None:
+    """Read the text's events (libyaml's parser, which expands nothing) and refuse anchors, aliases,
+    explicit tags and nesting deeper than MAX_DEPTH, at the line where each is written."""
+    loader = EditorLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + first_line
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlSyntaxError(
+                    line,
+                    "a value starts with & or * (a YAML anchor or alias), which the kit does not accept",
+                    "Write the value out in full; if it really starts with & or *, put it in double quotes, "
+                    'e.g. "*new*".',
+                )
+            if getattr(event, "tag", None):
+                raise YamlSyntaxError(
+                    line,
+                    f"a value starts with ! (the YAML tag `{event.tag}`), which the kit does not accept",
+                    'Delete the tag; if the value really starts with !, put it in double quotes, e.g. "!important".',
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(line)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc):  # libyaml's own limit, met before ours in [[[[...
+            mark = exc.problem_mark or exc.context_mark
+            raise _too_deep((mark.line if mark else 0) + first_line) from None
+        return  # another syntax error: composing the text reports it, with its line
+    finally:
+        loader.dispose()
+
+
+def _too_deep(line: int) -> YamlSyntaxError:
+    return YamlSyntaxError(
+        line,
+        f"the values are nested more than {MAX_DEPTH} levels deep",
+        "Keep to the layout of the examples: a key, a list under it, keys under each list item.",
+    )
 
 
 def _describe_yaml_error(exc: yaml.MarkedYAMLError) -> str:

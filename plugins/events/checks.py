@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from front_matter.document import size_limit
 from reproducible_output.clock import build_now
 
 from .event_source import parse_event_file
@@ -16,7 +17,7 @@ def check_event_files(settings, sites, report) -> None:
     for site in sites:
         series_list = []
         for path in event_files(os.path.join(site.path, settings["EVENTS_PATH"])):
-            series = parse_event_file(path, report)
+            series = parse_event_file(path, report, max_bytes=size_limit(settings))
             if series is not None:
                 series_list.append(series)
         site_occurrences(series_list, settings, now, report, site.label)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dateutil.rrule import DAILY, WEEKLY, YEARLY, rrule, rrulestr
 
 from editor_checks.fields import validate_fields
-from front_matter.document import read_document, slug_from_filename
+from front_matter.document import MAX_FILE_BYTES, read_document, slug_from_filename
 
 from .schema import EVENT
 
@@ -33,6 +33,7 @@ class EventSeries:
     body: str  # Markdown
     source_path: str
     slug_line: int = 1  # where `slug:` is written, else the first line (for clash reports)
+    body_line: int = 1  # the first line of the description
     location: str | None = None
     postcode: str | None = None
     geo: tuple[float, float] | None = None
@@ -148,9 +149,9 @@ def rule_limits_problem(rule, all_day: bool = False) -> tuple[str, str] | None:
     return None
 
 
-def parse_event_file(path: str, report, text: str | None = None) -> EventSeries | None:
+def parse_event_file(path: str, report, text: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> EventSeries | None:
     """Validate ``path``; add every problem to ``report``; None if the event is unusable."""
-    document = read_document(path, report, text)
+    document = read_document(path, report, text, max_bytes)
     if document is None:
         return None
     front = document.front
@@ -279,6 +280,7 @@ def parse_event_file(path: str, report, text: str | None = None) -> EventSeries 
         timezone=timezone,
         status=status,
         body=document.body,
+        body_line=document.body_line,
         source_path=path,
         location=values.get("location"),
         postcode=values.get("postcode"),

@@ -16,7 +16,8 @@ from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
 from file_policy.addresses import attribute_address
-from front_matter.converter import site_markdown
+from front_matter.converter import convert_text, site_markdown
+from front_matter.document import size_limit
 from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.containment import OutsideItsFolder, site_source
 from reproducible_output.derived import write_derived
@@ -94,7 +95,7 @@ class EventsGenerator(Generator):
                     "Put the file itself here instead of a link to it.",
                 )
                 continue
-            series = parse_event_file(path, report)
+            series = parse_event_file(path, report, max_bytes=size_limit(settings))
             if series is not None:
                 series_list.append(series)
         if not report.errors:
@@ -110,8 +111,10 @@ class EventsGenerator(Generator):
         sequences = SequenceBook(os.path.join(settings["CACHE_PATH"], "event-sequences.json"))
         self.records, self.pages = [], []
         for series, occurrences in expanded:
-            markdown.reset()
-            content = Markup(markdown.convert(series.body))
+            html_text = convert_text(markdown, series.body, series.source_path, series.body_line, report)
+            if html_text is None:
+                raise ContentProblems(report.sorted())
+            content = Markup(html_text)
             uid = f"{site_key}/{series.slug}@{uid_domain}"
             ics_url = settings["EVENT_ICS_URL"].format(slug=series.slug)
             first_url = event_urls(occurrences[0], settings)[0] if occurrences else ics_url

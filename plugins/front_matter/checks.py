@@ -10,6 +10,7 @@ from editor_checks.addresses import AddressClaims
 from editor_checks.sites import MARKDOWN_SUFFIXES, files_under
 
 from .content_file import parse_content_file
+from .document import size_limit
 
 
 def check_content_files(settings, sites, report) -> None:
@@ -27,7 +28,7 @@ def check_content_files(settings, sites, report) -> None:
                             "Rename it to end in .md if it is a post or page; put pictures in images/.",
                         )
                         continue
-                    content_file = parse_content_file(path, kind, report)
+                    content_file = parse_content_file(path, kind, report, max_bytes=size_limit(settings))
                     if content_file is None:
                         continue
                     claims[kind].claim(content_file.slug, path, content_file.line_of("slug"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from editor_checks.fields import validate_fields
 from editor_checks.yaml_source import YamlDocument
 
-from .document import read_document, slug_from_filename
+from .document import MAX_FILE_BYTES, read_document, slug_from_filename
 from .schemas import NEWS, PAGE
 
 # content kind -> (what editors call it, its fields)
@@ -42,10 +42,12 @@ def kind_of(path: str, site_root: str, settings: dict) -> str | None:
     return None
 
 
-def parse_content_file(path: str, kind: str, report, text: str | None = None) -> ContentFile | None:
+def parse_content_file(
+    path: str, kind: str, report, text: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> ContentFile | None:
     """Validate ``path``; add its problems to ``report``; None if it cannot be used."""
     what, fields = KINDS[kind]
-    document = read_document(path, report, text)
+    document = read_document(path, report, text, max_bytes)
     if document is None:
         return None
     before = len(report.errors)

@@ -13,3 +13,21 @@ def site_markdown(settings: dict, extension_configs: dict | None = None) -> Mark
     config["extensions"] = [e for e in config.get("extensions", []) if e != META]
     configs = {**config.pop("extension_configs", {}), **(extension_configs or {})}
     return Markdown(**config, extension_configs=configs)
+
+
+def convert_text(markdown: Markdown, body: str, path: str, body_line: int, report) -> str | None:
+    """``body`` as HTML; None, with the problem in ``report``, for a text Markdown cannot read.
+
+    Reading nests one call per level of the text: nesting that the line-by-line check
+    (nesting.first_too_deep) does not see ends here as a problem, not as a traceback."""
+    markdown.reset()
+    try:
+        return markdown.convert(body)
+    except RecursionError:
+        report.error(
+            path,
+            body_line,
+            "the text is nested too deeply to be read (lists, quotes or other blocks inside each other)",
+            "Put the items side by side at fewer levels; most texts need two or three.",
+        )
+        return None

@@ -8,11 +8,23 @@ import re
 from dataclasses import dataclass
 
 from editor_checks.fields import make_slug
+from editor_checks.source_text import FileTooLarge, check_text_size, read_source_text
 from editor_checks.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
+
+from .nesting import MAX_NESTING, first_too_deep
 
 FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+
+# The largest post, page or event file the kit reads, in bytes: pictures and documents are files of
+# their own, so only a text far longer than any article reaches it.
+MAX_FILE_BYTES = 1_000_000
+
+
+def size_limit(settings: dict) -> int:
+    """FRONT_MATTER_MAX_FILE_BYTES: the largest news post, page or event file the kit reads."""
+    return settings.get("FRONT_MATTER_MAX_FILE_BYTES", MAX_FILE_BYTES)
 
 
 class FrontMatterError(Exception):
@@ -56,7 +68,16 @@ def split_document(text: str) -> Document:
         raise FrontMatterError(exc.line, f"the front matter cannot be read: {exc.message}", exc.fix) from None
     if front.data is None:
         front = YamlDocument({}, {})
-    return Document(front=front, body="\n".join(lines[index + 1 :]), fence_line=index + 1, body_line=index + 2)
+    body = "\n".join(lines[index + 1 :])
+    too_deep = first_too_deep(body)
+    if too_deep is not None:
+        raise FrontMatterError(
+            index + 2 + too_deep,
+            f"the text nests lists or quotes more than {MAX_NESTING} levels deep",
+            "Put the items side by side at fewer levels (most texts need two or three), "
+            "and check that this line does not start with many spaces, > or - by mistake.",
+        )
+    return Document(front=front, body=body, fence_line=index + 1, body_line=index + 2)
 
 
 def slug_from_filename(path: str) -> str:
@@ -77,21 +98,30 @@ def date_from_filename(path: str) -> dt.date | None:
         return None
 
 
-def read_document(path: str, report, text: str | None = None) -> Document | None:
-    """Read ``path`` (or use ``text``) and split it; report an unreadable file and return None."""
-    if text is None:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            line = exc.object[: exc.start].count(b"\n") + 1
-            report.error(
-                path,
-                line,
-                "the file is not saved as UTF-8 text",
-                "Save it as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
-            )
-            return None
+def read_document(path: str, report, text: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document | None:
+    """Read ``path`` (or use ``text``) and split it; report an unreadable file, or one of more than
+    ``max_bytes``, and return None."""
+    try:
+        if text is None:
+            text = read_source_text(path, max_bytes)
+        else:
+            check_text_size(text, max_bytes)
+    except FileTooLarge as exc:
+        report.error(path, 1, exc.message, exc.fix)
+        return None
+    except OSError as exc:
+        problem = f"the file cannot be read ({exc.strerror or exc})"
+        report.error(path, 0, problem, "Replace it with an ordinary text file.")
+        return None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        report.error(
+            path,
+            line,
+            "the file is not saved as UTF-8 text",
+            "Save it as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
+        )
+        return None
     try:
         return split_document(text)
     except FrontMatterError as exc:

@@ -15,7 +15,8 @@ from editor_checks.sites import SLUG_PATTERN
 from reproducible_output.containment import OutsideItsFolder, site_source
 
 from .content_file import kind_of, parse_content_file
-from .converter import site_markdown
+from .converter import convert_text, site_markdown
+from .document import size_limit
 from .languages import wrap_sections
 
 
@@ -57,11 +58,12 @@ class FrontMatterReader(BaseReader):
                 "Move it into news/ or pages/.",
             )
             raise ContentProblems(report.sorted())
-        content_file = parse_content_file(source_path, kind, report)
+        content_file = parse_content_file(source_path, kind, report, max_bytes=size_limit(self.settings))
         if content_file is None:
             raise ContentProblems(report.sorted())
-        self.markdown.reset()
-        content = self.markdown.convert(content_file.body)
+        content = convert_text(self.markdown, content_file.body, source_path, content_file.body_line, report)
+        if content is None:
+            raise ContentProblems(report.sorted())
         if content_file.values.get("languages"):
             content, _ = wrap_sections(content, content_file.values["languages"])  # missing ones: checks.py
         return content, self._metadata(content_file)

@@ -6,8 +6,8 @@ import html
 
 from editor_checks import ProblemList
 from editor_checks.sites import markdown_files
-from front_matter.converter import site_markdown
-from front_matter.document import read_document
+from front_matter.converter import convert_text, site_markdown
+from front_matter.document import read_document, size_limit
 
 from .allow_list import clean
 from .removals import removals
@@ -27,13 +27,15 @@ def check_raw_html(settings, sites, report) -> None:
         if site.trusted and not settings.get("HTML_POLICY_SANITISE_MAIN"):
             continue
         for path in markdown_files(site.path, settings):
-            document = read_document(path, ProblemList(root=report.root))  # its own errors come from other checks
+            # its own errors come from other checks
+            document = read_document(path, ProblemList(root=report.root), max_bytes=size_limit(settings))
             if document is None or ("<" not in document.body and ":" not in document.body):
                 continue
             # the HTML as it is before cleaning, to see what the cleaning takes out
             markdown = markdown or site_markdown(settings, {"html_policy.markdown_extension": {"sanitise": False}})
-            markdown.reset()
-            before = markdown.convert(document.body)
+            before = convert_text(markdown, document.body, path, document.body_line, report)
+            if before is None:
+                continue
             for removal in removals(before, clean(before)):
                 report.warning(
                     path,

@@ -12,8 +12,9 @@ import os
 from branch_subsites.branch_settings import branch_cache_path
 from editor_checks import ProblemList
 from editor_checks.sites import markdown_files
-from front_matter.converter import site_markdown
-from front_matter.document import read_document
+from editor_checks.source_text import FileTooLarge, read_source_text
+from front_matter.converter import convert_text, site_markdown
+from front_matter.document import read_document, size_limit
 
 from .cache import PictureCache
 from .config import image_settings
@@ -58,9 +59,8 @@ def check_pictures(settings, sites, report) -> None:
         troubles: dict[str, PictureTrouble | None] = {}  # each file is looked at once per check
         for path in markdown_files(site.path, settings):
             try:
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-            except (OSError, UnicodeDecodeError):
+                text = read_source_text(path, size_limit(settings))
+            except (OSError, UnicodeDecodeError, FileTooLarge):
                 continue  # the front matter checks report it
             if not may_use_pictures(text):
                 continue
@@ -81,8 +81,10 @@ def check_pictures(settings, sites, report) -> None:
             if may_use_pictures(document.body):
                 if markdown is None:
                     markdown = site_markdown(settings)
-                markdown.reset()
-                uses += text_uses(markdown.convert(document.body), document.body, document.body_line)
+                html_text = convert_text(markdown, document.body, path, document.body_line, report)
+                if html_text is None:
+                    continue
+                uses += text_uses(html_text, document.body, document.body_line)
             for use in uses:
                 missing_words = alt_trouble(use)
                 if missing_words:
