@@ -15,7 +15,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pelican import Pelican
 from pelican.log import console
 
-from editor_checks import ContentProblems
 from reproducible_output.files import outputs_present
 from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
 from reproducible_output.unchanged_build import take_held_until
@@ -38,23 +37,6 @@ def _start_worker(settings: dict) -> None:
     console.quiet = True  # one "Done: processed" line per branch would drown the progress
 
 
-class _ErrorCollector(logging.Handler):
-    """Every error logged during one branch's build, as `file:line: message` where it is known."""
-
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        exc = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
-        while exc is not None and not isinstance(exc, ContentProblems):
-            exc = exc.__cause__ or exc.__context__
-        if exc is not None:
-            self.lines += [f"{p.path}:{p.line}: {p.message}" for p in exc.problems if p.is_error]
-        else:
-            self.lines.append(record.getMessage())
-
-
 def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchResult:
     """Build one branch into its own output folder (runs in a worker).
 
@@ -64,17 +46,10 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     settings = branch_settings(branch, _worker_settings)
     output = settings["OUTPUT_PATH"]
     prepare_reader_cache(settings["CACHE_PATH"], settings_key)
-    errors = _ErrorCollector()
-    logging.getLogger().addHandler(errors)  # the worker's console is quiet: the errors come back here
     try:
         Pelican(settings).run()
     except Exception as exc:  # reported with the others once every branch has run
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        errors.lines.append(detail)
-    finally:
-        logging.getLogger().removeHandler(errors)
-    if errors.lines:  # a page Pelican skipped with an error: the branch is not published without it
-        detail = "\n    ".join(dict.fromkeys(errors.lines))
         return BranchResult(branch.slug, True, error=detail, seconds=time.perf_counter() - started)
     exports = settings["BRANCH_EXPORTS"]
     stale_at = take_held_until(settings)  # when the branch's plugins said its pages go out of date
