@@ -17,9 +17,8 @@ from pelican.generators import Generator
 from editor_checks import ContentProblems, ProblemList
 from file_policy.addresses import attribute_address
 from front_matter.converter import convert_text, site_markdown
-from front_matter.document import size_limit
+from front_matter.document import reported_as_linked, size_limit
 from reproducible_output.cache_files import load_keyed, store_keyed
-from reproducible_output.containment import OutsideItsFolder, site_source
 from reproducible_output.derived import write_derived
 from reproducible_output.files import write_output_file
 from reproducible_output.unchanged_build import holds_until
@@ -85,15 +84,7 @@ class EventsGenerator(Generator):
         report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
         series_list = []
         for path in event_files(os.path.join(settings["PATH"], settings["EVENTS_PATH"])):
-            try:
-                site_source(settings["PATH"], os.path.relpath(path, settings["PATH"]))
-            except OutsideItsFolder:
-                report.error(
-                    path,
-                    0,
-                    "this event is a symbolic link (or in a folder that is one), which the site never follows",
-                    "Put the file itself here instead of a link to it.",
-                )
+            if reported_as_linked(settings["PATH"], path, report, "event"):
                 continue
             series = parse_event_file(path, report, max_bytes=size_limit(settings))
             if series is not None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from editor_checks.fields import make_slug
 from editor_checks.source_text import FileTooLarge, check_text_size, read_source_text
 from editor_checks.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
+from reproducible_output.containment import OutsideItsFolder, site_source
 
 from .nesting import MAX_NESTING, first_too_deep
 
@@ -127,3 +128,19 @@ def read_document(path: str, report, text: str | None = None, max_bytes: int = M
     except FrontMatterError as exc:
         report.error(path, exc.line, exc.message, exc.fix)
         return None
+
+
+def reported_as_linked(site_root: str, path: str, report, what: str) -> bool:
+    """Report ``path`` (a page, an event: ``what``) if it is a symbolic link or lies in a folder that
+    is one, which the build never follows; True if it was reported."""
+    try:
+        site_source(site_root, os.path.relpath(path, site_root))
+    except OutsideItsFolder:
+        report.error(
+            path,
+            0,
+            f"this {what} is a symbolic link (or in a folder that is one), which the site never follows",
+            "Put the file itself here instead of a link to it.",
+        )
+        return True
+    return False

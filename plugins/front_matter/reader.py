@@ -12,11 +12,10 @@ from pelican.utils import SafeDatetime
 
 from editor_checks import ContentProblems, ProblemList
 from editor_checks.sites import SLUG_PATTERN
-from reproducible_output.containment import OutsideItsFolder, site_source
 
 from .content_file import kind_of, parse_content_file
 from .converter import convert_text, site_markdown
-from .document import size_limit
+from .document import reported_as_linked, size_limit
 from .languages import wrap_sections
 
 
@@ -40,16 +39,8 @@ class FrontMatterReader(BaseReader):
         site_root = self.settings["PATH"]
         kind = kind_of(source_path, site_root, self.settings)
         report = ProblemList(root=self.settings.get("KIT_ROOT") or site_root)
-        try:
-            site_source(site_root, os.path.relpath(source_path, site_root))
-        except OutsideItsFolder:
-            report.error(
-                source_path,
-                0,
-                "this page is a symbolic link (or in a folder that is one), which the site never follows",
-                "Put the file itself here instead of a link to it.",
-            )
-            raise ContentProblems(report.sorted()) from None
+        if reported_as_linked(site_root, source_path, report, "page"):
+            raise ContentProblems(report.sorted())
         if kind is None:
             report.error(
                 source_path,
