@@ -28,7 +28,7 @@ def check_before_build(pelican) -> None:
         print(f"editor_checks: {summary_line(problems)}", file=sys.stderr)
     if report.errors:
         release_build_lock(settings)  # nothing will be built: the next build need not wait for this process
-        raise ContentProblems(problems)
+        raise ContentProblems(problems, listed=True)
 
 
 def register():
