@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import subprocess
+import sys
+
 import pytest
 
 from branch_subsites.generator import BranchBuildFailed
-from kit_testing import build, tree_digest
+from kit_testing import KIT_ROOT, SETTINGS_FILE, build, tree_digest
 
 BAD_POST = "Title: Broken date\nDate: not-a-date\n\nText.\n"
 
@@ -51,3 +57,46 @@ def test_under_fatal_errors_every_error_of_a_branch_is_reported_not_only_the_fir
     output = two_branches / "output"
     assert not list(output.rglob("*broken*")) and not list(output.rglob("*other*"))
     assert not (output / "index.html").exists()
+
+
+def make_html(project, **settings) -> subprocess.CompletedProcess:
+    """The build as `make html` runs it: Pelican's own command, with --fatal errors."""
+    paths = {
+        "KIT_ROOT": str(project),
+        "BRANCHES_PATH": str(project / "branches"),
+        "CACHE_PATH": str(project / ".cache" / "main"),
+        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
+        "CODEOWNERS_FILES": {},
+    }
+    extra = [f"{key}={json.dumps(value)}" for key, value in {**paths, **settings}.items()]
+    args = [str(KIT_ROOT / ".venv" / "bin" / "pelican"), str(project / "content"), "-o", str(project / "output")]
+    args += ["-s", str(SETTINGS_FILE), "--fatal", "errors", "-e", *extra]
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(args, capture_output=True, text=True, timeout=300, env=env)
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_make_html_ends_in_the_list_of_errors_not_a_traceback(two_branches, checks):
+    (two_branches / "branches/alpha/news/2026-03-05-broken.md").write_text("---\ntitle: B\ndate: 2026-02-30\n---\nX\n")
+    done = make_html(two_branches, EDITOR_CHECKS_ON_BUILD=checks)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said
+    assert "branches/alpha/news/2026-03-05-broken.md:3: " in said and "not a real date" in said
+    assert "Traceback" not in said and "Warning or error encountered" not in said
+    assert not (two_branches / "output" / "index.html").exists()
+    assert not list((two_branches / "output").rglob("*broken*"))
+
+
+def test_a_fault_in_the_code_keeps_its_traceback():
+    from editor_checks.last_word import ExplainedErrorsWithoutTraceback
+
+    def critical(exc):
+        try:
+            raise exc
+        except Exception:
+            record = logging.LogRecord("pelican", logging.CRITICAL, __file__, 1, "%s", (exc,), sys.exc_info())
+        ExplainedErrorsWithoutTraceback().filter(record)
+        return record.exc_info
+
+    assert critical(BranchBuildFailed("1 branch(es) failed to build")) is None
+    assert critical(ValueError("a bug"))[0] is ValueError
