@@ -106,3 +106,8 @@ def test_a_branch_published_alone_reports_each_error_with_its_file_and_line(tmp_
     assert tree_digest(output) == good  # the live copy untouched
     tried = tmp_path / "output.branch-beta-net.new"  # what the refused build wrote, kept for a look
     assert (tried / "index.html").is_file() and not list(tried.rglob("*broken*")) and not list(tried.rglob("*other*"))
+    checked = run_publish(project, output, branch="beta-net")  # the checks on: they stop it first
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert "branches/beta-net/news/2026-03-05-broken.md:3: error: `date` is `2026-02-30`" in checked.stderr
+    assert "make publish BRANCH=beta-net: 2 errors in the content: nothing was built" in checked.stderr
+    assert tree_digest(output) == good

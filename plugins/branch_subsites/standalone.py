@@ -71,13 +71,9 @@ def main(argv=None) -> int:
         overrides[key] = json.loads(value)
     try:
         build_branch_alone(read_settings(args.settings, override=overrides), args.branch, args.output)
-    except ContentProblems as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except BranchBuildFailed as exc:
+    except Exception as exc:  # the kit's own errors say what is wrong and where: no traceback for them
+        if not hasattr(exc, "exitcode"):
+            raise
         print(f"make publish BRANCH={args.branch}: {exc}", file=sys.stderr)
-        return 1
-    except NotOnItsOwn as exc:
-        print(f"make publish BRANCH={args.branch}: {exc}", file=sys.stderr)
-        return 2
+        return exc.exitcode
     return 0
