@@ -87,6 +87,17 @@ def test_make_html_ends_in_the_list_of_errors_not_a_traceback(two_branches, chec
     assert not list((two_branches / "output").rglob("*broken*"))
 
 
+def test_make_html_on_a_national_post_the_reader_refuses_names_it_without_a_traceback(two_branches):
+    post = two_branches / "content/news/2026-01-10-national-hello.md"
+    post.write_text(post.read_text().replace("date:", "date: 2026-02-30\nx:", 1))
+    done = make_html(two_branches, EDITOR_CHECKS_ON_BUILD=False)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said
+    assert "content/news/2026-01-10-national-hello.md:3: `date` is `2026-02-30`" in said
+    assert "Traceback" not in said
+    assert not (two_branches / "output" / "news" / "2026" / "national-hello").exists()
+
+
 def test_a_fault_in_the_code_keeps_its_traceback():
     from editor_checks.last_word import ExplainedErrorsWithoutTraceback
 
@@ -99,4 +110,5 @@ def test_a_fault_in_the_code_keeps_its_traceback():
         return record.exc_info
 
     assert critical(BranchBuildFailed("1 branch(es) failed to build")) is None
+    assert critical(RuntimeError("Warning or error encountered")) is None  # the error is logged above it
     assert critical(ValueError("a bug"))[0] is ValueError
