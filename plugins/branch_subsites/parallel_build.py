@@ -9,7 +9,6 @@ import os
 import shutil
 import sys
 import time
-import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from pelican import Pelican
@@ -21,6 +20,7 @@ from reproducible_output.unchanged_build import take_held_until
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
+from .build_errors import collected_errors
 from .build_record import BranchResult, list_output_files, load_record, record_path, save_record
 from .reader_cache import prepare_reader_cache
 
@@ -46,10 +46,10 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     settings = branch_settings(branch, _worker_settings)
     output = settings["OUTPUT_PATH"]
     prepare_reader_cache(settings["CACHE_PATH"], settings_key)
-    try:
+    with collected_errors() as errors:  # the worker's console is quiet: the errors come back here
         Pelican(settings).run()
-    except Exception as exc:  # reported with the others once every branch has run
-        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    if errors:  # reported with the others once every branch has run; not recorded as good
+        detail = "\n    ".join(errors)
         return BranchResult(branch.slug, True, error=detail, seconds=time.perf_counter() - started)
     exports = settings["BRANCH_EXPORTS"]
     stale_at = take_held_until(settings)  # when the branch's plugins said its pages go out of date
