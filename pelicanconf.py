@@ -42,6 +42,7 @@ PLUGINS = [
     "front_matter",
     "content_links",
     "file_policy",  # before events, which escapes file addresses with it (a plugin imports only earlier ones)
+    "absolute_addresses",  # before events, whose calendars and JSON-LD need absolute addresses in previews too
     "html_policy",  # adds its extension to MARKDOWN when Pelican starts, before any Markdown is read
     "branch_subsites",
     "branch_directory",
