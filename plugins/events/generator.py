@@ -31,6 +31,7 @@ from .month_grid import build_months
 from .pages import EventPage, event_urls
 from .sequences import SequenceBook
 from .site_dates import site_occurrences
+from .structured_data import page_structured_data
 from .vevent_texts import VeventTexts
 
 
@@ -248,6 +249,7 @@ class EventsGenerator(Generator):
                     settings["PATH"],
                 )
             )
+            page.structured_data = page_structured_data(page, settings)
             write(
                 page.save_as,
                 self.get_template("event"),
