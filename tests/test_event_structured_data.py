@@ -236,6 +236,13 @@ def test_every_event_page_meets_googles_event_rules(site):
     assert {page: problems for page, problems in found.items() if problems} == {}
 
 
+def test_every_demo_event_page_meets_googles_event_rules(demo_site):
+    pages = event_pages(demo_site)
+    assert len({page.parent.parent.parent for page in pages}) > 5  # the national site's and the branches'
+    found = {page.parent.relative_to(demo_site).as_posix(): google_problems(json_ld(page), demo_site) for page in pages}
+    assert {page: problems for page, problems in found.items() if problems} == {}
+
+
 def test_every_event_page_is_its_own_address_and_its_organiser_is_the_site(site):
     for page in event_pages(site):
         ld = json_ld(page)
