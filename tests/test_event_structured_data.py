@@ -405,6 +405,8 @@ def test_each_event_page_is_one_h_event_whose_url_is_the_page(site):
         "branches/alpha/events/2027/03/index.html",  # a month's grid
         "branches/alpha/index.html",  # the branch's home page
         "events/index.html",
+        "events/england/index.html",  # a nation's: every branch's events
+        "index.html",  # the national home page: the country's next events
     ],
 )
 def test_listing_pages_carry_each_events_url_start_and_end(site, listing):
