@@ -392,6 +392,9 @@ def test_each_event_page_is_one_h_event_whose_url_is_the_page(site):
     online = h_events(site, site / "branches/alpha/events/2027-02-03-online-call/index.html")[0]["properties"]
     (join,) = online["location"]
     assert join["type"] == ["h-card"] and join["properties"]["url"] == ["https://meet.example.org/call"]
+    # moved online: the page still names the old venue, but the event's only location is the link
+    moved = h_events(site, site / "branches/alpha/events/2027-03-06-workshop/index.html")[0]["properties"]
+    assert [location["properties"]["url"] for location in moved["location"]] == [["https://meet.example.org/workshop"]]
     mixed = h_events(site, site / "events/2027-05-15-conference/index.html")[0]["properties"]
     assert mixed["location"][0] == "Conference Centre, Leicester"
     assert mixed["location"][1]["properties"]["url"] == ["https://meet.example.org/conference"]

@@ -15,10 +15,9 @@ def absolute_feed_addresses(context, feed) -> None:
     """A feed_generated receiver: runs after Pelican made the feed, before it is written."""
     if is_absolute(context["SITEURL"]):
         return
-    settings = context
-    for key in ("link", "feed_url", "id"):
+    for key in ("link", "feed_url", "id"):  # a generator's context holds every setting
         if feed.feed.get(key):
-            feed.feed[key] = absolute_address(settings, feed.feed[key])
+            feed.feed[key] = absolute_address(context, feed.feed[key])
     for item in feed.items:
-        item["link"] = absolute_address(settings, item["link"])
+        item["link"] = absolute_address(context, item["link"])
         item["unique_id"] = get_tag_uri(item["link"], item["pubdate"])

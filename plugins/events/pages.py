@@ -46,7 +46,7 @@ class EventPage:
 
     @property
     def attendance(self) -> str:
-        """ "in person", "online" or "mixed"."""
+        """How people take part: "in person", "online" or "mixed"."""
         return attendance(self.occurrence.series)
 
     @property

@@ -37,7 +37,7 @@ OFFER_CURRENCY = "GBP"
 
 
 def attendance(series) -> str:
-    """ "in person", "online" or "mixed": how people take part."""
+    """How people take part: "in person", "online" or "mixed"."""
     if series.online and (series.status == "moved-online" or not series.venue):
         return "online"
     return "mixed" if series.online else "in person"
