@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from absolute_addresses.addresses import site_address
 from editor_checks import ContentProblems, ProblemList
 from file_policy.addresses import attribute_address
 from front_matter.converter import convert_text, site_markdown
@@ -30,6 +31,7 @@ from .month_grid import build_months
 from .pages import EventPage, event_urls
 from .sequences import SequenceBook
 from .site_dates import site_occurrences
+from .structured_data import page_structured_data
 from .vevent_texts import VeventTexts
 
 
@@ -112,7 +114,7 @@ class EventsGenerator(Generator):
             record = series_record(
                 series,
                 uid=uid,
-                url=f"{settings['SITEURL']}/{first_url}",
+                url=f"{site_address(settings)}/{first_url}",  # a calendar's URL is absolute, in a preview too
                 description=plain_text(content),
                 sequence=series.sequence,
             )
@@ -129,7 +131,7 @@ class EventsGenerator(Generator):
         self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
         self.months = build_months(self.pages)
         self.context["upcoming_events"] = self.upcoming
-        self.context["calendar_urls"] = calendar_links(settings["SITEURL"], settings["EVENTS_CALENDAR_SAVE_AS"])
+        self.context["calendar_urls"] = calendar_links(site_address(settings), settings["EVENTS_CALENDAR_SAVE_AS"])
 
         # a branch's time becomes its valid_until (branch_subsites), which the main site's then takes in
         holds_until(settings, self._stale_at(now))
@@ -247,6 +249,7 @@ class EventsGenerator(Generator):
                     settings["PATH"],
                 )
             )
+            page.structured_data = page_structured_data(page, settings)
             write(
                 page.save_as,
                 self.get_template("event"),
@@ -340,7 +343,7 @@ class EventsGenerator(Generator):
                 events_total=len(events),
                 url=url,
                 page_name=url.rstrip("/"),
-                nation_calendar=calendar_links(settings["SITEURL"], path),
+                nation_calendar=calendar_links(site_address(settings), path),
             )
 
     def _write_calendar(self, relative: str, records, inputs: list[str] | None = None, **options) -> None:
@@ -385,6 +388,8 @@ def load_series(exported: dict) -> list[dict]:
 
 
 def calendar_links(site_url: str, save_as: str) -> dict:
+    """The calendar at ``save_as`` under the absolute ``site_url``: its address to download or
+    paste into an app ("https", http:// in a preview) and the webcal:// link that opens one."""
     https = f"{site_url}/{save_as}"
-    webcal = "webcal://" + https.removeprefix("https://") if https.startswith("https://") else None
+    webcal = "webcal://" + https.split("://", 1)[1] if https.startswith(("https://", "http://")) else None
     return {"https": https, "webcal": webcal}
