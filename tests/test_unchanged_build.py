@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 
+from editor_checks import ContentProblems
 from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, build, project_settings
 
 NOW = "1798761600"  # 1 January 2027
@@ -222,3 +223,18 @@ def test_the_skip_can_be_turned_off(built, capfd):
     messages = capfd.readouterr()
     assert SKIPPED not in messages.out
     assert "2 branches, 0 built, 2 unchanged" in messages.err  # each branch is still skipped on its own
+
+
+@pytest.mark.parametrize("hidden", ["images/.htaccess", "images/.well-known/renew.html", ".well-known/renew.html"])
+def test_a_hidden_file_new_in_a_checked_branch_is_checked_and_never_published(built, hidden):
+    """The branch's folder was clean and checked; what is added to it later, under a hidden name or
+    in a hidden folder, changes its state (the check cache's and the branch's fingerprint): the
+    checks run again, the build stops, and the file is not in output/."""
+    added = built / "branches" / "alpha" / hidden
+    added.parent.mkdir(parents=True, exist_ok=True)
+    added.write_text("<script src=renew.js></script>\n")
+    with pytest.raises(ContentProblems) as stopped:
+        build(built)
+    assert [p.path for p in stopped.value.problems if p.is_error] == [f"branches/alpha/{hidden}"]
+    assert not (built / "output" / "branches" / "alpha" / hidden).exists()
+    assert not list((built / "output").rglob("renew.html"))
