@@ -42,7 +42,7 @@ class BranchSubsitesGenerator(Generator):
         self.settings["OUTPUT_PRUNE_KEEP"] = [branch_path(b.slug) for b in branches]
         for branch in branches:  # what the next build checks before it skips everything
             result = results[branch.slug]
-            add_outputs(self.settings, branch_path(branch.slug), result.files)
+            add_outputs(self.settings, branch_path(branch.slug), result.states)
             if result.exports.get("valid_until"):
                 holds_until(self.settings, dt.datetime.fromisoformat(result.exports["valid_until"]))
 
