@@ -43,3 +43,18 @@ def test_a_national_file_written_over_a_branch_s_folder_itself_is_refused(two_br
     with pytest.raises(OutsideItsFolder, match="branch alpha"):
         build(two_branches, now=NOW, PAGE_SAVE_AS="branches/{slug}", PAGE_URL="branches/{slug}")
     assert "Alphaton branch" in (two_branches / "output" / "branches" / "alpha" / "index.html").read_text()
+
+
+def test_a_national_static_file_placed_in_a_branch_s_folder_is_not_published_there(two_branches, caplog):
+    table = two_branches / "content" / "images" / "results.csv"
+    table.parent.mkdir(parents=True, exist_ok=True)
+    table.write_bytes(b"ward,votes\n")
+    placed = {
+        "FILE_POLICY_MAIN_SUFFIXES": [".csv"],  # a kind of file the national site may publish as it is
+        "EXTRA_PATH_METADATA": {"images/results.csv": {"save_as": "branches/alpha/results.csv"}},
+    }
+    output = build(two_branches, now=NOW, **placed)
+    assert not (output / "branches" / "alpha" / "results.csv").exists()
+    refusals = [r.getMessage() for r in caplog.records if "was not published" in r.getMessage()]
+    assert len(refusals) == 1
+    assert "images/results.csv" in refusals[0] and "branch alpha" in refusals[0]
