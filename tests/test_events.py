@@ -49,10 +49,16 @@ def test_monthly_second_tuesday_with_an_exception(output):
     assert ics_dates == dates
     (london,) = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
     assert london["tzid"] == "Europe/London"
-    # only the transitions the calendar needs (icalendar would otherwise write 1970 to 2038)
-    zone_text = london.to_ical().decode().replace("\r\n ", "")
-    years = {int(y) for y in re.findall(r"(?:DTSTART:|RDATE:|,)(\d{4})\d{4}T", zone_text)}
-    assert min(years) == 2027 and max(years) <= 2030
+    # the yearly rules, for ever, with the onsets at 01:00 GMT and 02:00 BST; no RDATE lists
+    daylight, standard = london.subcomponents
+    assert (daylight.name, standard.name) == ("DAYLIGHT", "STANDARD")
+    assert daylight["rrule"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3"
+    assert daylight["dtstart"].to_ical() == b"19960331T010000"
+    assert (daylight["tzoffsetfrom"].to_ical(), daylight["tzoffsetto"].to_ical()) == ("+0000", "+0100")
+    assert standard["rrule"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"
+    assert standard["dtstart"].to_ical() == b"19961027T020000"
+    assert (str(daylight["tzname"]), str(standard["tzname"])) == ("BST", "GMT")
+    assert b"RDATE" not in london.to_ical()
 
 
 def test_daylight_saving_edges_show_gmt_and_bst(output):
@@ -268,6 +274,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
 
     from events.generator import load_series
     from events.ical import calendar_bytes, timezone_range, vevent
+    from events.time_zones import vtimezone
     from events.vevent_texts import VeventTexts
 
     project = copy_fixture("two_branches", tmp_path / "p")
@@ -280,7 +287,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     records = load_series(exports["events"])
     assert {r["timezone"] for r in records} == {"Europe/London", "Europe/Dublin"}
     prefixes = {r["uid"]: "Alphaton branch" for r in records}
-    zones = timezone_range(records, dt.datetime.fromtimestamp(int(NOW), dt.UTC))
+    zones = timezone_range(records)
 
     whole = WholeCalendar()
     for name, value in [
@@ -293,7 +300,8 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
         whole.add(name, value)
     for record in sorted(records, key=lambda r: r["uid"]):
         whole.add_component(vevent(record, prefixes[record["uid"]]))
-    whole.add_missing_timezones(*zones)
+    for tzid in sorted(whole.get_used_tzids()):
+        whole.add_component(vtimezone(tzid, zones))
     whole.subcomponents.sort(key=lambda c: (c.name != "VTIMEZONE", str(c.get("tzid", ""))))  # TZID order
 
     events = VeventTexts({})

@@ -313,13 +313,12 @@ class EventsGenerator(Generator):
 
     def _write_national(self, writer) -> None:
         settings = self.settings
-        now = settings["BUILD_NOW"]
         self._write_calendar(
             settings["EVENTS_ALL_CALENDAR_SAVE_AS"],
             self._national_records,
             name=f"{settings['SITENAME']}: all events",
             inputs=self.all_inputs,
-            zones=zones_over(self.all_dates, now) if self.all_dates else None,
+            zones=zones_over(self.all_dates) if self.all_dates else None,
         )
         for nation in self.context["event_nations"]:
             path = settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"])
@@ -329,7 +328,7 @@ class EventsGenerator(Generator):
                 functools.partial(self._national_records, nation["name"]),
                 name=f"{settings['SITENAME']}: {nation['name']}",
                 inputs=self.nation_inputs.get(nation["name"], self.national_inputs),
-                zones=zones_over(dates, now) if dates else None,
+                zones=zones_over(dates) if dates else None,
             )
             events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
             limit = settings["EVENTS_NATION_LIMIT"]
@@ -357,7 +356,7 @@ class EventsGenerator(Generator):
             prefixes = options.get("prefixes") or {}
             inputs = [record_key(r, prefixes.get(r["uid"])) for r in records]
         if "zones" not in options:
-            options["zones"] = timezone_range(records, self.settings["BUILD_NOW"]) if records else None
+            options["zones"] = timezone_range(records) if records else None
         header = json.dumps({"name": options["name"], "zones": str(options["zones"])}, sort_keys=True)
 
         def make() -> bytes:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Calendar, Event, vRecur
 
 from .event_source import parse_rrule, rule_from_near
+from .time_zones import vtimezone
 from .vevent_texts import VeventTexts
 
 ICAL_STATUS = {
@@ -87,12 +88,12 @@ def calendar_bytes(
     records: list[dict],
     *,
     name: str,
-    zones: tuple[dt.date, dt.date] | None,
+    zones: dt.date | None,
     events: VeventTexts,
     prefixes: dict | None = None,
 ) -> bytes:
-    """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need over ``zones``
-    (timezone_range), in TZID order. Each VEVENT comes from ``events``: serialised once per build
+    """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need from the date ``zones``
+    on (timezone_range), in TZID order. Each VEVENT comes from ``events``: serialised once per build
     (and on the main site once per change), as icalendar would write it inside the calendar."""
     head = Calendar()
     head.add("prodid", "-//Hedgerow site kit//Events//EN")
@@ -111,21 +112,16 @@ def calendar_bytes(
         tzids.update(used)
     for tzid in sorted(tzids):
         try:
-            parts.append(Timezone.from_tzid(tzid, first_date=zones[0], last_date=zones[1]).to_ical())
+            parts.append(vtimezone(tzid, zones).to_ical())
         except ValueError:
-            continue  # a zone icalendar cannot describe: calendar programs fall back on the TZID
+            continue  # a zone tzdata does not know: calendar programs fall back on the TZID
     return b"".join([*parts, *texts, end])
 
 
-def timezone_range(records: list[dict], now: dt.datetime) -> tuple[dt.date, dt.date]:
-    """The dates the VTIMEZONE blocks must cover: from the first event's start to two years past the
-    later of the last event's end and the start of this year (repeating events run on past their
-    first date). The year, not the day: a range that moved every day would make every calendar again.
-
-    icalendar writes every transition from 1970 to 2038 by default, about 4 KB per calendar; this keeps
-    a handful. Calendar programs that know the TZID (all the common ones) use their own rules anyway.
-    """
-    return zones_over(record_dates(records), now)
+def timezone_range(records: list[dict]) -> dt.date:
+    """The date the VTIMEZONE blocks must hold from: the day before the first event's start. They
+    hold for ever after (time_zones), so a repeating event with no end is right every year."""
+    return zones_over(record_dates(records))
 
 
 def record_dates(records: list[dict]) -> tuple[str, str]:
@@ -133,9 +129,7 @@ def record_dates(records: list[dict]) -> tuple[str, str]:
     return min(r["start"][:10] for r in records), max(r["end"][:10] for r in records)
 
 
-def zones_over(dates: list[tuple[str, str]] | tuple[str, str], now: dt.datetime) -> tuple[dt.date, dt.date]:
+def zones_over(dates: list[tuple[str, str]] | tuple[str, str]) -> dt.date:
     """timezone_range from the record_dates of one or more sets of records."""
     spans = [dates] if isinstance(dates, tuple) else dates
-    first = dt.date.fromisoformat(min(start for start, _end in spans))
-    last = max(dt.date.fromisoformat(max(end for _start, end in spans)), dt.date(now.year, 1, 1))
-    return first - dt.timedelta(days=1), last + dt.timedelta(days=2 * 366)
+    return dt.date.fromisoformat(min(start for start, _end in spans)) - dt.timedelta(days=1)
