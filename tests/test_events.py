@@ -273,7 +273,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     from icalendar import Calendar as WholeCalendar
 
     from events.generator import load_series
-    from events.ical import calendar_bytes, timezone_range, vevent
+    from events.ical import calendar_bytes, timezone_range, vevents
     from events.time_zones import vtimezone
     from events.vevent_texts import VeventTexts
 
@@ -299,7 +299,8 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     ]:
         whole.add(name, value)
     for record in sorted(records, key=lambda r: r["uid"]):
-        whole.add_component(vevent(record, prefixes[record["uid"]]))
+        for event in vevents(record, prefixes[record["uid"]]):
+            whole.add_component(event)
     for tzid in sorted(whole.get_used_tzids()):
         whole.add_component(vtimezone(tzid, zones))
     whole.subcomponents.sort(key=lambda c: (c.name != "VTIMEZONE", str(c.get("tzid", ""))))  # TZID order
@@ -326,7 +327,7 @@ def test_the_main_site_serialises_only_events_it_has_not_seen_before(tmp_path):
         event = Event()
         event.add("uid", record["uid"])
         event.add("summary", f"{prefix}: {record['title']}")
-        return event
+        return [event]
 
     one, two = {"uid": "a/1", "title": "One"}, {"uid": "b/2", "title": "Two"}
     first = VeventTexts(settings, path)

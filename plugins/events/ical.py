@@ -8,7 +8,7 @@ import zoneinfo
 from icalendar import Calendar, Event, vRecur
 
 from .event_source import parse_rrule, rule_from_near
-from .time_zones import vtimezone
+from .time_zones import clock_changes, vtimezone
 from .vevent_texts import VeventTexts
 
 ICAL_STATUS = {
@@ -39,31 +39,37 @@ def _times_on(repeat: str, start: dt.datetime, day: dt.date) -> list[dt.datetime
     return [when.replace(tzinfo=start.tzinfo) for when in times]
 
 
-def vevent(record: dict, summary_prefix: str | None = None) -> Event:
-    event = Event()
+EXACT_YEARS = 10  # how long after its first date a repeating event's times at a clock change are written out
+
+
+def _times_at_clock_changes(repeat: str, start: dt.datetime, skipped: set[dt.date]) -> list[dt.datetime]:
+    """The local times the rule gives in an hour the clocks skip or repeat, over EXACT_YEARS."""
+    rule = parse_rrule(repeat, start.replace(tzinfo=None))
+    begin = start.astimezone(dt.UTC)
+    found = []
+    for change, before, after in clock_changes(start.tzinfo.key, begin, begin.replace(year=begin.year + EXACT_YEARS)):
+        low, high = sorted(((change + before).replace(tzinfo=None), (change + after).replace(tzinfo=None)))
+        near = rule_from_near(rule, low - dt.timedelta(days=1))
+        times = near.between(low - dt.timedelta(microseconds=1), high, inc=False)
+        found += [when.replace(tzinfo=start.tzinfo) for when in times if when.date() not in skipped]
+    return found
+
+
+def _exact(when: dt.datetime) -> dt.datetime:
+    """A local time, or its UTC instant if the clocks skip or repeat it (see vevents)."""
+    if when.utcoffset() != when.replace(fold=1).utcoffset():
+        return when.astimezone(dt.UTC)
+    return when
+
+
+def _describe(event: Event, record: dict, summary_prefix: str | None) -> Event:
+    """What every VEVENT of the record says besides its dates."""
     event.add("uid", record["uid"])
     event.add("dtstamp", dt.datetime.fromisoformat(record["stamp"]).astimezone(dt.UTC))  # its last change
     title = record["title"]
     if record["status"] == "cancelled":
         title = f"Cancelled: {title}"
     event.add("summary", f"{summary_prefix}: {title}" if summary_prefix else title)
-    start = _local(record["start"], record["timezone"])
-    end = _local(record["end"], record["timezone"])
-    if record["all_day"]:
-        event.add("dtstart", start)
-        event.add("dtend", end + dt.timedelta(days=1))  # RFC 5545: DTEND of a DATE event is exclusive
-    else:
-        event.add("dtstart", start)
-        event.add("dtend", end)
-    if record["repeat"]:
-        event.add("rrule", vRecur.from_ical(record["repeat"].removeprefix("RRULE:")))
-        for skipped in record["exdates"]:
-            day = dt.date.fromisoformat(skipped)
-            if record["all_day"]:
-                event.add("exdate", day)
-            else:
-                for when in _times_on(record["repeat"], start, day):
-                    event.add("exdate", when)
     event.add("status", ICAL_STATUS[record["status"]])
     event.add("sequence", record["sequence"])
     location = record["location"] or ("Address on request" if record["address_on_request"] else None)
@@ -82,6 +88,59 @@ def vevent(record: dict, summary_prefix: str | None = None) -> Event:
     if categories:
         event.add("categories", categories)
     return event
+
+
+def vevent(record: dict, summary_prefix: str | None = None) -> Event:
+    """The record's VEVENT: its dates, or its first date and its rule."""
+    event = _describe(Event(), record, summary_prefix)
+    start = _local(record["start"], record["timezone"])
+    end = _local(record["end"], record["timezone"])
+    if record["all_day"]:
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))  # RFC 5545: DTEND of a DATE event is exclusive
+    elif record["repeat"]:
+        event.add("dtstart", start)
+        event.add("dtend", end)
+    else:
+        event.add("dtstart", _exact(start))
+        event.add("dtend", _exact(end))
+    if record["repeat"]:
+        event.add("rrule", vRecur.from_ical(record["repeat"].removeprefix("RRULE:")))
+        for skipped in record["exdates"]:
+            day = dt.date.fromisoformat(skipped)
+            if record["all_day"]:
+                event.add("exdate", day)
+            else:
+                for when in _times_on(record["repeat"], start, day):
+                    event.add("exdate", when)
+    return event
+
+
+def vevents(record: dict, summary_prefix: str | None = None) -> list[Event]:
+    """The record's VEVENT, then one for each time its rule gives in an hour the clocks skip or repeat.
+
+    RFC 5545 reads a skipped time with the offset before the change (01:30 on the night the clocks
+    go forward is 01:30 GMT) and a repeated one as the first of the two (01:30 BST), as zoneinfo and
+    the event pages do; ical.js reads both the other way, and vobject the skipped one. Each such time
+    gets a VEVENT of its own (RECURRENCE-ID: the rule's time, which every program matches to its own
+    reading of it) that moves it to its instant in UTC, which all read alike. An EXDATE would not do:
+    it would take away an RDATE of the same instant as well. A rule with no end gets them for its
+    first EXACT_YEARS years."""
+    master = vevent(record, summary_prefix)
+    if not record["repeat"] or record["all_day"]:
+        return [master]
+    start = _local(record["start"], record["timezone"])
+    # RFC 5545: each occurrence lasts the exact time the first one does
+    length = _local(record["end"], record["timezone"]).astimezone(dt.UTC) - start.astimezone(dt.UTC)
+    skipped = {dt.date.fromisoformat(day) for day in record["exdates"]}
+    moved = []
+    for when in _times_at_clock_changes(record["repeat"], start, skipped):
+        override = _describe(Event(), record, summary_prefix)
+        override.add("recurrence-id", when)
+        override.add("dtstart", when.astimezone(dt.UTC))
+        override.add("dtend", when.astimezone(dt.UTC) + length)
+        moved.append(override)
+    return [master, *moved]
 
 
 def calendar_bytes(
@@ -107,7 +166,7 @@ def calendar_bytes(
     parts, tzids = [head_text[: -len(end)]], set()
     texts = []
     for record in sorted(records, key=lambda r: r["uid"]):
-        text, used = events.get(record, (prefixes or {}).get(record["uid"]), vevent)
+        text, used = events.get(record, (prefixes or {}).get(record["uid"]), vevents)
         texts.append(text)
         tzids.update(used)
     for tzid in sorted(tzids):

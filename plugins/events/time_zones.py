@@ -175,6 +175,21 @@ def _changes(zone: zoneinfo.ZoneInfo, start: dt.datetime, end: dt.datetime, step
     return found
 
 
+def clock_changes(
+    tzid: str, start: dt.datetime, end: dt.datetime
+) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta]]:
+    """Each change of the zone's offset between the UTC instants ``start`` and ``end``: its instant
+    and the offsets before and after."""
+    zone = zoneinfo.ZoneInfo(tzid)
+    found = []
+    for change in _changes(zone, start, end, dt.timedelta(days=1)):
+        before = (change - dt.timedelta(seconds=1)).astimezone(zone).utcoffset()
+        after = change.astimezone(zone).utcoffset()
+        if before != after:
+            found.append((change, before, after))
+    return found
+
+
 @functools.cache
 def _rule_since(tzid: str) -> tuple[ZoneRule, dt.datetime]:
     """The zone's current rule and the UTC instant from which tzdata follows it."""
