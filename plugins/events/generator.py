@@ -26,10 +26,10 @@ from reproducible_output.unchanged_build import holds_until
 
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
-from .ical import calendar_bytes, record_dates, timezone_range, zones_over
+from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range, zones_over
 from .month_grid import build_months
 from .pages import EventPage, event_urls
-from .sequences import SequenceBook
+from .sequences import SequenceBook, sequence_floor
 from .site_dates import site_occurrences
 from .structured_data import page_structured_data
 from .vevent_texts import VeventTexts
@@ -83,6 +83,7 @@ class EventsGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         now: dt.datetime = settings["BUILD_NOW"]
+        self.refresh = refresh_interval(settings)  # a bad setting stops the build before anything is written
         report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
         series_list = []
         for path in event_files(os.path.join(settings["PATH"], settings["EVENTS_PATH"])):
@@ -118,7 +119,8 @@ class EventsGenerator(Generator):
                 description=plain_text(content),
                 sequence=series.sequence,
             )
-            record["sequence"] = sequences.sequence(uid, significant_digest(record), series.sequence)
+            floor = sequence_floor(series.sequence, series.previous_start)
+            record["sequence"] = sequences.sequence(uid, significant_digest(record), floor)
             record["stamp"] = sequences.stamp(uid, records_digest([record]), now.astimezone(dt.UTC).isoformat())
             record["ics_url"] = ics_url
             self.records.append(record)
@@ -357,7 +359,11 @@ class EventsGenerator(Generator):
             inputs = [record_key(r, prefixes.get(r["uid"])) for r in records]
         if "zones" not in options:
             options["zones"] = timezone_range(records) if records else None
-        header = json.dumps({"name": options["name"], "zones": str(options["zones"])}, sort_keys=True)
+        options["refresh"] = self.refresh
+        header = json.dumps(
+            {"name": options["name"], "zones": str(options["zones"]), "refresh": str(options["refresh"])},
+            sort_keys=True,
+        )
 
         def make() -> bytes:
             if callable(records):

@@ -5,11 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vDuration, vRecur, vUri
 
 from .event_source import parse_rrule, rule_from_near
 from .time_zones import clock_changes, vtimezone
 from .vevent_texts import VeventTexts
+
+REFRESH_HOURS = 12  # EVENTS_CALENDAR_REFRESH_HOURS unless set: how often subscribers should fetch a calendar again
+MAX_REFRESH_HOURS = 24 * 7
+
+
+class CalendarSettingsError(ValueError):
+    exitcode = 1
+
+
+def refresh_interval(settings: dict) -> dt.timedelta:
+    """EVENTS_CALENDAR_REFRESH_HOURS, checked: REFRESH-INTERVAL and X-PUBLISHED-TTL of every calendar."""
+    hours = settings.get("EVENTS_CALENDAR_REFRESH_HOURS", REFRESH_HOURS)
+    if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= MAX_REFRESH_HOURS:
+        raise CalendarSettingsError(
+            f"EVENTS_CALENDAR_REFRESH_HOURS is {hours!r}; "
+            f"it must be a whole number of hours from 1 to {MAX_REFRESH_HOURS}"
+        )
+    return dt.timedelta(hours=hours)
+
 
 ICAL_STATUS = {
     "scheduled": "CONFIRMED",
@@ -73,15 +92,22 @@ def _describe(event: Event, record: dict, summary_prefix: str | None) -> Event:
     event.add("status", ICAL_STATUS[record["status"]])
     event.add("sequence", record["sequence"])
     location = record["location"] or ("Address on request" if record["address_on_request"] else None)
+    if location and record.get("postcode"):
+        location = f"{location}, {record['postcode']}"  # as the event page shows it
     if record["online"] and not location:
         location = record["online"]
     if location:
         event.add("location", location)
     if record["geo"]:
         event.add("geo", tuple(record["geo"]))
-    event.add("url", record["url"])
-    if record["description"]:
-        event.add("description", record["description"])
+    event.add("url", record["url"])  # the event page; the join link is CONFERENCE (RFC 7986)
+    description = record["description"]
+    if record["online"]:
+        event.add("conference", vUri(record["online"]), parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
+        join = f"Join online: {record['online']}"
+        description = f"{description}\n\n{join}" if description else join  # for programs without CONFERENCE
+    if description:
+        event.add("description", description)
     categories = list(record["categories"])
     if summary_prefix:
         categories.insert(0, summary_prefix)
@@ -149,6 +175,7 @@ def calendar_bytes(
     name: str,
     zones: dt.date | None,
     events: VeventTexts,
+    refresh: dt.timedelta = dt.timedelta(hours=REFRESH_HOURS),
     prefixes: dict | None = None,
 ) -> bytes:
     """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need from the date ``zones``
@@ -158,8 +185,11 @@ def calendar_bytes(
     head.add("prodid", "-//Hedgerow site kit//Events//EN")
     head.add("version", "2.0")
     head.add("calscale", "GREGORIAN")
-    head.add("method", "PUBLISH")
-    head.add("x-wr-calname", name)
+    # no METHOD: PUBLISH is an iTIP method and wants an ORGANIZER (libical's check); a subscribed feed needs none
+    head.add("name", name)  # RFC 7986
+    head.add("x-wr-calname", name)  # what Apple, Google and Outlook read
+    head.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    head.add("x-published-ttl", vDuration(refresh))  # Outlook's name for it (an X- property: text unless typed)
     head_text = head.to_ical()
     end = b"END:VCALENDAR\r\n"
     assert head_text.endswith(end)
