@@ -26,10 +26,10 @@ from reproducible_output.unchanged_build import holds_until
 
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
-from .ical import calendar_bytes, record_dates, timezone_range, zones_over
+from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range, zones_over
 from .month_grid import build_months
 from .pages import EventPage, event_urls
-from .sequences import SequenceBook
+from .sequences import SequenceBook, sequence_floor
 from .site_dates import site_occurrences
 from .structured_data import page_structured_data
 from .vevent_texts import VeventTexts
@@ -83,6 +83,7 @@ class EventsGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         now: dt.datetime = settings["BUILD_NOW"]
+        self.refresh = refresh_interval(settings)  # a bad setting stops the build before anything is written
         report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
         series_list = []
         for path in event_files(os.path.join(settings["PATH"], settings["EVENTS_PATH"])):
@@ -118,7 +119,8 @@ class EventsGenerator(Generator):
                 description=plain_text(content),
                 sequence=series.sequence,
             )
-            record["sequence"] = sequences.sequence(uid, significant_digest(record), series.sequence)
+            floor = sequence_floor(series.sequence, series.previous_start)
+            record["sequence"] = sequences.sequence(uid, significant_digest(record), floor)
             record["stamp"] = sequences.stamp(uid, records_digest([record]), now.astimezone(dt.UTC).isoformat())
             record["ics_url"] = ics_url
             self.records.append(record)
@@ -313,13 +315,12 @@ class EventsGenerator(Generator):
 
     def _write_national(self, writer) -> None:
         settings = self.settings
-        now = settings["BUILD_NOW"]
         self._write_calendar(
             settings["EVENTS_ALL_CALENDAR_SAVE_AS"],
             self._national_records,
             name=f"{settings['SITENAME']}: all events",
             inputs=self.all_inputs,
-            zones=zones_over(self.all_dates, now) if self.all_dates else None,
+            zones=zones_over(self.all_dates) if self.all_dates else None,
         )
         for nation in self.context["event_nations"]:
             path = settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"])
@@ -329,7 +330,7 @@ class EventsGenerator(Generator):
                 functools.partial(self._national_records, nation["name"]),
                 name=f"{settings['SITENAME']}: {nation['name']}",
                 inputs=self.nation_inputs.get(nation["name"], self.national_inputs),
-                zones=zones_over(dates, now) if dates else None,
+                zones=zones_over(dates) if dates else None,
             )
             events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
             limit = settings["EVENTS_NATION_LIMIT"]
@@ -357,8 +358,12 @@ class EventsGenerator(Generator):
             prefixes = options.get("prefixes") or {}
             inputs = [record_key(r, prefixes.get(r["uid"])) for r in records]
         if "zones" not in options:
-            options["zones"] = timezone_range(records, self.settings["BUILD_NOW"]) if records else None
-        header = json.dumps({"name": options["name"], "zones": str(options["zones"])}, sort_keys=True)
+            options["zones"] = timezone_range(records) if records else None
+        options["refresh"] = self.refresh
+        header = json.dumps(
+            {"name": options["name"], "zones": str(options["zones"]), "refresh": str(options["refresh"])},
+            sort_keys=True,
+        )
 
         def make() -> bytes:
             if callable(records):
