@@ -16,12 +16,13 @@ from pelican.log import console
 
 from reproducible_output.files import output_states, outputs_intact
 from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
+from reproducible_output.pruning import written_now
 from reproducible_output.unchanged_build import take_held_until
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
 from .build_errors import collected_errors
-from .build_record import BranchResult, list_output_files, load_record, record_path, save_record
+from .build_record import BranchResult, load_record, record_path, save_record
 from .reader_cache import prepare_reader_cache
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     stale_at = take_held_until(settings)  # when the branch's plugins said its pages go out of date
     if stale_at is not None:  # (its next event ends, security.txt's Expires moves on)
         exports["valid_until"] = stale_at.isoformat()
-    files = list_output_files(output)
+    files = sorted(written_now(output))  # the kit's own files: another plugin's stay out of the record
     return BranchResult(
         slug=branch.slug,
         built=True,

@@ -10,7 +10,7 @@ import types
 from pelican import signals
 from pelican.generators import StaticGenerator
 
-from . import produced, site_folders
+from . import produced, pruning, site_folders
 from .build_lock import hold_build_lock, lock_each_run
 from .clock import set_build_now
 from .containment import OutsideItsFolder, output_destination, read_site_file
@@ -40,18 +40,21 @@ def get_writer(pelican):
 
 
 def prune_stale_files(pelican) -> None:
-    """Remove what earlier builds wrote and this one did not: a deleted post leaves no page behind."""
+    """Remove what the last kit build wrote and this one did not: a deleted post leaves no page
+    behind. Any other file in the output folder (an ordinary Pelican plugin's, written with open())
+    is left alone (pruning.py)."""
     settings = pelican.settings
-    if not settings.get("OUTPUT_PRUNE", True):
-        return
-    output = settings["OUTPUT_PATH"]  # the theme's files were recorded as they were copied
+    output, cache = settings["OUTPUT_PATH"], settings["CACHE_PATH"]
     keep = [os.path.join(output, folder) for folder in settings.get("OUTPUT_PRUNE_KEEP", [])]
+    if not settings.get("OUTPUT_PRUNE", True):
+        pruning.keep_recording(output, cache, keep)
+        return
     sources = [
         settings["PATH"],
         settings.get("BRANCHES_PATH") or settings["PATH"],
         settings.get("KIT_ROOT") or settings["PATH"],
     ]
-    removed = produced.prune(output, keep, settings.get("OUTPUT_RETENTION", []), sources)
+    removed = pruning.prune(output, cache, keep, settings.get("OUTPUT_RETENTION", []), sources)
     if removed:
         log.info("reproducible_output: removed %d file(s) this build no longer makes", len(removed))
 
