@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kit_testing import build, project_settings
+from kit_testing import PUBLISH_SETTINGS_FILE, build, project_settings
 
 EPOCH = "1798761600"
 # the kit writes sitemap.xml itself when publishing: the third-party plugin writes its text form
@@ -126,3 +126,17 @@ def test_with_pruning_off_nothing_is_removed_and_a_later_build_catches_up(two_br
     assert (output / "volunteer/index.html").is_file()  # left, as asked
     build(two_branches)
     assert not (output / "volunteer").exists()
+
+
+def test_pages_a_failed_build_wrote_are_removed_by_the_next_build_that_no_longer_makes_them(two_branches):
+    page = two_branches / "content/pages/volunteer.md"
+    page.write_text("---\ntitle: Volunteer\n---\nHelp us.\n")
+    failing = {"SITEURL": "https://party.example", "SITE_FILES_SECURITY_CONTACT": []}  # fails after the pages
+    with pytest.raises(ValueError, match="SITE_FILES_SECURITY_CONTACT"):
+        build(two_branches, PUBLISH_SETTINGS_FILE, **failing)
+    output = two_branches / "output"
+    assert (output / "volunteer/index.html").is_file()  # written before it failed, never pruned
+    page.unlink()
+    build(two_branches)
+    assert not (output / "volunteer").exists()
+    assert (output / "contact/index.html").is_file()

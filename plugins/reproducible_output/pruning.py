@@ -128,6 +128,10 @@ def _remove_temporaries(root: str, names: set[str]) -> list[str]:
 
 
 def keep_recording(output_path: str, cache_path: str, keep_under: list[str] = ()) -> None:
-    """With pruning turned off (OUTPUT_PRUNE = False): what this build wrote joins the record, so a
-    build with it on again removes what the kit wrote meanwhile and no longer makes."""
-    save_written(cache_path, last_written(cache_path) | written_now(output_path, keep_under))
+    """What this build wrote joins the record, nothing being removed: with pruning turned off
+    (OUTPUT_PRUNE = False), or after a run that failed before its end, so that a later build that
+    prunes removes what the kit wrote meanwhile and no longer makes."""
+    last = last_written(cache_path)
+    names = last | written_now(output_path, keep_under)
+    if names != last:
+        save_written(cache_path, names)
