@@ -175,6 +175,24 @@ def test_no_calendar_of_many_branches_is_over_its_byte_cap(output, tmp_path):
     assert "but branch events only from 1 January 2027 to" in index
 
 
+def test_the_calendar_budget_finds_the_largest_and_fails_above_a_thousand_events(output, tmp_path, capsys):
+    from bench.feed_budget import feeds, report
+
+    found = {feed.path: feed for feed in feeds(output)}
+    assert found["calendars/all.ics"].events == len(uids(output, "calendars/all.ics")) == 6
+    assert found["branches/gamma/calendar.ics"].events == 5
+    assert report(output)
+    assert "largest by events: calendars/all.ics: 6 events" in capsys.readouterr().out
+
+    (tmp_path / "calendars").mkdir()
+    event = b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n"
+    (tmp_path / "calendars/big.ics").write_bytes(b"BEGIN:VCALENDAR\r\n" + event * 1001 + b"END:VCALENDAR\r\n")
+    (tmp_path / "small.ics").write_bytes(b"BEGIN:VCALENDAR\r\n" + event * 1000 + b"END:VCALENDAR\r\n")
+    assert not report(tmp_path)
+    printed = capsys.readouterr().out
+    assert "OVER: calendars/big.ics: 0.033 MB, 1,001 events" in printed and "OVER: small.ics" not in printed
+
+
 def test_past_days_come_after_every_upcoming_day_latest_first(tmp_path):
     project = make_project(tmp_path)
     write_event(project, "gamma", "carol-singing", "2026-12-30 18:00")
