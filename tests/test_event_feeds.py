@@ -202,3 +202,13 @@ def test_past_days_come_after_every_upcoming_day_latest_first(tmp_path):
     assert len(held) == 6
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert "but branch events only from 30 December 2026 to 1 April 2027" in index
+
+
+def test_national_events_are_kept_even_past_the_cap_and_the_build_says_so(tmp_path, caplog):
+    output = build(make_project(tmp_path), now=NOW, EVENTS_FEED_AHEAD_DAYS=200, EVENTS_FEED_MAX_EVENTS=0)
+    assert uids(output, "calendars/all.ics") == ["national/conference@hedgerow.example"]
+    assert uids(output, "calendars/england/north-east.ics") == ["national/conference@hedgerow.example"]
+    assert len(uids(output, "branches/gamma/calendar.ics")) == 5
+    index = (output / "events/index.html").read_text(encoding="utf-8")
+    assert "National events from 25 December 2026 to 20 July 2027, and no branch events: 1 event now." in index
+    assert "calendars/all.ics holds 1 events, " in caplog.text and "EVENTS_FEED_AHEAD_DAYS" in caplog.text

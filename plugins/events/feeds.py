@@ -1,6 +1,6 @@
 """What each national calendar (all.ics, a nation's, an English region's) holds: the events of a
 window of days around the build's "now", and, where those would be more than calendar programs
-take, the soonest of them by whole days. A site's own calendar.ics is not windowed: it keeps all.
+take, the national ones and the soonest of the rest. A site's own calendar.ics keeps every event.
 
 A repeating event stays one VEVENT with its RRULE, kept when any of its dates is in the window.
 """

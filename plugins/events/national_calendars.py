@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from reproducible_output.fingerprint import code_digest
 from .export import record_key
 from .feeds import FeedWindow, choose, feed_place, feed_setting
 from .ical import calendar_bytes, timezone_range, vevent
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -129,6 +132,16 @@ class NationalCalendars:
             if len(data) <= max_bytes or measured <= overhead:
                 break
             overhead = measured
+        if len(data) > max_bytes or len(choice.records) > max_events:
+            log.warning(
+                "events: %s holds %d events, %d bytes, over EVENTS_FEED_MAX_EVENTS (%d) or EVENTS_FEED_MAX_BYTES (%d) "
+                "with the national events of the window alone: shorten EVENTS_FEED_AHEAD_DAYS or raise the limits",
+                calendar.save_as,
+                len(choice.records),
+                len(data),
+                max_events,
+                max_bytes,
+            )
         holds = {
             "events": len(choice.records),
             "bytes": len(data),
