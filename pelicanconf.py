@@ -42,6 +42,7 @@ PLUGINS = [
     "front_matter",
     "content_links",
     "file_policy",  # before events, which escapes file addresses with it (a plugin imports only earlier ones)
+    "absolute_addresses",  # before events, whose calendars and JSON-LD need absolute addresses in previews too
     "html_policy",  # adds its extension to MARKDOWN when Pelican starts, before any Markdown is read
     "branch_subsites",
     "branch_directory",
@@ -78,7 +79,8 @@ BRANCH_DIRECTORY_NATION_URL = "branches/{nation}/"  # a nation's branches, in fu
 BRANCH_DIRECTORY_REGION_URL = "branches/{nation}/{region}/"  # an English region's branches, in full
 BRANCH_FINDER_JSON_SAVE_AS = "branches/finder.json"  # postcode district -> branches, for the finder
 BRANCHES_JSON_SAVE_AS = "branches.json"  # docs/branches-json.md
-BRANCHES_OPML_SAVE_AS = "branches.opml"  # every branch's feed and calendar
+BRANCHES_OPML_SAVE_AS = "branches.opml"  # every branch's news feed, for feed readers
+BRANCHES_CALENDARS_OPML_SAVE_AS = "branches-calendars.opml"  # every branch's calendar
 BRANCH_START_URL = "start-a-branch/"  # where the finder sends people with no branch yet
 OFFICIAL_URL = "official/"
 OFFICIAL_SAVE_AS = "official/index.html"

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import listparser
 import pytest
 
 from branch_subsites.postcodes import parse_postcode
@@ -149,15 +150,34 @@ def test_the_schema_rejects_what_it_should(site):
 def test_opml_lists_every_feed_and_calendar(site):
     root = ET.fromstring((site / "branches.opml").read_bytes())
     assert root.get("version") == "2.0"
-    news, calendars = root.find("body").findall("outline")
+    (news,) = root.find("body").findall("outline")
+    # absolute, in a `make html` preview too, so that a feed reader can fetch them
     assert [o.get("xmlUrl") for o in news] == [
-        "/branches/alpha/feeds/all.atom.xml",
-        "/branches/beta-net/feeds/all.atom.xml",
-        "/branches/delta/feeds/all.atom.xml",
-        "/branches/gamma/feeds/all.atom.xml",
+        "http://localhost:8000/branches/alpha/feeds/all.atom.xml",
+        "http://localhost:8000/branches/beta-net/feeds/all.atom.xml",
+        "http://localhost:8000/branches/delta/feeds/all.atom.xml",
+        "http://localhost:8000/branches/gamma/feeds/all.atom.xml",
     ]
     assert all(o.get("type") == "rss" and o.get("htmlUrl") for o in news)
-    assert calendars[0].get("url") == "/branches/alpha/calendar.ics"
+    calendars = ET.fromstring((site / "branches-calendars.opml").read_bytes())
+    (outline,) = calendars.find("body").findall("outline")
+    assert outline[0].get("url") == "http://localhost:8000/branches/alpha/calendar.ics"
+    assert outline[0].get("htmlUrl") == "http://localhost:8000/branches/alpha/events/"
+    assert all(o.get("type") is None for o in outline)  # neither a feed nor another OPML file
+
+
+def test_feed_readers_take_the_feeds_and_no_calendar_for_a_subscription_list(site):
+    """listparser sorts outlines as feed readers do: feeds, nested subscription lists, folders."""
+    news = listparser.parse((site / "branches.opml").read_text(encoding="utf-8"))
+    assert not news.bozo
+    assert len(news.feeds) == 4 and all(f.url.endswith("/feeds/all.atom.xml") for f in news.feeds)
+    assert news.lists == []
+    calendars = listparser.parse((site / "branches-calendars.opml").read_text(encoding="utf-8"))
+    assert not calendars.bozo
+    # no .ics is taken for a feed or for another OPML file to fetch
+    assert calendars.feeds == [] and calendars.lists == []
+    outlines = ET.fromstring((site / "branches-calendars.opml").read_bytes()).iter("outline")
+    assert sum(1 for o in outlines if (o.get("url") or "").endswith(".ics")) == 4
 
 
 def test_official_json_lists_domains_senders_and_accounts(site):

@@ -114,3 +114,33 @@ def test_many_sites_are_checked_in_worker_processes_with_the_same_report(tmp_pat
     assert any("is covered by both" in p.message for p in one)
     broken = sorted({p.path for p in one if p.is_error})
     assert broken == [f"branches/copy-{n:02d}/news/2026-02-01-alpha-news.md" for n in range(0, 24, 5)]
+
+
+def test_problems_the_build_meets_without_the_checks_carry_their_list(two_branches, capsys):
+    from kit_testing import build
+
+    yaml = two_branches / "branches/alpha/branch.yaml"
+    yaml.write_text(yaml.read_text().replace("name:", "name: [\nx:"))
+    with pytest.raises(ContentProblems) as raised:  # nothing printed a list: the message is the list
+        build(two_branches, EDITOR_CHECKS_ON_BUILD=False)
+    message = str(raised.value)
+    assert "branches/alpha/branch.yaml:3: error: branch.yaml cannot be read" in message
+    assert "    fix: Check the indentation and punctuation" in message and "see the list above" not in message
+    assert not (two_branches / "output").exists()
+    capsys.readouterr()
+    with pytest.raises(ContentProblems) as raised:  # the checks printed it: the message points to it
+        build(two_branches)
+    assert "see the list above" in str(raised.value) and "branch.yaml:3" not in str(raised.value)
+    assert "branches/alpha/branch.yaml:3: error: branch.yaml cannot be read" in capsys.readouterr().err
+
+
+def test_a_post_the_reader_refuses_is_logged_with_its_file_and_line(two_branches, caplog):
+    from kit_testing import build
+
+    post = two_branches / "content/news/2026-01-10-national-hello.md"
+    post.write_text(post.read_text().replace("date:", "date: 2026-02-30\nx:", 1))
+    output = build(two_branches, EDITOR_CHECKS_ON_BUILD=False)  # `make html` (--fatal errors) stops here
+    where = "content/news/2026-01-10-national-hello.md"
+    assert f"front_matter: {where}:3: `date` is `2026-02-30`, which is not a real date" in caplog.text
+    assert f"front_matter: {where}:4: `x` is not a key a news post can have" in caplog.text
+    assert not (output / "news/2026/national-hello").exists() and (output / "index.html").is_file()

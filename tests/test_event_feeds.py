@@ -115,16 +115,22 @@ def test_national_events_are_in_every_calendar_of_many_branches_within_the_windo
 def test_the_pages_say_what_each_calendar_holds(output):
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert "Follow every national event, past and planned, in your calendar app" in index
-    assert 'href="/calendars/all.ics"' in index and 'href="/calendars/england/north-east.ics"' in index
+    assert (
+        'href="http://localhost:8000/calendars/all.ics"' in index
+        and 'href="http://localhost:8000/calendars/england/north-east.ics"' in index
+    )
     assert "National events and those of 3 branches, from 25 December 2026 to 1 April 2027: 6 events now." in index
     assert "London (England)</strong>:" in index
     assert (
         "National events only (no branch here has events yet), from 25 December 2026 to 1 April 2027: 0 events" in index
     )
     england = (output / "events/england/index.html").read_text(encoding="utf-8")
-    assert "A calendar for your region" in england and 'href="/calendars/england/south-west.ics"' in england
+    assert (
+        "A calendar for your region" in england
+        and 'href="http://localhost:8000/calendars/england/south-west.ics"' in england
+    )
     region = (output / "branches/england/north-east/index.html").read_text(encoding="utf-8")
-    assert 'href="/calendars/england/north-east.ics"' in region
+    assert 'href="http://localhost:8000/calendars/england/north-east.ics"' in region
     assert "National events and those of 1 branch, from 25 December 2026 to 1 April 2027: 2 events now." in region
     branch = (output / "branches/gamma/events/index.html").read_text(encoding="utf-8")
     assert "Follow every event of Gammaton, past and planned, in your calendar app" in branch

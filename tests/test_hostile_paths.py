@@ -5,6 +5,8 @@ bytes in no file under output/, nothing written outside output/, the page still 
 
 The builds run with the editor checks off (EDITOR_CHECKS_ON_BUILD = False), as if the checks had
 missed the case: what the build itself does is what is tested; `make check` is tested on its own.
+A branch's build fails on any error it logs, so the main build stops, naming the file and line, and
+the output is checked all the same: what the branch's own build wrote before it was refused.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
 import urllib.error
 import urllib.request
@@ -54,6 +57,26 @@ def project(tmp_path):
 
 def unchecked_build(project: Path, **overrides) -> Path:
     return build(project, EDITOR_CHECKS_ON_BUILD=False, **overrides)
+
+
+def refused_branch_build(project: Path, *named: str) -> Path:
+    """Build with the checks off: alpha's build must fail, the report naming each of ``named``
+    (a file, or `file:line:`), and the main site must not be written around it; the output folder."""
+    with pytest.raises(BranchBuildFailed) as failed:
+        unchecked_build(project)
+    report = str(failed.value)
+    assert "branches/alpha:" in report and "Warning or error encountered" not in report, report
+    for name in named:
+        assert name in report, (name, report)
+    output = project / "output"
+    assert not (output / "index.html").exists()
+    return output
+
+
+def site_build(project: Path, site: str, *named: str) -> Path:
+    """The main site with its errors logged (`make html`'s --fatal errors stops on them), or a
+    branch's build refused as in refused_branch_build; the output folder."""
+    return unchecked_build(project) if site == "main site" else refused_branch_build(project, *named)
 
 
 def files_outside_output(root: Path, project: Path) -> dict[str, str]:
@@ -107,9 +130,9 @@ def test_make_check_refuses_a_link_out_of_the_site_in_any_form(project, site, fo
 def test_the_build_publishes_nothing_from_outside_and_writes_nothing_outside_output(
     project, tmp_path, site, form, kind
 ):
-    write_post(project, site, leaking_body(site, form, kind))
+    path, line = write_post(project, site, leaking_body(site, form, kind))
     before = files_outside_output(tmp_path, project)
-    output = unchecked_build(project)
+    output = site_build(project, site, f"{path}:{line}: ")
     assert files_holding(output, SECRET) == []
     assert files_outside_output(tmp_path, project) == before  # no file added or changed outside output/
     page = (project / SITES[site][2]).read_text()
@@ -123,7 +146,7 @@ def test_a_link_to_the_machine_s_own_files_copies_none_of_them(project, tmp_path
     path, line = write_post(project, "branch", body)
     assert [p.line for p in check_project(project_settings(project)).errors if p.path == path] == [line]
     before = files_outside_output(tmp_path, project)
-    output = unchecked_build(project)
+    output = refused_branch_build(project, f"{path}:{line}: ")
     assert files_holding(output, passwd) == []
     assert files_outside_output(tmp_path, project) == before
 
@@ -190,10 +213,11 @@ def test_a_symbolic_link_is_refused_by_the_check_and_never_followed_by_the_build
     assert any(p.path == where and "symbolic link" in p.message for p in errors), errors
     before = files_outside_output(tmp_path, project)
     if linked:
-        output = unchecked_build(project)
-        assert (output / "index.html").is_file() and (output / "branches/alpha/index.html").is_file()
+        output = site_build(project, site, where)
+        assert (output / "branches/alpha/index.html").is_file()  # the rest of the site is built
+        assert (output / "index.html").is_file() == (site == "main site")
     else:  # none of the site can be read: the build stops, naming it
-        with pytest.raises((ContentProblems, BranchBuildFailed), match="error"):
+        with pytest.raises((ContentProblems, BranchBuildFailed), match=f"{folder}/.*symbolic link"):
             unchecked_build(project)
         output = project / "output"
         output.mkdir(exist_ok=True)
@@ -228,7 +252,7 @@ def test_files_that_are_not_pictures_or_documents_are_check_errors_and_never_pub
         assert f"{folder}/{relative}" in errors, sorted(errors)
     assert "starting with a dot" in errors[f"{folder}/images/.htaccess"].message
     assert "does not publish" in errors[f"{folder}/images/renew.js"].message
-    output = unchecked_build(project)
+    output = site_build(project, site, *(f"{folder}/{relative}: " for relative in HOSTILE_FILES))
     published = output if site == "main site" else output / folder
     for relative in HOSTILE_FILES:
         assert not (published / relative).exists(), relative
@@ -237,8 +261,12 @@ def test_files_that_are_not_pictures_or_documents_are_check_errors_and_never_pub
 
 @pytest.fixture
 def served_hostile_branch(nginx, tmp_path):
-    """The fixture with a branch's images/renew.html and renew.js, published (checks off) and served
-    by Debian's nginx with deploy/nginx's configuration: url."""
+    """The fixture with images/renew.html and renew.js in a branch and the main site, published
+    (checks off) and served by Debian's nginx with deploy/nginx's configuration: url.
+
+    The branch's files fail its build, so that publish is refused and writes none of them; the
+    branch then takes them out and the site is published again, the main site's files still there
+    (its errors are only logged without --fatal)."""
     from test_nginx import test_servers
 
     from conftest import publish
@@ -249,7 +277,12 @@ def served_hostile_branch(nginx, tmp_path):
     root = tmp_path / "site"
     root.mkdir()
     url = nginx(tmp_path / "prefix", lambda port: test_servers(port, root))
-    output = publish(project, SITEURL=url, OUTPUT_PATH=str(tmp_path / "build"), EDITOR_CHECKS_ON_BUILD=False)
+    built = tmp_path / "build"
+    with pytest.raises(BranchBuildFailed, match=re.escape("branches/alpha/images/renew.js")):
+        publish(project, SITEURL=url, OUTPUT_PATH=str(built), EDITOR_CHECKS_ON_BUILD=False)
+    assert not list(built.rglob("renew.*")) and not list(built.rglob(".htaccess"))
+    shutil.rmtree(project / "branches" / "alpha" / "images")
+    output = publish(project, SITEURL=url, OUTPUT_PATH=str(built), EDITOR_CHECKS_ON_BUILD=False)
     root.rmdir()
     shutil.move(output, root)
     return url
@@ -313,7 +346,7 @@ def test_a_pdf_the_site_cannot_read_is_a_check_error_and_not_published(project):
     (project / "branches/alpha/images/leaflet.pdf").write_bytes(b"<html>" + SECRET)
     errors = [p for p in check_project(project_settings(project)).errors if p.path.endswith("leaflet.pdf")]
     assert len(errors) == 1 and "not a PDF the site can read" in errors[0].message
-    output = unchecked_build(project)
+    output = refused_branch_build(project, "branches/alpha/images/leaflet.pdf: ")
     assert files_holding(output, SECRET) == []
 
 
@@ -346,7 +379,7 @@ def test_a_file_name_that_holds_markup_is_refused_and_adds_no_markup_to_the_page
     write_post(project, site, f'<a href="{{static}}/images/{escaped}">leaflet</a>')
     errors = [p for p in check_project(project_settings(project)).errors if "images/" in p.path]
     assert len(errors) == 1 and "Rename it to `images/img-src-x-onerror-alert-1.pdf`" in errors[0].fix, errors
-    unchecked_build(project)
+    site_build(project, site, f"{folder}/images/{HOSTILE_NAME}: ")
     page = (project / SITES[site][2]).read_text()
     assert "The page itself." in page
     assert [attrs for tag, attrs in tags_of(page) if "onerror" in attrs or tag == "img"] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PIL import Image
 
 from editor_checks.run import check_project
 from html_policy.allow_list import clean
@@ -53,6 +54,8 @@ def page_text(output, path):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     project = copy_fixture("two_branches", tmp_path_factory.mktemp("policy") / "project")
+    (project / "branches/alpha/images").mkdir()  # the picture is there: only the markup is hostile
+    Image.new("RGB", (8, 8), (20, 90, 40)).save(project / "branches/alpha/images/x.png")
     (project / "branches/alpha/pages/hostile.md").write_text(f"---\ntitle: Hostile\n---\n{HOSTILE_BODY}")
     (project / "branches/alpha/events/2027-02-01-hostile.md").write_text(
         f"---\ntitle: Hostile event\nstart: 2027-02-01 19:00\nduration: 1h\n---\n{HOSTILE_BODY}"

@@ -84,3 +84,30 @@ def test_a_branch_without_a_domain_cannot_publish_alone(tmp_path):
     assert refused.returncode == 2
     assert "branch `alpha` has no `domain`" in refused.stderr
     assert not (tmp_path / "output.branch-alpha").exists()
+
+
+def test_a_branch_published_alone_reports_each_error_with_its_file_and_line(tmp_path):
+    project = published_fixture(tmp_path / "project")
+    output = tmp_path / "output.branch-beta-net"
+    assert run_publish(project, output, branch="beta-net").returncode == 0
+    good = tree_digest(output)
+    news = project / "branches" / "beta-net" / "news"
+    (news / "2026-03-05-broken.md").write_text("---\ntitle: Broken\ndate: 2026-02-30\n---\nText.\n")
+    (news / "2026-03-06-other.md").write_text("---\ntitle: Other\ndate: 2026-02-31\n---\nText.\n")
+    # the checks off, as if they had missed it: only the branch's own build meets the errors
+    failed = run_publish(project, output, branch="beta-net", settings={"EDITOR_CHECKS_ON_BUILD": False})
+    assert failed.returncode == 1, failed.stderr
+    assert "make publish BRANCH=beta-net: branch `beta-net` failed to build:" in failed.stderr
+    for name, day in (("2026-03-05-broken.md", 30), ("2026-03-06-other.md", 31)):
+        where = f"branches/beta-net/news/{name}:3:"
+        assert f"{where} `date` is `2026-02-{day}`, which is not a real date" in failed.stderr
+    assert "Traceback" not in failed.stderr and "Warning or error encountered" not in failed.stderr
+    assert "output.branch-beta-net is as it was" in failed.stderr
+    assert tree_digest(output) == good  # the live copy untouched
+    tried = tmp_path / "output.branch-beta-net.new"  # what the refused build wrote, kept for a look
+    assert (tried / "index.html").is_file() and not list(tried.rglob("*broken*")) and not list(tried.rglob("*other*"))
+    checked = run_publish(project, output, branch="beta-net")  # the checks on: they stop it first
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert "branches/beta-net/news/2026-03-05-broken.md:3: error: `date` is `2026-02-30`" in checked.stderr
+    assert "make publish BRANCH=beta-net: 2 errors in the content: nothing was built" in checked.stderr
+    assert tree_digest(output) == good

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 
+from editor_checks import ContentProblems
 from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, build, project_settings
 
 NOW = "1798761600"  # 1 January 2027
@@ -222,3 +223,54 @@ def test_the_skip_can_be_turned_off(built, capfd):
     messages = capfd.readouterr()
     assert SKIPPED not in messages.out
     assert "2 branches, 0 built, 2 unchanged" in messages.err  # each branch is still skipped on its own
+
+
+@pytest.mark.parametrize("hidden", ["images/.htaccess", "images/.well-known/renew.html", ".well-known/renew.html"])
+def test_a_hidden_file_new_in_a_checked_branch_is_checked_and_never_published(built, hidden):
+    """The branch's folder was clean and checked; what is added to it later, under a hidden name or
+    in a hidden folder, changes its state (the check cache's and the branch's fingerprint): the
+    checks run again, the build stops, and the file is not in output/."""
+    added = built / "branches" / "alpha" / hidden
+    added.parent.mkdir(parents=True, exist_ok=True)
+    added.write_text("<script src=renew.js></script>\n")
+    with pytest.raises(ContentProblems) as stopped:
+        build(built)
+    assert [p.path for p in stopped.value.problems if p.is_error] == [f"branches/alpha/{hidden}"]
+    assert not (built / "output" / "branches" / "alpha" / hidden).exists()
+    assert not list((built / "output").rglob("renew.html"))
+
+
+FORGED = "<!doctype html><title>Renew your membership</title><script src=/x.js></script>\n"
+
+
+@pytest.mark.parametrize("whole_skip", [True, False])
+@pytest.mark.parametrize("keep_times", [False, True])
+def test_a_branch_page_written_over_since_its_build_is_made_again(built, capfd, whole_skip, keep_times):
+    """Nothing in the branch's folder changed, so its build is skipped (and, with nothing else
+    changed either, the whole build): but a page of its output was written over since, by another
+    site or by hand, even with its old size and times given back. The next build finds it and
+    makes the branch's page again."""
+    page = built / "output" / "branches" / "alpha" / "index.html"
+    good = page.read_bytes()
+    before = page.stat()
+    forged = FORGED.encode().ljust(len(good), b" ") if keep_times else FORGED.encode()
+    page.write_bytes(forged)
+    if keep_times:
+        os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    capfd.readouterr()
+    build(built, BUILD_SKIP_UNCHANGED=whole_skip)
+    messages = capfd.readouterr()
+    assert SKIPPED not in messages.out
+    assert "2 branches, 1 built, 1 unchanged" in messages.err  # alpha only
+    assert page.read_bytes() == good
+
+
+def test_a_missing_or_forged_file_of_an_unchanged_main_site_is_made_again(built, capfd):
+    page = built / "output" / "about" / "index.html"
+    good = page.read_bytes()
+    page.write_bytes(FORGED.encode())
+    build(built)
+    assert SKIPPED not in capfd.readouterr().out
+    assert page.read_bytes() == good
+    build(built)  # and then, with nothing changed, the skip holds again
+    assert SKIPPED in capfd.readouterr().out

@@ -20,5 +20,6 @@ def directory_entry(branch: dict, exports: dict, settings: dict) -> dict:
         ],
         "feed_url": f"{site_url}/{settings['FEED_ALL_ATOM']}",
         "calendar_url": f"{site_url}/{settings['EVENTS_CALENDAR_SAVE_AS']}",
+        "events_url": f"{site_url}/{settings['EVENTS_URL']}",
         "next_event": next_event,
     }

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+
 from pelican.generators import Generator
 
+from absolute_addresses.addresses import absolute_address
 from reproducible_output.files import write_output_file
 
 from .entries import directory_entry
 from .finder_data import finder_json
 from .grouping import group_branches
-from .machine_data import branches_json, branches_opml
+from .machine_data import branches_json, branches_opml, calendars_opml
 
 
 class BranchDirectoryGenerator(Generator):
-    """Writes branches/ and its nation and region pages, branches.json, branches.opml and the finder data."""
+    """Writes branches/ and its nation and region pages, branches.json, the OPML files and the finder data."""
 
     def generate_context(self):
         results = self.context.get("branch_results", {})
@@ -59,7 +62,10 @@ class BranchDirectoryGenerator(Generator):
                     )
         self._write_bytes(settings["BRANCH_FINDER_JSON_SAVE_AS"], finder_json(self.entries))
         self._write_bytes(settings["BRANCHES_JSON_SAVE_AS"], branches_json(self.entries, **site))
-        self._write_bytes(settings["BRANCHES_OPML_SAVE_AS"], branches_opml(self.entries, **site))
+        # a feed reader or calendar app needs whole addresses, also in a `make html` preview
+        opml = {"site_name": settings["SITENAME"], "address": functools.partial(absolute_address, settings)}
+        self._write_bytes(settings["BRANCHES_OPML_SAVE_AS"], branches_opml(self.entries, **opml))
+        self._write_bytes(settings["BRANCHES_CALENDARS_OPML_SAVE_AS"], calendars_opml(self.entries, **opml))
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)

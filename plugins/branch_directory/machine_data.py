@@ -1,4 +1,4 @@
-"""branches.json and branches.opml: the directory for programs and feed readers.
+"""branches.json and the OPML files: the directory for programs, feed readers and calendar apps.
 
 branches.json follows docs/schemas/branches-v1.schema.json (documented in docs/branches-json.md).
 A change that removes or renames a key raises ``SCHEMA_VERSION``; adding keys does not.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 SCHEMA_VERSION = 1
 NEXT_EVENT_KEYS = ("title", "url", "start", "end", "all_day", "timezone", "status", "place", "online")
@@ -41,30 +42,57 @@ def _branch(entry: dict) -> dict:
     }
 
 
-def branches_opml(entries: list[dict], *, site_name: str, site_url: str) -> bytes:
-    """OPML 2.0: every branch's news feed, and every branch's calendar, for feed readers."""
+def _opml(title: str, site_name: str) -> tuple[ET.Element, ET.Element]:
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
-    ET.SubElement(head, "title").text = f"{site_name}: every branch"
+    ET.SubElement(head, "title").text = title
     ET.SubElement(head, "ownerName").text = site_name
     ET.SubElement(head, "docs").text = "http://opml.org/spec2.opml"
-    body = ET.SubElement(root, "body")
-    ordered = sorted(entries, key=lambda e: (e["display_name"].casefold(), e["slug"]))
+    return root, ET.SubElement(root, "body")
+
+
+def _opml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root, space=" ")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _ordered(entries: list[dict]) -> list[dict]:
+    return sorted(entries, key=lambda e: (e["display_name"].casefold(), e["slug"]))
+
+
+def branches_opml(entries: list[dict], *, site_name: str, address: Callable[[str], str] = str) -> bytes:
+    """OPML 2.0: every branch's news feed, for feed readers, and nothing else. Feed readers take
+    an outline with type="rss" and xmlUrl for a feed and any other outline for a folder (Thunderbird
+    makes one even for an outline with no children) or, with type="link" or "include", for another
+    subscription list to fetch (listparser): a calendar here would be one or the other."""
+    root, body = _opml(f"{site_name}: every branch's news", site_name)
     feeds = ET.SubElement(body, "outline", text="Branch news")
-    for entry in ordered:
+    for entry in _ordered(entries):
         ET.SubElement(
             feeds,
             "outline",
             type="rss",
             text=entry["display_name"],
             title=entry["display_name"],
-            xmlUrl=entry["feed_url"],
-            htmlUrl=f"{entry['url']}/",
+            xmlUrl=address(entry["feed_url"]),
+            htmlUrl=address(f"{entry['url']}/"),
         )
+    return _opml_bytes(root)
+
+
+def calendars_opml(entries: list[dict], *, site_name: str, address: Callable[[str], str] = str) -> bytes:
+    """OPML 2.0: every branch's calendar. No outline has a type: "rss" would have feed readers
+    subscribe to an .ics as if it were a feed, and "include" (or "link", which importers such as
+    listparser read as "include") says the address is another OPML file to fetch. The calendar is
+    in `url`, the branch's events page in `htmlUrl`."""
+    root, body = _opml(f"{site_name}: every branch's calendar", site_name)
     calendars = ET.SubElement(body, "outline", text="Branch events (iCalendar)")
-    for entry in ordered:
+    for entry in _ordered(entries):
         ET.SubElement(
-            calendars, "outline", type="link", text=f"{entry['display_name']} events", url=entry["calendar_url"]
+            calendars,
+            "outline",
+            text=f"{entry['display_name']} events",
+            url=address(entry["calendar_url"]),
+            htmlUrl=address(entry["events_url"]),
         )
-    ET.indent(root, space=" ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return _opml_bytes(root)

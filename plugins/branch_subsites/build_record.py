@@ -16,6 +16,9 @@ class BranchResult:
     fingerprint: str = ""
     exports: dict = field(default_factory=dict)  # what the main site aggregates
     files: list[str] = field(default_factory=list)  # output files, relative to the branch's output
+    # each file's size, inode, times and digest as the build left it (reproducible_output.files.output_states):
+    # an unchanged branch is skipped only while every one is so
+    states: dict[str, list] = field(default_factory=dict)
     seconds: float = 0.0
     error: str | None = None
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from pelican.generators import Generator
 
 from editor_checks import ContentProblems, ProblemList
+from reproducible_output import site_folders
 from reproducible_output.unchanged_build import add_outputs, holds_until
 
 from .branch_config import load_branches
@@ -27,6 +29,9 @@ class BranchSubsitesGenerator(Generator):
         branches = load_branches(self.settings, report)
         if report.errors:
             raise ContentProblems(report.sorted())
+        for branch in branches:  # before anything is written: the main site never writes in them
+            folder = os.path.join(self.settings["OUTPUT_PATH"], branch_path(branch.slug))
+            site_folders.give(folder, f"branch {branch.slug} (branches/{branch.slug}/)")
         results = build_branches(branches, self.settings)
         failed = [r for r in results.values() if r.error]
         if failed:
@@ -37,7 +42,7 @@ class BranchSubsitesGenerator(Generator):
         self.settings["OUTPUT_PRUNE_KEEP"] = [branch_path(b.slug) for b in branches]
         for branch in branches:  # what the next build checks before it skips everything
             result = results[branch.slug]
-            add_outputs(self.settings, branch_path(branch.slug), result.files)
+            add_outputs(self.settings, branch_path(branch.slug), result.states)
             if result.exports.get("valid_until"):
                 holds_until(self.settings, dt.datetime.fromisoformat(result.exports["valid_until"]))
 

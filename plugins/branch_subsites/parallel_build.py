@@ -9,18 +9,18 @@ import os
 import shutil
 import sys
 import time
-import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from pelican import Pelican
 from pelican.log import console
 
-from reproducible_output.files import outputs_present
+from reproducible_output.files import output_states, outputs_intact
 from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
 from reproducible_output.unchanged_build import take_held_until
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
+from .build_errors import collected_errors
 from .build_record import BranchResult, list_output_files, load_record, record_path, save_record
 from .reader_cache import prepare_reader_cache
 
@@ -46,21 +46,23 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     settings = branch_settings(branch, _worker_settings)
     output = settings["OUTPUT_PATH"]
     prepare_reader_cache(settings["CACHE_PATH"], settings_key)
-    try:
+    with collected_errors() as errors:  # the worker's console is quiet: the errors come back here
         Pelican(settings).run()
-    except Exception as exc:  # reported with the others once every branch has run
-        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    if errors:  # reported with the others once every branch has run; not recorded as good
+        detail = "\n    ".join(errors)
         return BranchResult(branch.slug, True, error=detail, seconds=time.perf_counter() - started)
     exports = settings["BRANCH_EXPORTS"]
     stale_at = take_held_until(settings)  # when the branch's plugins said its pages go out of date
     if stale_at is not None:  # (its next event ends, security.txt's Expires moves on)
         exports["valid_until"] = stale_at.isoformat()
+    files = list_output_files(output)
     return BranchResult(
         slug=branch.slug,
         built=True,
         fingerprint=fingerprint,
         exports=exports,
-        files=list_output_files(output),
+        files=files,
+        states=output_states(output, files),
         seconds=time.perf_counter() - started,
     )
 
@@ -95,8 +97,9 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
     """Build every changed branch; reuse the last build of the others.
 
     The branches whose files changed are sent to the worker processes first; while they build, this
-    process checks that every output file of the others is still there (160,000 files at 650
-    branches), and sends any branch that lost one after them."""
+    process checks that every output file of the others is still there as that branch's build left it
+    (160,000 files at 650 branches), and sends any branch that lost one, or whose file was written
+    over, after them."""
     started = time.perf_counter()
     cache_root = settings["BRANCH_CACHE_PATH"]
     shared = theme_and_code_digest(settings)  # the code part is read once per build, shared with the checks
@@ -123,10 +126,12 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
             jobs = max(1, min(cores, len(todo) + len(candidates)))
             pool = _pool(jobs, settings)
             futures = [pool.submit(build_branch, *job) for job in todo]
-        lost = []  # unchanged branches missing an output file (or a cache file the main site reads): built last
+        # unchanged branches missing an output file or holding one written over since (or missing a
+        # cache file the main site reads): built last
+        lost = []
         for branch, fingerprint, settings_key, output, record in candidates:
             cache_files = record.exports.get("cache_files", [])
-            if outputs_present(output, record.files) and all(map(os.path.isfile, cache_files)):
+            if outputs_intact(output, record.states) and all(map(os.path.isfile, cache_files)):
                 results[branch.slug] = record
             else:
                 lost.append((branch, fingerprint, settings_key))

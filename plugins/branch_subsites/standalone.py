@@ -23,6 +23,8 @@ from editor_checks import ContentProblems, ProblemList
 
 from .branch_config import load_branches
 from .branch_settings import branch_settings, has_own_domain
+from .build_errors import collected_errors
+from .generator import BranchBuildFailed
 
 
 class NotOnItsOwn(Exception):
@@ -46,7 +48,10 @@ def build_branch_alone(settings: dict, slug: str, output_path: str) -> dict:
         )
     own = branch_settings(branch, main)
     own["OUTPUT_PATH"] = os.path.abspath(output_path)  # the cache stays the full build's: one SEQUENCE per event
-    Pelican(own).run()
+    with collected_errors() as errors:  # every error, with its file and line, not --fatal's first one
+        Pelican(own).run()
+    if errors:
+        raise BranchBuildFailed(f"branch `{slug}` failed to build:\n  " + "\n  ".join(errors))
     return own
 
 
@@ -66,10 +71,9 @@ def main(argv=None) -> int:
         overrides[key] = json.loads(value)
     try:
         build_branch_alone(read_settings(args.settings, override=overrides), args.branch, args.output)
-    except ContentProblems as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except NotOnItsOwn as exc:
+    except Exception as exc:  # the kit's own errors say what is wrong and where: no traceback for them
+        if not hasattr(exc, "exitcode"):
+            raise
         print(f"make publish BRANCH={args.branch}: {exc}", file=sys.stderr)
-        return 2
+        return exc.exitcode
     return 0

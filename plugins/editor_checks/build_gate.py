@@ -9,6 +9,7 @@ from pelican import signals
 
 from reproducible_output.build_lock import release_build_lock
 
+from .last_word import end_without_traceback
 from .problems import ContentProblems
 from .report import format_text, summary_line
 from .run import collect_problems
@@ -28,8 +29,9 @@ def check_before_build(pelican) -> None:
         print(f"editor_checks: {summary_line(problems)}", file=sys.stderr)
     if report.errors:
         release_build_lock(settings)  # nothing will be built: the next build need not wait for this process
-        raise ContentProblems(problems)
+        raise ContentProblems(problems, listed=True)
 
 
 def register():
+    signals.initialized.connect(end_without_traceback)  # first: the checks may stop the build
     signals.initialized.connect(check_before_build)

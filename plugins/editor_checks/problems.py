@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .report import format_text
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -61,14 +63,20 @@ class ProblemList:
 
 
 class ContentProblems(Exception):
-    """Raised to stop a build: the content has errors an editor must fix first."""
+    """Raised to stop a build: the content has errors an editor must fix first.
+
+    ``listed``: the problems were already printed (the checks before a build do): the message points
+    to that list. Otherwise the message carries the errors themselves, with their files and lines,
+    wherever it is shown (Pelican's "Could not process", a branch's build report, a command's exit)."""
 
     exitcode = 1
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], listed: bool = False):
         self.problems = problems
-        errors = sum(p.is_error for p in problems)
-        super().__init__(
-            f"{errors} error{'s' if errors != 1 else ''} in the content: nothing was built. "
-            "Fix them (see the list above) and build again."
-        )
+        errors = [p for p in problems if p.is_error]
+        count = f"{len(errors)} error{'s' if len(errors) != 1 else ''} in the content"
+        if listed:
+            message = f"{count}: nothing was built. Fix them (see the list above) and build again."
+        else:
+            message = f"{count}:\n{format_text(errors)}"
+        super().__init__(message)

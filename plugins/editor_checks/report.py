@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from .problems import Problem
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .problems import Problem
+
+
+def where(problem: Problem) -> str:
+    """`path:line`, or the path alone for a problem about the whole file."""
+    return f"{problem.path}:{problem.line}" if problem.line else problem.path
 
 
 def format_text(problems: list[Problem]) -> str:
     lines = []
     for p in problems:
-        where = f"{p.path}:{p.line}" if p.line else p.path
-        lines.append(f"{where}: {p.severity}: {p.message}")
+        lines.append(f"{where(p)}: {p.severity}: {p.message}")
         lines.append(f"    fix: {p.fix}")
     return "\n".join(lines)
+
+
+def format_line(problem: Problem) -> str:
+    """One problem on one line, as the build logs it: `path:line: message. Fix: fix`."""
+    return f"{where(problem)}: {problem.message}. Fix: {problem.fix}"
 
 
 def summary_line(problems: list[Problem]) -> str:

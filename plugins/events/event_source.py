@@ -54,6 +54,18 @@ class EventSeries:
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
 
+    @property
+    def venue(self) -> str | None:
+        """Where people go in person: `location`, unless it only says the event is online."""
+        if self.location and not says_online_only(self.location):
+            return self.location
+        return None
+
+
+def says_online_only(location: str) -> bool:
+    """`location: Online`, written for an event with no venue."""
+    return location.strip().rstrip(".").casefold() in ("online", "online only", "on line")
+
 
 @functools.cache
 def _all_timezones() -> tuple[str, ...]:
@@ -232,6 +244,13 @@ def parse_event_file(path: str, report, text: str | None = None, max_bytes: int 
         error("status", "a rescheduled event needs `previous_start`", "Add `previous_start:` with the old date.")
     if "previous_start" in values and status != "rescheduled":
         error("previous_start", "`previous_start` is only for rescheduled events", "Add `status: rescheduled`.")
+    if values.get("location") and says_online_only(values["location"]) and values.get("online"):
+        report.warning(
+            path,
+            front.line_of("location", default=document.fence_line),
+            f"`location` is `{values['location']}`: an event with no venue needs no `location`",
+            "Delete the `location:` line: the `online:` link already says the event is online.",
+        )
     if status == "moved-online" and "online" not in front.data:
         error("status", "an event that moved online needs its `online` link", "Add `online: https://...`.")
     if values.get("address_on_request"):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from absolute_addresses.addresses import site_address
 from branch_subsites.branch_config import ENGLISH_REGIONS
 from editor_checks import ContentProblems, ProblemList
 from editor_checks.fields import place_slug
@@ -33,6 +34,7 @@ from .national_calendars import NationalCalendar, NationalCalendars, region_cale
 from .pages import EventPage, event_urls
 from .sequences import SequenceBook
 from .site_dates import site_occurrences
+from .structured_data import page_structured_data
 from .vevent_texts import VeventTexts
 
 
@@ -115,7 +117,7 @@ class EventsGenerator(Generator):
             record = series_record(
                 series,
                 uid=uid,
-                url=f"{settings['SITEURL']}/{first_url}",
+                url=f"{site_address(settings)}/{first_url}",  # a calendar's URL is absolute, in a preview too
                 description=plain_text(content),
                 sequence=series.sequence,
             )
@@ -134,7 +136,7 @@ class EventsGenerator(Generator):
         self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
         self.months = build_months(self.pages)
         self.context["upcoming_events"] = self.upcoming
-        self.context["calendar_urls"] = calendar_links(settings["SITEURL"], settings["EVENTS_CALENDAR_SAVE_AS"])
+        self.context["calendar_urls"] = calendar_links(site_address(settings), settings["EVENTS_CALENDAR_SAVE_AS"])
 
         # a branch's time becomes its valid_until (branch_subsites), which the main site's then takes in
         holds_until(settings, self._stale_at(now))
@@ -239,7 +241,7 @@ class EventsGenerator(Generator):
                 if nation in (None, in_nation) and region in (None, in_region)
             ]
             made = NationalCalendar(save_as, f"{name}: {title}", title, branches)
-            made.links = calendar_links(settings["SITEURL"], save_as)
+            made.links = calendar_links(site_address(settings), save_as)
             made.holds = self.national_calendars.summary(made, self.output_path)
             return made
 
@@ -273,6 +275,7 @@ class EventsGenerator(Generator):
                     settings["PATH"],
                 )
             )
+            page.structured_data = page_structured_data(page, settings)
             write(
                 page.save_as,
                 self.get_template("event"),
@@ -381,6 +384,8 @@ def load_series(exported: dict) -> list[dict]:
 
 
 def calendar_links(site_url: str, save_as: str) -> dict:
+    """The calendar at ``save_as`` under the absolute ``site_url``: its address to download or
+    paste into an app ("https", http:// in a preview) and the webcal:// link that opens one."""
     https = f"{site_url}/{save_as}"
-    webcal = "webcal://" + https.removeprefix("https://") if https.startswith("https://") else None
+    webcal = "webcal://" + https.split("://", 1)[1] if https.startswith(("https://", "http://")) else None
     return {"https": https, "webcal": webcal}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import os
 
-from editor_checks import ProblemList
+from editor_checks import Problem, ProblemList
+from editor_checks.report import format_line
 
 log = logging.getLogger("file_policy")
 
@@ -27,4 +28,4 @@ def line_of(source_path: str, needle: str) -> int:
 def build_error(settings: dict, source_path: str | None, line: int, message: str, fix: str) -> None:
     root = settings.get("KIT_ROOT") or settings["PATH"]
     where = ProblemList(root=root).display_path(source_path or settings["PATH"])
-    log.error("file_policy: %s:%d: %s. Fix: %s", where, line, message, fix)
+    log.error("file_policy: %s", format_line(Problem(where, line, message, fix)))  # no `:0` for a whole file

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import os
 
 from markdown import Markdown
@@ -11,12 +12,25 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from editor_checks import ContentProblems, ProblemList
+from editor_checks.report import format_line
 from editor_checks.sites import SLUG_PATTERN
 
 from .content_file import kind_of, parse_content_file
 from .converter import convert_text, site_markdown
 from .document import reported_as_linked, size_limit
 from .languages import wrap_sections
+
+log = logging.getLogger(__name__)
+
+
+def refused(report: ProblemList) -> ContentProblems:
+    """A file the reader cannot read: its errors logged, with file and line (Pelican then logs only
+    "Could not process" and the file's name), and the exception that says so."""
+    problems = report.sorted()
+    for problem in problems:
+        if problem.is_error:
+            log.error("front_matter: %s", format_line(problem))
+    return ContentProblems(problems, listed=True)
 
 
 class FrontMatterReader(BaseReader):
@@ -40,7 +54,7 @@ class FrontMatterReader(BaseReader):
         kind = kind_of(source_path, site_root, self.settings)
         report = ProblemList(root=self.settings.get("KIT_ROOT") or site_root)
         if reported_as_linked(site_root, source_path, report, "page"):
-            raise ContentProblems(report.sorted())
+            raise refused(report)
         if kind is None:
             report.error(
                 source_path,
@@ -48,13 +62,13 @@ class FrontMatterReader(BaseReader):
                 "this Markdown file is not in a folder that is published",
                 "Move it into news/ or pages/.",
             )
-            raise ContentProblems(report.sorted())
+            raise refused(report)
         content_file = parse_content_file(source_path, kind, report, max_bytes=size_limit(self.settings))
         if content_file is None:
-            raise ContentProblems(report.sorted())
+            raise refused(report)
         content = convert_text(self.markdown, content_file.body, source_path, content_file.body_line, report)
         if content is None:
-            raise ContentProblems(report.sorted())
+            raise refused(report)
         if content_file.values.get("languages"):
             content, _ = wrap_sections(content, content_file.values["languages"])  # missing ones: checks.py
         return content, self._metadata(content_file)
@@ -71,7 +85,7 @@ class FrontMatterReader(BaseReader):
                     f"`tags` `{t.name}` cannot be a tag: its page address would be `tags/{t.slug}/`",
                     "Use a word or two with letters or digits, e.g. `transport`.",
                 )
-            raise ContentProblems(report.sorted())
+            raise refused(report)
 
     def _metadata(self, content_file) -> dict:
         values = content_file.values

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import stat
 
+from . import site_folders
+
 
 class OutsideItsFolder(Exception):
     """A path that leaves the folder it must stay in; the message says which, in plain words."""
@@ -28,7 +30,8 @@ def is_within(root: str, path: str) -> bool:
 
 
 def output_destination(output_path: str, relative: str) -> str:
-    """``output_path/relative``, if it stays in the output folder once resolved; else OutsideItsFolder.
+    """``output_path/relative``, if it stays in the output folder once resolved and is not in the
+    folder of another site (site_folders: a branch's, for the main site); else OutsideItsFolder.
 
     The output folder's own links (none, unless someone made one) are resolved too: a file is never
     written through a link to somewhere else."""
@@ -37,6 +40,9 @@ def output_destination(output_path: str, relative: str) -> str:
         raise OutsideItsFolder(
             f"refused to write {path}: it is outside the output folder {output_path}, and a build writes only there"
         )
+    trespass = site_folders.trespass(output_path, path)
+    if trespass is not None:
+        raise OutsideItsFolder(f"refused to write {path}: {trespass}")
     return path
 
 

@@ -9,16 +9,17 @@ import os
 from pelican import __version__ as pelican_version
 
 
-def _skipped(name: str, is_dir: bool) -> bool:
-    """What no input walk looks at: hidden folders and Python's compiled files."""
+def _not_code(name: str, is_dir: bool) -> bool:
+    """What a walk of code (plugins, theme) leaves out: hidden folders (tools' caches such as
+    .ruff_cache or .mypy_cache, editors' settings) and Python's compiled files."""
     return (name == "__pycache__" or name.startswith(".")) if is_dir else name.endswith(".pyc")
 
 
 def _walk_files(folder: str):
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not _skipped(d, True))
+        dirnames[:] = sorted(d for d in dirnames if not _not_code(d, True))
         for name in sorted(filenames):
-            if not _skipped(name, False):
+            if not _not_code(name, False):
                 yield os.path.join(dirpath, name)
 
 
@@ -89,11 +90,19 @@ def folder_state(folder: str) -> str:
 
 
 def _walk_state(folder: str) -> str:
+    """A site's folder is walked whole, unlike code: the checks read every name in it, hidden ones
+    included (file_policy refuses a .well-known/ folder or an .htaccess), so a new hidden file or
+    folder, or a symbolic link, must change the state and so have the checks run again. A link is
+    taken as itself (os.lstat), never followed: one that leads nowhere is still seen."""
     digest = hashlib.blake2b(digest_size=16)
     prefix = len(os.path.join(folder, ""))
-    for path in _walk_files(folder):
-        stat = os.stat(path)
-        digest.update(f"{path[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
+        for name in sorted(filenames + links):
+            path = os.path.join(dirpath, name)
+            stat = os.lstat(path)
+            digest.update(f"{path[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -109,13 +118,11 @@ def path_state(path: str) -> str:
     except FileNotFoundError:
         return "missing"
     digest = hashlib.blake2b(digest_size=16)
-    for entry in entries:
-        if _skipped(entry.name, entry.is_dir()):
-            continue
-        if entry.is_dir():
+    for entry in entries:  # a site's folder, walked whole (see _walk_state)
+        if entry.is_dir(follow_symlinks=False):
             digest.update(f"{entry.name}/\0{folder_state(entry.path)}\n".encode())
         else:
-            stat = entry.stat()
+            stat = entry.stat(follow_symlinks=False)
             digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 

@@ -10,7 +10,7 @@ import types
 from pelican import signals
 from pelican.generators import StaticGenerator
 
-from . import produced
+from . import produced, site_folders
 from .build_lock import hold_build_lock, lock_each_run
 from .clock import set_build_now
 from .containment import OutsideItsFolder, output_destination, read_site_file
@@ -27,6 +27,7 @@ def start_build(pelican) -> None:
     set_build_now(pelican.settings)
     forget_folder_states()  # files may have changed since an earlier build in this process
     produced.start(pelican.settings["OUTPUT_PATH"])
+    site_folders.start(pelican.settings["OUTPUT_PATH"], f"the site {pelican.settings['SITENAME']!r}")
     # connected now, after every plugin's register(): pruning must come after every other
     # `finalized` receiver, because some of them write files too
     signals.finalized.connect(prune_stale_files)

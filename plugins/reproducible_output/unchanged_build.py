@@ -23,7 +23,7 @@ from pelican.log import console
 
 from . import produced
 from .cache_files import load_keyed, store_keyed
-from .files import outputs_present
+from .files import output_states, outputs_intact
 from .fingerprint import forget_folder_states, path_state, theme_and_code_digest
 
 log = logging.getLogger(__name__)
@@ -37,24 +37,26 @@ RUN_SETTINGS = frozenset({"BUILD_NOW"})
 class LastBuild:
     built_at: dt.datetime
     holds_until: dt.datetime | None  # None: nothing it made depends on the time
-    # every file in the output folder it made or kept: (a folder within it, names within that folder)
-    files: list[tuple[str, list[str]]]
+    # every file in the output folder it made or kept: (a folder within it, {name within that folder:
+    # its state, files.output_states})
+    files: list[tuple[str, dict[str, list]]]
 
     @property
     def file_count(self) -> int:
-        return sum(len(names) for _folder, names in self.files)
+        return sum(len(states) for _folder, states in self.files)
 
 
 # Filled while a build runs, by output folder: files other builds wrote into it (the branches'), and
 # the earliest time at which something it made goes out of date.
-_other_files: dict[str, list[tuple[str, list[str]]]] = {}
+_other_files: dict[str, list[tuple[str, dict[str, list]]]] = {}
 _holds_until: dict[str, dt.datetime] = {}
 
 
-def add_outputs(settings: dict, folder: str, files: list[str]) -> None:
-    """Files in ``folder`` (relative to OUTPUT_PATH; the names relative to it) that another build made
-    for this one, such as a branch subsite: a later unchanged build checks that they are still there."""
-    _other_files.setdefault(os.path.abspath(settings["OUTPUT_PATH"]), []).append((folder, files))
+def add_outputs(settings: dict, folder: str, states: dict[str, list]) -> None:
+    """Files in ``folder`` (relative to OUTPUT_PATH; the names relative to it, with their states,
+    files.output_states) that another build made for this one, such as a branch subsite: a later
+    unchanged build checks that they are still there as they were."""
+    _other_files.setdefault(os.path.abspath(settings["OUTPUT_PATH"]), []).append((folder, states))
 
 
 def holds_until(settings: dict, when: dt.datetime | None) -> None:
@@ -113,7 +115,8 @@ def is_unchanged(settings: dict, key: str) -> LastBuild | None:
         return None
     if last.holds_until is not None and now >= last.holds_until:
         return None
-    whole = all(outputs_present(os.path.join(settings["OUTPUT_PATH"], folder), names) for folder, names in last.files)
+    output = settings["OUTPUT_PATH"]
+    whole = all(outputs_intact(os.path.join(output, folder), states) for folder, states in last.files)
     return last if whole else None
 
 
@@ -121,7 +124,8 @@ def save(settings: dict, key: str) -> None:
     output = os.path.abspath(settings["OUTPUT_PATH"])
     prefix = os.path.join(output, "")
     own = sorted(path[len(prefix) :] for path in produced.produced(output) if path.startswith(prefix))
-    record = LastBuild(settings["BUILD_NOW"], _holds_until.get(output), [("", own), *_other_files.get(output, [])])
+    states = output_states(output, own)  # the bytes too: a page written over later is found
+    record = LastBuild(settings["BUILD_NOW"], _holds_until.get(output), [("", states), *_other_files.get(output, [])])
     store_keyed(record_path(settings), key, record)
 
 

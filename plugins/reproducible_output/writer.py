@@ -12,7 +12,7 @@ import os
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .atomic import write_atomic
-from .containment import output_destination
+from .containment import OutsideItsFolder, output_destination
 from .produced import record
 
 
@@ -48,6 +48,18 @@ class UnchangedFilesWriter(Writer):
     The checks on writing one file twice are Pelican's own (pelican/writers.py, Writer._open_w);
     they are repeated here because Pelican's method opens (and so empties) the file itself.
     """
+
+    def write_file(self, name, *args, **kwargs):
+        """Pelican's write_file, with a refused destination (containment) naming the content file
+        whose `save_as`, slug or other value led there, when a page or article is being written."""
+        try:
+            return super().write_file(name, *args, **kwargs)
+        except OutsideItsFolder as refused:
+            sources = [value.source_path for value in kwargs.values() if getattr(value, "source_path", None)]
+            if not sources:
+                raise
+            source = os.path.relpath(sources[0], self.settings.get("KIT_ROOT") or os.curdir)
+            raise OutsideItsFolder(f"{source} (written as {name}): {refused}") from None
 
     def _open_w(self, filename, encoding, override=False):
         output_destination(self.output_path, filename)  # Pelican's own check does not resolve links
