@@ -134,6 +134,10 @@ def test_the_pages_say_what_each_calendar_holds(output):
     assert "National events and those of 1 branch, from 25 December 2026 to 1 April 2027: 2 events now." in region
     branch = (output / "branches/gamma/events/index.html").read_text(encoding="utf-8")
     assert "Follow every event of Gammaton, past and planned, in your calendar app" in branch
+    event = (output / "branches/gamma/events/2027-01-05-weekly-surgery/index.html").read_text(encoding="utf-8")
+    assert 'branches/gamma/calendar.ics">All its events as a calendar file (.ics)</a>' in event
+    national = (output / "events/2027-05-15-conference/index.html").read_text(encoding="utf-8")
+    assert 'calendar.ics">Every national event as a calendar file (.ics)</a>' in national
 
 
 def test_a_capped_calendar_holds_the_soonest_events_and_says_to_when(tmp_path):
