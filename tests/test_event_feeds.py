@@ -222,3 +222,25 @@ def test_national_events_are_kept_even_past_the_cap_and_the_build_says_so(tmp_pa
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert "National events from 25 December 2026 to 20 July 2027, and no branch events: 1 event now." in index
     assert "calendars/all.ics holds 1 events, " in caplog.text and "EVENTS_FEED_AHEAD_DAYS" in caplog.text
+
+
+def record(uid: str, start: str, end: str, repeat: str | None = None, exdates=(), all_day: bool = False) -> dict:
+    return {"uid": uid, "start": start, "end": end, "timezone": "Europe/London", "all_day": all_day,
+            "repeat": repeat, "exdates": list(exdates)}  # fmt: skip
+
+
+def test_a_date_in_the_window_decides_even_for_all_day_events_begun_before_it_and_except_days():
+    from events.feeds import FeedWindow, feed_place
+
+    window = FeedWindow.around(dt.datetime.fromtimestamp(int(NOW), dt.UTC), {"TIMEZONE": "Europe/London"})
+    assert (window.first_day, window.last_day) == (dt.date(2026, 12, 25), dt.date(2027, 4, 1))
+    camp = record("a/camp", "2026-12-20", "2026-12-26", all_day=True)  # its last day is in the window
+    assert feed_place(camp, window) is not None
+    assert feed_place(record("a/gone", "2026-12-20", "2026-12-24", all_day=True), window) is None
+    # a series whose only date in the window is an `except` day is left out
+    once = record("a/once", "2026-12-01 19:00", "2026-12-01 21:00", "FREQ=MONTHLY;BYDAY=1TU;COUNT=2", ["2027-01-05"])
+    assert feed_place(once, window) is None
+    assert feed_place({**once, "exdates": []}, window) is not None
+    daily = record("a/daily", "2001-01-01 08:00", "2001-01-01 09:00", "FREQ=DAILY")  # long ago, no end
+    assert feed_place(daily, window)[1] == dt.date(2027, 1, 1).toordinal()  # today's, upcoming
+    assert feed_place(record("a/later", "2027-04-02 00:30", "2027-04-02 01:00"), window) is None
