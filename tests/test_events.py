@@ -49,10 +49,16 @@ def test_monthly_second_tuesday_with_an_exception(output):
     assert ics_dates == dates
     (london,) = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
     assert london["tzid"] == "Europe/London"
-    # only the transitions the calendar needs (icalendar would otherwise write 1970 to 2038)
-    zone_text = london.to_ical().decode().replace("\r\n ", "")
-    years = {int(y) for y in re.findall(r"(?:DTSTART:|RDATE:|,)(\d{4})\d{4}T", zone_text)}
-    assert min(years) == 2027 and max(years) <= 2030
+    # the yearly rules, for ever, with the onsets at 01:00 GMT and 02:00 BST; no RDATE lists
+    daylight, standard = london.subcomponents
+    assert (daylight.name, standard.name) == ("DAYLIGHT", "STANDARD")
+    assert daylight["rrule"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3"
+    assert daylight["dtstart"].to_ical() == b"19960331T010000"
+    assert (daylight["tzoffsetfrom"].to_ical(), daylight["tzoffsetto"].to_ical()) == ("+0000", "+0100")
+    assert standard["rrule"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"
+    assert standard["dtstart"].to_ical() == b"19961027T020000"
+    assert (str(daylight["tzname"]), str(standard["tzname"])) == ("BST", "GMT")
+    assert b"RDATE" not in london.to_ical()
 
 
 def test_daylight_saving_edges_show_gmt_and_bst(output):
@@ -166,14 +172,14 @@ def test_uid_survives_a_title_edit_and_sequence_rises_on_a_change(tmp_path, monk
         cal = calendar(output, "branches/alpha/calendar.ics")
         return next(e for e in cal.walk("VEVENT") if str(e["uid"]) == "alpha/stall@hedgerow.example")
 
-    assert stall()["sequence"] == 0
+    assert stall()["sequence"] == 1  # rescheduled (previous_start): moved once already, cache or none
     path.write_text(path.read_text().replace("11:00\nend: 2027-02-20 14:00", "12:00\nend: 2027-02-20 15:00"))
     build(project)
-    assert stall()["sequence"] == 1
+    assert stall()["sequence"] == 2
     path.write_text(path.read_text().replace("title: Market stall", "title: Market stall and leaflets"))
     build(project)
     assert str(stall()["summary"]) == "Market stall and leaflets"
-    assert stall()["sequence"] == 2
+    assert stall()["sequence"] == 3
 
 
 BAD = {
@@ -261,9 +267,11 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     """calendar_bytes joins VEVENTs serialised once each; the result must be byte for byte what
     icalendar gives for the same calendar built whole, with several time zones."""
     from icalendar import Calendar as WholeCalendar
+    from icalendar import vDuration
 
     from events.generator import load_series
-    from events.ical import calendar_bytes, timezone_range, vevent
+    from events.ical import calendar_bytes, timezone_range, vevents
+    from events.time_zones import vtimezone
     from events.vevent_texts import VeventTexts
 
     project = copy_fixture("two_branches", tmp_path / "p")
@@ -276,20 +284,24 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     records = load_series(exports["events"])
     assert {r["timezone"] for r in records} == {"Europe/London", "Europe/Dublin"}
     prefixes = {r["uid"]: "Alphaton branch" for r in records}
-    zones = timezone_range(records, dt.datetime.fromtimestamp(int(NOW), dt.UTC))
+    zones = timezone_range(records)
 
     whole = WholeCalendar()
     for name, value in [
         ("prodid", "-//Hedgerow site kit//Events//EN"),
         ("version", "2.0"),
         ("calscale", "GREGORIAN"),
-        ("method", "PUBLISH"),
+        ("name", "All"),
         ("x-wr-calname", "All"),
     ]:
         whole.add(name, value)
+    whole.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    whole.add("x-published-ttl", vDuration(dt.timedelta(hours=12)))
     for record in sorted(records, key=lambda r: r["uid"]):
-        whole.add_component(vevent(record, prefixes[record["uid"]]))
-    whole.add_missing_timezones(*zones)
+        for event in vevents(record, prefixes[record["uid"]]):
+            whole.add_component(event)
+    for tzid in sorted(whole.get_used_tzids()):
+        whole.add_component(vtimezone(tzid, zones))
     whole.subcomponents.sort(key=lambda c: (c.name != "VTIMEZONE", str(c.get("tzid", ""))))  # TZID order
 
     events = VeventTexts({})
@@ -314,7 +326,7 @@ def test_the_main_site_serialises_only_events_it_has_not_seen_before(tmp_path):
         event = Event()
         event.add("uid", record["uid"])
         event.add("summary", f"{prefix}: {record['title']}")
-        return event
+        return [event]
 
     one, two = {"uid": "a/1", "title": "One"}, {"uid": "b/2", "title": "Two"}
     first = VeventTexts(settings, path)
@@ -346,3 +358,59 @@ def test_a_branch_whose_events_file_is_gone_is_built_again(tmp_path, capfd):
     output = build(project, now=NOW)
     assert "1 built, 1 unchanged" in capfd.readouterr().err
     assert "Branch meeting" in (output / "calendars/all.ics").read_text()
+
+
+def test_every_calendar_names_itself_says_how_often_to_refresh_and_has_no_method(output):
+    for path in sorted(output.rglob("*.ics")):
+        cal = Calendar.from_ical(path.read_bytes())
+        assert str(cal["name"]) == str(cal["x-wr-calname"]), path
+        assert cal["refresh-interval"].params["VALUE"] == "DURATION"
+        assert cal["refresh-interval"].dt == dt.timedelta(hours=12)
+        assert cal["x-published-ttl"].to_ical() == b"PT12H"
+        assert "METHOD" not in cal  # PUBLISH without ORGANIZER fails libical's iTIP check
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in (output / "branches/alpha/calendar.ics").read_bytes()
+
+
+def test_the_refresh_interval_is_a_setting(tmp_path):
+    output = build(copy_fixture("two_branches", tmp_path / "p"), now=NOW, EVENTS_CALENDAR_REFRESH_HOURS=6)
+    cal = calendar(output, "calendars/all.ics")
+    assert cal["refresh-interval"].dt == dt.timedelta(hours=6)
+    assert cal["x-published-ttl"].to_ical() == b"PT6H"
+
+
+@pytest.mark.parametrize("hours", [0, "12h", True, 24 * 7 + 1])
+def test_a_bad_refresh_interval_stops_the_build_before_any_calendar(tmp_path, hours):
+    from branch_subsites.generator import BranchBuildFailed
+    from events.ical import CalendarSettingsError
+
+    project = copy_fixture("two_branches", tmp_path / "p")
+    # each branch's build stops on it first, and reports it
+    with pytest.raises((BranchBuildFailed, CalendarSettingsError), match="EVENTS_CALENDAR_REFRESH_HOURS is"):
+        build(project, now=NOW, EVENTS_CALENDAR_REFRESH_HOURS=hours)
+    assert list((project / "output").rglob("*.ics")) == []
+
+
+def test_an_online_event_carries_its_join_link_and_its_page_stays_the_url(output):
+    (conference,) = calendar(output, "calendar.ics").walk("VEVENT")
+    link = "https://meet.example.org/conference"
+    assert str(conference["conference"]) == link
+    assert conference["conference"].params["VALUE"] == "URI"
+    assert conference["conference"].params["FEATURE"] == "VIDEO"
+    assert str(conference["description"]) == f"Two days.\n\nJoin online: {link}"
+    assert str(conference["url"]).endswith("/events/2027-05-15-conference/")
+    (meeting,) = [e for e in calendar(output, "branches/alpha/calendar.ics").walk("VEVENT") if "meeting" in e["uid"]]
+    assert "CONFERENCE" not in meeting and "Join online" not in str(meeting["description"])
+
+
+def test_location_has_the_postcode_the_page_shows(output):
+    (meeting,) = [e for e in calendar(output, "branches/alpha/calendar.ics").walk("VEVENT") if "meeting" in e["uid"]]
+    assert str(meeting["location"]) == "Alphaton Library, High Street, AB1 2CD"
+    page = read(output, "branches/alpha/events/2027-01-12-branch-meeting/index.html")
+    assert '<span class="p-location">Alphaton Library, High Street, AB1 2CD</span>' in page
+
+
+def test_a_rescheduled_event_has_a_raised_sequence_on_a_first_build(output):
+    """The fixture is built with an empty cache: previous_start alone says the stall has moved."""
+    events = {str(e["uid"]): e for e in calendar(output, "branches/alpha/calendar.ics").walk("VEVENT")}
+    assert events["alpha/stall@hedgerow.example"]["sequence"] == 1
+    assert events["alpha/branch-meeting@hedgerow.example"]["sequence"] == 0

@@ -33,6 +33,7 @@ def series_record(series: EventSeries, *, uid: str, url: str, description: str, 
         "timezone": series.timezone,
         "status": series.status,
         "location": None if series.address_on_request else series.location,
+        "postcode": None if series.address_on_request else series.postcode,
         "address_on_request": series.address_on_request,
         "geo": list(series.geo) if series.geo and not series.address_on_request else None,
         "online": series.online,
@@ -48,7 +49,10 @@ def series_record(series: EventSeries, *, uid: str, url: str, description: str, 
 def significant_digest(record: dict) -> str:
     """What attendees must hear about: a change here raises SEQUENCE."""
     keys = ("title", "start", "end", "timezone", "status", "location", "online", "repeat", "exdates", "all_day")
-    data = json.dumps({k: record[k] for k in keys}, sort_keys=True)
+    significant = {k: record[k] for k in keys}
+    if record.get("postcode"):  # only where there is one: other events' numbers stay as they were
+        significant["postcode"] = record["postcode"]
+    data = json.dumps(significant, sort_keys=True)
     return hashlib.blake2b(data.encode(), digest_size=12).hexdigest()
 
 

@@ -28,11 +28,11 @@ from reproducible_output.unchanged_build import holds_until
 
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
-from .ical import calendar_bytes, record_dates, timezone_range
+from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range
 from .month_grid import build_months
 from .national_calendars import NationalCalendar, NationalCalendars, region_calendar_path
 from .pages import EventPage, event_urls
-from .sequences import SequenceBook
+from .sequences import SequenceBook, sequence_floor
 from .site_dates import site_occurrences
 from .structured_data import page_structured_data
 from .vevent_texts import VeventTexts
@@ -86,6 +86,7 @@ class EventsGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         now: dt.datetime = settings["BUILD_NOW"]
+        self.refresh = refresh_interval(settings)  # a bad setting stops the build before anything is written
         report = ProblemList(root=settings.get("KIT_ROOT") or settings["PATH"])
         series_list = []
         for path in event_files(os.path.join(settings["PATH"], settings["EVENTS_PATH"])):
@@ -121,7 +122,8 @@ class EventsGenerator(Generator):
                 description=plain_text(content),
                 sequence=series.sequence,
             )
-            record["sequence"] = sequences.sequence(uid, significant_digest(record), series.sequence)
+            floor = sequence_floor(series.sequence, series.previous_start)
+            record["sequence"] = sequences.sequence(uid, significant_digest(record), floor)
             record["stamp"] = sequences.stamp(uid, records_digest([record]), now.astimezone(dt.UTC).isoformat())
             record["ics_url"] = ics_url
             self.records.append(record)
@@ -232,7 +234,9 @@ class EventsGenerator(Generator):
         """all.ics, each nation's and each English region's calendar, with what each holds (for the
         pages that offer them, written before the calendars are)."""
         settings, name = self.settings, self.settings["SITENAME"]
-        self.national_calendars = NationalCalendars(settings, self.records, load_series, self.vevents, now)
+        self.national_calendars = NationalCalendars(
+            settings, self.records, load_series, self.vevents, now, refresh=self.refresh
+        )
 
         def calendar(save_as: str, title: str, nation: str | None = None, region: str | None = None):
             branches = [
@@ -356,11 +360,11 @@ class EventsGenerator(Generator):
     def _write_calendar(self, relative: str, records: list[dict], name: str) -> None:
         """A site's own calendar (or one event's), made again only when its events change."""
         inputs = [record_key(r, None) for r in records]
-        zones = timezone_range(records, self.settings["BUILD_NOW"]) if records else None
-        header = json.dumps({"name": name, "zones": str(zones)}, sort_keys=True)
+        zones = timezone_range(records) if records else None
+        header = json.dumps({"name": name, "zones": str(zones), "refresh": str(self.refresh)}, sort_keys=True)
 
         def make() -> bytes:
-            return calendar_bytes(records, name=name, zones=zones, events=self.vevents)
+            return calendar_bytes(records, name=name, zones=zones, events=self.vevents, refresh=self.refresh)
 
         write_derived(self.settings, self.output_path, relative, "\n".join([header, *inputs]), make)
 

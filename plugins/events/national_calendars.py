@@ -20,7 +20,7 @@ from reproducible_output.fingerprint import code_digest
 
 from .export import record_key
 from .feeds import FeedWindow, choose, feed_place, feed_setting
-from .ical import calendar_bytes, timezone_range, vevent
+from .ical import calendar_bytes, timezone_range, vevents
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ class NationalCalendars:
     ``national`` are the main site's records; ``load(exported)`` gives a branch's records;
     ``events`` is the build's VeventTexts, which every calendar's VEVENTs come from."""
 
-    def __init__(self, settings: dict, national: list[dict], load, events, now: dt.datetime):
-        self.settings, self.national, self.load, self.events, self.now = settings, national, load, events, now
+    def __init__(self, settings: dict, national: list[dict], load, events, now: dt.datetime, refresh: dt.timedelta):
+        self.settings, self.national, self.load, self.events, self.refresh = settings, national, load, events, refresh
         self.window = FeedWindow.around(now, settings)
         self.national_keys = [record_key(r, "National") for r in national]
         self.path = os.path.join(settings["CACHE_PATH"], "events", "national-calendars.pickle")
@@ -64,7 +64,9 @@ class NationalCalendars:
     def inputs(self, calendar: NationalCalendar) -> str:
         """Text that determines the calendar's bytes: its name, the window's days, the national
         records, and each of its branches' records by digest (read only when it must be made)."""
-        header = json.dumps({"name": calendar.name, "window": self.window.key()}, sort_keys=True)
+        header = json.dumps(
+            {"name": calendar.name, "window": self.window.key(), "refresh": str(self.refresh)}, sort_keys=True
+        )
         branches = [f"{exported['series_digest']}\0{name}" for name, exported in calendar.branches]
         return "\n".join([header, *self.national_keys, *branches])
 
@@ -104,7 +106,7 @@ class NationalCalendars:
         branch_records, prefixes = self._records(calendar)
 
         def size(record: dict) -> int:
-            return len(self.events.get(record, prefixes.get(record["uid"]), vevent)[0])
+            return len(self.events.get(record, prefixes.get(record["uid"]), vevents)[0])
 
         def place(record: dict) -> tuple | None:
             if record["uid"] not in self.places:
@@ -124,9 +126,14 @@ class NationalCalendars:
                 max_events=max_events,
                 max_bytes=max_bytes - overhead,
             )
-            zones = timezone_range(choice.records, self.now) if choice.records else None
+            zones = timezone_range(choice.records) if choice.records else None
             data = calendar_bytes(
-                choice.records, name=calendar.name, zones=zones, events=self.events, prefixes=prefixes
+                choice.records,
+                name=calendar.name,
+                zones=zones,
+                events=self.events,
+                refresh=self.refresh,
+                prefixes=prefixes,
             )
             measured = len(data) - sum(size(r) for r in choice.records)
             if len(data) <= max_bytes or measured <= overhead:

@@ -16,6 +16,12 @@ import json
 from reproducible_output.cache_files import write_atomic
 
 
+def sequence_floor(editor_sequence: int, previous_start) -> int:
+    """The least SEQUENCE an event can have: the editor's `sequence:`, and 1 for a rescheduled event
+    (it has moved at least once), so a build with an empty cache still tells calendars it moved."""
+    return max(editor_sequence, 1 if previous_start is not None else 0)
+
+
 class SequenceBook:
     def __init__(self, path: str):
         self.path = path

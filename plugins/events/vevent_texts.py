@@ -25,18 +25,23 @@ class VeventTexts:
         self.by_object: dict[tuple[int, str | None], tuple[dict, tuple[bytes, tuple[str, ...]]]] = {}
 
     def get(self, record: dict, prefix: str | None, make) -> tuple[bytes, tuple[str, ...]]:
-        """``make(record, prefix)`` gives an icalendar Event, called only for a record not seen before."""
+        """``make(record, prefix)`` gives the record's icalendar Events, called only for a record not seen before."""
         seen = self.by_object.get((id(record), prefix))
         if seen is not None and seen[0] is record:
             return seen[1]
         self._load()
         key = record_key(record, prefix)
         if key not in self.texts:
-            event = make(record, prefix)
+            made = make(record, prefix)
             # as icalendar's Calendar.get_used_tzids finds them
-            tzids = {v.params.get("TZID") for _name, v in event.property_items(sorted=False) if hasattr(v, "params")}
+            tzids = {
+                v.params.get("TZID")
+                for event in made
+                for _name, v in event.property_items(sorted=False)
+                if hasattr(v, "params")
+            }
             tzids = tuple(sorted(tzids - {None, "UTC"}))
-            self.texts[key] = (event.to_ical(), tzids)
+            self.texts[key] = (b"".join(event.to_ical() for event in made), tzids)
         self.used.add(key)
         self.by_object[(id(record), prefix)] = (record, self.texts[key])
         return self.texts[key]
