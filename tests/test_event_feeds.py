@@ -221,7 +221,7 @@ def test_national_events_are_kept_even_past_the_cap_and_the_build_says_so(tmp_pa
     assert len(uids(output, "branches/gamma/calendar.ics")) == 5
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert "National events from 25 December 2026 to 20 July 2027, and no branch events: 1 event now." in index
-    assert "calendars/all.ics holds 1 events, " in caplog.text and "EVENTS_FEED_AHEAD_DAYS" in caplog.text
+    assert "calendars/all.ics holds 1 VEVENTs, " in caplog.text and "EVENTS_FEED_AHEAD_DAYS" in caplog.text
 
 
 def record(uid: str, start: str, end: str, repeat: str | None = None, exdates=(), all_day: bool = False) -> dict:
@@ -244,3 +244,18 @@ def test_a_date_in_the_window_decides_even_for_all_day_events_begun_before_it_an
     daily = record("a/daily", "2001-01-01 08:00", "2001-01-01 09:00", "FREQ=DAILY")  # long ago, no end
     assert feed_place(daily, window)[1] == dt.date(2027, 1, 1).toordinal()  # today's, upcoming
     assert feed_place(record("a/later", "2027-04-02 00:30", "2027-04-02 01:00"), window) is None
+
+
+def test_the_cap_counts_the_vevents_a_clock_change_adds_to_a_repeating_event(tmp_path):
+    from bench.feed_budget import feeds
+
+    project = make_project(tmp_path)
+    # 01:30 on 28 March 2027 does not happen in London: the series gets a VEVENT more for that night
+    write_event(project, "gamma", "night-shift", "2027-01-03 01:30", "repeat: FREQ=WEEKLY;BYDAY=SU;COUNT=20\n")
+    output = build(project, now=NOW, EVENTS_FEED_MAX_EVENTS=7)
+    calendar = Calendar.from_ical((output / "branches/gamma/calendar.ics").read_bytes())
+    assert sum(1 for e in calendar.walk("VEVENT") if "night-shift" in str(e["uid"])) == 2
+    held = uids(output, "calendars/all.ics")
+    assert "gamma/night-shift@hedgerow.example" in held
+    assert "gamma/boxing-day-walk@hedgerow.example" not in held  # 7 records, but 8 VEVENTs
+    assert {f.path: f.events for f in feeds(output)}["calendars/all.ics"] == 7

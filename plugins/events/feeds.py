@@ -143,11 +143,12 @@ def choose(
     first, and of the day where the room runs out, its soonest (or latest) events that fit. National
     events do not grow with the branches and are always kept.
 
-    ``place(record)`` is its feed_place in the window, ``size(record)`` its VEVENT's bytes."""
+    ``place(record)`` is its feed_place in the window; ``size(record)`` is (VEVENTs, bytes) of its
+    text in the calendar: a repeating event has a VEVENT more for each time moved at a clock change."""
     kept = [r for r in national if place(r) is not None]
     placed = sorted(((p, r) for r in branch if (p := place(r)) is not None), key=lambda item: item[0])
-    events_left = max_events - len(kept)
-    bytes_left = max_bytes - sum(size(r) for r in kept)
+    events_left = max_events - sum(size(r)[0] for r in kept)
+    bytes_left = max_bytes - sum(size(r)[1] for r in kept)
     in_window = len(kept) + len(placed)
     chosen: list[dict] = []
     last_key, partial = None, False
@@ -155,11 +156,11 @@ def choose(
         records = [r for _p, r in group]
         fitting = []
         for record in records:
-            weight = size(record)
-            if events_left < 1 or weight > bytes_left:
+            count, weight = size(record)
+            if count > events_left or weight > bytes_left:
                 break
             fitting.append(record)
-            events_left, bytes_left = events_left - 1, bytes_left - weight
+            events_left, bytes_left = events_left - count, bytes_left - weight
         chosen += fitting
         if fitting:
             last_key = key

@@ -105,8 +105,9 @@ class NationalCalendars:
     def _make(self, calendar: NationalCalendar) -> tuple[bytes, dict]:
         branch_records, prefixes = self._records(calendar)
 
-        def size(record: dict) -> int:
-            return len(self.events.get(record, prefixes.get(record["uid"]), vevents)[0])
+        def size(record: dict) -> tuple[int, int]:
+            text = self.events.get(record, prefixes.get(record["uid"]), vevents)[0]
+            return text.count(b"BEGIN:VEVENT\r\n"), len(text)
 
         def place(record: dict) -> tuple | None:
             if record["uid"] not in self.places:
@@ -135,22 +136,24 @@ class NationalCalendars:
                 refresh=self.refresh,
                 prefixes=prefixes,
             )
-            measured = len(data) - sum(size(r) for r in choice.records)
+            measured = len(data) - sum(size(r)[1] for r in choice.records)
             if len(data) <= max_bytes or measured <= overhead:
                 break
             overhead = measured
-        if len(data) > max_bytes or len(choice.records) > max_events:
+        vevent_count = sum(size(r)[0] for r in choice.records)
+        if len(data) > max_bytes or vevent_count > max_events:
             log.warning(
-                "events: %s holds %d events, %d bytes, over EVENTS_FEED_MAX_EVENTS (%d) or EVENTS_FEED_MAX_BYTES (%d) "
+                "events: %s holds %d VEVENTs, %d bytes, over EVENTS_FEED_MAX_EVENTS (%d) or EVENTS_FEED_MAX_BYTES (%d) "
                 "with the national events of the window alone: shorten EVENTS_FEED_AHEAD_DAYS or raise the limits",
                 calendar.save_as,
-                len(choice.records),
+                vevent_count,
                 len(data),
                 max_events,
                 max_bytes,
             )
         holds = {
             "events": len(choice.records),
+            "vevents": vevent_count,
             "bytes": len(data),
             "in_window": choice.in_window,
             "first_day": self.window.first_day,
