@@ -24,6 +24,7 @@ PYPROJECT = tomllib.loads((KIT_ROOT / "pyproject.toml").read_text())
 VERSION = re.search(r'^__version__ = "(.+)"$', (KIT_ROOT / "src/branchsites/__init__.py").read_text(), re.M)[1]
 NOW = "1798761600"  # 2027-01-01
 KIT_FOLDERS = ("plugins", "theme", "scaffold", "live_preview")
+OFFLINE = ["--no-build-isolation"]  # the pinned hatchling of requirements-dev.txt builds the wheel
 
 
 def kit_files(folder: str) -> set[str]:
@@ -56,11 +57,9 @@ def wheel(tmp_path_factory) -> Path:
     return built
 
 
-@pytest.fixture(scope="module")
-def installed(wheel, tmp_path_factory) -> Path:
-    """A new virtualenv with the wheel installed (--no-deps); the pinned runtime packages come from this
-    interpreter's site-packages through a .pth line, so no network and no kit checkout is on its path."""
-    venv = tmp_path_factory.mktemp("venv") / "env"
+def new_venv(venv: Path) -> Path:
+    """A new virtualenv whose pinned runtime packages (and build backend) come from this interpreter's
+    site-packages through a .pth line: no network, and no kit checkout on its path. Returns its python."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     own = subprocess.run(
@@ -71,10 +70,33 @@ def installed(wheel, tmp_path_factory) -> Path:
     ).stdout.strip()
     pinned = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
     (Path(own) / "pinned_runtime.pth").write_text("".join(f"{path}\n" for path in pinned))
+    return python
+
+
+def pip_install(python: Path, what: str) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            *OFFLINE,
+            what,
+        ],
         check=True,
     )
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    """A new virtualenv with the wheel installed (--no-deps)."""
+    venv = tmp_path_factory.mktemp("venv") / "env"
+    pip_install(new_venv(venv), str(wheel))
     return venv
 
 
@@ -259,3 +281,27 @@ def test_command_runs_from_a_checkout_too(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "--title" in done.stdout
+
+
+def test_installs_from_a_git_url_with_a_tag(tmp_path):
+    """`pip install git+URL@vX.Y.Z` builds from what git holds at the tag: committed files only."""
+    clone = tmp_path / "kit"  # a repository of HEAD's files alone: the kit's own clone may be shallow
+    clone.mkdir()
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=KIT_ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(clone)], input=archive, check=True)
+    git = ["git", "-C", str(clone), "-c", "user.name=Kit tests", "-c", "user.email=tests@example.invalid"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "release"], check=True)
+    subprocess.run([*git, "tag", f"v{VERSION}"], check=True)
+    venv = tmp_path / "env"
+    pip_install(new_venv(venv), f"git+file://{clone}@v{VERSION}")
+    done = subprocess.run([venv / "bin" / "branchsites", "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout == f"branchsites {VERSION}\n"
+    listing = subprocess.run(
+        [venv / "bin" / "python", "-c", "from branchsites.paths import THEME_PATH; print(THEME_PATH)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert Path(listing, "templates", "base.html").is_file()
