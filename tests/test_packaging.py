@@ -272,13 +272,23 @@ def test_new_post_command_writes_a_post_from_the_packaged_scaffold(installed, si
         written.unlink(missing_ok=True)
 
 
-def test_command_runs_from_a_checkout_too(tmp_path):
-    """Without a build (src/ on the path, as in the kit's own repository), the same command works."""
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(KIT_ROOT / "src")}
+def test_editable_install_uses_the_checkouts_own_folders(tmp_path):
+    """`pip install -e .` (the kit's own repository) copies no kit file: the checkout's are used."""
+    venv = tmp_path / "env"
+    pip_install(new_venv(venv), f"--editable={KIT_ROOT}")
+    site_packages = next((venv / "lib").glob("python3*/site-packages"))
+    assert not (site_packages / "branchsites").exists()
+    where = subprocess.run(
+        [venv / "bin" / "python", "-c", "from branchsites import paths; print(paths.PLUGINS_PATH, paths.THEME_PATH)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert where == [str(KIT_ROOT / "plugins"), str(KIT_ROOT / "theme")]
     done = subprocess.run(
-        [sys.executable, "-m", "branchsites", "new-post", "--help"], cwd=tmp_path, env=env, capture_output=True,
-        text=True, check=False,
-    )  # fmt: skip
+        [venv / "bin" / "branchsites", "new-post", "--help"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert "--title" in done.stdout
 
