@@ -315,3 +315,23 @@ def test_installs_from_a_git_url_with_a_tag(tmp_path):
         check=True,
     ).stdout.strip()
     assert Path(listing, "templates", "base.html").is_file()
+
+
+def test_sdist_builds_the_same_wheel(wheel, tmp_path):
+    """The source archive holds what the wheel is built from, and the wheel built from it is the same."""
+    subprocess.run(
+        [sys.executable, "-c", f"from hatchling.build import build_sdist; build_sdist({str(tmp_path)!r})"],
+        cwd=KIT_ROOT,
+        check=True,
+    )
+    (sdist,) = tmp_path.glob("*.tar.gz")
+    subprocess.run(["tar", "-x", "-z", "-f", str(sdist), "-C", str(tmp_path)], check=True)
+    (source,) = tmp_path.glob("branchsites-*/")
+    assert not (source / "tests").exists() and not (source / "content").exists()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", *OFFLINE, "-q", "-w", str(tmp_path / "w")],
+        check=True,
+    )
+    (rebuilt,) = (tmp_path / "w").glob("*.whl")
+    record = "branchsites-" + VERSION + ".dist-info/RECORD"  # every file's name and digest
+    assert zipfile.ZipFile(rebuilt).read(record) == zipfile.ZipFile(wheel).read(record)
