@@ -1,0 +1,93 @@
+"""The settings events owns, with their defaults (editor_checks.declared_settings)."""
+
+from urllib.parse import urlsplit
+
+from editor_checks.declared_settings import Setting, address, list_of, whole, with_field
+
+from .ical import REFRESH_HOURS
+from .occurrences import MAX_OCCURRENCES
+from .structured_data import ADDRESS_COUNTRY, OFFER_CURRENCY
+
+SETTINGS = [
+    Setting("EVENTS_PATH", "events", str, "The folder of each site's content that holds its events.", address),
+    Setting("EVENTS_URL", "events/", str, "The address of the list of coming events.", address),
+    Setting("EVENTS_SAVE_AS", "events/index.html", str, "Where that list is written.", address),
+    Setting("EVENTS_PAST_URL", "events/past/", str, "The address of the list of past events.", address),
+    Setting("EVENTS_PAST_SAVE_AS", "events/past/index.html", str, "Where that list is written.", address),
+    Setting("EVENTS_MONTH_URL", "events/{key}/", str, "A month's events; {key} is 2027/01.", with_field("key")),
+    Setting("EVENTS_MONTH_SAVE_AS", "events/{key}/index.html", str, "Where it is written.", with_field("key")),
+    Setting(
+        "EVENT_URL",
+        "events/{slug}/",
+        str,
+        "One page per date; {slug} is 2027-01-12-branch-meeting.",
+        with_field("slug"),
+    ),
+    Setting("EVENT_SAVE_AS", "events/{slug}/index.html", str, "Where an event's page is written.", with_field("slug")),
+    Setting(
+        "EVENT_ICS_URL",
+        "events/{slug}.ics",
+        str,
+        'The whole event (all its dates), for "Add to calendar".',
+        with_field("slug"),
+    ),
+    Setting("EVENTS_CALENDAR_SAVE_AS", "calendar.ics", str, "Every site's calendar of its own events.", address),
+    Setting(
+        "EVENTS_ALL_CALENDAR_SAVE_AS",
+        "calendars/all.ics",
+        str,
+        "The main site's calendar of national and every branch's events.",
+        address,
+    ),
+    Setting(
+        "EVENTS_NATION_CALENDAR_SAVE_AS",
+        "calendars/{nation}.ics",
+        str,
+        "A nation's calendar.",
+        with_field("nation"),
+    ),
+    Setting("EVENTS_NATION_URL", "events/{nation}/", str, "A nation's events.", with_field("nation")),
+    Setting(
+        "EVENTS_NATION_SAVE_AS",
+        "events/{nation}/index.html",
+        str,
+        "Where a nation's page is written.",
+        with_field("nation"),
+    ),
+    Setting(
+        "EVENTS_NATIONS",
+        ["England", "Scotland", "Wales", "Northern Ireland"],
+        list,
+        "The nations with a page and a calendar of their own.",
+        list_of(str),
+    ),
+    Setting("EVENTS_HORIZON_MONTHS", 12, int, "How far ahead repeating events are listed.", whole(1, 120)),
+    Setting("EVENTS_PAST_MONTHS", 12, int, "How far back past dates of repeating events are kept.", whole(0, 120)),
+    Setting("EVENTS_NATION_DAYS", 90, int, "A nation's page lists the events of the next this many days,", whole(1)),
+    Setting("EVENTS_NATION_LIMIT", 60, int, "but no more than this many.", whole(1)),
+    Setting(
+        "EVENTS_UID_DOMAIN",
+        None,
+        str,
+        "The domain in every event's UID (by default SITEURL's); never change it: calendar apps match events by it.",
+        default_from=lambda settings: urlsplit(settings.get("SITEURL") or "").hostname,
+    ),
+    Setting(
+        "EVENTS_MAX_OCCURRENCES",
+        MAX_OCCURRENCES,
+        int,
+        "Dates of one repeating event at most.",
+        whole(1),
+    ),
+    Setting(
+        "EVENTS_CALENDAR_REFRESH_HOURS",
+        REFRESH_HOURS,
+        int,
+        "How often subscribers should fetch a calendar again.",
+        whole(1),
+    ),
+    Setting("EVENTS_ADDRESS_COUNTRY", ADDRESS_COUNTRY, str, "Events' country in JSON-LD (ISO 3166-1)."),
+    Setting("EVENTS_OFFER_CURRENCY", OFFER_CURRENCY, str, "The currency of ticket prices in JSON-LD (ISO 4217)."),
+    Setting("HOME_SITE_EVENTS", 3, int, "A site's own next events on its home page.", whole(0)),
+    Setting("HOME_COUNTRY_EVENTS", 6, int, "The next events across the country on the main home page.", whole(0)),
+]
