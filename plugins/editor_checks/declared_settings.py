@@ -56,9 +56,9 @@ class Setting:
         """What is wrong with ``value`` for this setting, or None."""
         types = self.types if isinstance(self.types, tuple) else (self.types,)
         if isinstance(value, bool) and bool not in types:
-            return f"it must be {self.type_words()}, not {value!r}"
+            return f"it must be {self.type_words()}"
         if not isinstance(value, types):
-            return f"it must be {self.type_words()}, not {value!r}"
+            return f"it must be {self.type_words()}"
         if self.check is not None and value is not None:
             return self.check(value)
         return None
@@ -104,7 +104,7 @@ def whole(minimum: int, maximum: int | None = None) -> Check:
     def check(value) -> str | None:
         if value < minimum or (maximum is not None and value > maximum):
             upper = f" to {maximum}" if maximum is not None else " or more"
-            return f"it must be a whole number from {minimum}{upper}, not {value!r}"
+            return f"it must be a whole number from {minimum}{upper}"
         return None
 
     return check
@@ -128,7 +128,7 @@ def text_to_text(value) -> str | None:
 def address(value) -> str | None:
     """A site address pattern or file name: relative, inside the site."""
     if value.startswith("/") or ".." in value.split("/"):
-        return f"it must be a path inside the site, with no leading / and no .., not {value!r}"
+        return "it must be a path inside the site, with no leading / and no .."
     return None
 
 
@@ -140,7 +140,7 @@ def with_field(*fields: str) -> Check:
         missing = [f for f in fields if "{" + f not in value]
         if wrong or not missing:
             return wrong
-        return f"it must hold {', '.join('{' + f + '}' for f in missing)}, not {value!r}"
+        return f"it must hold {', '.join('{' + f + '}' for f in missing)}"
 
     return check
 
@@ -230,7 +230,7 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
                 path,
                 line,
                 f"{old} and {rename.new} are both set: {old} is the old name of {rename.new} ({plugin})",
-                f"remove {old} and keep {rename.new}",
+                f"Remove {old} and keep {rename.new}.",
             )
             continue
         settings[rename.new] = settings.pop(old)
@@ -238,7 +238,7 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
             path,
             line,
             f"{old} is now called {rename.new} ({plugin}); the old name stops working in {rename.until}",
-            f"rename {old} to {rename.new}",
+            f"Rename {old} to {rename.new}.",
         )
 
     for name, (_, setting) in declared.items():
@@ -259,7 +259,7 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
             line,
             f"{name} is not a setting of any kit plugin"
             + (f" (did you mean {close[0]}, of {plugin}?)" if close else ""),
-            f"rename it to {close[0]}" if close else "remove it, or see docs/settings.md for the settings there are",
+            f"Rename it to {close[0]}." if close else "Remove it: docs/settings.md lists the settings there are.",
         )
 
     for name, (plugin, setting) in declared.items():
@@ -267,12 +267,22 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
             continue  # set by the build, later
         if settings[name] is None and setting.problem_with(None):
             path, line = where_set(name, files)
-            report.error(path, line, f"{name} ({plugin}) is not set: {setting.help}", f"set {name} in pelicanconf.py")
+            report.error(
+                path,
+                line,
+                f"{name} is not set ({plugin} needs it): {setting.help}",
+                f"Set {name} in pelicanconf.py.",
+            )
             continue
         wrong = setting.problem_with(settings[name])
         if wrong:
             path, line = where_set(name, files)
-            report.error(path, line, f"{name} ({plugin}): {wrong}", f"set {name} to {setting.type_words()}")
+            report.error(
+                path,
+                line,
+                f"{name} is {settings[name]!r}: {wrong}",
+                f"Set {name} to {setting.type_words()} (docs/settings.md, under {plugin}).",
+            )
 
     if report.errors:
         raise SettingsProblems(report.sorted())
@@ -300,50 +310,3 @@ def connect_declared_settings() -> None:
     """Called first in every kit plugin's register(): connecting the same receiver again keeps its
     place, so it runs before every kit receiver of ``initialized`` whichever plugin is listed first."""
     signals.initialized.connect(fill_declared_settings)
-
-
-# ---- the settings reference (docs/settings.md) ---------------------------------------------------
-
-
-def kit_plugins() -> list[str]:
-    """Every kit plugin that declares settings, in name order."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    return sorted(os.path.basename(os.path.dirname(path)) for path in glob.glob(os.path.join(here, "*", "config.py")))
-
-
-def settings_reference() -> str:
-    """docs/settings.md, from the declarations."""
-    lines = [
-        "# Settings",
-        "",
-        "Every setting of the kit's plugins, with its default. A site sets only what it wants",
-        "different, in `pelicanconf.py` (or `publishconf.py`). Generated from each plugin's",
-        "`config.py` by `python -m editor_checks.declared_settings > docs/settings.md`; a test",
-        "fails when the two differ. A setting with a plugin's prefix that is not listed here, or a",
-        "value of the wrong type, stops the build with the setting's name and the fix.",
-        "",
-    ]
-    for plugin in kit_plugins():
-        declared, renamed = declarations([plugin])
-        own = [s for _, s in declared.values() if not s.set_by_build]
-        by_build = [s for _, s in declared.values() if s.set_by_build]
-        lines += [f"## {plugin}", ""]
-        if own:
-            lines += ["| Setting | Type | Default | What it is |", "|---|---|---|---|"]
-            for s in own:
-                default = repr(s.default).replace("|", "\\|")
-                lines.append(f"| `{s.name}` | {s.type_words()} | `{default}` | {s.help} |")
-            lines.append("")
-        if by_build:
-            lines.append(
-                "Set by the build (a site does not set them): " + ", ".join(f"`{s.name}`" for s in by_build) + "."
-            )
-            lines.append("")
-        for _, r in renamed.values():
-            lines.append(f"Renamed: `{r.old}` is now `{r.new}` (the old name works until {r.until}).")
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
-
-
-if __name__ == "__main__":
-    print(settings_reference(), end="")

@@ -1,14 +1,31 @@
 """The settings events owns, with their defaults (editor_checks.declared_settings)."""
 
+import zoneinfo
 from urllib.parse import urlsplit
 
 from editor_checks.declared_settings import Setting, address, list_of, whole, with_field
 
-from .ical import REFRESH_HOURS
+from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
 from .occurrences import MAX_OCCURRENCES
 from .structured_data import ADDRESS_COUNTRY, OFFER_CURRENCY
 
+
+def _time_zone(value) -> str | None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return "it must be a time zone name such as Europe/London"
+    return None
+
+
 SETTINGS = [
+    Setting(
+        "TIMEZONE",
+        None,
+        str,
+        "Pelican's: the party's time zone (Europe/London), that event times without one are in.",
+        _time_zone,
+    ),
     Setting("EVENTS_PATH", "events", str, "The folder of each site's content that holds its events.", address),
     Setting("EVENTS_URL", "events/", str, "The address of the list of coming events.", address),
     Setting("EVENTS_SAVE_AS", "events/index.html", str, "Where that list is written.", address),
@@ -84,7 +101,7 @@ SETTINGS = [
         REFRESH_HOURS,
         int,
         "How often subscribers should fetch a calendar again.",
-        whole(1),
+        whole(1, MAX_REFRESH_HOURS),
     ),
     Setting("EVENTS_ADDRESS_COUNTRY", ADDRESS_COUNTRY, str, "Events' country in JSON-LD (ISO 3166-1)."),
     Setting("EVENTS_OFFER_CURRENCY", OFFER_CURRENCY, str, "The currency of ticket prices in JSON-LD (ISO 4217)."),
