@@ -91,7 +91,7 @@ help:
 	@echo '   make trust-review BASE=ref fail if a branch.yaml key the national team reviews changed since ref'
 	@echo '   make lint                 ruff check and format check'
 	@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
-	@echo '   make budget               page weight per page type, search data size and query time, against budgets'
+	@echo '   make budget               page weight per page type, search data, calendar sizes, against budgets'
 	@echo ''
 	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links;'
 	@echo 'DEPLOY_HOST, DEPLOY_PATH, SSH_PORT, KEEP_RELEASES, DEPLOY_METHOD for deploying.'
@@ -160,8 +160,9 @@ test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
 	"$(VENV)/bin/python" -m bench.page_budget "$(OUTPUTDIR)"
 	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
+	"$(VENV)/bin/python" -m bench.feed_budget "$(OUTPUTDIR)"
 
-# BENCH_ARGS: --branches N --news N --events N --pages N --seed N --naive-sample N --work DIR --keep
+# BENCH_ARGS: --branches N --news N --events N --pages N --seed N --naive-sample N --kit-only --work DIR --keep
 bench: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m bench.run $(BENCH_ARGS)
 

@@ -1,7 +1,7 @@
 """`make bench`: build a synthetic national site and measure the kit against a naive baseline.
 
     python -m bench.run [--branches 650] [--news 30] [--events 20] [--pages 5] [--seed 1]
-                        [--naive-sample N] [--work DIR]
+                        [--naive-sample N] [--kit-only] [--work DIR]
 
 Steps, each in a fresh process, "now" fixed by SOURCE_DATE_EPOCH:
   1. cold build (no cache, no output)
@@ -13,7 +13,8 @@ Steps, each in a fresh process, "now" fixed by SOURCE_DATE_EPOCH:
   6. the naive baseline: one plain `pelican` per branch and one for the main site, one after another
      (with --naive-sample N, N branches are built and the time scaled to all of them)
 For each: wall seconds, files and pages written, pages per second, peak memory of the process tree,
-output bytes, and the speed-up against the naive baseline. Then the search and page budgets.
+output bytes, and the speed-up against the naive baseline. Then the search and calendar budgets;
+the run fails if a calendar is over its budget. With --kit-only, only step 1 and the budgets.
 """
 
 from __future__ import annotations
@@ -93,6 +94,9 @@ def main(argv=None) -> int:
     parser.add_argument("--naive-sample", type=int, default=0, help="build N branches naively and scale (0: all)")
     parser.add_argument("--work", type=Path, default=None, help="where to build (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument(
+        "--kit-only", action="store_true", help="only the cold build and the budgets: no rebuilds, no naive baseline"
+    )
     args = parser.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kit-bench-"))
@@ -116,6 +120,8 @@ def main(argv=None) -> int:
         ("rebuild, one main page edited", main_page),
         ("rebuild, one branch event edited", branch_event),
     ]
+    if args.kit_only:
+        steps = steps[:1]
     for name, edit in steps:
         if edit is not None:  # a sentence more at the end: an event's description, a post's or page's text
             edit.write_text(edit.read_text(encoding="utf-8") + "\nOne more sentence, edited for the benchmark.\n")
@@ -131,6 +137,11 @@ def main(argv=None) -> int:
         each = f" (median of {', '.join(f'{r.seconds:.2f}' for r in runs)})" if len(runs) > 1 else ""
         print(f"  {name}: {run.seconds:.2f} s{each}", flush=True)
 
+    if args.kit_only:
+        row = rows[0]
+        print(f"\n{row['step']}: {row['seconds']:.2f} s, {row['pages']} pages, {row['files']} files,"
+              f" peak {row['peak_mb']:.0f} MB, output {row['output_mb']:.1f} MB\n")  # fmt: skip
+        return _budgets(output, work, args)
     naive_seconds, naive_peak, naive_pages = naive(project, work, args.naive_sample)
     print(f"  naive baseline: {naive_seconds:.1f} s", flush=True)
     for row in rows:
@@ -155,12 +166,17 @@ def main(argv=None) -> int:
     print(f"after the branch event edit, files rewritten: {rows[4]['files']}; outside {event_site}: {outside[:12]}")
 
     print()
-    from . import search_budget
+    return _budgets(output, work, args)
+
+
+def _budgets(output: Path, work: Path, args) -> int:
+    from . import feed_budget, search_budget
 
     search_budget.report(output, 40)
+    feeds_ok = feed_budget.report(output)
     if not args.keep and not args.work:
         shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return 0 if feeds_ok else 1
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ from urllib.parse import urlsplit
 
 from editor_checks.declared_settings import Setting, address, list_of, whole, with_field
 
+from .feeds import DEFAULTS as FEED_DEFAULTS
 from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
+from .national_calendars import REGION_CALENDAR_SAVE_AS
 from .occurrences import MAX_OCCURRENCES
 from .structured_data import ADDRESS_COUNTRY, OFFER_CURRENCY
 
@@ -62,6 +64,41 @@ SETTINGS = [
         str,
         "A nation's calendar.",
         with_field("nation"),
+    ),
+    Setting(
+        "EVENTS_REGION_CALENDAR_SAVE_AS",
+        REGION_CALENDAR_SAVE_AS,
+        str,
+        "Each English region's calendar.",
+        with_field("nation", "region"),
+    ),
+    Setting(
+        "EVENTS_FEED_PAST_DAYS",
+        FEED_DEFAULTS["EVENTS_FEED_PAST_DAYS"],
+        int,
+        "The calendars of many branches (all.ics, nations, regions) keep the events of the last this many days,",
+        whole(0),
+    ),
+    Setting(
+        "EVENTS_FEED_AHEAD_DAYS",
+        FEED_DEFAULTS["EVENTS_FEED_AHEAD_DAYS"],
+        int,
+        "and of the next this many (a repeating event when any of its dates is in them),",
+        whole(1),
+    ),
+    Setting(
+        "EVENTS_FEED_MAX_EVENTS",
+        FEED_DEFAULTS["EVENTS_FEED_MAX_EVENTS"],
+        int,
+        "and never more events than this (the soonest),",
+        whole(1),
+    ),
+    Setting(
+        "EVENTS_FEED_MAX_BYTES",
+        FEED_DEFAULTS["EVENTS_FEED_MAX_BYTES"],
+        int,
+        "nor more bytes than this: Google Calendar drops subscribed feeds over about 1 MB.",
+        whole(1),
     ),
     Setting("EVENTS_NATION_URL", "events/{nation}/", str, "A nation's events.", with_field("nation")),
     Setting(

@@ -15,7 +15,9 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from absolute_addresses.addresses import site_address
+from branch_subsites.branch_config import ENGLISH_REGIONS
 from editor_checks import ContentProblems, ProblemList
+from editor_checks.fields import place_slug
 from file_policy.addresses import attribute_address
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import reported_as_linked, size_limit
@@ -26,8 +28,9 @@ from reproducible_output.unchanged_build import holds_until
 
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
-from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range, zones_over
+from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range
 from .month_grid import build_months
+from .national_calendars import NationalCalendar, NationalCalendars, region_calendar_path
 from .pages import EventPage, event_urls
 from .sequences import SequenceBook, sequence_floor
 from .site_dates import site_occurrences
@@ -128,6 +131,8 @@ class EventsGenerator(Generator):
                 url, save_as = event_urls(occurrence, settings)
                 self.pages.append(EventPage(occurrence, url, save_as, content, ics_url))
         sequences.save()
+        stored = None if settings.get("BRANCH") else os.path.join(settings["CACHE_PATH"], "events", "vevents.pickle")
+        self.vevents = VeventTexts(settings, stored)
         self.pages.sort(key=lambda p: p.occurrence.sort_key())
         self.upcoming = [p for p in self.pages if not p.occurrence.is_past(now)]
         self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
@@ -206,24 +211,12 @@ class EventsGenerator(Generator):
             for p in self.upcoming
         ]
         upcoming = list(own)
-        # what determines each calendar's bytes: the national records, then each branch's records by
-        # digest; the branches' records are read only for a calendar that must be made again
-        national = [record_key(r, "National") for r in self.records]
-        self.national_inputs, self.all_inputs, self.nation_inputs = national, list(national), {}
-        own_dates = [record_dates(self.records)] if self.records else []
-        self.all_dates, self.nation_dates = list(own_dates), {}
-        self.branch_series = []  # (name, nation, exported events) of each branch with events
-        self.loaded_series = {}  # their records, by file, once a calendar needed them
+        self.branch_series = []  # (name, nation, region's slug, exported events) of each branch with events
         for branch in branches:
             exported = results[branch["slug"]].exports.get("events", {}) if branch["slug"] in results else {}
             if exported.get("series_dates"):
-                nation = branch.get("nation")
-                self.branch_series.append((branch["display_name"], nation, exported))
-                self.all_inputs.append(f"{exported['series_digest']}\0{branch['display_name']}")
-                self.all_dates.append(tuple(exported["series_dates"]))
-                if nation:
-                    self.nation_inputs.setdefault(nation, list(national)).append(self.all_inputs[-1])
-                    self.nation_dates.setdefault(nation, list(own_dates)).append(self.all_dates[-1])
+                region = place_slug(branch["region"]) if branch.get("region") else None
+                self.branch_series.append((branch["display_name"], branch.get("nation"), region, exported))
             upcoming.extend(exported.get("upcoming", []))
         for item in upcoming:
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
@@ -235,6 +228,41 @@ class EventsGenerator(Generator):
             {"name": n, "slug": nation_slug(n), "url": settings["EVENTS_NATION_URL"].format(nation=nation_slug(n))}
             for n in settings["EVENTS_NATIONS"]
         ]
+        self._plan_national_calendars(now)
+
+    def _plan_national_calendars(self, now: dt.datetime) -> None:
+        """all.ics, each nation's and each English region's calendar, with what each holds (for the
+        pages that offer them, written before the calendars are)."""
+        settings, name = self.settings, self.settings["SITENAME"]
+        self.national_calendars = NationalCalendars(
+            settings, self.records, load_series, self.vevents, now, refresh=self.refresh
+        )
+
+        def calendar(save_as: str, title: str, nation: str | None = None, region: str | None = None):
+            branches = [
+                (branch, exported)
+                for branch, in_nation, in_region, exported in self.branch_series
+                if nation in (None, in_nation) and region in (None, in_region)
+            ]
+            made = NationalCalendar(save_as, f"{name}: {title}", title, branches)
+            made.links = calendar_links(site_address(settings), save_as)
+            made.holds = self.national_calendars.summary(made, self.output_path)
+            return made
+
+        everything = calendar(settings["EVENTS_ALL_CALENDAR_SAVE_AS"], "all events")
+        nations = {
+            nation["name"]: calendar(
+                settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"]), nation["name"], nation["name"]
+            )
+            for nation in self.context["event_nations"]
+        }
+        regions = {
+            place_slug(region): calendar(
+                region_calendar_path(settings, "England", region), region, "England", place_slug(region)
+            )
+            for region in (ENGLISH_REGIONS if "England" in nations else ())
+        }
+        self.context["event_calendars"] = {"all": everything, "nations": nations, "regions": regions}
 
     # ---- writing -------------------------------------------------------------
     def generate_output(self, writer):
@@ -292,8 +320,6 @@ class EventsGenerator(Generator):
                 **common,
             )
         name = settings["SITENAME"]
-        stored = None if settings.get("BRANCH") else os.path.join(settings["CACHE_PATH"], "events", "vevents.pickle")
-        self.vevents = VeventTexts(settings, stored)
         self._write_calendar(settings["EVENTS_CALENDAR_SAVE_AS"], self.records, name=name)
         for record in self.records:
             self._write_calendar(record["ics_url"], [record], name=name)
@@ -301,37 +327,20 @@ class EventsGenerator(Generator):
             self._write_national(writer)
         self.vevents.save()
 
-    def _national_records(self, nation: str | None = None) -> tuple[list[dict], dict]:
-        """The national records and those of every branch (in ``nation``), with each one's prefix."""
-        records, prefixes = list(self.records), {r["uid"]: "National" for r in self.records}
-        for name, branch_nation, exported in self.branch_series:
-            if nation is None or branch_nation == nation:
-                if exported["series_file"] not in self.loaded_series:  # all.ics, then a nation's
-                    self.loaded_series[exported["series_file"]] = load_series(exported)
-                for record in self.loaded_series[exported["series_file"]]:
-                    records.append(record)
-                    prefixes[record["uid"]] = name
-        return records, prefixes
-
     def _write_national(self, writer) -> None:
         settings = self.settings
-        self._write_calendar(
-            settings["EVENTS_ALL_CALENDAR_SAVE_AS"],
-            self._national_records,
-            name=f"{settings['SITENAME']}: all events",
-            inputs=self.all_inputs,
-            zones=zones_over(self.all_dates) if self.all_dates else None,
-        )
-        for nation in self.context["event_nations"]:
-            path = settings["EVENTS_NATION_CALENDAR_SAVE_AS"].format(nation=nation["slug"])
-            dates = self.nation_dates.get(nation["name"], self.all_dates[:1] if self.records else [])
-            self._write_calendar(
-                path,
-                functools.partial(self._national_records, nation["name"]),
-                name=f"{settings['SITENAME']}: {nation['name']}",
-                inputs=self.nation_inputs.get(nation["name"], self.national_inputs),
-                zones=zones_over(dates) if dates else None,
+        calendars = self.context["event_calendars"]
+        every = [calendars["all"], *calendars["nations"].values(), *calendars["regions"].values()]
+        for calendar in every:
+            write_derived(
+                settings,
+                self.output_path,
+                calendar.save_as,
+                self.national_calendars.inputs(calendar),
+                functools.partial(self.national_calendars.calendar, calendar),
             )
+        self.national_calendars.save([c.save_as for c in every])
+        for nation in self.context["event_nations"]:
             events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
             limit = settings["EVENTS_NATION_LIMIT"]
             url = settings["EVENTS_NATION_URL"].format(nation=nation["slug"])
@@ -344,32 +353,18 @@ class EventsGenerator(Generator):
                 events_total=len(events),
                 url=url,
                 page_name=url.rstrip("/"),
-                nation_calendar=calendar_links(site_address(settings), path),
+                nation_calendar=calendars["nations"][nation["name"]],
+                region_calendars=list(calendars["regions"].values()) if nation["name"] == "England" else [],
             )
 
-    def _write_calendar(self, relative: str, records, inputs: list[str] | None = None, **options) -> None:
-        """A calendar, made again only when its events change: icalendar takes about 20 s to write the
-        national all.ics of 650 branches, and a rebuild mostly has nothing new.
-
-        ``records`` is a list, or for the national calendars a function giving the records and their
-        prefixes, called only when the calendar is made; ``inputs`` and ``zones`` then stand for them
-        (each branch's records by digest, and their dates)."""
-        if inputs is None:
-            prefixes = options.get("prefixes") or {}
-            inputs = [record_key(r, prefixes.get(r["uid"])) for r in records]
-        if "zones" not in options:
-            options["zones"] = timezone_range(records) if records else None
-        options["refresh"] = self.refresh
-        header = json.dumps(
-            {"name": options["name"], "zones": str(options["zones"]), "refresh": str(options["refresh"])},
-            sort_keys=True,
-        )
+    def _write_calendar(self, relative: str, records: list[dict], name: str) -> None:
+        """A site's own calendar (or one event's), made again only when its events change."""
+        inputs = [record_key(r, None) for r in records]
+        zones = timezone_range(records) if records else None
+        header = json.dumps({"name": name, "zones": str(zones), "refresh": str(self.refresh)}, sort_keys=True)
 
         def make() -> bytes:
-            if callable(records):
-                rows, prefixes = records()
-                return calendar_bytes(rows, events=self.vevents, prefixes=prefixes, **options)
-            return calendar_bytes(records, events=self.vevents, **options)
+            return calendar_bytes(records, name=name, zones=zones, events=self.vevents, refresh=self.refresh)
 
         write_derived(self.settings, self.output_path, relative, "\n".join([header, *inputs]), make)
 
