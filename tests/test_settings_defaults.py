@@ -151,6 +151,7 @@ def test_a_wrong_type_names_the_setting_the_type_wanted_and_the_value_given(tmp_
 def test_every_problem_is_reported_at_once(tmp_path):
     extra = """\
     SEARCH_BODY_WORD = 50
+    PRECOMPRESSED_FILE = True
     PRECOMPRESSED_FILES_GZIP_LEVEL = 12
     BRANCH_OWN_DOMAINS = "yes"
     RESPONSIVE_IMAGES_WIDTH = [480]
@@ -159,12 +160,13 @@ def test_every_problem_is_reported_at_once(tmp_path):
     with pytest.raises(SettingsProblems) as stopped:
         build_site(site)
     messages = [p.message for p in stopped.value.problems]
-    assert len(messages) == 4, messages
+    assert len(messages) == 5, messages
+    assert any(m.startswith("PRECOMPRESSED_FILE is not") and "PRECOMPRESSED_FILES," in m for m in messages)
     assert any(m.startswith("SEARCH_BODY_WORD is not") and "SEARCH_BODY_WORDS" in m for m in messages)
     assert "PRECOMPRESSED_FILES_GZIP_LEVEL is 12: it must be a whole number from 1 to 9" in messages
     assert "BRANCH_OWN_DOMAINS is 'yes': it must be True or False" in messages
     assert any(m.startswith("RESPONSIVE_IMAGES_WIDTH is not") and "RESPONSIVE_IMAGES_WIDTHS" in m for m in messages)
-    assert str(stopped.value).startswith("4 errors in the settings: nothing was built.")
+    assert str(stopped.value).startswith("5 errors in the settings: nothing was built.")
     assert written(site / "output") == []
 
 
@@ -181,11 +183,17 @@ def test_a_missing_required_setting_is_named(tmp_path):
 
 
 def test_pelicans_own_settings_and_other_plugins_settings_are_left_alone(tmp_path):
-    """Only names with a kit plugin's prefix are checked: Pelican's, a direct template's address
-    and a third-party plugin's own settings pass."""
+    """Only names with a kit plugin's prefix, or close to a kit setting, are checked: Pelican's, a
+    direct template's address and a third-party plugin's or theme's own settings pass."""
     settings = read_settings(
         str(minimal_site(tmp_path) / "pelicanconf.py"),
-        override={"TAGS_SAVE_AS": "tags/index.html", "SITEMAP": {"format": "xml"}, "OUTPUT_SOURCES": False},
+        override={
+            "TAGS_SAVE_AS": "tags/index.html",
+            "SITEMAP": {"format": "xml"},
+            "OUTPUT_SOURCES": False,
+            "SITE_LOGO": "logo.svg",  # a theme's: SITE_FILES_ is a plugin's prefix, SITE_ is not
+            "THEME_COLOR": "#1d5c2e",
+        },
     )
     assert apply_declared_settings(settings) == []
 

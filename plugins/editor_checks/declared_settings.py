@@ -172,10 +172,35 @@ def declarations(plugins: Iterable) -> tuple[dict[str, tuple[str, Setting]], dic
     return settings, renamed
 
 
-def prefix(name: str) -> str:
-    """The first word of a setting's name, with its underscore: EVENTS_ for EVENTS_NATION_LIMIT."""
-    head, sep, _ = name.partition("_")
-    return head + sep if sep else ""
+def prefixes(declared: dict[str, tuple[str, Setting]]) -> set[str]:
+    """The plugins' prefixes, from their settings' names: the words that the settings sharing a
+    first word all start with (EVENTS_ for EVENTS_URL, EVENTS_NATION_LIMIT...; SITE_FILES_, not SITE_,
+    so that a theme's SITE_LOGO is not taken for one). A setting the build sets gives none."""
+    groups: dict[str, list[list[str]]] = {}
+    for name, (_, setting) in declared.items():
+        if not setting.set_by_build and "_" in name:
+            groups.setdefault(name.split("_")[0], []).append(name.split("_"))
+    found = set()
+    for words in groups.values():
+        if len(words) < 2:
+            continue
+        common = []
+        for parts in zip(*words, strict=False):
+            if len(set(parts)) != 1:
+                break
+            common.append(parts[0])
+        found.add("_".join(common) + "_")
+    return found
+
+
+def looks_like_a_kit_setting(name: str, kit_prefixes: set[str], declared: Iterable[str]) -> bool:
+    """A name with a plugin's prefix, or one close to a setting with the same first word
+    (PRECOMPRESSED_FILE for PRECOMPRESSED_FILES)."""
+    if any(name.startswith(p) for p in kit_prefixes):
+        return True
+    first = name.split("_")[0] + "_"
+    same_start = [d for d in declared if d.startswith(first)]
+    return "_" in name and bool(difflib.get_close_matches(name, same_start, n=1, cutoff=0.85))
 
 
 def pelican_owns(name: str, settings: dict) -> bool:
@@ -246,10 +271,10 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
             continue
         settings[name] = setting.default_from(settings) if setting.default_from else copy.deepcopy(setting.default)
 
-    prefixes = {prefix(name) for name in declared} - {""}
+    kit_prefixes = prefixes(declared)
     known = set(declared) | set(renamed)
     for name in sorted(settings):
-        if name in known or prefix(name) not in prefixes or pelican_owns(name, settings):
+        if name in known or pelican_owns(name, settings) or not looks_like_a_kit_setting(name, kit_prefixes, declared):
             continue
         close = difflib.get_close_matches(name, sorted(declared), n=1)
         plugin = declared[close[0]][0] if close else None
