@@ -5,17 +5,29 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pelican import Pelican
 
-from editor_checks.declared_settings import read_kit_settings
-
 KIT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+
+
+def read_kit_settings(path: str, override: dict) -> dict:
+    """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
+    (editor_checks.declared_settings, imported from the kit's plugins folder, as PLUGIN_PATHS gives
+    it to Pelican; a test's child process may not have it on its path yet)."""
+    if str(KIT_ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(KIT_ROOT / "plugins"))
+    from editor_checks.declared_settings import read_kit_settings as read
+
+    return read(path, override=override)
+
+
 PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
 
 

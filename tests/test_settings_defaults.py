@@ -24,6 +24,9 @@ from editor_checks.settings_reference import kit_plugins, settings_reference
 from kit_testing import FIXTURES, KIT_ROOT, SETTINGS_FILE
 
 NOW = "1798761600"  # 2027-01-01
+# Not pelicanconf.py: Pelican keeps a settings file as a module under its own name (sys.modules), and
+# the kit's publishconf.py imports `pelicanconf` by that name in the tests that follow.
+SETTINGS_NAME = "siteconf.py"
 PLUGINS = read_settings(str(SETTINGS_FILE))["PLUGINS"]
 
 # A party's whole settings file: its name, its address, its folders and the kit's plugins.
@@ -49,16 +52,16 @@ CODEOWNERS_FILES = {{}}  # the test's site is not a repository
 
 
 def minimal_site(tmp_path: Path, extra: str = "") -> Path:
-    """The two_branches fixture with a minimal pelicanconf.py (plus ``extra`` lines)."""
+    """The two_branches fixture with a minimal settings file (plus ``extra`` lines)."""
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "two_branches", site)
     text = MINIMAL_SETTINGS.format(kit=str(KIT_ROOT), plugins=PLUGINS) + textwrap.dedent(extra)
-    (site / "pelicanconf.py").write_text(text, encoding="utf-8")
+    (site / SETTINGS_NAME).write_text(text, encoding="utf-8")
     return site
 
 
 def build_site(site: Path, **overrides) -> Path:
-    settings = read_settings(str(site / "pelicanconf.py"), override=overrides)
+    settings = read_settings(str(site / SETTINGS_NAME), override=overrides)
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = NOW
     try:
@@ -97,7 +100,7 @@ def test_a_minimal_site_builds_both_branches_from_the_kits_defaults(tmp_path):
 
 
 def test_every_declared_setting_has_a_default_of_its_declared_type(tmp_path):
-    settings = read_settings(str(minimal_site(tmp_path) / "pelicanconf.py"))
+    settings = read_settings(str(minimal_site(tmp_path) / SETTINGS_NAME))
     declared, _ = declarations(kit_plugins())
     assert len(declared) > 100
     apply_declared_settings(settings, kit_plugins())
@@ -129,7 +132,7 @@ def test_a_misspelt_setting_is_named_with_the_fix_and_nothing_is_built(tmp_path)
     with pytest.raises(SettingsProblems) as stopped:
         build_site(site)
     (problem,) = stopped.value.problems
-    assert (problem.path, problem.line) == ("pelicanconf.py", line_of(site / "pelicanconf.py", "EVENTS_NATION_LIMTI"))
+    assert (problem.path, problem.line) == (SETTINGS_NAME, line_of(site / SETTINGS_NAME, "EVENTS_NATION_LIMTI"))
     assert "EVENTS_NATION_LIMTI is not a setting of any kit plugin" in problem.message
     assert "did you mean EVENTS_NATION_LIMIT, of events?" in problem.message
     assert problem.fix == "Rename it to EVENTS_NATION_LIMIT."
@@ -142,7 +145,7 @@ def test_a_wrong_type_names_the_setting_the_type_wanted_and_the_value_given(tmp_
     with pytest.raises(SettingsProblems) as stopped:
         build_site(site)
     (problem,) = stopped.value.problems
-    assert problem.line == line_of(site / "pelicanconf.py", "EVENTS_NATION_LIMIT")
+    assert problem.line == line_of(site / SETTINGS_NAME, "EVENTS_NATION_LIMIT")
     assert problem.message == "EVENTS_NATION_LIMIT is 'sixty': it must be a whole number"
     assert problem.fix == "Set EVENTS_NATION_LIMIT to a whole number (docs/settings.md, under events)."
     assert written(site / "output") == []
@@ -172,13 +175,13 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 def test_a_missing_required_setting_is_named(tmp_path):
     site = minimal_site(tmp_path)
-    text = (site / "pelicanconf.py").read_text().replace('TIMEZONE = "Europe/London"\n', "")
-    (site / "pelicanconf.py").write_text(text)
+    text = (site / SETTINGS_NAME).read_text().replace('TIMEZONE = "Europe/London"\n', "")
+    (site / SETTINGS_NAME).write_text(text)
     with pytest.raises(SettingsProblems) as stopped:
         build_site(site)
     (problem,) = stopped.value.problems
     assert problem.message.startswith("TIMEZONE is not set (events needs it)")
-    assert problem.fix == "Set TIMEZONE in pelicanconf.py."
+    assert problem.fix == f"Set TIMEZONE in {SETTINGS_NAME}."
     assert written(site / "output") == []
 
 
@@ -186,7 +189,7 @@ def test_pelicans_own_settings_and_other_plugins_settings_are_left_alone(tmp_pat
     """Only names with a kit plugin's prefix, or close to a kit setting, are checked: Pelican's, a
     direct template's address and a third-party plugin's or theme's own settings pass."""
     settings = read_settings(
-        str(minimal_site(tmp_path) / "pelicanconf.py"),
+        str(minimal_site(tmp_path) / SETTINGS_NAME),
         override={
             "TAGS_SAVE_AS": "tags/index.html",
             "SITEMAP": {"format": "xml"},
@@ -227,7 +230,7 @@ def renaming_plugin(tmp_path):
 
 def test_a_renamed_setting_keeps_working_and_warns_with_the_new_name(tmp_path, renaming_plugin, caplog):
     site = minimal_site(tmp_path, "PROBE_WORD_COUNT = 12\n")
-    settings = read_settings(str(site / "pelicanconf.py"))
+    settings = read_settings(str(site / SETTINGS_NAME))
     settings["PLUGINS"] = [*settings["PLUGINS"], "settings_probe"]
     settings["PLUGIN_PATHS"] = [*settings["PLUGIN_PATHS"], renaming_plugin]
     os.environ["SOURCE_DATE_EPOCH"] = NOW
@@ -240,9 +243,9 @@ def test_a_renamed_setting_keeps_working_and_warns_with_the_new_name(tmp_path, r
     assert pelican.settings["PROBE_WORDS"] == 12
     assert "PROBE_WORD_COUNT" not in pelican.settings
     (warning,) = [r.getMessage() for r in caplog.records if "PROBE_WORD_COUNT" in r.getMessage()]
-    line = line_of(site / "pelicanconf.py", "PROBE_WORD_COUNT")
+    line = line_of(site / SETTINGS_NAME, "PROBE_WORD_COUNT")
     assert warning == (
-        f"pelicanconf.py:{line}: PROBE_WORD_COUNT is now called PROBE_WORDS (settings_probe); "
+        f"{SETTINGS_NAME}:{line}: PROBE_WORD_COUNT is now called PROBE_WORDS (settings_probe); "
         "the old name stops working in 1.1. Fix: Rename PROBE_WORD_COUNT to PROBE_WORDS."
     )
     assert (Path(settings["OUTPUT_PATH"]) / "index.html").is_file()
@@ -250,7 +253,7 @@ def test_a_renamed_setting_keeps_working_and_warns_with_the_new_name(tmp_path, r
 
 def test_a_setting_under_its_old_and_new_name_is_an_error(tmp_path, renaming_plugin):
     site = minimal_site(tmp_path, "PROBE_WORD_COUNT = 12\nPROBE_WORDS = 20\n")
-    settings = read_settings(str(site / "pelicanconf.py"))
+    settings = read_settings(str(site / SETTINGS_NAME))
     with pytest.raises(SettingsProblems, match="PROBE_WORD_COUNT and PROBE_WORDS are both set"):
         apply_declared_settings(settings, [*settings["PLUGINS"], "settings_probe"])
 

@@ -296,7 +296,7 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
                 path,
                 line,
                 f"{name} is not set ({plugin} needs it): {setting.help}",
-                f"Set {name} in pelicanconf.py.",
+                f"Set {name} in {os.path.basename(path)}.",
             )
             continue
         wrong = setting.problem_with(settings[name])

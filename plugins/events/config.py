@@ -91,14 +91,14 @@ SETTINGS = [
         FEED_DEFAULTS["EVENTS_FEED_MAX_EVENTS"],
         int,
         "and never more events than this (the soonest),",
-        whole(1),
+        whole(0),
     ),
     Setting(
         "EVENTS_FEED_MAX_BYTES",
         FEED_DEFAULTS["EVENTS_FEED_MAX_BYTES"],
         int,
         "nor more bytes than this: Google Calendar drops subscribed feeds over about 1 MB.",
-        whole(1),
+        whole(0),
     ),
     Setting("EVENTS_NATION_URL", "events/{nation}/", str, "A nation's events.", with_field("nation")),
     Setting(
