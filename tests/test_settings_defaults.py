@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -270,3 +271,26 @@ def test_docs_settings_md_is_the_declarations():
     declared, _ = declarations(kit_plugins())
     for name in declared:
         assert f"`{name}`" in reference
+
+
+def test_make_check_lists_a_settings_error_like_a_content_error(tmp_path):
+    """`make check` (python -m editor_checks) reads the settings as a build does."""
+    site = minimal_site(tmp_path, "EVENTS_NATION_LIMTI = 20\n")
+    env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
+    done = subprocess.run(
+        [sys.executable, "-m", "editor_checks", "--settings", str(site / SETTINGS_NAME)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=site,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    line = line_of(site / SETTINGS_NAME, "EVENTS_NATION_LIMTI")
+    assert done.stdout.splitlines()[:2] == [
+        f"{SETTINGS_NAME}:{line}: error: EVENTS_NATION_LIMTI is not a setting of any kit plugin "
+        "(did you mean EVENTS_NATION_LIMIT, of events?)",
+        "    fix: Rename it to EVENTS_NATION_LIMIT.",
+    ]
+    assert "make check: 1 error, 0 warnings" in done.stderr
+    assert "Traceback" not in done.stderr
