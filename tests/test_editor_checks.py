@@ -111,6 +111,9 @@ def test_many_sites_are_checked_in_worker_processes_with_the_same_report(tmp_pat
     one = check_project(project_settings(project, EDITOR_CHECKS_JOBS=1)).sorted()
     two = check_project(project_settings(project, EDITOR_CHECKS_JOBS=2)).sorted()
     assert two == one
+    # started as on macOS and Windows: each worker imports the plugins and connects their checks itself
+    spawned = check_project(project_settings(project, EDITOR_CHECKS_JOBS=2, WORKER_START_METHOD="spawn")).sorted()
+    assert spawned == one
     assert any("is covered by both" in p.message for p in one)
     broken = sorted({p.path for p in one if p.is_error})
     assert broken == [f"branches/copy-{n:02d}/news/2026-02-01-alpha-news.md" for n in range(0, 24, 5)]

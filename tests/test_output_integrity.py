@@ -106,18 +106,6 @@ def test_a_rebuild_rewrites_only_what_changed(two_branches, monkeypatch):
     assert not [path for path in changed if path.startswith("branches/alpha/events/")]  # not affected
 
 
-def test_pruning_keeps_retained_names_and_never_touches_content(two_branches):
-    output = two_branches / "output"
-    (output / ".git").mkdir(parents=True)
-    (output / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
-    (output / "old-page.html").write_text("gone")
-    build(two_branches)
-    assert (output / ".git" / "HEAD").is_file()  # OUTPUT_RETENTION
-    assert not (output / "old-page.html").exists()
-    with pytest.raises(Exception, match="contains"):
-        build(two_branches, OUTPUT_PATH=str(two_branches))  # an output folder holding the content
-
-
 def test_attach_links_move_their_file_and_it_is_kept(two_branches):
     (two_branches / "content/images").mkdir(exist_ok=True)
     leaflet = io.BytesIO()

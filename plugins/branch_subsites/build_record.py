@@ -15,7 +15,7 @@ class BranchResult:
     built: bool  # False when the branch was unchanged and skipped
     fingerprint: str = ""
     exports: dict = field(default_factory=dict)  # what the main site aggregates
-    files: list[str] = field(default_factory=list)  # output files, relative to the branch's output
+    files: list[str] = field(default_factory=list)  # the files its build wrote, relative to the branch's output
     # each file's size, inode, times and digest as the build left it (reproducible_output.files.output_states):
     # an unchanged branch is skipped only while every one is so
     states: dict[str, list] = field(default_factory=dict)
@@ -46,11 +46,3 @@ def save_record(cache_root: str, result: BranchResult) -> None:
         data.pop(transient)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"))
     write_atomic(record_path(cache_root, result.slug), text.encode("utf-8"))
-
-
-def list_output_files(output_root: str) -> list[str]:
-    found = []
-    for dirpath, _dirnames, filenames in os.walk(output_root):
-        for name in filenames:
-            found.append(os.path.relpath(os.path.join(dirpath, name), output_root).replace(os.sep, "/"))
-    return sorted(found)

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
-import multiprocessing
 import os
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 
 from pelican import Pelican
 from pelican.log import console
 
 from reproducible_output.files import output_states, outputs_intact
 from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
+from reproducible_output.pruning import written_now
 from reproducible_output.unchanged_build import take_held_until
+from reproducible_output.worker_pools import worker_pool
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
 from .build_errors import collected_errors
-from .build_record import BranchResult, list_output_files, load_record, record_path, save_record
+from .build_record import BranchResult, load_record, record_path, save_record
 from .reader_cache import prepare_reader_cache
 
 log = logging.getLogger(__name__)
 
-# The main site's settings, in a worker process only: set by the pool's initializer
-# (inherited through fork, never pickled) and read by build_branch.
+# The main site's settings, in a worker process only: set by the pool's initializer (handed down
+# pickled to a spawned worker, as they are when forked) and read by build_branch.
 _worker_settings: dict | None = None
 
 
@@ -55,7 +57,7 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     stale_at = take_held_until(settings)  # when the branch's plugins said its pages go out of date
     if stale_at is not None:  # (its next event ends, security.txt's Expires moves on)
         exports["valid_until"] = stale_at.isoformat()
-    files = list_output_files(output)
+    files = sorted(written_now(output))  # the kit's own files: another plugin's stay out of the record
     return BranchResult(
         slug=branch.slug,
         built=True,
@@ -120,11 +122,12 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
     todo.sort(key=lambda job: job[0].slug)
 
     cores = settings.get("BRANCH_BUILD_JOBS") or os.cpu_count() or 1
-    pool, futures, jobs = None, [], 0
-    try:
+    futures, jobs = [], 0
+    with contextlib.ExitStack() as pools:  # left by an error or Ctrl-C: the branches not started are dropped
+        pool = None
         if todo:  # a worker for each core while any branch may still join the queue
             jobs = max(1, min(cores, len(todo) + len(candidates)))
-            pool = _pool(jobs, settings)
+            pool = pools.enter_context(_pool(jobs, settings))
             futures = [pool.submit(build_branch, *job) for job in todo]
         # unchanged branches missing an output file or holding one written over since (or missing a
         # cache file the main site reads): built last
@@ -138,7 +141,7 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
         if lost:
             if pool is None:
                 jobs = max(1, min(cores, len(lost)))
-                pool = _pool(jobs, settings)
+                pool = pools.enter_context(_pool(jobs, settings))
             futures += [pool.submit(build_branch, *job) for job in lost]
         progress = Progress(len(futures))
         for future in as_completed(futures):
@@ -147,9 +150,6 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
             if result.error is None:
                 save_record(cache_root, result)
             progress.step(result.slug)
-    finally:
-        if pool is not None:  # stopped by an error or Ctrl-C: the branches not started are dropped
-            pool.shutdown(cancel_futures=sys.exc_info()[0] is not None)
     built = sum(r.built for r in results.values())
     progress.finish(
         f"branch_subsites: {len(branches)} branches, {built} built, {len(branches) - built} unchanged "
@@ -158,13 +158,10 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
     return results
 
 
-def _pool(jobs: int, settings: dict) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(settings,),
-    )
+def _pool(jobs: int, settings: dict):
+    """Worker processes for branch builds, each handed the main site's settings (pickled, when they
+    are spawned rather than forked: reproducible_output.worker_pools)."""
+    return worker_pool(settings, jobs, _start_worker, (settings,))
 
 
 def remove_stale_branch_outputs(settings: dict, branches: list[Branch]) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from reproducible_output.build_lock import hold_build_lock, release_build_lock
+from reproducible_output.worker_pools import register_plugins, worker_pool
 
 from .problems import Problem, ProblemList
 from .signals import check_site
@@ -50,24 +49,21 @@ def run_checks(settings: dict, sites: list[SiteFolder], report: ProblemList) -> 
         check_site.send(settings, sites=sites, report=report)
         return
     chunks = [sites[index::jobs] for index in range(jobs)]  # every jobs-th site: branch sizes even out
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(settings, report.root),
-    ) as pool:
+    with worker_pool(settings, jobs, _start_worker, (settings, report.root)) as pool:
         for problems in pool.map(_check_chunk, chunks):
             report.extend(problems)
 
 
-# In a worker only: the settings and the report's root, inherited through fork (settings may hold
-# things that cannot be pickled), set by the pool's initializer.
+# In a worker only: the settings and the report's root, set by the pool's initializer (pickled for a
+# spawned worker: reproducible_output.worker_pools).
 _worker_state: tuple[dict, str] | None = None
 
 
 def _start_worker(settings: dict, root: str) -> None:
     global _worker_state
     _worker_state = (settings, root)
+    if not check_site.receivers:  # a spawned worker: no plugin has connected its checks yet
+        register_plugins(settings)
 
 
 def _check_chunk(sites: list[SiteFolder]) -> list[Problem]:

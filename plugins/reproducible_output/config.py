@@ -1,10 +1,24 @@
 """The settings reproducible_output owns, with their defaults (editor_checks.declared_settings)."""
 
 import datetime as dt
+import multiprocessing
 
 from editor_checks.declared_settings import Setting, list_of
 
+
+def _start_method(value) -> str | None:
+    methods = multiprocessing.get_all_start_methods()
+    return None if value in methods else f"it must be one of {', '.join(repr(m) for m in methods)}, or None"
+
+
 SETTINGS = [
+    Setting(
+        "WORKER_START_METHOD",
+        None,
+        (str, type(None)),
+        "How worker processes start: fork, spawn or forkserver; None: the platform's default.",
+        _start_method,
+    ),
     Setting("OUTPUT_PRUNE", True, bool, "Remove files an earlier build wrote that this one did not."),
     Setting(
         "BUILD_SKIP_UNCHANGED",

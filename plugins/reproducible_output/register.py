@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import logging
 import os
@@ -10,7 +11,7 @@ import types
 from pelican import signals
 from pelican.generators import StaticGenerator
 
-from . import produced, site_folders
+from . import produced, pruning, site_folders
 from .build_lock import hold_build_lock, lock_each_run
 from .clock import set_build_now
 from .containment import OutsideItsFolder, output_destination, read_site_file
@@ -31,6 +32,7 @@ def start_build(pelican) -> None:
     # connected now, after every plugin's register(): pruning must come after every other
     # `finalized` receiver, because some of them write files too
     signals.finalized.connect(prune_stale_files)
+    record_what_failed_runs_wrote(pelican)  # the innermost of the wrappers: around the run itself
     skip_when_unchanged(pelican)
     lock_each_run(pelican)  # around the skip too: it writes the last-build record
 
@@ -40,20 +42,42 @@ def get_writer(pelican):
 
 
 def prune_stale_files(pelican) -> None:
-    """Remove what earlier builds wrote and this one did not: a deleted post leaves no page behind."""
+    """Remove what the last kit build wrote and this one did not: a deleted post leaves no page
+    behind. Any other file in the output folder (an ordinary Pelican plugin's, written with open())
+    is left alone (pruning.py)."""
     settings = pelican.settings
+    output, cache, keep = settings["OUTPUT_PATH"], settings["CACHE_PATH"], _kept_folders(settings)
     if not settings.get("OUTPUT_PRUNE", True):
+        pruning.keep_recording(output, cache, keep)
         return
-    output = settings["OUTPUT_PATH"]  # the theme's files were recorded as they were copied
-    keep = [os.path.join(output, folder) for folder in settings.get("OUTPUT_PRUNE_KEEP", [])]
     sources = [
         settings["PATH"],
         settings.get("BRANCHES_PATH") or settings["PATH"],
         settings.get("KIT_ROOT") or settings["PATH"],
     ]
-    removed = produced.prune(output, keep, settings.get("OUTPUT_RETENTION", []), sources)
+    removed = pruning.prune(output, cache, keep, settings.get("OUTPUT_RETENTION", []), sources)
     if removed:
         log.info("reproducible_output: removed %d file(s) this build no longer makes", len(removed))
+
+
+def _kept_folders(settings: dict) -> list[str]:
+    return [os.path.join(settings["OUTPUT_PATH"], folder) for folder in settings.get("OUTPUT_PRUNE_KEEP", [])]
+
+
+def record_what_failed_runs_wrote(pelican) -> None:
+    """A run that fails never reaches pruning (a `finalized` receiver): the files it wrote join the
+    record all the same, so the next build that does not make them again removes them."""
+    settings, run = pelican.settings, pelican.run
+
+    def run_recording_on_failure():
+        try:
+            run()
+        except BaseException:
+            with contextlib.suppress(OSError):  # the run's own error is the one to report
+                pruning.keep_recording(settings["OUTPUT_PATH"], settings["CACHE_PATH"], _kept_folders(settings))
+            raise
+
+    pelican.run = run_recording_on_failure
 
 
 def record_static_files(generators) -> None:

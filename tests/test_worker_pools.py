@@ -1,0 +1,69 @@
+"""Worker processes started by `spawn` (as on macOS and Windows) build exactly what forked ones build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kit_testing import KIT_ROOT, build, copy_fixture, tree_digest
+
+EPOCH = "1798761600"
+
+
+def settings_file(project, **settings):
+    """A site's settings file over the kit's, as `make html` reads it (plugins found through
+    PLUGIN_PATHS alone, never on PYTHONPATH)."""
+    paths = {
+        "KIT_ROOT": str(project),
+        "PATH": str(project / "content"),
+        "BRANCHES_PATH": str(project / "branches"),
+        "OUTPUT_PATH": str(project / "output"),
+        "CACHE_PATH": str(project / ".cache" / "main"),
+        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
+        "CODEOWNERS_FILES": {},  # a fixture project is not a repository
+    }
+    lines = [f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"]
+    lines += [f"{key} = {value!r}\n" for key, value in {**paths, **settings}.items()]
+    path = project / "settings.py"
+    path.write_text("".join(lines))
+    return path
+
+
+def pelican(settings):
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    environment["SOURCE_DATE_EPOCH"] = EPOCH
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", str(settings), "--fatal", "errors"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_branches_built_by_spawned_workers_are_byte_for_byte_those_built_by_forked_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    forked = build(copy_fixture("two_branches", tmp_path / "fork"), WORKER_START_METHOD="fork")
+
+    project = copy_fixture("two_branches", tmp_path / "spawn")
+    done = pelican(settings_file(project, WORKER_START_METHOD="spawn", BRANCH_BUILD_JOBS=2))
+    assert done.returncode == 0, done.stderr
+    assert "2 branches, 2 built" in done.stderr and "2 worker processes" in done.stderr
+    spawned = project / "output"
+    assert tree_digest(spawned) == tree_digest(forked)
+    assert (spawned / "branches/alpha/news/2026/alpha-news/index.html").is_file()
+    assert (spawned / "branches/beta-net/index.html").is_file()
+
+
+def test_an_unknown_start_method_is_named_and_nothing_is_built(two_branches):
+    # the settings check refuses it before anything is built (worker_pools checks it again where it is used)
+    with pytest.raises(Exception, match=r"WORKER_START_METHOD is 'thread': it must be one of") as refused:
+        build(two_branches, WORKER_START_METHOD="thread")
+    assert "'spawn'" in str(refused.value)
+    output = two_branches / "output"
+    assert not (output / "index.html").exists()
+    assert not (output / "branches/alpha/index.html").exists()
