@@ -11,7 +11,6 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("SITEURL", "https://hedgerow.example")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
 BRANCH_OWN_DOMAINS = True
 HASHED_ASSETS = True
 SITE_FILES = True

@@ -8,9 +8,8 @@ import os
 import sys
 import zoneinfo
 
-from pelican.settings import read_settings
-
 from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, forge_user, postcode_district
+from editor_checks.declared_settings import read_kit_settings
 from editor_checks.fields import FieldError, date_or_datetime, email, url
 from editor_checks.run import check_project
 from events.schema import duration as duration_field
@@ -139,7 +138,7 @@ def main(argv=None, settings: dict | None = None) -> int:
         parser.add_argument(f"--{option}", default="")
     parser.add_argument("--tags", default="", type=lambda t: [x for x in t.replace(",", " ").split() if x])
     args = parser.parse_args(argv)
-    settings = settings or read_settings(args.settings)
+    settings = settings or read_kit_settings(args.settings)
     try:
         written = COMMANDS[args.command](args, settings)
     except (MissingAnswer, WouldOverwrite, ValueError) as exc:

@@ -5,16 +5,29 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pelican import Pelican
-from pelican.settings import read_settings
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+
+
+def read_kit_settings(path: str, override: dict) -> dict:
+    """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
+    (editor_checks.declared_settings, imported from the kit's plugins folder, as PLUGIN_PATHS gives
+    it to Pelican; a test's child process may not have it on its path yet)."""
+    if str(KIT_ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(KIT_ROOT / "plugins"))
+    from editor_checks.declared_settings import read_kit_settings as read
+
+    return read(path, override=override)
+
+
 PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
 
 
@@ -25,7 +38,8 @@ def copy_fixture(name: str, dest: Path) -> Path:
 
 
 def project_settings(project: Path, settings_file: Path = SETTINGS_FILE, **overrides) -> dict:
-    """The kit's real settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s folders."""
+    """The kit's real settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s folders,
+    with every plugin's defaults filled in as a build fills them."""
     paths = {
         "KIT_ROOT": str(project),
         "PATH": str(project / "content"),
@@ -35,7 +49,7 @@ def project_settings(project: Path, settings_file: Path = SETTINGS_FILE, **overr
         "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
         "CODEOWNERS_FILES": {},  # fixture projects are not repositories; test_codeowners sets its own
     }
-    return read_settings(str(settings_file), override={**paths, **overrides})
+    return read_kit_settings(str(settings_file), override={**paths, **overrides})
 
 
 def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = None, **overrides) -> Path:
@@ -58,7 +72,7 @@ def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = 
 
 def build_settings(**overrides) -> Path:
     """Build with the kit's settings file as it is, changing only ``overrides``; return the output folder."""
-    settings = read_settings(str(SETTINGS_FILE), override=overrides)
+    settings = read_kit_settings(str(SETTINGS_FILE), override=overrides)
     Pelican(settings).run()
     return Path(settings["OUTPUT_PATH"])
 

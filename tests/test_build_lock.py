@@ -88,9 +88,9 @@ def make_check(project) -> subprocess.CompletedProcess:
     script = textwrap.dedent(
         f"""
         import sys
-        from pelican.settings import read_settings
+        from editor_checks.declared_settings import read_kit_settings
         from editor_checks.run import check_project
-        settings = read_settings({str(SETTINGS_FILE)!r}, override={{
+        settings = read_kit_settings({str(SETTINGS_FILE)!r}, override={{
             "KIT_ROOT": {str(project)!r}, "PATH": {str(project / "content")!r},
             "BRANCHES_PATH": {str(project / "branches")!r}, "OUTPUT_PATH": {str(project / "output")!r},
             "CACHE_PATH": {str(project / ".cache" / "main")!r},

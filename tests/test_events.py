@@ -380,12 +380,11 @@ def test_the_refresh_interval_is_a_setting(tmp_path):
 
 @pytest.mark.parametrize("hours", [0, "12h", True, 24 * 7 + 1])
 def test_a_bad_refresh_interval_stops_the_build_before_any_calendar(tmp_path, hours):
-    from branch_subsites.generator import BranchBuildFailed
-    from events.ical import CalendarSettingsError
+    from editor_checks.declared_settings import SettingsProblems
 
     project = copy_fixture("two_branches", tmp_path / "p")
-    # each branch's build stops on it first, and reports it
-    with pytest.raises((BranchBuildFailed, CalendarSettingsError), match="EVENTS_CALENDAR_REFRESH_HOURS is"):
+    # the settings check stops it before anything is built (events.ical checks it again where it is used)
+    with pytest.raises(SettingsProblems, match="EVENTS_CALENDAR_REFRESH_HOURS is"):
         build(project, now=NOW, EVENTS_CALENDAR_REFRESH_HOURS=hours)
     assert list((project / "output").rglob("*.ics")) == []
 

@@ -550,8 +550,6 @@ def test_settings_are_checked():
     assert image_settings(settings).widths == (480, 960)
     with pytest.raises(ImageSettingsError, match="whole number"):
         image_settings({"RESPONSIVE_IMAGES_WIDTHS": [480, "big"]})
-    with pytest.raises(ImageSettingsError, match="Did you mean RESPONSIVE_IMAGES_MAX_PIXELS"):
-        image_settings({"RESPONSIVE_IMAGES_MAX_PIXEL": 10})
 
 
 # ---- in a browser, under the site's Content-Security-Policy ------------------------------

@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pelican.settings import read_settings
-
 from branch_subsites.codeowners import write_codeowners
+from editor_checks.declared_settings import read_kit_settings
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="make codeowners", description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
-    for path in write_codeowners(read_settings(args.settings)):
+    for path in write_codeowners(read_kit_settings(args.settings)):
         print(f"wrote {path}")
     return 0
 

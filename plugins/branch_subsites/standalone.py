@@ -17,9 +17,9 @@ import sys
 
 from pelican import Pelican
 from pelican.log import init as init_logging
-from pelican.settings import read_settings
 
 from editor_checks import ContentProblems, ProblemList
+from editor_checks.declared_settings import read_kit_settings
 
 from .branch_config import load_branches
 from .branch_settings import branch_settings, has_own_domain
@@ -70,7 +70,7 @@ def main(argv=None) -> int:
         key, _, value = item.partition("=")
         overrides[key] = json.loads(value)
     try:
-        build_branch_alone(read_settings(args.settings, override=overrides), args.branch, args.output)
+        build_branch_alone(read_kit_settings(args.settings, override=overrides), args.branch, args.output)
     except Exception as exc:  # the kit's own errors say what is wrong and where: no traceback for them
         if not hasattr(exc, "exitcode"):
             raise

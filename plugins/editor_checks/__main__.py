@@ -8,8 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pelican.settings import read_settings
-
+from .declared_settings import SettingsProblems, read_kit_settings
 from .report import FORMATS, summary_line
 from .run import check_project
 
@@ -20,7 +19,10 @@ def main(argv=None) -> int:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="text, or github annotations")
     args = parser.parse_args(argv)
 
-    problems = check_project(read_settings(args.settings)).sorted()
+    try:
+        problems = check_project(read_kit_settings(args.settings)).sorted()
+    except SettingsProblems as stopped:  # the content is checked once the settings are right
+        problems = stopped.problems
     if problems:
         print(FORMATS[args.format](problems))
     print(f"make check: {summary_line(problems)}", file=sys.stderr)

@@ -9,6 +9,7 @@ from pelican import signals
 
 from reproducible_output.build_lock import release_build_lock
 
+from .declared_settings import connect_declared_settings
 from .last_word import end_without_traceback
 from .problems import ContentProblems
 from .report import format_text, summary_line
@@ -33,5 +34,6 @@ def check_before_build(pelican) -> None:
 
 
 def register():
+    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(end_without_traceback)  # first: the checks may stop the build
     signals.initialized.connect(check_before_build)

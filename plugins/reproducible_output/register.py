@@ -133,6 +133,11 @@ def copy_paths_if_changed(generator, paths, source, destination, output_path, fi
 
 
 def register():
+    from editor_checks.declared_settings import (
+        connect_declared_settings,  # not at the top: editor_checks imports this plugin
+    )
+
+    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(start_build)
     signals.get_writer.connect(get_writer)
     signals.feed_generated.connect(stable_feed_date)

@@ -1,12 +1,12 @@
 """The plugin's settings (RESPONSIVE_IMAGES_*): defaults in one place, checked once.
 
 A wrong value stops the build with a message naming the setting, like a content error
-would; a misspelt setting name is reported too, since it would otherwise be ignored.
+would. The types, and misspelt setting names, are checked with every other plugin's
+(editor_checks.declared_settings).
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from PIL import __version__ as pillow_version
 from PIL import features
 
-PREFIX = "RESPONSIVE_IMAGES_"
+from editor_checks.declared_settings import Setting
+
 # Raise when the pipeline's output changes for the same input and settings: every cached result is redone.
 PIPELINE_VERSION = 1
 
@@ -42,6 +43,25 @@ DEFAULTS = {
     # The stylesheet the variables are read from, inside THEME.
     "RESPONSIVE_IMAGES_CARD_STYLESHEET": "static/css/site.css",
 }
+
+
+_HELP = {
+    "RESPONSIVE_IMAGES_WIDTHS": "Widths (pixels) of the copies made of each picture; never wider than the picture.",
+    "RESPONSIVE_IMAGES_FALLBACK_WIDTH": "An <img>'s `src` (no srcset): the widest copy this wide at most.",
+    "RESPONSIVE_IMAGES_SIZES": "How wide a picture in the text is shown, for the browser to choose a copy.",
+    "RESPONSIVE_IMAGES_MAX_PIXELS": "Pictures larger than this many pixels (width times height) are refused.",
+    "RESPONSIVE_IMAGES_JPEG_QUALITY": "JPEG quality of the copies, 1 to 95.",
+    "RESPONSIVE_IMAGES_WEBP_QUALITY": "WebP quality of the copies, 1 to 100.",
+    "RESPONSIVE_IMAGES_FOLDER": "The folder of each site that holds its pictures (one of STATIC_PATHS).",
+    "RESPONSIVE_IMAGES_CARD_PATH": "Where share cards are written, in each site's output.",
+    "RESPONSIVE_IMAGES_CARD_COLOURS": "The card's colours: a theme stylesheet variable (--kit-accent) or a colour.",
+    "RESPONSIVE_IMAGES_CARD_STYLESHEET": "The stylesheet the variables are read from, inside THEME.",
+}
+# The value checks are image_settings' own (it runs at `initialized` too): the declarations give the types.
+SETTINGS = [
+    Setting(name, default, (list, tuple) if isinstance(default, tuple) else type(default), _HELP[name])
+    for name, default in DEFAULTS.items()
+]
 
 
 class ImageSettingsError(ValueError):
@@ -90,12 +110,6 @@ def _whole(name: str, value, minimum: int, maximum: int) -> int:
 
 def image_settings(settings: dict) -> ImageSettings:
     """The plugin's settings from Pelican's, with defaults; ImageSettingsError names a bad one."""
-    unknown = sorted(k for k in settings if k.startswith(PREFIX) and k not in DEFAULTS)
-    if unknown:
-        name = unknown[0]
-        close = difflib.get_close_matches(name, list(DEFAULTS), n=1)
-        hint = f" Did you mean {close[0]}?" if close else ""
-        raise ImageSettingsError(f"{name} is not a setting of responsive_images.{hint}")
     values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
 
     widths = values["RESPONSIVE_IMAGES_WIDTHS"]

@@ -1,0 +1,104 @@
+"""The settings branch_subsites owns, with their defaults (editor_checks.declared_settings)."""
+
+import os
+
+from editor_checks.declared_settings import Setting, list_of, text_to_text, whole
+
+from .branch_config import BRANCH_YAML_MAX_BYTES
+
+SETTINGS = [
+    Setting(
+        "BRANCHES_PATH",
+        None,
+        (str, type(None)),
+        "The folder of branch folders; by default `branches` beside the content folder.",
+        default_from=lambda settings: os.path.join(os.path.dirname(os.path.abspath(settings["PATH"])), "branches"),
+    ),
+    Setting(
+        "BRANCH_CACHE_PATH",
+        None,
+        str,
+        "Where each branch build keeps its cache; by default `branches` inside CACHE_PATH.",
+        default_from=lambda settings: os.path.join(settings["CACHE_PATH"], "branches"),
+    ),
+    Setting(
+        "BRANCH_BUILD_JOBS",
+        None,
+        (int, type(None)),
+        "Branch build processes; None: one per core.",
+        whole(1),
+    ),
+    Setting("BRANCH_OWN_DOMAINS", False, bool, "Build branches that have a `domain` at that domain (publishconf.py)."),
+    Setting("BRANCH_NEWS_EXPORTED", 10, int, "The newest posts each branch hands to the main site.", whole(0)),
+    Setting("HOME_BRANCH_NEWS", 6, int, "Branch posts on the main site's home page.", whole(0)),
+    Setting(
+        "BRANCH_SHARED_INPUT_FILES",
+        ["pelicanconf.py", "publishconf.py", "requirements.txt"],
+        list,
+        "Files whose change rebuilds every branch (besides the theme and the plugins).",
+        list_of(str),
+    ),
+    Setting(
+        "BRANCH_CHANNEL_TYPES",
+        {
+            "signal": "Signal group",
+            "matrix": "Matrix room",
+            "discourse": "Forum",
+            "mastodon": "Mastodon account",
+            "email": "Email",
+            "email-list": "Mailing list",
+            "website": "Website",
+            "peertube": "Video channel",
+            "xmpp": "XMPP chat",
+            "facebook": "Facebook page",
+            "whatsapp": "WhatsApp group",
+        },
+        dict,
+        "Channel types a branch may list, with the words readers see.",
+        text_to_text,
+    ),
+    Setting(
+        "BRANCH_EMAIL_CHANNEL_TYPES",
+        ["email", "email-list"],
+        list,
+        "Channel types whose address may be a mailto: link.",
+        list_of(str),
+    ),
+    Setting(
+        "BRANCH_DISCOURAGED_CHANNELS",
+        {
+            "facebook": "a Mastodon account for news and a Matrix room or the forum for discussion",
+            "whatsapp": "a Signal group, or a Matrix room",
+        },
+        dict,
+        "Channel types the check warns about, with what the party would rather branches used.",
+        text_to_text,
+    ),
+    Setting(
+        "BRANCH_GIVEN_DOMAINS",
+        {},
+        dict,
+        "Branch slug to the domain the national team gave it, for a branch with its own domain.",
+        text_to_text,
+    ),
+    Setting("BRANCH_YAML_MAX_BYTES", BRANCH_YAML_MAX_BYTES, int, "A larger branch.yaml is refused.", whole(1)),
+    Setting(
+        "CODEOWNERS_NATIONAL",
+        [],
+        list,
+        "Who reviews changes outside any branch folder: forge users or teams (@org/team).",
+        list_of(str),
+    ),
+    Setting(
+        "CODEOWNERS_FILES",
+        {".github/CODEOWNERS": "glob", ".gitlab/CODEOWNERS": "glob", ".gitea/CODEOWNERS": "regexp"},
+        dict,
+        "The CODEOWNERS files `make codeowners` writes, each with its forge's syntax (glob or regexp).",
+        text_to_text,
+    ),
+    Setting("BRANCH", None, (dict, type(None)), "The branch a branch build is building.", set_by_build=True),
+    Setting("BRANCH_EXPORTS", None, dict, "What each branch build hands to the main site.", set_by_build=True),
+    Setting("MAIN_SITENAME", None, str, "The main site's name, in a branch build.", set_by_build=True),
+    Setting("MAIN_SITEURL", None, str, "The main site's address, in every build.", set_by_build=True),
+    Setting("THEME_URL", None, str, "The address of the theme's files.", set_by_build=True),
+]

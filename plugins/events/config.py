@@ -1,0 +1,153 @@
+"""The settings events owns, with their defaults (editor_checks.declared_settings)."""
+
+import zoneinfo
+from urllib.parse import urlsplit
+
+from editor_checks.declared_settings import Setting, address, list_of, whole, with_field
+
+from .feeds import DEFAULTS as FEED_DEFAULTS
+from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
+from .national_calendars import REGION_CALENDAR_SAVE_AS
+from .occurrences import MAX_OCCURRENCES
+from .structured_data import ADDRESS_COUNTRY, OFFER_CURRENCY
+
+
+def _time_zone(value) -> str | None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return "it must be a time zone name such as Europe/London"
+    return None
+
+
+SETTINGS = [
+    Setting(
+        "TIMEZONE",
+        None,
+        str,
+        "Pelican's: the party's time zone (Europe/London), that event times without one are in.",
+        _time_zone,
+    ),
+    Setting("EVENTS_PATH", "events", str, "The folder of each site's content that holds its events.", address),
+    Setting("EVENTS_URL", "events/", str, "The address of the list of coming events.", address),
+    Setting("EVENTS_SAVE_AS", "events/index.html", str, "Where that list is written.", address),
+    Setting("EVENTS_PAST_URL", "events/past/", str, "The address of the list of past events.", address),
+    Setting("EVENTS_PAST_SAVE_AS", "events/past/index.html", str, "Where that list is written.", address),
+    Setting("EVENTS_MONTH_URL", "events/{key}/", str, "A month's events; {key} is 2027/01.", with_field("key")),
+    Setting("EVENTS_MONTH_SAVE_AS", "events/{key}/index.html", str, "Where it is written.", with_field("key")),
+    Setting(
+        "EVENT_URL",
+        "events/{slug}/",
+        str,
+        "One page per date; {slug} is 2027-01-12-branch-meeting.",
+        with_field("slug"),
+    ),
+    Setting("EVENT_SAVE_AS", "events/{slug}/index.html", str, "Where an event's page is written.", with_field("slug")),
+    Setting(
+        "EVENT_ICS_URL",
+        "events/{slug}.ics",
+        str,
+        'The whole event (all its dates), for "Add to calendar".',
+        with_field("slug"),
+    ),
+    Setting("EVENTS_CALENDAR_SAVE_AS", "calendar.ics", str, "Every site's calendar of its own events.", address),
+    Setting(
+        "EVENTS_ALL_CALENDAR_SAVE_AS",
+        "calendars/all.ics",
+        str,
+        "The main site's calendar of national and every branch's events.",
+        address,
+    ),
+    Setting(
+        "EVENTS_NATION_CALENDAR_SAVE_AS",
+        "calendars/{nation}.ics",
+        str,
+        "A nation's calendar.",
+        with_field("nation"),
+    ),
+    Setting(
+        "EVENTS_REGION_CALENDAR_SAVE_AS",
+        REGION_CALENDAR_SAVE_AS,
+        str,
+        "Each English region's calendar.",
+        with_field("nation", "region"),
+    ),
+    Setting(
+        "EVENTS_FEED_PAST_DAYS",
+        FEED_DEFAULTS["EVENTS_FEED_PAST_DAYS"],
+        int,
+        "The calendars of many branches (all.ics, nations, regions) keep the last this many days.",
+        whole(0),
+    ),
+    Setting(
+        "EVENTS_FEED_AHEAD_DAYS",
+        FEED_DEFAULTS["EVENTS_FEED_AHEAD_DAYS"],
+        int,
+        "Those calendars keep the next this many days (a repeating event when any of its dates is in them).",
+        whole(1),
+    ),
+    Setting(
+        "EVENTS_FEED_MAX_EVENTS",
+        FEED_DEFAULTS["EVENTS_FEED_MAX_EVENTS"],
+        int,
+        "Those calendars hold no more events than this: the soonest.",
+        whole(0),
+    ),
+    Setting(
+        "EVENTS_FEED_MAX_BYTES",
+        FEED_DEFAULTS["EVENTS_FEED_MAX_BYTES"],
+        int,
+        "Those calendars are no larger than this, in bytes: Google Calendar drops feeds over about 1 MB.",
+        whole(0),
+    ),
+    Setting("EVENTS_NATION_URL", "events/{nation}/", str, "A nation's events.", with_field("nation")),
+    Setting(
+        "EVENTS_NATION_SAVE_AS",
+        "events/{nation}/index.html",
+        str,
+        "Where a nation's page is written.",
+        with_field("nation"),
+    ),
+    Setting(
+        "EVENTS_NATIONS",
+        ["England", "Scotland", "Wales", "Northern Ireland"],
+        list,
+        "The nations with a page and a calendar of their own.",
+        list_of(str),
+    ),
+    Setting("EVENTS_HORIZON_MONTHS", 12, int, "How far ahead repeating events are listed.", whole(1, 120)),
+    Setting("EVENTS_PAST_MONTHS", 12, int, "How far back past dates of repeating events are kept.", whole(0, 120)),
+    Setting("EVENTS_NATION_DAYS", 90, int, "A nation's page lists the events of the next this many days.", whole(1)),
+    Setting(
+        "EVENTS_NATION_LIMIT",
+        60,
+        int,
+        "A nation's page lists no more events than this (its calendar has them all).",
+        whole(1),
+    ),
+    Setting(
+        "EVENTS_UID_DOMAIN",
+        None,
+        str,
+        "The domain in every event's UID (by default SITEURL's); never change it: calendar apps match events by it.",
+        default_from=lambda settings: urlsplit(settings.get("SITEURL") or "").hostname,
+    ),
+    Setting(
+        "EVENTS_MAX_OCCURRENCES",
+        MAX_OCCURRENCES,
+        int,
+        "Dates of one repeating event at most.",
+        whole(1),
+    ),
+    Setting(
+        "EVENTS_CALENDAR_REFRESH_HOURS",
+        REFRESH_HOURS,
+        int,
+        "How often subscribers should fetch a calendar again.",
+        whole(1, MAX_REFRESH_HOURS),
+    ),
+    Setting("EVENTS_ADDRESS_COUNTRY", ADDRESS_COUNTRY, str, "Events' country in JSON-LD (ISO 3166-1)."),
+    Setting("EVENTS_OFFER_CURRENCY", OFFER_CURRENCY, str, "The currency of ticket prices in JSON-LD (ISO 4217)."),
+    Setting("HOME_SITE_EVENTS", 3, int, "A site's own next events on its home page.", whole(0)),
+    Setting("HOME_COUNTRY_EVENTS", 6, int, "The next events across the country on the main home page.", whole(0)),
+]

@@ -1,0 +1,16 @@
+"""The settings hashed_assets owns, with their defaults (editor_checks.declared_settings)."""
+
+from editor_checks.declared_settings import Setting, list_of, whole
+
+SETTINGS = [
+    Setting("HASHED_ASSETS", False, bool, "Also write theme files as name.<digest>.ext and link pages to those."),
+    Setting("HASHED_ASSETS_SUFFIXES", [".css", ".js"], list, "The theme files given hashed names.", list_of(str)),
+    Setting(
+        "HASHED_ASSETS_DIGEST_LENGTH",
+        10,
+        int,
+        "Hex digits in a hashed name; deploy/ matches names with exactly this many.",
+        whole(6, 64),
+    ),
+    Setting("HASHED_ASSETS_MANIFEST", None, (dict, type(None)), "{plain name: hashed name}.", set_by_build=True),
+]

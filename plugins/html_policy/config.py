@@ -1,0 +1,12 @@
+"""The settings html_policy owns, with their defaults (editor_checks.declared_settings)."""
+
+from editor_checks.declared_settings import Setting
+
+SETTINGS = [
+    Setting(
+        "HTML_POLICY_SANITISE_MAIN",
+        False,
+        bool,
+        "Branch Markdown is always cleaned with the allow-list; True cleans the main site's too.",
+    ),
+]

@@ -1,0 +1,18 @@
+"""The settings site_search owns, with their defaults (editor_checks.declared_settings)."""
+
+from editor_checks.declared_settings import Setting, address, whole
+
+SETTINGS = [
+    Setting("SEARCH_URL", "search/", str, "The address of the search page.", address),
+    Setting("SEARCH_SAVE_AS", "search/index.html", str, "Where the search page is written.", address),
+    Setting("SEARCH_DATA_SAVE_AS", "search/search.json", str, "Where the search index is written.", address),
+    Setting("SEARCH_BODY_WORDS", 120, int, "The first this many words of a text are indexed.", whole(0)),
+    Setting("SEARCH_SNIPPET_WORDS", 30, int, "Words shown under each result.", whole(0)),
+    Setting(
+        "SEARCH_EVENTS_PER_BRANCH",
+        2,
+        int,
+        "The main site's index holds each branch's next this many events.",
+        whole(0),
+    ),
+]
