@@ -3,11 +3,12 @@ the kit's files to put its own name in place of the demo's.
 
 The kit's files are the folders and files listed in KIT_PATHS: the package's code (plugins/,
 theme/, scaffold/, live_preview/, src/), the example server configs (deploy/), the scripts and
-the Makefile the kit's targets run, the benchmark, the package and lock files, and the forge
-workflows and templates a new site is given. The demo party's own things are not checked and
-keep its name: content/, branches/, pelicanconf.py, publishconf.py, the CODEOWNERS files (written
-by `make codeowners` from CODEOWNERS_NATIONAL in pelicanconf.py), README.md's and docs/'s examples
-of the demo, and the tests that build the demo site.
+the Makefile the kit's targets run, the JSON schemas of the kit's data files, the benchmark, the
+package and lock files, and the forge workflows and templates a new site is given. The demo
+party's own things are not checked and keep its name: content/, branches/, pelicanconf.py,
+publishconf.py, the CODEOWNERS files (written by `make codeowners` from CODEOWNERS_NATIONAL in
+pelicanconf.py), README.md's and docs/'s examples of the demo, and the tests that build the demo
+site.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ KIT_PATHS = [
     "live_preview",
     "src",
     "deploy",
+    "docs/schemas",
     "scripts",
     "bench",
     "Makefile",
