@@ -13,10 +13,12 @@ CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 
 # Deploying (scripts/deploy.sh, docs/hosts.md). pelican-quickstart's SSH_* names still work.
+# DEPLOY_PATH (or SSH_TARGET_DIR), the site's folder on the host, has no default: deploy.sh refuses
+# to deploy until the site sets it, here, in the environment or in CI's variables.
 SSH_HOST ?= localhost
 SSH_PORT ?= 22
 SSH_USER ?= deploy
-SSH_TARGET_DIR ?= /srv/hedgerow
+SSH_TARGET_DIR ?=
 DEPLOY_HOST ?= $(SSH_USER)@$(SSH_HOST)
 DEPLOY_PATH ?= $(SSH_TARGET_DIR)
 KEEP_RELEASES ?= 5

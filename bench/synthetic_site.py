@@ -198,9 +198,9 @@ def generate(dest: Path, *, branches: int, news: int, events: int, pages: int, s
         region_line = f"region: {region}\n" if region else ""
         (folder / "branch.yaml").write_text(
             f"name: {town}\nkind: local\nnation: {nation}\n{region_line}areas: [{', '.join(districts)}]\n"
-            f"contact: {slug}@hedgerow.example\ndescription: {words.sentence(16)}\n"
+            f"contact: {slug}@example.org\ndescription: {words.sentence(16)}\n"
             f"meets: Second Tuesday, 7pm, {words.title()} Hall\n"
-            f"channels:\n  - type: signal\n    url: https://signal.hedgerow.example/{slug}\n"
+            f"channels:\n  - type: signal\n    url: https://signal.example.org/{slug}\n"
             f"    label: {town} Signal group\neditors: [editor-{index:03d}]\n",
             encoding="utf-8",
         )

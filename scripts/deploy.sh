@@ -18,7 +18,7 @@
 #   DEPLOY_HOST     user@host to ssh to; empty for a folder on this machine
 #   DEPLOY_USER     the ssh user, when DEPLOY_HOST is only the host's name
 #   SSH_KEY         the private key to log in with (as ssh -i)
-#   DEPLOY_PATH     the site's folder on the host, e.g. /srv/hedgerow
+#   DEPLOY_PATH     the site's folder on the host, e.g. /srv/party
 #   SSH_PORT        22
 #   SSH_OPTS        more ssh options, e.g. "-i ~/.ssh/deploy_key -o UserKnownHostsFile=..."
 #   KEEP_RELEASES   how many releases to keep (at least 2, for a rollback); 5
@@ -31,7 +31,7 @@
 set -euo pipefail
 
 DEPLOY_HOST=${DEPLOY_HOST-}
-DEPLOY_PATH=${DEPLOY_PATH:?DEPLOY_PATH is not set: the site folder on the host, e.g. /srv/hedgerow}
+DEPLOY_PATH=${DEPLOY_PATH:?DEPLOY_PATH is not set: the site folder on the host, e.g. /srv/party}
 SSH_PORT=${SSH_PORT:-22}
 SSH_OPTS=${SSH_OPTS-}
 KEEP_RELEASES=${KEEP_RELEASES:-5}

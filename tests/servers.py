@@ -138,7 +138,7 @@ http {{
     uwsgi_temp_path {prefix}/tmp/uwsgi;
     scgi_temp_path {prefix}/tmp/scgi;
     server_tokens off;
-    include {DEPLOY_NGINX}/hedgerow-http.conf;
+    include {DEPLOY_NGINX}/party-http.conf;
 {servers}
 }}
 """

@@ -179,6 +179,25 @@ def test_make_upload_and_rollback_pass_the_settings_on(ssh_host, site, tmp_path)
     assert live(base) == "releases/a"
 
 
+def test_make_upload_without_a_site_folder_is_refused_and_writes_nothing(site, tmp_path):
+    """The Makefile names no party's folder: DEPLOY_PATH must be set by the site."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DEPLOY_PATH", "SSH_TARGET_DIR")}
+    host = tmp_path / "host"
+    host.mkdir()
+    done = subprocess.run(
+        ["make", "-s", "-C", str(KIT_ROOT), "upload", f"PUBLISHDIR={site}", "DEPLOY_HOST="],
+        env=env,
+        cwd=host,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "DEPLOY_PATH is not set" in done.stderr
+    assert list(host.iterdir()) == []
+    assert not (KIT_ROOT / "releases").exists() and not (KIT_ROOT / "incoming").exists()
+
+
 def test_ci_style_settings_user_and_key_apart(ssh_host, site, tmp_path):
     """The CI workflows give DEPLOY_HOST without a user, DEPLOY_USER and SSH_KEY."""
     key = re.search(r"-i (\S+)", ssh_host.options).group(1)

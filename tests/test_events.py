@@ -288,7 +288,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
 
     whole = WholeCalendar()
     for name, value in [
-        ("prodid", "-//Hedgerow site kit//Events//EN"),
+        ("prodid", "-//branchsites//Events//EN"),
         ("version", "2.0"),
         ("calscale", "GREGORIAN"),
         ("name", "All"),

@@ -48,7 +48,7 @@ def get(url: str, **headers):
 
 def test_servers(port: int, root: Path) -> str:
     """The main site and a branch on its own domain, each including deploy/'s snippet."""
-    site = DEPLOY_NGINX / "hedgerow-site.conf"
+    site = DEPLOY_NGINX / "party-site.conf"
     return f"""
     server {{
         listen 127.0.0.1:{port} default_server;
@@ -206,7 +206,7 @@ def test_chromium_loads_pages_with_the_csp_enforced_and_no_violation(served, ope
 
 
 def test_the_full_example_passes_nginx_t(tmp_path):
-    """hedgerow.conf as shipped, with only its paths, ports and certificates made local."""
+    """party.conf as shipped, with only its paths, ports and certificates made local."""
     subprocess.run(
         [
             "openssl",
@@ -218,7 +218,7 @@ def test_the_full_example_passes_nginx_t(tmp_path):
             "-days",
             "2",
             "-subj",
-            "/CN=hedgerow.example",
+            "/CN=party.example",
             "-keyout",
             str(tmp_path / "key.pem"),
             "-out",
@@ -227,18 +227,18 @@ def test_the_full_example_passes_nginx_t(tmp_path):
         check=True,
         capture_output=True,
     )
-    text = (DEPLOY_NGINX / "hedgerow.conf").read_text()
+    text = (DEPLOY_NGINX / "party.conf").read_text()
     replacements = [
         (r"listen (\[::\]:)?80;", "listen 127.0.0.1:18080;"),
         (r"listen (\[::\]:)?443 ssl http2;", "listen 127.0.0.1:18443 ssl http2;"),
         (r"/etc/letsencrypt/live/[^/]+/fullchain\.pem", str(tmp_path / "cert.pem")),
         (r"/etc/letsencrypt/live/[^/]+/privkey\.pem", str(tmp_path / "key.pem")),
         (r"include snippets/", f"include {DEPLOY_NGINX}/"),
-        (r"/srv/hedgerow/", f"{tmp_path}/srv/"),
+        (r"/srv/party/", f"{tmp_path}/srv/"),
     ]
     for pattern, local in replacements:
         text, count = re.subn(pattern, local, text)
-        assert count, f"hedgerow.conf no longer has {pattern}: update this test"
+        assert count, f"party.conf no longer has {pattern}: update this test"
     # the IPv6 listen line, made local, repeats the IPv4 one: nginx would call it a duplicate
     text = _dedupe_listens(text)
     nginx_check(tmp_path / "prefix", nginx_main_config(tmp_path / "prefix", text))

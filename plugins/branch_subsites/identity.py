@@ -27,7 +27,7 @@ def party_names(settings: dict) -> list[str]:
 
 
 def _distinctive(name: str) -> str:
-    """ "The Hedgerow Party" -> "hedgerow": what sets the name apart, folded."""
+    """ "The Meadow Party" -> "meadow": what sets the name apart, folded."""
     words = name.split()
     if words and words[0].casefold() == "the":
         words = words[1:]

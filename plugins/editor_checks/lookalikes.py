@@ -81,7 +81,7 @@ def _map(value: str) -> str:
 
 
 def folded(value: str) -> str:
-    """``value`` as a reader tells it apart: "The Hedgerow-Party" and "THE HEDGERОW PARTY" (Cyrillic О)
+    """``value`` as a reader tells it apart: "The Meadow-Party" and "THE MEADОW PARTY" (Cyrillic О)
     both fold to one string. Only letters and digits are kept."""
     text = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", value).casefold())
     text = _map(text).casefold()

@@ -182,7 +182,8 @@ def calendar_bytes(
     on (timezone_range), in TZID order. Each VEVENT comes from ``events``: serialised once per build
     (and on the main site once per change), as icalendar would write it inside the calendar."""
     head = Calendar()
-    head.add("prodid", "-//Hedgerow site kit//Events//EN")
+    # the kit's name, not the party's, and no version: a kit upgrade alone changes no calendar's bytes
+    head.add("prodid", "-//branchsites//Events//EN")
     head.add("version", "2.0")
     head.add("calscale", "GREGORIAN")
     # no METHOD: PUBLISH is an iTIP method and wants an ORGANIZER (libical's check); a subscribed feed needs none
