@@ -1,0 +1,124 @@
+"""PLUGINS must list every part of the kit, in an order the kit relies on (editor_checks/kit_parts.py):
+a missing part or a wrong order stops the build by name, with the line to add or move, before
+anything is written. A plugin that is not a kit part may go anywhere."""
+
+from __future__ import annotations
+
+import icalendar
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from editor_checks.declared_settings import SettingsProblems
+from editor_checks.kit_parts import ORDER, PARTS, plugin_list_problems
+from editor_checks.problems import ProblemList
+from kit_testing import KIT_ROOT, SETTINGS_FILE
+
+EPOCH = "1798761600"  # 2027-01-01: the fixture's events are still to come
+
+
+def site_settings(project, edit=lambda text: text) -> dict:
+    """The kit's pelicanconf.py, changed by ``edit``, as ``project``'s own settings file (so that an
+    error names its lines), with the kit's plugins and theme."""
+    settings_file = project / "pelicanconf.py"
+    settings_file.write_text(edit(SETTINGS_FILE.read_text(encoding="utf-8")), encoding="utf-8")
+    kit = read_settings(str(SETTINGS_FILE))
+    return read_settings(
+        str(settings_file),
+        override={
+            "KIT_ROOT": str(project),
+            "BRANCHES_PATH": str(project / "branches"),
+            "PLUGIN_PATHS": kit["PLUGIN_PATHS"],
+            "THEME": kit["THEME"],
+            "THEME_STATIC_PATHS": kit["THEME_STATIC_PATHS"],
+            "CODEOWNERS_FILES": {},
+        },
+    )
+
+
+def line_of(path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def refused(settings: dict) -> str:
+    """Start the build; return the error that stopped it."""
+    with pytest.raises(SettingsProblems) as stopped:
+        Pelican(settings).run()
+    return str(stopped.value)
+
+
+def without_html_policy(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith('"html_policy"'))
+
+
+def events_above_branch_subsites(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    events = next(line for line in lines if line.lstrip().startswith('"events"'))
+    lines.remove(events)
+    lines.insert(next(i for i, line in enumerate(lines) if line.lstrip().startswith('"branch_subsites"')), events)
+    return "".join(lines)
+
+
+def test_without_html_policy_the_build_stops_by_name_and_writes_nothing(two_branches):
+    message = refused(site_settings(two_branches, without_html_policy))
+    settings_file = two_branches / "pelicanconf.py"
+    plugins_line = line_of(settings_file, "PLUGINS = [")
+    assert f"pelicanconf.py:{plugins_line}: error: PLUGINS has no html_policy" in message
+    assert "branch Markdown is published uncleaned" in message
+    after = line_of(settings_file, '"absolute_addresses"')
+    assert f'Add "html_policy", to PLUGINS after "absolute_addresses" (line {after}).' in message
+    assert not (two_branches / "output").exists()
+
+
+def test_events_above_branch_subsites_stops_by_name_and_writes_nothing(two_branches):
+    message = refused(site_settings(two_branches, events_above_branch_subsites))
+    settings_file = two_branches / "pelicanconf.py"
+    events, subsites = line_of(settings_file, '"events"'), line_of(settings_file, '"branch_subsites"')
+    assert events < subsites
+    assert f"pelicanconf.py:{events}: error: PLUGINS lists events above branch_subsites" in message
+    assert "every branch event is left out" in message
+    assert f'Move "events", below "branch_subsites" (line {subsites}).' in message
+    assert not (two_branches / "output").exists()
+
+
+def test_every_problem_is_listed_at_once(two_branches):
+    message = refused(site_settings(two_branches, lambda text: events_above_branch_subsites(without_html_policy(text))))
+    assert message.startswith("2 errors in the settings: nothing was built.")
+    assert "PLUGINS has no html_policy" in message and "PLUGINS lists events above branch_subsites" in message
+
+
+def test_the_kits_order_builds_with_a_third_party_plugin_first_and_branch_events_in_the_national_calendar(
+    two_branches, monkeypatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    settings = site_settings(two_branches)
+    settings["PLUGINS"] = ["pelican.plugins.sitemap", *settings["PLUGINS"]]
+    settings["SITEMAP"] = {"format": "txt"}
+    Pelican(settings).run()
+    calendar = icalendar.Calendar.from_ical((two_branches / "output" / "calendars" / "all.ics").read_bytes())
+    uids = {str(event["UID"]) for event in calendar.walk("VEVENT")}
+    assert any(uid.startswith("alpha/") for uid in uids), uids
+    assert (two_branches / "output" / "sitemap.txt").is_file()
+
+
+def test_the_kits_settings_list_every_part_in_the_kits_order():
+    listed = read_settings(str(KIT_ROOT / "pelicanconf.py"))["PLUGINS"]
+    assert [p for p in listed if p in {part.name for part in PARTS}] == [part.name for part in PARTS]
+    report = ProblemList(root=str(KIT_ROOT))
+    plugin_list_problems(listed, "pelicanconf.py", 1, report)
+    assert report.problems == []
+
+
+@pytest.mark.parametrize("place", [0, 8, 16])
+def test_a_plugin_that_is_not_a_kit_part_may_go_anywhere(place):
+    listed = [part.name for part in PARTS]
+    listed.insert(place, "pelican.plugins.sitemap")
+    report = ProblemList(root=str(KIT_ROOT))
+    plugin_list_problems(listed, "pelicanconf.py", 1, report)
+    assert report.problems == []
+
+
+def test_every_order_the_kit_relies_on_is_between_parts_in_the_kits_order():
+    order = [part.name for part in PARTS]
+    for rule in ORDER:
+        assert order.index(rule.first) < order.index(rule.then), rule
