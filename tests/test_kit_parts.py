@@ -4,17 +4,35 @@ anything is written. A plugin that is not a kit part may go anywhere."""
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
+
 import icalendar
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
 from editor_checks.declared_settings import SettingsProblems
-from editor_checks.kit_parts import ORDER, PARTS, plugin_list_problems
+from editor_checks.kit_parts import PARTS, plugin_list_problems, rules
 from editor_checks.problems import ProblemList
 from kit_testing import KIT_ROOT, SETTINGS_FILE
 
 EPOCH = "1798761600"  # 2027-01-01: the fixture's events are still to come
+# branch alpha's events still to come (branches/alpha/events/), each once in the national calendar
+ALPHA_EVENTS = {
+    "alpha/branch-meeting@hedgerow.example",
+    "alpha/clocks-change-walk@hedgerow.example",
+    "alpha/stall@hedgerow.example",
+}
+# the kit's plugins and theme, for a copy of its pelicanconf.py in a fixture project
+KIT_FOLDERS = f"""
+PLUGIN_PATHS = [{str(KIT_ROOT / "plugins")!r}]
+THEME = {str(KIT_ROOT / "theme")!r}
+THEME_STATIC_PATHS = ["static", {str(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js")!r}]
+CODEOWNERS_FILES = {{}}
+"""
 
 
 def site_settings(project, edit=lambda text: text) -> dict:
@@ -34,6 +52,12 @@ def site_settings(project, edit=lambda text: text) -> dict:
             "CODEOWNERS_FILES": {},
         },
     )
+
+
+def branch_event_uids(output, calendar: str = "all.ics") -> set[str]:
+    """The UIDs of the branches' events in a national calendar, parsed."""
+    parsed = icalendar.Calendar.from_ical((output / "calendars" / calendar).read_bytes())
+    return {str(event["UID"]) for event in parsed.walk("VEVENT") if not str(event["UID"]).startswith("national/")}
 
 
 def line_of(path, text: str) -> int:
@@ -81,10 +105,41 @@ def test_events_above_branch_subsites_stops_by_name_and_writes_nothing(two_branc
     assert not (two_branches / "output").exists()
 
 
+def test_in_a_fresh_build_events_above_branch_subsites_is_not_built_without_events(two_branches):
+    # `make html`: a fresh process, where Pelican cannot load events (it imports branch_subsites) and
+    # would build without it. In this process, an earlier test's build has loaded every plugin.
+    settings_file = two_branches / "pelicanconf.py"
+    settings_file.write_text(events_above_branch_subsites(SETTINGS_FILE.read_text(encoding="utf-8")) + KIT_FOLDERS)
+    events, subsites = line_of(settings_file, '"events"'), line_of(settings_file, '"branch_subsites"')
+    built = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", str(settings_file)],
+        cwd=two_branches,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "COLUMNS": "400"},
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 1
+    log = " ".join((built.stdout + built.stderr).split())
+    assert (
+        f"pelicanconf.py:{events}: error: PLUGINS lists events, but Pelican could not load it: "
+        "it imports branch_subsites, listed below it. Without it there are no event pages or calendars"
+    ) in log
+    assert f'Move "events", below "branch_subsites" (line {subsites}).' in log
+    assert "PLUGINS has no" not in log  # events, and responsive_images and site_search that import it, are listed
+    assert not (two_branches / "output").exists()
+
+
 def test_every_problem_is_listed_at_once(two_branches):
-    message = refused(site_settings(two_branches, lambda text: events_above_branch_subsites(without_html_policy(text))))
-    assert message.startswith("2 errors in the settings: nothing was built.")
-    assert "PLUGINS has no html_policy" in message and "PLUGINS lists events above branch_subsites" in message
+    def edit(text: str) -> str:
+        return without_html_policy(text.replace('    "branch_directory",\n', "")).replace(
+            '    "branch_subsites",\n', '    "site_files",\n    "branch_subsites",\n'
+        )
+
+    message = refused(site_settings(two_branches, edit))
+    assert message.startswith("3 errors in the settings: nothing was built.")
+    assert "PLUGINS has no html_policy" in message and "PLUGINS has no branch_directory" in message
+    assert "PLUGINS lists site_files above branch_subsites" in message
+    assert not (two_branches / "output").exists()
 
 
 def test_the_kits_order_builds_with_a_third_party_plugin_first_and_branch_events_in_the_national_calendar(
@@ -95,9 +150,7 @@ def test_the_kits_order_builds_with_a_third_party_plugin_first_and_branch_events
     settings["PLUGINS"] = ["pelican.plugins.sitemap", *settings["PLUGINS"]]
     settings["SITEMAP"] = {"format": "txt"}
     Pelican(settings).run()
-    calendar = icalendar.Calendar.from_ical((two_branches / "output" / "calendars" / "all.ics").read_bytes())
-    uids = {str(event["UID"]) for event in calendar.walk("VEVENT")}
-    assert any(uid.startswith("alpha/") for uid in uids), uids
+    assert branch_event_uids(two_branches / "output") == ALPHA_EVENTS
     assert (two_branches / "output" / "sitemap.txt").is_file()
 
 
@@ -120,5 +173,25 @@ def test_a_plugin_that_is_not_a_kit_part_may_go_anywhere(place):
 
 def test_every_order_the_kit_relies_on_is_between_parts_in_the_kits_order():
     order = [part.name for part in PARTS]
-    for rule in ORDER:
+    for rule in rules():
         assert order.index(rule.first) < order.index(rule.then), rule
+
+
+def imported_parts(part: str) -> set[str]:
+    """The kit parts that ``part``'s modules import at their top, as Pelican loads it (config.py,
+    read for the settings once every plugin is loaded, is not)."""
+    found = set()
+    for module in (KIT_ROOT / "plugins" / part).glob("*.py"):
+        if module.name == "config.py":
+            continue
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module]
+            found |= {name.split(".")[0] for name in names} & ({p.name for p in PARTS} - {part})
+    return found
+
+
+@pytest.mark.parametrize("part", PARTS, ids=lambda part: part.name)
+def test_each_part_declares_the_parts_it_imports(part):
+    assert set(part.imports) == imported_parts(part.name)
