@@ -125,6 +125,8 @@ def test_in_a_fresh_build_events_above_branch_subsites_is_not_built_without_even
         "it imports branch_subsites, listed below it. Without it there are no event pages or calendars"
     ) in log
     assert f'Move "events", below "branch_subsites" (line {subsites}).' in log
+    # responsive_images and site_search, which import events, are named too
+    assert "PLUGINS lists site_search, but Pelican could not load it: it imports events, which Pelican" in log
     assert "PLUGINS has no" not in log  # events, and responsive_images and site_search that import it, are listed
     assert not (two_branches / "output").exists()
 

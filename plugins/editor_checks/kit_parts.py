@@ -207,6 +207,8 @@ def plugin_list_problems(plugins: Iterable, path: str, plugins_line: int, report
             absent = [name for name in part.imports if name not in lines]
             why = [f"it imports {', '.join(below)}, listed below it"] if below else []
             why += [f"it imports {', '.join(absent)}, not listed"] if absent else []
+            unloaded = [name for name in part.imports if name in lines and name not in place and name not in below]
+            why += [f"it imports {', '.join(unloaded)}, which Pelican could not load either"] if unloaded else []
             lowest = max(below, key=lines.__getitem__) if below else None
             report.error(
                 path,
@@ -218,6 +220,8 @@ def plugin_list_problems(plugins: Iterable, path: str, plugins_line: int, report
                 if lowest
                 else f"Add {', '.join(absent)} above it (each has its fix here)."
                 if absent
+                else f"It loads once {', '.join(unloaded)} does (the fix is here)."
+                if unloaded
                 else f"Put right what stops {part.name} loading (the error logged above).",
             )
             continue
