@@ -105,21 +105,29 @@ def test_events_above_branch_subsites_stops_by_name_and_writes_nothing(two_branc
     assert not (two_branches / "output").exists()
 
 
-def test_in_a_fresh_build_events_above_branch_subsites_is_not_built_without_events(two_branches):
-    # `make html`: a fresh process, where Pelican cannot load events (it imports branch_subsites) and
-    # would build without it. In this process, an earlier test's build has loaded every plugin.
-    settings_file = two_branches / "pelicanconf.py"
-    settings_file.write_text(events_above_branch_subsites(SETTINGS_FILE.read_text(encoding="utf-8")) + KIT_FOLDERS)
-    events, subsites = line_of(settings_file, '"events"'), line_of(settings_file, '"branch_subsites"')
+def fresh_build(project, edit) -> tuple[int, str]:
+    """`make html` with the kit's pelicanconf.py changed by ``edit``: a fresh process, where Pelican
+    loads each plugin from PLUGIN_PATHS, in the order PLUGINS lists them (in this process an earlier
+    test's build has loaded every plugin). Its exit status, and its log on one line."""
+    settings_file = project / "pelicanconf.py"
+    settings_file.write_text(edit(SETTINGS_FILE.read_text(encoding="utf-8")) + KIT_FOLDERS, encoding="utf-8")
     built = subprocess.run(
         [sys.executable, "-m", "pelican", "-s", str(settings_file)],
-        cwd=two_branches,
+        cwd=project,
         env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "COLUMNS": "400"},
         capture_output=True,
         text=True,
     )
-    assert built.returncode == 1
-    log = " ".join((built.stdout + built.stderr).split())
+    return built.returncode, " ".join((built.stdout + built.stderr).split())
+
+
+def test_in_a_fresh_build_events_above_branch_subsites_is_not_built_without_events(two_branches):
+    # Pelican cannot load events there (it imports branch_subsites), and would build without it.
+    status, log = fresh_build(two_branches, events_above_branch_subsites)
+    settings_file = two_branches / "pelicanconf.py"
+    events, subsites = line_of(settings_file, '"events"'), line_of(settings_file, '"branch_subsites"')
+    assert events < subsites
+    assert status == 1
     assert (
         f"pelicanconf.py:{events}: error: PLUGINS lists events, but Pelican could not load it: "
         "it imports branch_subsites, listed below it. Without it there are no event pages or calendars"
@@ -127,7 +135,19 @@ def test_in_a_fresh_build_events_above_branch_subsites_is_not_built_without_even
     assert f'Move "events", below "branch_subsites" (line {subsites}).' in log
     # responsive_images and site_search, which import events, are named too
     assert "PLUGINS lists site_search, but Pelican could not load it: it imports events, which Pelican" in log
-    assert "PLUGINS has no" not in log  # events, and responsive_images and site_search that import it, are listed
+    assert "PLUGINS has no" not in log
+    assert not (two_branches / "output").exists()
+
+
+def test_in_a_fresh_build_without_editor_checks_nothing_is_built(two_branches):
+    # Every other part imports editor_checks, so none of them loads, and nothing checks PLUGINS but
+    # reproducible_output.
+    status, log = fresh_build(
+        two_branches, lambda text: "".join(line for line in text.splitlines(True) if '"editor_checks",' not in line)
+    )
+    assert status == 1
+    assert "EditorChecksMissing: PLUGINS has no editor_checks" in log
+    assert 'Fix: add "editor_checks", to PLUGINS below "reproducible_output"' in log
     assert not (two_branches / "output").exists()
 
 
