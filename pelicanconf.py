@@ -37,6 +37,8 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 
 # ---- plugins: in the order their receivers run --------------------------------
+# Every part of the kit is listed, and the orders the kit relies on are checked when a build starts
+# (plugins/editor_checks/kit_parts.py): a part missing or out of order stops the build by name.
 PLUGIN_PATHS = [os.path.join(site_root, "plugins")]
 PLUGINS = [
     "reproducible_output",  # first: fixes the build's "now" for every other plugin

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG, read_settings
 
+from .kit_parts import plugin_list_problems, plugin_name
 from .last_word import end_without_traceback
 from .problems import Problem, ProblemList
 from .report import format_text
@@ -148,10 +149,6 @@ def with_field(*fields: str) -> Check:
 # ---- the declarations of the plugins a site uses -------------------------------------------------
 
 
-def plugin_name(plugin) -> str:
-    return plugin if isinstance(plugin, str) else plugin.__name__
-
-
 def declarations(plugins: Iterable) -> tuple[dict[str, tuple[str, Setting]], dict[str, tuple[str, Renamed]]]:
     """``{name: (plugin, Setting)}`` and ``{old name: (plugin, Renamed)}`` for the kit plugins in
     ``plugins`` (a plugin with no ``config`` module declares nothing)."""
@@ -238,13 +235,15 @@ def where_set(name: str, files: list[str]) -> tuple[str, int]:
 
 
 def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> list[Problem]:
-    """Fill in the defaults of every setting the kit plugins in ``plugins`` (default: ``PLUGINS``)
+    """Check that ``PLUGINS`` lists every part of the kit in an order it relies on (kit_parts.py),
+    fill in the defaults of every setting the kit plugins in ``plugins`` (default: ``PLUGINS``)
     declare, take renamed settings under their new name, and check them all.
 
     Changes ``settings`` in place and returns the warnings; raises SettingsProblems on an error."""
     declared, renamed = declarations(settings.get("PLUGINS", ()) if plugins is None else plugins)
     files = settings_files(settings)
     report = ProblemList(root=settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])))
+    plugin_list_problems(settings.get("PLUGINS", ()), *where_set("PLUGINS", files), report)
 
     for old, (plugin, rename) in renamed.items():
         if old not in settings:

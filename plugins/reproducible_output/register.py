@@ -132,10 +132,28 @@ def copy_paths_if_changed(generator, paths, source, destination, output_path, fi
                 write_if_changed(output_destination(output_path, dst), handle.read())
 
 
-def register():
-    from editor_checks.declared_settings import (
-        connect_declared_settings,  # not at the top: editor_checks imports this plugin
+class EditorChecksMissing(Exception):
+    """PLUGINS has no editor_checks: no other kit part loads, and nothing checks PLUGINS."""
+
+    exitcode = 1
+
+
+def refuse_without_editor_checks(pelican) -> None:
+    raise EditorChecksMissing(
+        "PLUGINS has no editor_checks, the part of the kit that checks the settings and the content and "
+        "that every other part imports (Pelican could not load them: see the errors above), so nothing was "
+        'built. Fix: add "editor_checks", to PLUGINS below "reproducible_output" (editor_checks/kit_parts.py).'
     )
+
+
+def register():
+    try:  # not at the top: editor_checks imports this plugin
+        from editor_checks.declared_settings import connect_declared_settings
+    except ModuleNotFoundError as missing:
+        if missing.name != "editor_checks":
+            raise
+        signals.initialized.connect(refuse_without_editor_checks)  # before anything is read or written
+        return
 
     connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(start_build)
