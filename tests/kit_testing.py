@@ -40,7 +40,12 @@ def copy_fixture(name: str, dest: Path) -> Path:
 def project_settings(project: Path, settings_file: Path = SETTINGS_FILE, **overrides) -> dict:
     """The kit's real settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s folders,
     with every plugin's defaults filled in as a build fills them."""
-    paths = {
+    return read_kit_settings(str(settings_file), override={**project_paths(project), **overrides})
+
+
+def project_paths(project: Path) -> dict:
+    """The settings that point a build at ``project``'s folders (content, branches, output, caches)."""
+    return {
         "KIT_ROOT": str(project),
         "PATH": str(project / "content"),
         "BRANCHES_PATH": str(project / "branches"),
@@ -49,7 +54,6 @@ def project_settings(project: Path, settings_file: Path = SETTINGS_FILE, **overr
         "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
         "CODEOWNERS_FILES": {},  # fixture projects are not repositories; test_codeowners sets its own
     }
-    return read_kit_settings(str(settings_file), override={**paths, **overrides})
 
 
 def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = None, **overrides) -> Path:

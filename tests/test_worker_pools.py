@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kit_testing import KIT_ROOT, build, copy_fixture, tree_digest
+from kit_testing import KIT_ROOT, build, copy_fixture, project_paths, tree_digest
 
 EPOCH = "1798761600"
 
@@ -16,17 +16,8 @@ EPOCH = "1798761600"
 def settings_file(project, **settings):
     """A site's settings file over the kit's, as `make html` reads it (plugins found through
     PLUGIN_PATHS alone, never on PYTHONPATH)."""
-    paths = {
-        "KIT_ROOT": str(project),
-        "PATH": str(project / "content"),
-        "BRANCHES_PATH": str(project / "branches"),
-        "OUTPUT_PATH": str(project / "output"),
-        "CACHE_PATH": str(project / ".cache" / "main"),
-        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
-        "CODEOWNERS_FILES": {},  # a fixture project is not a repository
-    }
     lines = [f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"]
-    lines += [f"{key} = {value!r}\n" for key, value in {**paths, **settings}.items()]
+    lines += [f"{key} = {value!r}\n" for key, value in {**project_paths(project), **settings}.items()]
     path = project / "settings.py"
     path.write_text("".join(lines))
     return path
