@@ -232,7 +232,8 @@ def record(uid: str, start: str, end: str, repeat: str | None = None, exdates=()
 def test_a_date_in_the_window_decides_even_for_all_day_events_begun_before_it_and_except_days():
     from events.feeds import FeedWindow, feed_place
 
-    window = FeedWindow.around(dt.datetime.fromtimestamp(int(NOW), dt.UTC), {"TIMEZONE": "Europe/London"})
+    settings = {"TIMEZONE": "Europe/London", "EVENTS_FEED_PAST_DAYS": 7, "EVENTS_FEED_AHEAD_DAYS": 90}  # the defaults
+    window = FeedWindow.around(dt.datetime.fromtimestamp(int(NOW), dt.UTC), settings)
     assert (window.first_day, window.last_day) == (dt.date(2026, 12, 25), dt.date(2027, 4, 1))
     camp = record("a/camp", "2026-12-20", "2026-12-26", all_day=True)  # its last day is in the window
     assert feed_place(camp, window) is not None

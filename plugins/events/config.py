@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 from editor_checks.declared_settings import Setting, address, list_of, whole, with_field
 
-from .feeds import DEFAULTS as FEED_DEFAULTS
 from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
 from .national_calendars import REGION_CALENDAR_SAVE_AS
 from .occurrences import MAX_OCCURRENCES
@@ -74,28 +73,28 @@ SETTINGS = [
     ),
     Setting(
         "EVENTS_FEED_PAST_DAYS",
-        FEED_DEFAULTS["EVENTS_FEED_PAST_DAYS"],
+        7,
         int,
         "The calendars of many branches (all.ics, nations, regions) keep the last this many days.",
         whole(0),
     ),
     Setting(
         "EVENTS_FEED_AHEAD_DAYS",
-        FEED_DEFAULTS["EVENTS_FEED_AHEAD_DAYS"],
+        90,
         int,
         "Those calendars keep the next this many days (a repeating event when any of its dates is in them).",
         whole(1),
     ),
     Setting(
         "EVENTS_FEED_MAX_EVENTS",
-        FEED_DEFAULTS["EVENTS_FEED_MAX_EVENTS"],
+        1000,
         int,
         "Those calendars hold no more events than this: the soonest.",
         whole(0),
     ),
     Setting(
         "EVENTS_FEED_MAX_BYTES",
-        FEED_DEFAULTS["EVENTS_FEED_MAX_BYTES"],
+        1_000_000,
         int,
         "Those calendars are no larger than this, in bytes: Google Calendar drops feeds over about 1 MB.",
         whole(0),

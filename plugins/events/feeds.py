@@ -15,18 +15,6 @@ from itertools import groupby
 from .event_source import parse_rrule, rule_from_near
 from .occurrences import MAX_OCCURRENCES
 
-DEFAULTS = {
-    "EVENTS_FEED_PAST_DAYS": 7,  # a national calendar keeps the events of the last this many days,
-    "EVENTS_FEED_AHEAD_DAYS": 90,  # and of the next this many (a repeating event: any of its dates)
-    # and never more than these: Google Calendar drops subscribed feeds over about 1 MB
-    "EVENTS_FEED_MAX_EVENTS": 1000,
-    "EVENTS_FEED_MAX_BYTES": 1_000_000,
-}
-
-
-def feed_setting(settings: dict, key: str) -> int:
-    return settings.get(key, DEFAULTS[key])
-
 
 @dataclass(frozen=True)
 class FeedWindow:
@@ -42,8 +30,8 @@ class FeedWindow:
     def around(cls, now: dt.datetime, settings: dict) -> FeedWindow:
         tz = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
         today = now.astimezone(tz).date()
-        past = dt.timedelta(days=feed_setting(settings, "EVENTS_FEED_PAST_DAYS"))
-        ahead = dt.timedelta(days=feed_setting(settings, "EVENTS_FEED_AHEAD_DAYS"))
+        past = dt.timedelta(days=settings["EVENTS_FEED_PAST_DAYS"])
+        ahead = dt.timedelta(days=settings["EVENTS_FEED_AHEAD_DAYS"])
         return cls(today, today - past, today + ahead, tz)
 
     def midnight(self, day: dt.date) -> dt.datetime:

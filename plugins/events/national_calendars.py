@@ -19,7 +19,7 @@ from reproducible_output.cache_files import load_keyed, store_keyed
 from reproducible_output.fingerprint import code_digest
 
 from .export import record_key
-from .feeds import FeedWindow, choose, feed_place, feed_setting
+from .feeds import FeedWindow, choose, feed_place
 from .ical import calendar_bytes, timezone_range, vevents
 
 log = logging.getLogger(__name__)
@@ -114,8 +114,8 @@ class NationalCalendars:
                 self.places[record["uid"]] = feed_place(record, self.window)
             return self.places[record["uid"]]
 
-        max_bytes = feed_setting(self.settings, "EVENTS_FEED_MAX_BYTES")
-        max_events = feed_setting(self.settings, "EVENTS_FEED_MAX_EVENTS")
+        max_bytes = self.settings["EVENTS_FEED_MAX_BYTES"]
+        max_events = self.settings["EVENTS_FEED_MAX_EVENTS"]
         overhead = 0  # the calendar's head and VTIMEZONEs: measured once made, and the choice made again
         while True:
             choice = choose(
