@@ -36,28 +36,11 @@ ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 
-# ---- plugins: in the order their receivers run --------------------------------
-# Every part of the kit is listed, and the orders the kit relies on are checked when a build starts
-# (plugins/editor_checks/kit_parts.py): a part missing or out of order stops the build by name.
+# ---- plugins ------------------------------------------------------------------
+# build_pipeline connects every part of the kit in the order the build needs
+# (plugins/build_pipeline/pipeline.py); a site's own plugins follow it.
 PLUGIN_PATHS = [os.path.join(site_root, "plugins")]
-PLUGINS = [
-    "reproducible_output",  # first: fixes the build's "now" for every other plugin
-    "editor_checks",  # then check everything before anything is built
-    "front_matter",
-    "content_links",
-    "file_policy",  # before events, which escapes file addresses with it (a plugin imports only earlier ones)
-    "absolute_addresses",  # before events, whose calendars and JSON-LD need absolute addresses in previews too
-    "html_policy",  # adds its extension to MARKDOWN when Pelican starts, before any Markdown is read
-    "branch_subsites",
-    "branch_directory",
-    "official_channels",
-    "events",  # after branch_subsites: the main site aggregates the branches' events
-    "responsive_images",  # after events: it rewrites the pictures of event pages too
-    "site_search",  # it indexes what every other generator found
-    "hashed_assets",  # theme files under content-hashed names (publishconf.py)
-    "site_files",  # 404 page; sitemaps, robots.txt, security.txt (publishconf.py)
-    "precompressed_files",  # last: .gz and .br beside every text file written (publishconf.py)
-]
+PLUGINS = ["build_pipeline"]
 
 # ---- addresses (every page is a folder with index.html: clean URLs) -----------
 ARTICLE_URL = "news/{date:%Y}/{slug}/"

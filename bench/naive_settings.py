@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from content_schema import ProblemList
 from pelican.settings import read_settings
 
 from branch_subsites.branch_config import load_branches
 from branch_subsites.branch_settings import branch_overrides
-from editor_checks import ProblemList
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 
 TEMPLATE = """\
-import json, sys
+import json, os, sys
 sys.path.insert(0, {kit!r})
+sys.path.insert(1, os.path.join({kit!r}, "plugins"))
 from pelicanconf import *
+from branch_subsites.records import BranchExports
 globals().update(json.loads({overrides!r}))
+if globals().get("BRANCH"):
+    BRANCH_EXPORTS = BranchExports()  # what a branch build hands back: here, to no one
 """
 
 
@@ -46,7 +50,6 @@ def write_naive_settings(project: Path, out: Path, dest: Path) -> list[tuple[str
         overrides = {
             **paths,
             **branch_overrides(branch, settings),
-            "BRANCH_EXPORTS": {},
             "EDITOR_CHECKS_ON_BUILD": False,
         }
         path = dest / f"{branch.slug}.py"

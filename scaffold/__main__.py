@@ -8,12 +8,13 @@ import os
 import sys
 import zoneinfo
 
+from content_schema.fields import FieldError, date_or_datetime, email, url
+from kit_settings.declared_settings import read_kit_settings
+
 from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, forge_user, postcode_district
-from editor_checks.declared_settings import read_kit_settings
-from editor_checks.fields import FieldError, date_or_datetime, email, url
 from editor_checks.run import check_project
 from events.schema import duration as duration_field
-from reproducible_output.clock import build_now
+from incremental_build.clock import build_now
 
 from .answers import MissingAnswer, ask
 from .writers import WouldOverwrite, new_branch, new_event, new_post, slugify

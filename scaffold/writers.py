@@ -8,7 +8,7 @@ import os
 import re
 import unicodedata
 
-from editor_checks.sites import SLUG_PATTERN
+from content_schema.fields import SLUG_PATTERN
 
 
 class WouldOverwrite(Exception):

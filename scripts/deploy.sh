@@ -84,7 +84,7 @@ rsync_with_ssh() {
     # release's in every kept attribute and --link-dest hard-links it (keeping its old time,
     # so Last-Modified and ETag stay put); a changed file gets the time it arrived.
     # Permissions readable by the web server; owner and group left to the host.
-    # A .tmp-* file is a write a killed build left unfinished (reproducible_output/atomic.py), never a page.
+    # A .tmp-* file is a write a killed build left unfinished (incremental_build/atomic.py), never a page.
     # shellcheck disable=SC2086
     rsync -rlp --checksum --no-owner --no-group --chmod=Du=rwx,Dgo=rx,Fu=rw,Fgo=r --exclude='.tmp-*' \
         --stats --human-readable -e "${ssh_command[*]}" $RSYNC_OPTS "$@"

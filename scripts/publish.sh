@@ -28,10 +28,10 @@ new="$out.new"
 old="$out.old"
 
 # One build at a time per checkout, held from here to the end: the build, and the recovery and
-# the swap, which another publish must not do at the same time (reproducible_output/build_lock.py).
+# the swap, which another publish must not do at the same time (incremental_build/build_lock.py).
 if [ "${PUBLISH_HOLDS_BUILD_LOCK:-}" != "$$" ]; then
     export PUBLISH_HOLDS_BUILD_LOCK=$$  # the same process once the lock's holder has run this again
-    exec "$PYTHON" "$kit/plugins/reproducible_output/build_lock.py" "$SETTINGS" "$@" -- "$0" "$out" "$branch" "$@"
+    exec "$PYTHON" "$kit/plugins/incremental_build/build_lock.py" "$SETTINGS" "$@" -- "$0" "$out" "$branch" "$@"
 fi
 
 # What an earlier publish stopped part way left. Only renames and the removal of copies that are

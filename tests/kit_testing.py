@@ -19,11 +19,11 @@ SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
 
 def read_kit_settings(path: str, override: dict) -> dict:
     """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
-    (editor_checks.declared_settings, imported from the kit's plugins folder, as PLUGIN_PATHS gives
+    (kit_settings.declared_settings, imported from the kit's plugins folder, as PLUGIN_PATHS gives
     it to Pelican; a test's child process may not have it on its path yet)."""
     if str(KIT_ROOT / "plugins") not in sys.path:
         sys.path.insert(0, str(KIT_ROOT / "plugins"))
-    from editor_checks.declared_settings import read_kit_settings as read
+    from kit_settings.declared_settings import read_kit_settings as read
 
     return read(path, override=override)
 

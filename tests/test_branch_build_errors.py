@@ -99,7 +99,7 @@ def test_make_html_on_a_national_post_the_reader_refuses_names_it_without_a_trac
 
 
 def test_a_fault_in_the_code_keeps_its_traceback():
-    from editor_checks.last_word import ExplainedErrorsWithoutTraceback
+    from content_schema.last_word import ExplainedErrorsWithoutTraceback
 
     def critical(exc):
         try:

@@ -88,7 +88,7 @@ def make_check(project) -> subprocess.CompletedProcess:
     script = textwrap.dedent(
         f"""
         import sys
-        from editor_checks.declared_settings import read_kit_settings
+        from kit_settings.declared_settings import read_kit_settings
         from editor_checks.run import check_project
         settings = read_kit_settings({str(SETTINGS_FILE)!r}, override={{
             "KIT_ROOT": {str(project)!r}, "PATH": {str(project / "content")!r},

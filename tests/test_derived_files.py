@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reproducible_output.derived import write_derived
+from incremental_build.derived import write_derived
 
 
 def test_made_once_for_the_same_inputs_and_again_when_they_change(tmp_path):

@@ -269,6 +269,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     from icalendar import Calendar as WholeCalendar
     from icalendar import vDuration
 
+    from branch_subsites.records import BranchExports
     from events.generator import load_series
     from events.ical import calendar_bytes, timezone_range, vevents
     from events.time_zones import vtimezone
@@ -281,7 +282,7 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     )
     output = build(project, now=NOW)
     exports = json.loads((project / ".cache/branches/alpha/build.json").read_text())["exports"]
-    records = load_series(exports["events"])
+    records = load_series(BranchExports.from_json(exports).events)
     assert {r["timezone"] for r in records} == {"Europe/London", "Europe/Dublin"}
     prefixes = {r["uid"]: "Alphaton branch" for r in records}
     zones = timezone_range(records)
@@ -380,7 +381,7 @@ def test_the_refresh_interval_is_a_setting(tmp_path):
 
 @pytest.mark.parametrize("hours", [0, "12h", True, 24 * 7 + 1])
 def test_a_bad_refresh_interval_stops_the_build_before_any_calendar(tmp_path, hours):
-    from editor_checks.declared_settings import SettingsProblems
+    from kit_settings.declared_settings import SettingsProblems
 
     project = copy_fixture("two_branches", tmp_path / "p")
     # the settings check stops it before anything is built (events.ical checks it again where it is used)

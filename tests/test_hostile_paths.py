@@ -22,10 +22,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from content_schema import ContentProblems
 from pypdf import PdfReader, PdfWriter
 
 from branch_subsites.generator import BranchBuildFailed
-from editor_checks import ContentProblems
 from editor_checks.run import check_project
 from kit_testing import build, copy_fixture, project_settings
 
@@ -152,8 +152,8 @@ def test_a_link_to_the_machine_s_own_files_copies_none_of_them(project, tmp_path
 
 
 def test_a_file_is_never_written_outside_the_output_folder(tmp_path):
-    from reproducible_output.containment import OutsideItsFolder
-    from reproducible_output.files import write_output_file
+    from incremental_build.containment import OutsideItsFolder
+    from incremental_build.files import write_output_file
 
     output = tmp_path / "output"
     output.mkdir()
@@ -410,8 +410,8 @@ def test_a_file_link_left_in_a_written_page_is_a_build_error_at_its_line(project
 def test_the_page_writer_writes_nothing_through_a_link_out_of_the_output_folder(tmp_path):
     from pelican.settings import DEFAULT_CONFIG
 
-    from reproducible_output.containment import OutsideItsFolder
-    from reproducible_output.writer import UnchangedFilesWriter
+    from incremental_build.containment import OutsideItsFolder
+    from incremental_build.writer import UnchangedFilesWriter
 
     output = tmp_path / "output"
     output.mkdir()

@@ -1,5 +1,5 @@
 """Every kit setting has its default, its type and its check in the plugin that owns it
-(editor_checks.declared_settings): a site sets only its own values, and a misspelt, wrong-typed,
+(kit_settings.declared_settings): a site sets only its own values, and a misspelt, wrong-typed,
 missing or renamed setting is reported by name with the fix, before anything is built."""
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
-
-from editor_checks.declared_settings import (
+from kit_settings.declared_settings import (
     SettingsProblems,
     apply_declared_settings,
     declarations,
 )
-from editor_checks.settings_reference import kit_plugins, settings_reference
+from kit_settings.settings_reference import kit_plugins, settings_reference
+from pelican import Pelican
+from pelican.settings import read_settings
+
 from kit_testing import FIXTURES, KIT_ROOT, SETTINGS_FILE
 
 NOW = "1798761600"  # 2027-01-01
@@ -205,7 +205,7 @@ def test_pelicans_own_settings_and_other_plugins_settings_are_left_alone(tmp_pat
 # ---- a renamed setting ----------------------------------------------------------------------------
 
 RENAMING_PLUGIN = """
-from editor_checks.declared_settings import Setting, Renamed, connect_declared_settings
+from kit_settings.declared_settings import Setting, Renamed
 
 SETTINGS = [Setting("PROBE_WORDS", 30, int, "Words shown.")]
 RENAMED = [Renamed("PROBE_WORD_COUNT", "PROBE_WORDS", until="1.1")]
@@ -217,10 +217,8 @@ def renaming_plugin(tmp_path):
     """A plugin of the test's own that renamed PROBE_WORD_COUNT to PROBE_WORDS."""
     folder = tmp_path / "probe_plugins" / "settings_probe"
     folder.mkdir(parents=True)
-    (folder / "__init__.py").write_text(
-        "from editor_checks.declared_settings import connect_declared_settings\n\n\n"
-        "def register():\n    connect_declared_settings()\n"
-    )
+    # its settings are declared in config.py, and filled in by build_pipeline: register has nothing to do
+    (folder / "__init__.py").write_text("def register():\n    pass\n")
     (folder / "config.py").write_text(RENAMING_PLUGIN)
     sys.path.insert(0, str(folder.parent))
     yield str(folder.parent)
@@ -236,7 +234,7 @@ def test_a_renamed_setting_keeps_working_and_warns_with_the_new_name(tmp_path, r
     settings["PLUGIN_PATHS"] = [*settings["PLUGIN_PATHS"], renaming_plugin]
     os.environ["SOURCE_DATE_EPOCH"] = NOW
     try:
-        with caplog.at_level(logging.WARNING, logger="editor_checks.declared_settings"):
+        with caplog.at_level(logging.WARNING, logger="kit_settings.declared_settings"):
             pelican = Pelican(settings)
             pelican.run()
     finally:
@@ -266,7 +264,7 @@ def test_docs_settings_md_is_the_declarations():
     reference = (KIT_ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     assert reference == settings_reference(), (
         "docs/settings.md differs from the plugins' declarations: run "
-        "`PYTHONPATH=plugins .venv/bin/python -m editor_checks.settings_reference docs/settings.md`"
+        "`PYTHONPATH=plugins .venv/bin/python -m kit_settings.settings_reference docs/settings.md`"
     )
     declared, _ = declarations(kit_plugins())
     for name in declared:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from incremental_build.containment import OutsideItsFolder
 from kit_testing import build
-from reproducible_output.containment import OutsideItsFolder
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
 NATIONAL_PAGE = "---\ntitle: Alphaton, from the national office\n---\nNational words.\n"

@@ -1,6 +1,6 @@
-"""The settings branch_directory owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings branch_directory owns, with their defaults (kit_settings.declared_settings)."""
 
-from editor_checks.declared_settings import Setting, address, with_field
+from kit_settings.declared_settings import Setting, address, with_field
 
 SETTINGS = [
     Setting("BRANCH_DIRECTORY_URL", "branches/", str, "The address of the directory of every branch.", address),

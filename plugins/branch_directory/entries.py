@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from branch_subsites.records import BranchExports
 
-def directory_entry(branch: dict, exports: dict, settings: dict) -> dict:
+
+def directory_entry(branch: dict, exports: BranchExports, settings: dict) -> dict:
     """``branch`` is a branch_subsites entry; ``exports`` what its build handed back."""
     site_url = branch["url"]
     labels = settings["BRANCH_CHANNEL_TYPES"]
-    next_event = (exports.get("events") or {}).get("next")
+    next_event = exports.events.next if exports.events else None
     if next_event:
         next_event = {**next_event, "starts": dt.datetime.fromisoformat(next_event["starts_at"])}
     return {

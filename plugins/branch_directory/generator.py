@@ -7,7 +7,8 @@ import functools
 from pelican.generators import Generator
 
 from absolute_addresses.addresses import absolute_address
-from reproducible_output.files import write_output_file
+from branch_subsites.records import BranchExports
+from incremental_build.files import write_output_file
 
 from .entries import directory_entry
 from .finder_data import finder_json
@@ -21,7 +22,7 @@ class BranchDirectoryGenerator(Generator):
     def generate_context(self):
         results = self.context.get("branch_results", {})
         self.entries = [
-            directory_entry(b, results[b["slug"]].exports if b["slug"] in results else {}, self.settings)
+            directory_entry(b, results[b["slug"]].exports if b["slug"] in results else BranchExports(), self.settings)
             for b in self.context.get("branches", [])
         ]
         nations, networks = group_branches(self.entries, self.settings)

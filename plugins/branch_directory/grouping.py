@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from editor_checks.fields import place_slug
+from content_schema.fields import place_slug
 
 NATION_ORDER = ("England", "Scotland", "Wales", "Northern Ireland")
 

@@ -2,8 +2,6 @@
 
 from pelican import signals
 
-from editor_checks.declared_settings import connect_declared_settings
-
 from .generator import BranchDirectoryGenerator
 
 
@@ -14,5 +12,4 @@ def get_generators(pelican):
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.get_generators.connect(get_generators)

@@ -7,7 +7,8 @@ import os
 import re
 from dataclasses import dataclass, fields
 
-from editor_checks.fields import (
+from content_schema.fields import (
+    SLUG_PATTERN,
     Field,
     FieldError,
     email,
@@ -20,11 +21,11 @@ from editor_checks.fields import (
     url,
     validate_fields,
 )
-from editor_checks.sites import SLUG_PATTERN
-from editor_checks.source_text import FileTooLarge, read_source_text
-from editor_checks.yaml_source import YamlSyntaxError, load_yaml
-from reproducible_output.cache_files import load_keyed, store_keyed
-from reproducible_output.fingerprint import code_digest
+from content_schema.source_text import FileTooLarge, read_source_text
+from content_schema.yaml_source import YamlSyntaxError, load_yaml
+
+from incremental_build.cache_files import load_keyed, store_keyed
+from incremental_build.fingerprint import code_digest
 
 from .identity import check_branch_domain, check_same_names, national_word, takes_party_name
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area

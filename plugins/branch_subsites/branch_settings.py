@@ -7,6 +7,7 @@ import os
 
 from .branch_config import Branch
 from .reader_cache import READER_CACHE_SETTINGS
+from .records import BranchExports
 
 
 def main_site_url(settings: dict) -> str:
@@ -64,5 +65,5 @@ def branch_settings(branch: Branch, settings: dict) -> dict:
     result = copy.deepcopy({k: v for k, v in settings.items() if k != "BRANCH_EXPORTS"})
     result.update(branch_overrides(branch, settings))
     result.update(READER_CACHE_SETTINGS)
-    result["BRANCH_EXPORTS"] = {}
+    result["BRANCH_EXPORTS"] = BranchExports()
     return result

@@ -14,10 +14,9 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from content_schema import ContentProblems
+from content_schema.report import format_line
 from pelican.log import FatalLogger
-
-from editor_checks import ContentProblems
-from editor_checks.report import format_line
 
 
 def _problems_behind(exc: BaseException | None) -> ContentProblems | None:

@@ -6,7 +6,9 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 
-from reproducible_output.cache_files import write_atomic
+from incremental_build.cache_files import write_atomic
+
+from .records import BranchExports
 
 
 @dataclass
@@ -14,9 +16,9 @@ class BranchResult:
     slug: str
     built: bool  # False when the branch was unchanged and skipped
     fingerprint: str = ""
-    exports: dict = field(default_factory=dict)  # what the main site aggregates
+    exports: BranchExports = field(default_factory=BranchExports)  # what the national site aggregates
     files: list[str] = field(default_factory=list)  # the files its build wrote, relative to the branch's output
-    # each file's size, inode, times and digest as the build left it (reproducible_output.files.output_states):
+    # each file's size, inode, times and digest as the build left it (incremental_build.files.output_states):
     # an unchanged branch is skipped only while every one is so
     states: dict[str, list] = field(default_factory=dict)
     seconds: float = 0.0
@@ -35,8 +37,9 @@ def load_record(cache_root: str, slug: str) -> BranchResult | None:
     try:
         with open(record_path(cache_root, slug), encoding="utf-8") as handle:
             data = json.load(handle)
-        return BranchResult(**{**data, "built": False, "seconds": 0.0, "error": None})
-    except (OSError, ValueError, TypeError):
+        exports = BranchExports.from_json(data.pop("exports"))
+        return BranchResult(**{**data, "exports": exports, "built": False, "seconds": 0.0, "error": None})
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # no record, or one from an older kit: rebuild
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from editor_checks import ProblemList
+from content_schema import ProblemList
 
 from .branch_config import load_branches
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kit_settings.declared_settings import read_kit_settings
+
 from branch_subsites.codeowners import write_codeowners
-from editor_checks.declared_settings import read_kit_settings
 
 
 def main(argv=None) -> int:

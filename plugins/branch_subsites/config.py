@@ -1,10 +1,11 @@
-"""The settings branch_subsites owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings branch_subsites owns, with their defaults (kit_settings.declared_settings)."""
 
 import os
 
-from editor_checks.declared_settings import Setting, list_of, text_to_text, whole
+from kit_settings.declared_settings import Setting, list_of, text_to_text, whole
 
 from .branch_config import BRANCH_YAML_MAX_BYTES
+from .records import BranchExports
 
 SETTINGS = [
     Setting(
@@ -97,7 +98,13 @@ SETTINGS = [
         text_to_text,
     ),
     Setting("BRANCH", None, (dict, type(None)), "The branch a branch build is building.", set_by_build=True),
-    Setting("BRANCH_EXPORTS", None, dict, "What each branch build hands to the main site.", set_by_build=True),
+    Setting(
+        "BRANCH_EXPORTS",
+        None,
+        BranchExports,
+        "What a branch's build hands to the national site (records.py).",
+        set_by_build=True,
+    ),
     Setting("MAIN_SITENAME", None, str, "The main site's name, in a branch build.", set_by_build=True),
     Setting("MAIN_SITEURL", None, str, "The main site's address, in every build.", set_by_build=True),
     Setting("THEME_URL", None, str, "The address of the theme's files.", set_by_build=True),

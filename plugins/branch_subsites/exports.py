@@ -1,15 +1,19 @@
 """What a branch hands to the main site: its latest news (more concerns add theirs).
 
-In a branch build, receivers put JSON-ready data in ``settings["BRANCH_EXPORTS"]``;
-the worker returns it and the build record keeps it for unchanged branches.
+In a branch build, receivers fill in the branch's ``BranchExports`` (records.py,
+``settings["BRANCH_EXPORTS"]``); the worker returns it and the build record keeps
+it for unchanged branches.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from markupsafe import Markup
 from pelican.generators import ArticlesGenerator
+
+from .records import NewsItem
 
 
 def export_latest_news(generators) -> None:
@@ -19,13 +23,13 @@ def export_latest_news(generators) -> None:
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator)).articles
     limit = settings["BRANCH_NEWS_EXPORTED"]
     site_url = settings["SITEURL"]
-    settings["BRANCH_EXPORTS"]["news"] = [
-        {
-            "title": str(article.title),  # plain text (front_matter), escaped by the templates
-            "url": f"{site_url}/{article.url}",
-            "date": article.date.isoformat(),
-            "summary": Markup(article.summary).striptags(),
-        }
+    settings["BRANCH_EXPORTS"].news = [
+        NewsItem(
+            title=str(article.title),  # plain text (front_matter), escaped by the templates
+            url=f"{site_url}/{article.url}",
+            date=article.date.isoformat(),
+            summary=Markup(article.summary).striptags(),
+        )
         for article in articles[:limit]
     ]
 
@@ -35,11 +39,11 @@ def latest_branch_news(branches: list[dict], results: dict, limit: int) -> list[
     items = []
     for branch in branches:
         result = results.get(branch["slug"])
-        for item in (result.exports.get("news", []) if result else [])[:limit]:
+        for item in (result.exports.news if result else [])[:limit]:
             items.append(
                 {
-                    **item,
-                    "date": dt.datetime.fromisoformat(item["date"]),
+                    **asdict(item),
+                    "date": dt.datetime.fromisoformat(item.date),
                     "branch_name": branch["display_name"],
                     "branch_url": branch["url"],
                 }

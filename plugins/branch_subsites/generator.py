@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from content_schema import ContentProblems, ProblemList
 from pelican.generators import Generator
 
-from editor_checks import ContentProblems, ProblemList
-from reproducible_output import site_folders
-from reproducible_output.unchanged_build import add_outputs, holds_until
+from incremental_build import site_folders
+from incremental_build.unchanged_build import add_outputs, holds_until
 
 from .branch_config import load_branches
 from .branch_settings import branch_path, branch_site_url
@@ -43,8 +43,8 @@ class BranchSubsitesGenerator(Generator):
         for branch in branches:  # what the next build checks before it skips everything
             result = results[branch.slug]
             add_outputs(self.settings, branch_path(branch.slug), result.states)
-            if result.exports.get("valid_until"):
-                holds_until(self.settings, dt.datetime.fromisoformat(result.exports["valid_until"]))
+            if result.exports.valid_until:
+                holds_until(self.settings, dt.datetime.fromisoformat(result.exports.valid_until))
 
         entries = []
         for branch in branches:

@@ -1,7 +1,7 @@
 """What a branch may not pass itself off as: the party, its domains, another branch.
 
 The party's name, its domains and its accounts belong to the national site. A branch's name is
-compared with the party's and with every other branch's in folded form (editor_checks.lookalikes):
+compared with the party's and with every other branch's in folded form (content_schema.lookalikes):
 case, spacing, punctuation and look-alike letters do not make a name another one.
 """
 
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from editor_checks.lookalikes import folded
+from content_schema.lookalikes import folded
 
 # Words by which a name or a label says it speaks for the whole party.
 NATIONAL_WORDS = frozenset({"national", "nationally", "official", "officially"})

@@ -14,11 +14,11 @@ from concurrent.futures import as_completed
 from pelican import Pelican
 from pelican.log import console
 
-from reproducible_output.files import output_states, outputs_intact
-from reproducible_output.fingerprint import folder_digest, settings_digest, theme_and_code_digest
-from reproducible_output.pruning import written_now
-from reproducible_output.unchanged_build import take_held_until
-from reproducible_output.worker_pools import worker_pool
+from incremental_build.files import output_states, outputs_intact
+from incremental_build.fingerprint import folder_digest, settings_digest, theme_and_code_digest
+from incremental_build.pruning import written_now
+from incremental_build.unchanged_build import take_held_until
+from incremental_build.worker_pools import worker_pool
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_settings
@@ -43,7 +43,7 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     """Build one branch into its own output folder (runs in a worker).
 
     Files whose content is unchanged are left alone, and files the build no longer makes are
-    removed at its end (reproducible_output), so a deleted post leaves no page behind."""
+    removed at its end (incremental_build), so a deleted post leaves no page behind."""
     started = time.perf_counter()
     settings = branch_settings(branch, _worker_settings)
     output = settings["OUTPUT_PATH"]
@@ -56,7 +56,7 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
     exports = settings["BRANCH_EXPORTS"]
     stale_at = take_held_until(settings)  # when the branch's plugins said its pages go out of date
     if stale_at is not None:  # (its next event ends, security.txt's Expires moves on)
-        exports["valid_until"] = stale_at.isoformat()
+        exports.valid_until = stale_at.isoformat()
     files = sorted(written_now(output))  # the kit's own files: another plugin's stay out of the record
     return BranchResult(
         slug=branch.slug,
@@ -71,7 +71,7 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
 
 def _expired(record: BranchResult, now) -> bool:
     """A build that shows "upcoming" things is stale once its `valid_until` has passed."""
-    valid_until = record.exports.get("valid_until")
+    valid_until = record.exports.valid_until
     return bool(valid_until and now and now >= datetime.datetime.fromisoformat(valid_until))
 
 
@@ -133,7 +133,7 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
         # cache file the main site reads): built last
         lost = []
         for branch, fingerprint, settings_key, output, record in candidates:
-            cache_files = record.exports.get("cache_files", [])
+            cache_files = record.exports.cache_files
             if outputs_intact(output, record.states) and all(map(os.path.isfile, cache_files)):
                 results[branch.slug] = record
             else:
@@ -160,7 +160,7 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
 
 def _pool(jobs: int, settings: dict):
     """Worker processes for branch builds, each handed the main site's settings (pickled, when they
-    are spawned rather than forked: reproducible_output.worker_pools)."""
+    are spawned rather than forked: incremental_build.worker_pools)."""
     return worker_pool(settings, jobs, _start_worker, (settings,))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from reproducible_output.cache_files import write_atomic
+from incremental_build.cache_files import write_atomic
 
 # Pelican names each generator's reader cache "<Generator>-Readers" in CACHE_PATH.
 READER_CACHE_SUFFIX = "-Readers"

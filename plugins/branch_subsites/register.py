@@ -3,7 +3,6 @@
 from pelican import signals
 
 from editor_checks import check_site
-from editor_checks.declared_settings import connect_declared_settings
 
 from .branch_config import load_branches
 from .branch_settings import main_site_url
@@ -33,7 +32,6 @@ def get_generators(pelican):
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     check_site.connect(check_branch_files)
     check_site.connect(check_codeowners)
     signals.initialized.connect(set_main_site_url)

@@ -15,11 +15,10 @@ import logging
 import os
 import sys
 
+from content_schema import ContentProblems, ProblemList
+from kit_settings.declared_settings import read_kit_settings
 from pelican import Pelican
 from pelican.log import init as init_logging
-
-from editor_checks import ContentProblems, ProblemList
-from editor_checks.declared_settings import read_kit_settings
 
 from .branch_config import load_branches
 from .branch_settings import branch_settings, has_own_domain

@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 
-from editor_checks.yaml_source import YamlSyntaxError, load_yaml
+from content_schema.yaml_source import YamlSyntaxError, load_yaml
 
 from .branch_config import BRANCH_FILE
 

@@ -3,10 +3,10 @@
 Other plugins connect a receiver to ``check_site`` and add the problems they
 find; this plugin runs them all before a build and refuses to build on an
 error, and ``python -m editor_checks`` (``make check``) runs them on their own.
+The problems they report, and the rules content is read by, are ``content_schema``'s.
 """
 
 from .build_gate import register
-from .problems import ContentProblems, Problem, ProblemList
 from .signals import check_site
 
-__all__ = ["ContentProblems", "Problem", "ProblemList", "check_site", "register"]
+__all__ = ["check_site", "register"]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .declared_settings import SettingsProblems, read_kit_settings
-from .report import FORMATS, summary_line
+from content_schema.report import FORMATS, summary_line
+from kit_settings.declared_settings import SettingsProblems, read_kit_settings
+
 from .run import check_project
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 
+from content_schema.last_word import end_without_traceback
+from content_schema.problems import ContentProblems
+from content_schema.report import format_text, summary_line
 from pelican import signals
 
-from reproducible_output.build_lock import release_build_lock
+from incremental_build.build_lock import release_build_lock
 
-from .declared_settings import connect_declared_settings
-from .last_word import end_without_traceback
-from .problems import ContentProblems
-from .report import format_text, summary_line
 from .run import collect_problems
 
 log = logging.getLogger(__name__)
@@ -34,6 +33,5 @@ def check_before_build(pelican) -> None:
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(end_without_traceback)  # first: the checks may stop the build
     signals.initialized.connect(check_before_build)

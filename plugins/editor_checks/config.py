@@ -2,7 +2,7 @@
 
 import os
 
-from .declared_settings import Setting, whole
+from kit_settings.declared_settings import Setting, whole
 
 SETTINGS = [
     Setting(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
-from reproducible_output.build_lock import hold_build_lock, release_build_lock
-from reproducible_output.worker_pools import register_plugins, worker_pool
+from content_schema.problems import Problem, ProblemList
 
-from .problems import Problem, ProblemList
+from incremental_build.build_lock import hold_build_lock, release_build_lock
+from incremental_build.worker_pools import register_plugins, worker_pool
+
 from .signals import check_site
 from .site_cache import CheckedSites
 from .sites import SiteFolder, site_folders
@@ -55,7 +56,7 @@ def run_checks(settings: dict, sites: list[SiteFolder], report: ProblemList) -> 
 
 
 # In a worker only: the settings and the report's root, set by the pool's initializer (pickled for a
-# spawned worker: reproducible_output.worker_pools).
+# spawned worker: incremental_build.worker_pools).
 _worker_state: tuple[dict, str] | None = None
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import os
 
-from reproducible_output.cache_files import write_atomic
-from reproducible_output.fingerprint import code_digest, folder_digest
+from content_schema.problems import Problem
 
-from .problems import Problem
+from incremental_build.cache_files import write_atomic
+from incremental_build.fingerprint import code_digest, folder_digest
 
 
 class CheckedSites:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
-
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

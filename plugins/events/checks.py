@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from front_matter.document import size_limit
-from reproducible_output.clock import build_now
+from incremental_build.clock import build_now
 
 from .event_source import parse_event_file
 from .generator import event_files

@@ -1,9 +1,9 @@
-"""The settings events owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings events owns, with their defaults (kit_settings.declared_settings)."""
 
 import zoneinfo
 from urllib.parse import urlsplit
 
-from editor_checks.declared_settings import Setting, address, list_of, whole, with_field
+from kit_settings.declared_settings import Setting, address, list_of, whole, with_field
 
 from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
 from .national_calendars import REGION_CALENDAR_SAVE_AS

@@ -46,7 +46,7 @@ class FeedWindow:
         return self.midnight(self.last_day + dt.timedelta(days=1))
 
     def key(self) -> str:
-        """What the calendars' bytes depend on, for reproducible_output.derived."""
+        """What the calendars' bytes depend on, for incremental_build.derived."""
         return f"window {self.first_day} {self.today} {self.last_day} {self.tz}"
 
 

@@ -11,20 +11,21 @@ import os
 import re
 from collections.abc import Iterable
 
+from content_schema import ContentProblems, ProblemList
+from content_schema.fields import place_slug
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from absolute_addresses.addresses import site_address
 from branch_subsites.branch_config import ENGLISH_REGIONS
-from editor_checks import ContentProblems, ProblemList
-from editor_checks.fields import place_slug
+from branch_subsites.records import EventsExport
 from file_policy.addresses import attribute_address
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import reported_as_linked, size_limit
-from reproducible_output.cache_files import load_keyed, store_keyed
-from reproducible_output.derived import write_derived
-from reproducible_output.files import write_output_file
-from reproducible_output.unchanged_build import holds_until
+from incremental_build.cache_files import load_keyed, store_keyed
+from incremental_build.derived import write_derived
+from incremental_build.files import write_output_file
+from incremental_build.unchanged_build import holds_until
 
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
@@ -175,17 +176,17 @@ class EventsGenerator(Generator):
         for name in os.listdir(folder):
             if name.startswith("series-") and name != os.path.basename(series_file):
                 os.remove(os.path.join(folder, name))
-        settings["BRANCH_EXPORTS"].setdefault("cache_files", []).append(series_file)
-        settings["BRANCH_EXPORTS"]["events"] = {
-            "series_file": series_file,
+        settings["BRANCH_EXPORTS"].cache_files.append(series_file)
+        settings["BRANCH_EXPORTS"].events = EventsExport(
+            series_file=series_file,
             # what the main site's calendars compare, instead of serialising 13,000 records each build
-            "series_digest": digest,
-            "series_dates": record_dates(self.records) if self.records else None,
+            series_digest=digest,
+            series_dates=record_dates(self.records) if self.records else None,
             # the next events within EVENTS_NATION_DAYS, for the national pages
-            "upcoming": [record(p) for p in self.upcoming if p.occurrence.starts_at <= limit],
+            upcoming=[record(p) for p in self.upcoming if p.occurrence.starts_at <= limit],
             # the very next one that is going ahead, however far off, for the branch directory
-            "next": next((record(p) for p in self.upcoming if p.occurrence.series.status != "cancelled"), None),
-        }
+            next=next((record(p) for p in self.upcoming if p.occurrence.series.status != "cancelled"), None),
+        )
 
     def _stale_at(self, now: dt.datetime) -> dt.datetime | None:
         """When this site's event pages go stale: the next event ends (it moves to "past"), or a day
@@ -213,11 +214,13 @@ class EventsGenerator(Generator):
         upcoming = list(own)
         self.branch_series = []  # (name, nation, region's slug, exported events) of each branch with events
         for branch in branches:
-            exported = results[branch["slug"]].exports.get("events", {}) if branch["slug"] in results else {}
-            if exported.get("series_dates"):
+            exported = results[branch["slug"]].exports.events if branch["slug"] in results else None
+            if exported is None:
+                continue
+            if exported.series_dates:
                 region = place_slug(branch["region"]) if branch.get("region") else None
                 self.branch_series.append((branch["display_name"], branch.get("nation"), region, exported))
-            upcoming.extend(exported.get("upcoming", []))
+            upcoming.extend(exported.upcoming)
         for item in upcoming:
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
         upcoming.sort(key=lambda item: (item["starts_at"], item["url"]))
@@ -376,12 +379,12 @@ class MissingBranchEvents(Exception):
     exitcode = 1
 
 
-def load_series(exported: dict) -> list[dict]:
+def load_series(exported: EventsExport) -> list[dict]:
     """A branch's event records, from the file its build left beside its build record."""
-    records = load_keyed(exported["series_file"], exported["series_digest"])
+    records = load_keyed(exported.series_file, exported.series_digest)
     if records is None:
         raise MissingBranchEvents(
-            f"events: {exported['series_file']} is missing or does not match its branch's last build. "
+            f"events: {exported.series_file} is missing or does not match its branch's last build. "
             "Remove the .cache folder and build again."
         )
     return records

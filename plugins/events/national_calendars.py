@@ -14,9 +14,10 @@ import logging
 import os
 from dataclasses import dataclass, field
 
-from editor_checks.fields import place_slug
-from reproducible_output.cache_files import load_keyed, store_keyed
-from reproducible_output.fingerprint import code_digest
+from content_schema.fields import place_slug
+
+from incremental_build.cache_files import load_keyed, store_keyed
+from incremental_build.fingerprint import code_digest
 
 from .export import record_key
 from .feeds import FeedWindow, choose, feed_place
@@ -67,7 +68,7 @@ class NationalCalendars:
         header = json.dumps(
             {"name": calendar.name, "window": self.window.key(), "refresh": str(self.refresh)}, sort_keys=True
         )
-        branches = [f"{exported['series_digest']}\0{name}" for name, exported in calendar.branches]
+        branches = [f"{exported.series_digest}\0{name}" for name, exported in calendar.branches]
         return "\n".join([header, *self.national_keys, *branches])
 
     def summary(self, calendar: NationalCalendar, output_path: str) -> dict:
@@ -82,7 +83,7 @@ class NationalCalendars:
         return holds
 
     def calendar(self, calendar: NationalCalendar) -> bytes:
-        """The calendar's bytes (reproducible_output.derived asks only when its inputs changed)."""
+        """The calendar's bytes (incremental_build.derived asks only when its inputs changed)."""
         if calendar.save_as not in self.made:
             self.made[calendar.save_as] = self._make(calendar)[0]
         return self.made[calendar.save_as]
@@ -95,9 +96,9 @@ class NationalCalendars:
     def _records(self, calendar: NationalCalendar) -> tuple[list[dict], dict]:
         records, prefixes = [], {r["uid"]: "National" for r in self.national}
         for name, exported in calendar.branches:
-            if exported["series_file"] not in self.loaded:  # all.ics, then a nation's, then a region's
-                self.loaded[exported["series_file"]] = self.load(exported)
-            for record in self.loaded[exported["series_file"]]:
+            if exported.series_file not in self.loaded:  # all.ics, then a nation's, then a region's
+                self.loaded[exported.series_file] = self.load(exported)
+            for record in self.loaded[exported.series_file]:
                 records.append(record)
                 prefixes[record["uid"]] = name
         return records, prefixes

@@ -3,7 +3,6 @@
 from pelican import signals
 
 from editor_checks import check_site
-from editor_checks.declared_settings import connect_declared_settings
 
 from .checks import check_event_files
 from .generator import EventsGenerator
@@ -19,7 +18,6 @@ def get_generators(pelican):
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     check_site.connect(check_event_files)
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor_checks.fields import (
+from content_schema.fields import (
     Field,
     FieldError,
     boolean,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from reproducible_output.cache_files import write_atomic
+from incremental_build.cache_files import write_atomic
 
 
 def sequence_floor(editor_sequence: int, previous_start) -> int:

@@ -8,8 +8,8 @@ that event is serialised again, not every event in the country.
 
 from __future__ import annotations
 
-from reproducible_output.cache_files import load_keyed, store_keyed
-from reproducible_output.fingerprint import code_digest
+from incremental_build.cache_files import load_keyed, store_keyed
+from incremental_build.fingerprint import code_digest
 
 from .export import record_key
 

@@ -1,6 +1,6 @@
-"""The settings file_policy owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings file_policy owns, with their defaults (kit_settings.declared_settings)."""
 
-from editor_checks.declared_settings import Setting
+from kit_settings.declared_settings import Setting
 
 
 def _suffixes(value) -> str | None:

@@ -6,8 +6,8 @@ import os
 
 from pelican.generators import Generator
 
-from reproducible_output.containment import OutsideItsFolder, read_site_file
-from reproducible_output.files import write_output_file
+from incremental_build.containment import OutsideItsFolder, read_site_file
+from incremental_build.files import write_output_file
 
 from .documents import DocumentTrouble, published_document
 from .problems import build_error

@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 import os
 
-from editor_checks import Problem, ProblemList
-from editor_checks.report import format_line
+from content_schema import Problem, ProblemList
+from content_schema.report import format_line
 
 log = logging.getLogger("file_policy")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import posixpath
 
-from reproducible_output.containment import OutsideItsFolder, site_source
+from incremental_build.containment import OutsideItsFolder, site_source
 
 from .problems import build_error, line_of
 from .rules import FileTrouble, file_trouble, is_document, is_placeholder

@@ -4,7 +4,6 @@ may not publish, the documents' generator, and the check of every page written."
 from pelican import signals
 
 from editor_checks import check_site
-from editor_checks.declared_settings import connect_declared_settings
 
 from .addresses import escape_file_addresses
 from .checks import check_site_files
@@ -18,7 +17,6 @@ def get_generators(pelican):
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     check_site.connect(check_site_files)
     signals.initialized.connect(escape_file_addresses)
     signals.static_generator_finalized.connect(withhold_unpublishable)

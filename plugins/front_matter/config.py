@@ -1,8 +1,8 @@
-"""The settings front_matter owns, with their defaults (editor_checks.declared_settings).
+"""The settings front_matter owns, with their defaults (kit_settings.declared_settings).
 
 It owns the settings of pages and posts the theme reads too (the menu, the home page's news)."""
 
-from editor_checks.declared_settings import Setting, list_of, whole
+from kit_settings.declared_settings import Setting, list_of, whole
 
 from .document import MAX_FILE_BYTES
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from editor_checks.fields import validate_fields
-from editor_checks.yaml_source import YamlDocument
+from content_schema.fields import validate_fields
+from content_schema.yaml_source import YamlDocument
 
 from .document import MAX_FILE_BYTES, read_document, slug_from_filename
 from .schemas import NEWS, PAGE

@@ -7,10 +7,11 @@ import os
 import re
 from dataclasses import dataclass
 
-from editor_checks.fields import make_slug
-from editor_checks.source_text import FileTooLarge, check_text_size, read_source_text
-from editor_checks.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
-from reproducible_output.containment import OutsideItsFolder, site_source
+from content_schema.fields import make_slug
+from content_schema.source_text import FileTooLarge, check_text_size, read_source_text
+from content_schema.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
+
+from incremental_build.containment import OutsideItsFolder, site_source
 
 from .nesting import MAX_NESTING, first_too_deep
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-from editor_checks.fields import FieldError, text
+from content_schema.fields import FieldError, text
 
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
 KNOWN = {"en": "English", "cy": "Welsh", "gd": "Scottish Gaelic", "ga": "Irish", "kw": "Cornish", "gv": "Manx",

@@ -3,7 +3,6 @@
 from pelican import signals
 
 from editor_checks import check_site
-from editor_checks.declared_settings import connect_declared_settings
 
 from .addresses import pin_article_addresses, pin_page_addresses
 from .checks import check_content_files
@@ -16,7 +15,6 @@ def use_front_matter_reader(readers) -> None:
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.readers_init.connect(use_front_matter_reader)
     check_site.connect(check_content_files)
     signals.article_generator_finalized.connect(pin_article_addresses)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from content_schema.fields import (
+    SLUG_PATTERN,
+    Field,
+    FieldError,
+    boolean,
+    date_or_datetime,
+    integer,
+    list_of,
+    slug,
+    text,
+)
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
-
-from editor_checks.fields import Field, FieldError, boolean, date_or_datetime, integer, list_of, slug, text
-from editor_checks.sites import SLUG_PATTERN
 
 from .languages import language, section_languages
 

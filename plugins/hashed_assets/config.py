@@ -1,6 +1,6 @@
-"""The settings hashed_assets owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings hashed_assets owns, with their defaults (kit_settings.declared_settings)."""
 
-from editor_checks.declared_settings import Setting, list_of, whole
+from kit_settings.declared_settings import Setting, list_of, whole
 
 SETTINGS = [
     Setting("HASHED_ASSETS", False, bool, "Also write theme files as name.<digest>.ext and link pages to those."),

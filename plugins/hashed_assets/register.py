@@ -8,8 +8,7 @@ import os
 from jinja2 import pass_context
 from pelican import signals
 
-from editor_checks.declared_settings import connect_declared_settings
-from reproducible_output.files import write_output_file
+from incremental_build.files import write_output_file
 
 from .manifest import hash_assets
 
@@ -48,6 +47,5 @@ def write_assets(pelican) -> None:
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(name_assets)
     signals.finalized.connect(write_assets)

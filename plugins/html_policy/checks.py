@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from editor_checks import ProblemList
+from content_schema import ProblemList
+
 from editor_checks.sites import markdown_files
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import read_document, size_limit

@@ -7,7 +7,6 @@ import copy
 from pelican import signals
 
 from editor_checks import check_site
-from editor_checks.declared_settings import connect_declared_settings
 
 from .checks import check_raw_html
 
@@ -34,6 +33,5 @@ def configure_markdown(pelican) -> None:
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(configure_markdown)
     check_site.connect(check_raw_html)

@@ -1,6 +1,6 @@
-"""The settings official_channels owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings official_channels owns, with their defaults (kit_settings.declared_settings)."""
 
-from editor_checks.declared_settings import Setting, address, list_of
+from kit_settings.declared_settings import Setting, address, list_of
 
 
 def _accounts(value) -> str | None:

@@ -6,7 +6,7 @@ import json
 
 from pelican.generators import Generator
 
-from reproducible_output.files import write_output_file
+from incremental_build.files import write_output_file
 
 from .listing import official_listing
 

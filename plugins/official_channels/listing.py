@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from editor_checks.fields import web_address
+from content_schema.fields import web_address
 
 SCHEMA_VERSION = 1
 

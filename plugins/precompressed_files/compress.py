@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import brotli
 
-from reproducible_output.atomic import write_atomic
-from reproducible_output.produced import record, was_produced
+from incremental_build.atomic import write_atomic
+from incremental_build.produced import record, was_produced
 
 ENCODINGS = (".gz", ".br")
 
@@ -33,7 +33,7 @@ class Totals:
 def _replace(path: str, data: bytes, mtime_ns: int) -> None:
     """Write ``path`` unless it already holds ``data``; always by rename, never in place, so a
     file hard-linked elsewhere (an rsync --link-dest release) is never changed under it."""
-    record(path)  # this build made it: reproducible_output's pruning keeps it
+    record(path)  # this build made it: incremental_build's pruning keeps it
     try:
         with open(path, "rb") as handle:
             if handle.read() == data:

@@ -1,6 +1,6 @@
-"""The settings precompressed_files owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings precompressed_files owns, with their defaults (kit_settings.declared_settings)."""
 
-from editor_checks.declared_settings import Setting, list_of, whole
+from kit_settings.declared_settings import Setting, list_of, whole
 
 SETTINGS = [
     Setting("PRECOMPRESSED_FILES", False, bool, "Write .gz and .br beside every text file (publishconf.py)."),

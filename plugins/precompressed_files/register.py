@@ -6,8 +6,6 @@ import logging
 
 from pelican import signals
 
-from editor_checks.declared_settings import connect_declared_settings
-
 from .compress import precompress_folder
 
 log = logging.getLogger(__name__)
@@ -30,5 +28,4 @@ def compress_site(pelican) -> None:
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.finalized.connect(compress_site)

@@ -21,7 +21,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 
-from reproducible_output.cache_files import write_atomic
+from incremental_build.cache_files import write_atomic
 
 from .config import ImageSettings
 from .pipeline import EXTENSIONS, ProcessedPicture, Variant

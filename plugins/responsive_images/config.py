@@ -2,7 +2,7 @@
 
 A wrong value stops the build with a message naming the setting, like a content error
 would. The types, and misspelt setting names, are checked with every other plugin's
-(editor_checks.declared_settings).
+(kit_settings.declared_settings).
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from kit_settings.declared_settings import Setting
 from PIL import __version__ as pillow_version
 from PIL import features
-
-from editor_checks.declared_settings import Setting
 
 # Raise when the pipeline's output changes for the same input and settings: every cached result is redone.
 PIPELINE_VERSION = 1

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 
 from pelican.generators import Generator
 
-from reproducible_output.files import write_output_file
+from branch_subsites.records import PictureCounts
+from incremental_build.files import write_output_file
 
 from .site_pictures import site_pictures
 
@@ -20,12 +22,12 @@ class ResponsiveImagesGenerator(Generator):
         site = site_pictures(self.context, self.settings)
         site.write(self.output_path, write_output_file)
         if self.settings.get("BRANCH"):
-            self.settings["BRANCH_EXPORTS"]["pictures"] = dict(site.counts)
+            self.settings["BRANCH_EXPORTS"].pictures = PictureCounts(**site.counts)
             return
         totals = dict(site.counts)
         built = [r for r in self.context.get("branch_results", {}).values() if r.built]
         for result in built:
-            for key, value in result.exports.get("pictures", {}).items():
+            for key, value in asdict(result.exports.pictures).items():
                 totals[key] = totals.get(key, 0) + value
         sys.stderr.write(
             f"responsive_images: pictures {totals['processed']} processed, {totals['reused']} reused; "

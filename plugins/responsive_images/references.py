@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-from reproducible_output.containment import OutsideItsFolder, site_source
+from incremental_build.containment import OutsideItsFolder, site_source
 
 from .source_files import PICTURE_EXTENSIONS, PictureTrouble
 

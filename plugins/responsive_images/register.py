@@ -4,7 +4,6 @@ picture files from Pelican's static copy, and the generator that writes the copi
 from pelican import signals
 
 from editor_checks import check_site
-from editor_checks.declared_settings import connect_declared_settings
 
 from .checks import check_pictures
 from .config import image_settings
@@ -21,7 +20,6 @@ def get_generators(pelican):
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     check_site.connect(check_pictures)
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(prepare_pelican_content)

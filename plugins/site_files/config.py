@@ -1,6 +1,6 @@
-"""The settings site_files owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings site_files owns, with their defaults (kit_settings.declared_settings)."""
 
-from editor_checks.declared_settings import Setting, address, list_of, whole
+from kit_settings.declared_settings import Setting, address, list_of, whole
 
 
 def _contacts(value) -> str | None:

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 from pelican.generators import Generator
 
 from branch_subsites.branch_settings import branch_path
-from reproducible_output.files import write_output_file
-from reproducible_output.unchanged_build import holds_until
+from incremental_build.files import write_output_file
+from incremental_build.unchanged_build import holds_until
 
 from .well_known import robots_txt, security_txt
 

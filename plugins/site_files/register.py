@@ -9,8 +9,7 @@ import re
 
 from pelican import signals
 
-from editor_checks.declared_settings import connect_declared_settings
-from reproducible_output.files import write_output_file
+from incremental_build.files import write_output_file
 
 from .generator import SiteFilesGenerator
 from .sitemaps import page_urls, sitemap_files, sitemap_index, urlset
@@ -57,6 +56,5 @@ def write_sitemaps(pelican) -> None:
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_sitemaps)

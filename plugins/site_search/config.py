@@ -1,6 +1,6 @@
-"""The settings site_search owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings site_search owns, with their defaults (kit_settings.declared_settings)."""
 
-from editor_checks.declared_settings import Setting, address, whole
+from kit_settings.declared_settings import Setting, address, whole
 
 SETTINGS = [
     Setting("SEARCH_URL", "search/", str, "The address of the search page.", address),

@@ -6,7 +6,7 @@ import json
 
 from pelican.generators import Generator
 
-from reproducible_output.derived import write_derived
+from incremental_build.derived import write_derived
 
 from .documents import (
     article_document,

@@ -6,8 +6,6 @@ import os
 
 from pelican import signals
 
-from editor_checks.declared_settings import connect_declared_settings
-
 from .generator import SearchGenerator
 
 
@@ -35,6 +33,5 @@ def get_generators(pelican):
 
 
 def register():
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(check_lunr_js)
     signals.get_generators.connect(get_generators)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .problems import Problem
+    from content_schema.problems import Problem
 
 
 def where(problem: Problem) -> str:

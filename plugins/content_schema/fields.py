@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 from unidecode import unidecode
 
 from .lookalikes import hidden_characters, is_mixed_script, scripts_of
-from .sites import SLUG_PATTERN
 
 # The characters that turn the text after them around (overrides, embeddings, isolates): typed text
 # never needs them, as right-to-left letters order themselves; with them "moc.elpmaxe" shows as
@@ -28,6 +27,9 @@ DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068
 HIDDEN_FIX = (
     "Type the text again by hand instead of pasting it; such characters can make it read differently from what it says."
 )
+
+# A slug: lower-case letters and digits in words joined by single hyphens (a branch folder, a page address).
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class FieldError(Exception):

@@ -1,4 +1,4 @@
-"""Connect reproducible_output: the build's "now", stable feeds, unchanged files left alone, stale ones removed."""
+"""Connect incremental_build: the build's "now", stable feeds, unchanged files left alone, stale ones removed."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def prune_stale_files(pelican) -> None:
     ]
     removed = pruning.prune(output, cache, keep, settings.get("OUTPUT_RETENTION", []), sources)
     if removed:
-        log.info("reproducible_output: removed %d file(s) this build no longer makes", len(removed))
+        log.info("incremental_build: removed %d file(s) this build no longer makes", len(removed))
 
 
 def _kept_folders(settings: dict) -> list[str]:
@@ -103,7 +103,7 @@ def copy_static_file(generator, static) -> None:
         data = read_site_file(generator.path, static.source_path)
         destination = output_destination(generator.output_path, static.save_as)
     except OutsideItsFolder as refused:
-        log.error("reproducible_output: %s was not published: %s", static.source_path, refused)
+        log.error("incremental_build: %s was not published: %s", static.source_path, refused)
         return
     write_if_changed(destination, data)
 
@@ -132,30 +132,7 @@ def copy_paths_if_changed(generator, paths, source, destination, output_path, fi
                 write_if_changed(output_destination(output_path, dst), handle.read())
 
 
-class EditorChecksMissing(Exception):
-    """PLUGINS has no editor_checks: no other kit part loads, and nothing checks PLUGINS."""
-
-    exitcode = 1
-
-
-def refuse_without_editor_checks(pelican) -> None:
-    raise EditorChecksMissing(
-        "PLUGINS has no editor_checks, the part of the kit that checks the settings and the content and "
-        "that every other part imports (Pelican could not load them: see the errors above), so nothing was "
-        'built. Fix: add "editor_checks", to PLUGINS below "reproducible_output" (editor_checks/kit_parts.py).'
-    )
-
-
 def register():
-    try:  # not at the top: editor_checks imports this plugin
-        from editor_checks.declared_settings import connect_declared_settings
-    except ModuleNotFoundError as missing:
-        if missing.name != "editor_checks":
-            raise
-        signals.initialized.connect(refuse_without_editor_checks)  # before anything is read or written
-        return
-
-    connect_declared_settings()  # first: every kit setting has its default before any receiver reads it
     signals.initialized.connect(start_build)
     signals.get_writer.connect(get_writer)
     signals.feed_generated.connect(stable_feed_date)

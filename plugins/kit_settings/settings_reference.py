@@ -1,5 +1,5 @@
 """docs/settings.md, made from every kit plugin's declared settings:
-`PYTHONPATH=plugins .venv/bin/python -m editor_checks.settings_reference docs/settings.md`.
+`PYTHONPATH=plugins .venv/bin/python -m kit_settings.settings_reference docs/settings.md`.
 
 A test compares the file with what this makes, so the reference and the declarations never drift.
 """
@@ -26,7 +26,7 @@ def settings_reference() -> str:
         "",
         "Every setting of the kit's plugins, with its default. A site sets only what it wants",
         "different, in `pelicanconf.py` (or `publishconf.py`). Generated from each plugin's",
-        "`config.py` (`PYTHONPATH=plugins .venv/bin/python -m editor_checks.settings_reference",
+        "`config.py` (`PYTHONPATH=plugins .venv/bin/python -m kit_settings.settings_reference",
         "docs/settings.md`); a test fails when the two differ. A setting with a plugin's prefix",
         "that is not listed here, a value of the wrong type or a required setting left unset",
         "stops the build with the setting's name and the fix, before anything is built.",

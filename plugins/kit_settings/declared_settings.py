@@ -3,7 +3,7 @@
 Each kit plugin declares the settings it owns in its own ``config.py``: ``SETTINGS``, a list of
 ``Setting`` (name, default, type, one line of help, and a check where the type alone is not
 enough), and ``RENAMED``, the settings it has renamed. When Pelican starts (``initialized``), the
-first receiver of any kit plugin fills in the defaults of every plugin in ``PLUGINS`` (a site's
+first receiver of all (build_pipeline's) fills in the defaults of every kit part (a site's
 own value wins, as with Pelican's own defaults), then checks the whole lot: a misspelt or unknown
 setting with a plugin's prefix, a value of the wrong type and a setting given under both its old
 and its new name are all reported at once, with the settings file and line, before anything is
@@ -23,13 +23,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pelican import signals
+from content_schema.problems import Problem, ProblemList
+from content_schema.report import format_text
 from pelican.settings import DEFAULT_CONFIG, read_settings
-
-from .kit_parts import plugin_list_problems, plugin_name
-from .last_word import end_without_traceback
-from .problems import Problem, ProblemList
-from .report import format_text
 
 log = logging.getLogger(__name__)
 
@@ -149,12 +145,31 @@ def with_field(*fields: str) -> Check:
 # ---- the declarations of the plugins a site uses -------------------------------------------------
 
 
-def declarations(plugins: Iterable) -> tuple[dict[str, tuple[str, Setting]], dict[str, tuple[str, Renamed]]]:
-    """``{name: (plugin, Setting)}`` and ``{old name: (plugin, Renamed)}`` for the kit plugins in
-    ``plugins`` (a plugin with no ``config`` module declares nothing)."""
-    settings, renamed = {}, {}
+def plugin_name(plugin) -> str:
+    return plugin if isinstance(plugin, str) else plugin.__name__
+
+
+def declaring_plugins(plugins: Iterable) -> list[str]:
+    """The names of ``plugins``, each plugin made of parts (build_pipeline, with its ``PARTS``)
+    followed by its parts: the plugins whose ``config`` modules declare settings."""
+    names = []
     for plugin in plugins:
         name = plugin_name(plugin)
+        names.append(name)
+        try:
+            found = importlib.util.find_spec(name)
+        except (ModuleNotFoundError, ValueError):
+            found = None
+        if found is not None and found.submodule_search_locations is not None:
+            names.extend(getattr(importlib.import_module(name), "PARTS", ()))
+    return list(dict.fromkeys(names))
+
+
+def declarations(plugins: Iterable) -> tuple[dict[str, tuple[str, Setting]], dict[str, tuple[str, Renamed]]]:
+    """``{name: (plugin, Setting)}`` and ``{old name: (plugin, Renamed)}`` for the kit plugins in
+    ``plugins`` and their parts (a plugin with no ``config`` module declares nothing)."""
+    settings, renamed = {}, {}
+    for name in declaring_plugins(plugins):
         try:
             found = importlib.util.find_spec(f"{name}.config")
         except ModuleNotFoundError:
@@ -219,15 +234,17 @@ def settings_files(settings: dict) -> list[str]:
 
 
 def where_set(name: str, files: list[str]) -> tuple[str, int]:
+    """The first settings file that sets ``name`` at its top level, and the line of the last
+    assignment there (the one that holds)."""
     pattern = re.compile(rf"^{re.escape(name)}\s*[:=]")
     for path in files:
         try:
             with open(path, encoding="utf-8") as handle:
-                for number, line in enumerate(handle, 1):
-                    if pattern.match(line):
-                        return path, number
+                found = [number for number, line in enumerate(handle, 1) if pattern.match(line)]
         except OSError:
             continue
+        if found:
+            return path, found[-1]
     return (files[0] if files else "pelicanconf.py"), 0
 
 
@@ -235,15 +252,13 @@ def where_set(name: str, files: list[str]) -> tuple[str, int]:
 
 
 def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> list[Problem]:
-    """Check that ``PLUGINS`` lists every part of the kit in an order it relies on (kit_parts.py),
-    fill in the defaults of every setting the kit plugins in ``plugins`` (default: ``PLUGINS``)
-    declare, take renamed settings under their new name, and check them all.
+    """Fill in the defaults of every setting the kit plugins in ``plugins`` (default: ``PLUGINS``,
+    with build_pipeline's parts) declare, take renamed settings under their new name, and check them all.
 
     Changes ``settings`` in place and returns the warnings; raises SettingsProblems on an error."""
     declared, renamed = declarations(settings.get("PLUGINS", ()) if plugins is None else plugins)
     files = settings_files(settings)
     report = ProblemList(root=settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])))
-    plugin_list_problems(settings.get("PLUGINS", ()), *where_set("PLUGINS", files), report)
 
     for old, (plugin, rename) in renamed.items():
         if old not in settings:
@@ -320,17 +335,3 @@ def read_kit_settings(path: str | None = None, override: dict | None = None) -> 
     for warning in apply_declared_settings(settings):
         log.warning("%s:%s: %s. Fix: %s", warning.path, warning.line, warning.message, warning.fix)
     return settings
-
-
-def fill_declared_settings(pelican) -> None:
-    """``initialized`` receiver: the declared settings of every kit plugin, checked, before any
-    other receiver reads them."""
-    end_without_traceback(pelican)  # a settings error ends the build with its list, not a traceback
-    for warning in apply_declared_settings(pelican.settings):
-        log.warning("%s:%s: %s. Fix: %s", warning.path, warning.line, warning.message, warning.fix)
-
-
-def connect_declared_settings() -> None:
-    """Called first in every kit plugin's register(): connecting the same receiver again keeps its
-    place, so it runs before every kit receiver of ``initialized`` whichever plugin is listed first."""
-    signals.initialized.connect(fill_declared_settings)

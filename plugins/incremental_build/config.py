@@ -1,9 +1,9 @@
-"""The settings reproducible_output owns, with their defaults (editor_checks.declared_settings)."""
+"""The settings incremental_build owns, with their defaults (kit_settings.declared_settings)."""
 
 import datetime as dt
 import multiprocessing
 
-from editor_checks.declared_settings import Setting, list_of
+from kit_settings.declared_settings import Setting, list_of
 
 
 def _start_method(value) -> str | None:

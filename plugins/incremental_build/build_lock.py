@@ -5,7 +5,7 @@ The lock is an flock on a file in the main site's CACHE_PATH, so the system rele
 process holding it dies, however it dies. Branch builds run inside the main build (in worker
 processes it forks, which share its lock) and never take it themselves. A script that must hold it
 across several commands (scripts/publish.sh: its build and its swap) runs them under
-`python plugins/reproducible_output/build_lock.py` (main, below; run as a file, the package and so
+`python plugins/incremental_build/build_lock.py` (main, below; run as a file, the package and so
 Pelican are not imported: a publish starts at once), which hands the locked file down to them (LOCK_FD_ENV).
 """
 

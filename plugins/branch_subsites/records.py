@@ -1,0 +1,73 @@
+"""What a branch's build hands to the national site: typed records, not a dict of loose keys.
+
+In a branch build, the parts that aggregate into the national site fill in the branch's
+``BranchExports`` (``settings["BRANCH_EXPORTS"]``, made by ``branch_settings``): ``news`` by
+branch_subsites, ``events`` by events, ``pictures`` by responsive_images, ``valid_until`` by the
+worker from what the parts said (``holds_until``). The worker returns it inside the branch's
+``BranchResult`` (build_record), whose build record keeps it for the next build while the branch
+is unchanged, and the national site's generators read ``context["branch_results"]``: one
+``BranchResult`` per branch slug. Everything here pickles (worker processes) and turns into JSON
+and back (the build record); an occurrence of an event is ``events.export.occurrence_record``'s
+JSON-ready mapping, as the national pages and the directory show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class NewsItem:
+    """One of a branch's latest posts, for the national home page."""
+
+    title: str  # plain text (front_matter), escaped by the templates
+    url: str
+    date: str  # ISO 8601
+    summary: str  # plain text
+
+
+@dataclass
+class EventsExport:
+    """A branch's events, as the national calendars and pages gather them."""
+
+    series_file: str  # the branch's event records in the build cache, read only when a calendar is made again
+    series_digest: str  # what the national calendars compare, instead of the records themselves
+    series_dates: list | None  # the first and last dates of the branch's events (time-zone ranges)
+    upcoming: list[dict] = field(default_factory=list)  # the next occurrences within EVENTS_NATION_DAYS
+    next: dict | None = None  # the very next one going ahead, however far off (the directory)
+
+
+@dataclass
+class PictureCounts:
+    """What responsive_images did in the branch's build, for the national build's one summary line."""
+
+    processed: int = 0
+    reused: int = 0
+    cards_drawn: int = 0
+    cards_reused: int = 0
+
+
+@dataclass
+class BranchExports:
+    """Everything a branch's build hands to the national site."""
+
+    news: list[NewsItem] = field(default_factory=list)
+    events: EventsExport | None = None
+    pictures: PictureCounts = field(default_factory=PictureCounts)
+    cache_files: list[str] = field(default_factory=list)  # cache files the national site reads: rebuild when gone
+    valid_until: str | None = None  # ISO 8601: when the branch's pages go stale (its next event ends...)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> BranchExports:
+        """The exports a build record kept; a TypeError for a record of another shape (an older kit)."""
+        events = data.get("events")
+        return cls(
+            news=[NewsItem(**item) for item in data.get("news", [])],
+            events=EventsExport(**events) if events is not None else None,
+            pictures=PictureCounts(**data.get("pictures", {})),
+            cache_files=list(data.get("cache_files", [])),
+            valid_until=data.get("valid_until"),
+        )
