@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def check_before_build(pelican) -> None:
     """Run all checks once, on the main build only, before anything is written."""
     settings = pelican.settings
-    if settings.get("BRANCH") or not settings.get("EDITOR_CHECKS_ON_BUILD", True):
+    if settings.get("BRANCH") or not settings["EDITOR_CHECKS_ON_BUILD"]:
         return
     report = collect_problems(settings, skip_unchanged=True)
     problems = report.sorted()

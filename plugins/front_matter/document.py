@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 1_000_000
 
 def size_limit(settings: dict) -> int:
     """FRONT_MATTER_MAX_FILE_BYTES: the largest news post, page or event file the kit reads."""
-    return settings.get("FRONT_MATTER_MAX_FILE_BYTES", MAX_FILE_BYTES)
+    return settings["FRONT_MATTER_MAX_FILE_BYTES"]
 
 
 class FrontMatterError(Exception):
