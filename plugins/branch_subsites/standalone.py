@@ -19,6 +19,7 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 
 from editor_checks import ContentProblems, ProblemList
+from editor_checks.command_name import command_name
 from editor_checks.declared_settings import read_kit_settings
 
 from .branch_config import load_branches
@@ -56,7 +57,7 @@ def build_branch_alone(settings: dict, slug: str, output_path: str) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m branch_subsites", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog=command_name("python -m branch_subsites"), description=__doc__.split("\n")[0])
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--branch", required=True, help="the branch's folder name (slug)")
     parser.add_argument("--output", required=True, help="the folder to build into")

@@ -51,6 +51,9 @@ def main(argv=None) -> int:
     args, rest = parser.parse_known_args(argv)
     module, leading, _ = COMMANDS[args.command]
     sys.path.insert(0, PLUGINS_PATH)
+    # The name the command's usage shows (editor_checks.command_name): a module that takes the
+    # subcommand as its own first argument (scaffold) adds it itself.
+    os.environ["BRANCHSITES_COMMAND"] = "branchsites" if leading else f"branchsites {args.command}"
     sys.argv = [f"branchsites {args.command}", *leading, *rest]
     runpy.run_module(_module_name(module), run_name="__main__", alter_sys=True)  # its sys.exit ends the command
     return 0
