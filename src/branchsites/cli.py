@@ -25,6 +25,11 @@ COMMANDS = {
     ),
     "branch": ("branch_subsites", [], "build one branch alone, for its own domain (make publish BRANCH=slug)"),
     "preview": ("live_preview", [], "serve, rebuild on every save, reload the page (make devserver)"),
+    "server-config": (
+        "server_configs",
+        [],
+        "write nginx's, Apache's or Caddy's configuration for the published site (make server-config)",
+    ),
 }
 KIT_TOOLS = {"scaffold", "live_preview"}  # packaged inside branchsites; at the root of a kit checkout
 
