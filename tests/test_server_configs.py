@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
-from servers import NGINX, nginx_check, nginx_main_config, server_config
+from servers import NGINX, free_port, nginx_check, nginx_main_config, server_config
 
 from conftest import PUBLISHED_SITEURL, published_fixture
 from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE
@@ -222,3 +225,137 @@ def test_a_template_cannot_write_a_value_without_escaping_it(fixture_project):
     with pytest.raises(UnsafeValue, match="without escaping"):
         environment("nginx").from_string("root {{ v.main.root }};").render(v=values)
     assert shutil.which("openssl")
+
+
+# ---- Apache and Caddy serving a published site through the files made for them ------------------
+
+
+def _wait_for(port: int, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 15
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(log.read_text() if log.exists() else "the server stopped")
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _start_apache(folder: Path, config: str, port: int) -> subprocess.Popen:
+    (folder / "site.conf").write_text(config)
+    modules = ["mpm_event", "authz_core", "dir", "mime", "alias", "headers", "rewrite", "setenvif", "env"]
+    loads = "\n".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so" for m in modules)
+    (folder / "apache2.conf").write_text(
+        f"ServerRoot /etc/apache2\nDefaultRuntimeDir {folder}\nPidFile {folder}/apache2.pid\n"
+        f"ErrorLog {folder}/error.log\n{loads}\nTypesConfig /etc/mime.types\nUser www-data\nGroup www-data\n"
+        f"ServerName localhost\nListen 127.0.0.1:{port}\nInclude {folder}/site.conf\n"
+    )
+    return subprocess.Popen(
+        [APACHE, "-f", str(folder / "apache2.conf"), "-DFOREGROUND"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _start_caddy(folder: Path, config: str, port: int) -> subprocess.Popen:
+    (folder / "Caddyfile").write_text("{\n\tadmin off\n}\n\n" + config)
+    home = {"HOME": str(folder), "XDG_DATA_HOME": str(folder), "XDG_CONFIG_HOME": str(folder)}
+    return subprocess.Popen(
+        [CADDY, "run", "--adapter", "caddyfile", "--config", str(folder / "Caddyfile")],
+        stdout=subprocess.DEVNULL,
+        stderr=open(folder / "error.log", "wb"),
+        env={**os.environ, **home},
+    )
+
+
+@pytest.fixture(scope="module")
+def published_for_serving(tmp_path_factory):
+    """The fixture published once, in a folder the servers' own users may read (Apache's children
+    run as www-data; pytest's folders are 0700)."""
+    from conftest import publish
+
+    project = published_fixture(tmp_path_factory.mktemp("serve") / "project")
+    output = publish(project, OUTPUT_PATH=str(project / "build"))
+    root = Path(tempfile.mkdtemp(prefix="kit-serve-", dir="/tmp"))
+    shutil.copytree(output, root / "site")
+    for path in [root, *root.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    yield project, root / "site"
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=["apache", "caddy"])
+def served(request, published_for_serving, tmp_path_factory):
+    """(server, url, root): the published fixture served over plain HTTP by Apache or Caddy."""
+    server = request.param
+    binary = APACHE if server == "apache" else CADDY
+    if not os.path.exists(binary):  # never skip: `make test` installs it
+        pytest.fail(f"{binary} is missing: run `make test`, which installs it from Debian")
+    project, root = published_for_serving
+    port = free_port()
+    config = server_config(
+        server,
+        project,
+        SITEURL=f"http://127.0.0.1:{port}",
+        SERVER_CONFIG_TLS=False,
+        SERVER_CONFIG_HTTP_LISTEN=f"127.0.0.1:{port}",
+        SERVER_CONFIG_ROOT=str(root),
+    )
+    folder = tmp_path_factory.mktemp(server)
+    proc = (_start_apache if server == "apache" else _start_caddy)(folder, config, port)
+    try:
+        _wait_for(port, proc, folder / "error.log")
+        yield server, f"http://127.0.0.1:{port}", root
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_pages_carry_the_headers_and_are_revalidated(served):
+    from test_nginx import HEADERS, get
+
+    server, url, root = served
+    # Apache's file sends HSTS over HTTPS alone (browsers ignore it over HTTP); these are served over HTTP
+    expected = {k: v for k, v in HEADERS.items() if server != "apache" or k != "Strict-Transport-Security"}
+    for path in ("/", "/branches/alpha/", "/events/", "/about/"):
+        status, headers, body = get(url + path)
+        assert (status, headers["Content-Type"].lower()) == (200, "text/html; charset=utf-8"), path
+        assert body == (root / path.lstrip("/") / "index.html").read_bytes(), path
+        for name, value in expected.items():
+            assert headers[name] == value, (path, name)
+        assert headers["Cache-Control"] == "no-cache", path
+    status, headers, _ = get(url + "/calendar.ics")
+    assert status == 200 and headers["Content-Type"].startswith("text/calendar")
+
+
+def test_precompressed_files_and_hashed_assets(served):
+    import brotli
+    from test_nginx import HASHED, get
+
+    _, url, root = served
+    status, headers, body = get(url + "/", **{"Accept-Encoding": "br, gzip"})
+    assert (status, headers["Content-Encoding"]) == (200, "br")
+    assert brotli.decompress(body) == (root / "index.html").read_bytes()
+    assert headers["Content-Type"].lower() == "text/html; charset=utf-8" and "Accept-Encoding" in headers["Vary"]
+    hashed = next(p for p in (root / "theme" / "css").iterdir() if HASHED.search(p.name))
+    status, headers, _ = get(f"{url}/{hashed.relative_to(root).as_posix()}")
+    assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert get(url + "/theme/css/site.css")[1]["Cache-Control"] == "public, max-age=3600"
+
+
+def test_404_pages_own_domains_and_dotfiles(served):
+    from test_nginx import get
+
+    _, url, root = served
+    status, _, body = get(url + "/no/such/page/")
+    assert status == 404 and body == (root / "404.html").read_bytes()
+    status, _, body = get(url + "/branches/alpha/no-such-page/")
+    assert status == 404 and body == (root / "branches" / "alpha" / "404.html").read_bytes()
+    status, _, body = get(url + "/", Host="beta.example")
+    assert status == 200 and body == (root / "branches" / "beta-net" / "index.html").read_bytes()
+    status, headers, _ = get(url + "/branches/beta-net/about/")  # to the address beta-net is built for
+    assert status == 301 and headers["Location"] == "https://beta.example/about/"
+    assert get(url + "/.git/config")[0] == 404

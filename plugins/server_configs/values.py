@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from branch_subsites.branch_config import load_branches
+from branch_subsites.branch_settings import branch_site_url, has_own_domain
 from editor_checks.fields import HOSTNAME_PATTERN
 from editor_checks.problems import ProblemList
 
@@ -45,11 +46,13 @@ class OwnDomain:
 
     slug: str
     site: Site
+    address: str  # the branch's own SITEURL, as its build has it (https://domain)
 
 
 @dataclass(frozen=True)
 class ServerValues:
     main: Site
+    main_address: str  # SITEURL's scheme and host (and port): where the aliases send readers
     aliases: tuple[str, ...]
     own_domains: tuple[OwnDomain, ...]
     headers: tuple[tuple[str, str], ...]
@@ -77,6 +80,16 @@ def is_host(value: str) -> bool:
         return False
 
 
+def _plain_netloc(url: str) -> bool:
+    """host or host:port, with no user name or password."""
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 (it raises on a port that is not a number)
+    except ValueError:
+        return False
+    return "@" not in parts.netloc
+
+
 def site_host(settings: dict) -> str | None:
     """SITEURL's host, or None when it has none."""
     try:
@@ -96,7 +109,7 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
 
     host = site_host(settings)
     scheme = urlsplit(settings.get("SITEURL") or "").scheme
-    if not host or not is_host(host):
+    if not host or not is_host(host) or scheme not in ("http", "https") or not _plain_netloc(settings["SITEURL"]):
         problems.append(f"SITEURL is {settings.get('SITEURL')!r}: it must be the published address (publishconf.py)")
     elif settings["SERVER_CONFIG_TLS"] and scheme != "https":
         problems.append(f"SITEURL is {settings['SITEURL']!r}: with SERVER_CONFIG_TLS on it must start with https://")
@@ -142,18 +155,19 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
         # A branch refused here would be left out of the configuration without a word: refuse it all.
         problems += [f"{p.path}:{p.line}: {p.message}. {p.fix}" for p in report.errors]
         for branch in branches:
-            if not branch.domain:
+            if not has_own_domain(branch, settings):
                 continue
             if not is_host(branch.domain):  # load_branch checks it too; this file is run by root
                 problems.append(f"branch {branch.slug}: its domain {branch.domain!r} is not a host name")
             folder_on_host = f"{root.rstrip('/')}/branches/{branch.slug}"
             site = Site(branch.domain, folder_on_host, certificates.replace("{host}", branch.domain))
-            own_domains.append(OwnDomain(branch.slug, site))
+            own_domains.append(OwnDomain(branch.slug, site, branch_site_url(branch, settings)))
 
     if problems:
         raise ServerConfigProblems(problems)
     return ServerValues(
         main=Site(host, root, certificates.replace("{host}", host)),
+        main_address=f"{scheme}://{urlsplit(settings['SITEURL']).netloc}",
         aliases=tuple(aliases),
         own_domains=tuple(own_domains),
         headers=tuple(headers),
