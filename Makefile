@@ -68,7 +68,7 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
 	deploy upload rollback releases test lint format check bench budget codeowners new-branch new-post new-event \
-	trust-review
+	trust-review server-config
 
 help:
 	@echo 'Makefile for the party sites'
@@ -91,6 +91,7 @@ help:
 	@echo '   make new-branch           start a branch folder (asks; or NAME=... NATION=... AREAS=...)'
 	@echo '   make codeowners           write CODEOWNERS from every branch.yaml (editors review their branch)'
 	@echo '   make trust-review BASE=ref fail if a branch.yaml key the national team reviews changed since ref'
+	@echo '   make server-config SERVER=nginx  write the web server configuration (or apache, caddy; OUT=file)'
 	@echo '   make lint                 ruff check and format check'
 	@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
 	@echo '   make budget               page weight per page type, search data, calendar sizes, against budgets'
@@ -155,6 +156,14 @@ codeowners: $(RUNTIME_STAMP)
 trust-review: $(RUNTIME_STAMP)
 	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m branch_subsites.trust_review --base "$(BASE)" \
 		--format "$(or $(FORMAT),text)"
+
+# The web server's configuration from publishconf.py and every branch.yaml (docs/hosts.md): SERVER=nginx,
+# apache or caddy; OUT=file to write it (default: print it). The live folder comes from DEPLOY_PATH.
+SERVER ?= nginx
+SERVER_ROOT = $(if $(DEPLOY_PATH),$(DEPLOY_PATH)$(if $(filter direct,$(DEPLOY_METHOD)),,/current))
+server-config: $(RUNTIME_STAMP)
+	@PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m server_configs --server "$(SERVER)" \
+		--settings "$(PUBLISHCONF)" --root "$(SERVER_ROOT)" $(if $(OUT),--output "$(OUT)")
 
 test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
 	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)

@@ -1,5 +1,5 @@
 """Settings for publishing (`make publish`): the real address, absolute links, branch domains,
-and the files servers and caches want (deploy/, docs/hosts.md)."""
+and the files servers and caches want (`make server-config`, docs/hosts.md)."""
 
 import os
 import sys

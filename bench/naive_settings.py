@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from content_schema import ProblemList
 from pelican.settings import read_settings
 
 from branch_subsites.branch_config import load_branches
 from branch_subsites.branch_settings import branch_overrides
+from content_schema import ProblemList
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 

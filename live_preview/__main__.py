@@ -35,7 +35,10 @@ def build(root: str, settings: str, output: str) -> bool:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="make devserver", description=__doc__)
+    # as editor_checks.command_name, which is not importable here under `make devserver`
+    parser = argparse.ArgumentParser(
+        prog=os.environ.get("BRANCHSITES_COMMAND") or "make devserver", description=__doc__
+    )
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--port", type=int, default=8000)

@@ -1,4 +1,4 @@
-"""make new-branch | new-post BRANCH=... | new-event BRANCH=...  (python -m scaffold ...)."""
+"""Write a correctly formed post, event or branch folder: `branchsites new-post` (`make new-post`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import os
 import sys
 import zoneinfo
 
-from content_schema.fields import FieldError, date_or_datetime, email, url
-from kit_settings.declared_settings import read_kit_settings
-
 from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, forge_user, postcode_district
+from content_schema.fields import FieldError, date_or_datetime, email, url
+from editor_checks.command_name import command_name
 from editor_checks.run import check_project
 from events.schema import duration as duration_field
 from incremental_build.clock import build_now
+from kit_settings.declared_settings import read_kit_settings
 
 from .answers import MissingAnswer, ask
 from .writers import WouldOverwrite, new_branch, new_event, new_post, slugify
@@ -130,15 +130,59 @@ _areas_check = _each_valid(postcode_district, "district")
 COMMANDS = {"new-post": post, "new-event": event, "new-branch": branch}
 
 
+# Each command's own options, with what they are; the others are accepted and unused, as the Makefile
+# passes every variable to each of them (SCAFFOLD_VARS).
+OPTIONS = {
+    "branch": "the branch's folder name (none: the national site)",
+    "title": "the title",
+    "date": "the post's date, YYYY-MM-DD (default: today)",
+    "summary": "a one-sentence summary",
+    "tags": "tags, separated by spaces or commas",
+    "start": "when it starts, YYYY-MM-DD HH:MM",
+    "end": "when it ends, YYYY-MM-DD HH:MM",
+    "duration": "how long, e.g. 2h or 90m (default 2h, when there is no --end)",
+    "location": "the venue and its address",
+    "online": "the https address to join online",
+    "name": "the branch's name (a town, city or area)",
+    "slug": "its web address (default: made from the name)",
+    "kind": "local, or network (not tied to a place)",
+    "nation": "its nation",
+    "region": "its region (England)",
+    "areas": "the postcode districts it covers, e.g. 'S1 S2 S10'",
+    "contact": "the branch's email address",
+    "editors": "forge user names of its editors, e.g. 'asha-k tomw'",
+}
+COMMAND_OPTIONS = {
+    "new-post": ("write a news post", ("branch", "title", "date", "summary", "tags")),
+    "new-event": ("write an event", ("branch", "title", "start", "end", "duration", "location", "online")),
+    "new-branch": (
+        "start a branch folder",
+        ("name", "slug", "kind", "nation", "region", "areas", "contact", "editors"),
+    ),
+}
+
+
+def _tags(text: str) -> list[str]:
+    return [x for x in text.replace(",", " ").split() if x]
+
+
+def parser() -> argparse.ArgumentParser:
+    """`new-post`, `new-event` and `new-branch`, each showing its own options; asks for what is missing."""
+    top = argparse.ArgumentParser(prog=command_name("python -m scaffold"), description=__doc__)
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command, (summary, own) in COMMAND_OPTIONS.items():
+        sub = commands.add_parser(
+            command, help=summary, description=f"{summary.capitalize()}; asks for what is missing."
+        )
+        sub.add_argument("--settings", default="pelicanconf.py", help="the settings file")
+        for option, what in OPTIONS.items():
+            shown = what if option in own else argparse.SUPPRESS
+            sub.add_argument(f"--{option}", default="", type=_tags if option == "tags" else str, help=shown)
+    return top
+
+
 def main(argv=None, settings: dict | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="make", description=__doc__)
-    parser.add_argument("command", choices=sorted(COMMANDS))
-    parser.add_argument("--settings", default="pelicanconf.py")
-    for option in ("branch", "title", "date", "summary", "start", "end", "duration", "location", "online", "name",
-                   "slug", "kind", "nation", "region", "areas", "contact", "editors"):  # fmt: skip
-        parser.add_argument(f"--{option}", default="")
-    parser.add_argument("--tags", default="", type=lambda t: [x for x in t.replace(",", " ").split() if x])
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     settings = settings or read_kit_settings(args.settings)
     try:
         written = COMMANDS[args.command](args, settings)

@@ -12,7 +12,7 @@
 #   current -> releases/…  what the web server serves; replaced by rename(2), in one step
 #   incoming/              the upload in progress; an interrupted deploy leaves it, and the
 #                          next deploy finishes it
-# The web server's root is DEPLOY_PATH/current (deploy/ has examples; docs/hosts.md explains).
+# The web server's root is DEPLOY_PATH/current (`make server-config` writes the server's configuration; docs/hosts.md).
 #
 # Settings (environment variables; the Makefile passes its own of the same names):
 #   DEPLOY_HOST     user@host to ssh to; empty for a folder on this machine

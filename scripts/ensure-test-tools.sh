@@ -2,7 +2,8 @@
 # What the tests need beyond Python packages, from Debian's packages (installed when missing
 # and we are root): Chromium and Java for the browser tests; openssh-server and rsync for the
 # deploy tests, which start their own sshd on 127.0.0.1; nginx and its brotli module, which
-# the server tests start on 127.0.0.1 with deploy/nginx's configuration. The npm packages pinned in
+# the server tests start on 127.0.0.1 with the configuration `branchsites server-config` writes;
+# Apache and Caddy, which check the configurations it writes for them. The npm packages pinned in
 # package-lock.json (axe-core, the Nu checker, lunr) come from `npm ci`.
 # Playwright drives the Debian Chromium: never `playwright install`.
 set -eu
@@ -16,6 +17,8 @@ command -v rsync >/dev/null || missing="$missing rsync"
 [ -x /usr/sbin/nginx ] || missing="$missing nginx"
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
 command -v openssl >/dev/null || missing="$missing openssl"
+[ -x /usr/sbin/apache2 ] || missing="$missing apache2"
+[ -x /usr/bin/caddy ] || missing="$missing caddy"
 if [ -n "$missing" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         echo "Installing from Debian:$missing"

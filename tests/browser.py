@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+# What the server configs send (server_configs): the theme and plugins must work under it.
+from server_configs.config import CONTENT_SECURITY_POLICY
+
 KIT_ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = KIT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROME_ARGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run"]
 WCAG22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# What deploy/ serves: the theme and plugins must work under it.
-CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 
 class _StaticSite(http.server.SimpleHTTPRequestHandler):

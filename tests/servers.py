@@ -1,5 +1,5 @@
 """Server fixtures (a pytest plugin): a throwaway sshd on 127.0.0.1 for deploys, and nginx
-with the configuration in deploy/nginx/ for the built sites.
+with the configuration `branchsites server-config` makes (server_configs) for the built sites.
 
 Debian's openssh-server, rsync and nginx (scripts/ensure-test-tools.sh installs them); nothing
 in /etc is changed, and the servers stop with the session.
@@ -113,11 +113,21 @@ def ssh_host():
 
 NGINX = "/usr/sbin/nginx"
 NGINX_BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-DEPLOY_NGINX = Path(__file__).resolve().parent.parent / "deploy" / "nginx"
+
+
+def server_config(server: str, project: Path, **overrides) -> str:
+    """What `branchsites server-config --server SERVER -s publishconf.py` writes for ``project``."""
+    from kit_testing import PUBLISH_SETTINGS_FILE, project_paths
+    from server_configs.__main__ import read_server_settings
+    from server_configs.render import render
+    from server_configs.values import server_values
+
+    settings = read_server_settings(str(PUBLISH_SETTINGS_FILE), {**project_paths(project), **overrides})
+    return render(server, server_values(settings, str(PUBLISH_SETTINGS_FILE)))
 
 
 def nginx_main_config(prefix: Path, servers: str) -> str:
-    """A whole nginx.conf around ``servers``, as Debian's would hold them, with every path
+    """A whole nginx.conf around ``servers`` (a generated site config), as Debian's includes it, with every path
     (pid, logs, temp files) inside ``prefix``: /etc/nginx is only read (mime.types)."""
     user = "user root;" if os.geteuid() == 0 else ""  # pytest's folders are 0700
     return f"""load_module {NGINX_BROTLI};
@@ -138,7 +148,6 @@ http {{
     uwsgi_temp_path {prefix}/tmp/uwsgi;
     scgi_temp_path {prefix}/tmp/scgi;
     server_tokens off;
-    include {DEPLOY_NGINX}/party-http.conf;
 {servers}
 }}
 """
@@ -157,8 +166,8 @@ def nginx_check(prefix: Path, config: str) -> None:
 
 @pytest.fixture(scope="session")
 def nginx():
-    """nginx(root, servers) -> "http://127.0.0.1:PORT": Debian's nginx with deploy/nginx's
-    configuration; ``servers`` is a function of (port) giving the server {} blocks."""
+    """nginx(prefix, servers) -> "http://127.0.0.1:PORT": Debian's nginx; ``servers`` is a function
+    of (port) giving what goes inside http {} (a generated site config)."""
     if not os.path.exists(NGINX) or not NGINX_BROTLI.exists():  # never skip: `make test` installs them
         pytest.fail("nginx or its brotli module is missing: run `make test`, which installs them from Debian")
     running = []

@@ -10,10 +10,12 @@ from icalendar import Calendar
 
 from absolute_addresses.addresses import absolute_address, site_address
 from conftest import PUBLISHED_SITEURL
+from kit_settings.declared_settings import declarations
 from kit_testing import build, copy_fixture
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
 ATOM = "{http://www.w3.org/2005/Atom}"
+PREVIEW = "ABSOLUTE_ADDRESSES_PREVIEW_SITEURL"
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,8 @@ def preview(tmp_path_factory):
 
 
 def test_addresses_under_the_preview_address_or_the_published_one():
-    preview = {"SITEURL": "/branches/alpha"}
+    declared, _ = declarations(["absolute_addresses"])  # a build fills in the declared default
+    preview = {"SITEURL": "/branches/alpha", "ABSOLUTE_ADDRESSES_PREVIEW_SITEURL": declared[PREVIEW][1].default}
     assert site_address(preview) == "http://localhost:8000/branches/alpha"
     assert absolute_address(preview, "/cards/x.png") == "http://localhost:8000/cards/x.png"
     assert absolute_address(preview, "events/") == "http://localhost:8000/branches/alpha/events/"

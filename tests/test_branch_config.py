@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from content_schema import ProblemList
 
 from branch_subsites.branch_config import load_branches
+from content_schema import ProblemList
 from kit_testing import project_settings
 
 GOOD = """\

@@ -11,13 +11,13 @@ import sys
 
 import icalendar
 import pytest
-from build_pipeline import PARTS, STAGES
-from build_pipeline.plugin_list import LIBRARIES, plugin_list_problems
-from content_schema.problems import ProblemList
-from kit_settings.declared_settings import SettingsProblems
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from build_pipeline import PARTS, STAGES, TOOLS
+from build_pipeline.plugin_list import COMMANDS, LIBRARIES, plugin_list_problems
+from content_schema.problems import ProblemList
+from kit_settings.declared_settings import SettingsProblems
 from kit_testing import KIT_ROOT, SETTINGS_FILE, project_paths
 
 EPOCH = "1798761600"  # 2027-01-01: the fixture's events are still to come
@@ -89,7 +89,8 @@ def fresh_build(project, edit) -> tuple[int, str]:
 
 def test_the_pipeline_connects_every_part_of_the_kit_once():
     folders = {path.parent.name for path in (KIT_ROOT / "plugins").glob("*/__init__.py")}
-    assert sorted(PARTS) == sorted(folders - {"build_pipeline", *LIBRARIES})
+    assert sorted(PARTS) == sorted(folders - {"build_pipeline", *LIBRARIES, *COMMANDS})
+    assert set(TOOLS) == set(COMMANDS)
     assert len(PARTS) == len(set(PARTS))
     assert all(stage.parts for stage in STAGES)
 

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+
 from content_schema.problems import ERROR, WARNING, ContentProblems, Problem
 from content_schema.report import format_github, format_text
-
 from kit_testing import KIT_ROOT
 
 PROBLEMS = [

@@ -8,9 +8,9 @@ import time
 
 import pytest
 import recurring_ical_events
-from content_schema import ContentProblems
 from icalendar import Calendar
 
+from content_schema import ContentProblems
 from editor_checks.run import check_project
 from events.event_source import EventSeries, parse_rrule
 from events.occurrences import expand

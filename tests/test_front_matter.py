@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from content_schema import ContentProblems
 
+from content_schema import ContentProblems
 from editor_checks.run import check_project
 from kit_testing import build, project_settings
 

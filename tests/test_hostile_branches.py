@@ -12,9 +12,9 @@ import subprocess
 import sys
 
 import pytest
-from content_schema import ContentProblems, ProblemList
 
 from branch_subsites.branch_config import load_branches
+from content_schema import ContentProblems, ProblemList
 from kit_testing import KIT_ROOT, build, copy_fixture, project_settings, tree_digest
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from content_schema.problems import ContentProblems
 
+from content_schema.problems import ContentProblems
 from kit_testing import KIT_ROOT, build, copy_fixture, tree_digest
 
 ADDRESS_SPACE = 1_500_000_000

@@ -22,10 +22,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from content_schema import ContentProblems
 from pypdf import PdfReader, PdfWriter
 
 from branch_subsites.generator import BranchBuildFailed
+from content_schema import ContentProblems
 from editor_checks.run import check_project
 from kit_testing import build, copy_fixture, project_settings
 
@@ -262,7 +262,7 @@ def test_files_that_are_not_pictures_or_documents_are_check_errors_and_never_pub
 @pytest.fixture
 def served_hostile_branch(nginx, tmp_path):
     """The fixture with images/renew.html and renew.js in a branch and the main site, published
-    (checks off) and served by Debian's nginx with deploy/nginx's configuration: url.
+    (checks off) and served by Debian's nginx with the configuration server-config writes: url.
 
     The branch's files fail its build, so that publish is refused and writes none of them; the
     branch then takes them out and the site is published again, the main site's files still there
@@ -276,7 +276,7 @@ def served_hostile_branch(nginx, tmp_path):
     add_hostile_files(project / "content")
     root = tmp_path / "site"
     root.mkdir()
-    url = nginx(tmp_path / "prefix", lambda port: test_servers(port, root))
+    url = nginx(tmp_path / "prefix", lambda port: test_servers(port, root, project))
     built = tmp_path / "build"
     with pytest.raises(BranchBuildFailed, match=re.escape("branches/alpha/images/renew.js")):
         publish(project, SITEURL=url, OUTPUT_PATH=str(built), EDITOR_CHECKS_ON_BUILD=False)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from content_schema import ContentProblems
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
+from content_schema import ContentProblems
 from editor_checks.run import check_project
 from kit_testing import build, project_settings
 

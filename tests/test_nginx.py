@@ -1,13 +1,12 @@
-"""deploy/nginx serving a published site on 127.0.0.1: every page, the headers, the types,
-the precompressed files, each site's 404 page, a branch's own domain, and the pages in
-Chromium under the Content-Security-Policy with no violation."""
+"""nginx, with the configuration `branchsites server-config` writes, serving a published site on
+127.0.0.1: every page, the headers, the types, the precompressed files, each site's 404 page, a
+branch's own domain, and the pages in Chromium under the Content-Security-Policy with no violation."""
 
 from __future__ import annotations
 
 import gzip
 import re
 import shutil
-import subprocess
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import brotli
 import pytest
 from browser import CONTENT_SECURITY_POLICY
-from servers import DEPLOY_NGINX, nginx_check, nginx_main_config
+from servers import server_config
 
 from conftest import PUBLISHED_BRANCH_DOMAIN, publish, published_fixture
 
@@ -46,22 +45,17 @@ def get(url: str, **headers):
         return error.code, error.headers, error.read()
 
 
-def test_servers(port: int, root: Path) -> str:
-    """The main site and a branch on its own domain, each including deploy/'s snippet."""
-    site = DEPLOY_NGINX / "party-site.conf"
-    return f"""
-    server {{
-        listen 127.0.0.1:{port} default_server;
-        server_name localhost;
-        root {root};
-        include {site};
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        server_name {PUBLISHED_BRANCH_DOMAIN};
-        root {root}/branches/beta-net;
-        include {site};
-    }}"""
+def test_servers(port: int, root: Path, project: Path) -> str:
+    """The config `branchsites server-config --server nginx` writes for ``project`` served from ``root``,
+    over plain HTTP on 127.0.0.1:``port``: the main site and beta-net on its own domain."""
+    return server_config(
+        "nginx",
+        project,
+        SITEURL=f"http://127.0.0.1:{port}",
+        SERVER_CONFIG_TLS=False,
+        SERVER_CONFIG_HTTP_LISTEN=f"127.0.0.1:{port}",
+        SERVER_CONFIG_ROOT=str(root),
+    )
 
 
 test_servers.__test__ = False  # a helper, not a test
@@ -73,8 +67,9 @@ def served(nginx, tmp_path_factory):
     folder = tmp_path_factory.mktemp("nginx")
     root = folder / "site"
     root.mkdir()
-    url = nginx(folder / "prefix", lambda port: test_servers(port, root))  # the port is known once it runs
-    output = publish(published_fixture(folder / "project"), SITEURL=url, OUTPUT_PATH=str(folder / "build"))
+    project = published_fixture(folder / "project")
+    url = nginx(folder / "prefix", lambda port: test_servers(port, root, project))  # the port is known once it runs
+    output = publish(project, SITEURL=url, OUTPUT_PATH=str(folder / "build"))
     root.rmdir()
     shutil.move(output, root)
     return url, root
@@ -203,52 +198,3 @@ def test_chromium_loads_pages_with_the_csp_enforced_and_no_violation(served, ope
     assert violations == []
     document_404 = "console error: Failed to load resource: the server responded with a status of 404 (Not Found)"
     assert [p for p in page.problems if not ("no/such" in path and p == document_404)] == []
-
-
-def test_the_full_example_passes_nginx_t(tmp_path):
-    """party.conf as shipped, with only its paths, ports and certificates made local."""
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=party.example",
-            "-keyout",
-            str(tmp_path / "key.pem"),
-            "-out",
-            str(tmp_path / "cert.pem"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    text = (DEPLOY_NGINX / "party.conf").read_text()
-    replacements = [
-        (r"listen (\[::\]:)?80;", "listen 127.0.0.1:18080;"),
-        (r"listen (\[::\]:)?443 ssl http2;", "listen 127.0.0.1:18443 ssl http2;"),
-        (r"/etc/letsencrypt/live/[^/]+/fullchain\.pem", str(tmp_path / "cert.pem")),
-        (r"/etc/letsencrypt/live/[^/]+/privkey\.pem", str(tmp_path / "key.pem")),
-        (r"include snippets/", f"include {DEPLOY_NGINX}/"),
-        (r"/srv/party/", f"{tmp_path}/srv/"),
-    ]
-    for pattern, local in replacements:
-        text, count = re.subn(pattern, local, text)
-        assert count, f"party.conf no longer has {pattern}: update this test"
-    # the IPv6 listen line, made local, repeats the IPv4 one: nginx would call it a duplicate
-    text = _dedupe_listens(text)
-    nginx_check(tmp_path / "prefix", nginx_main_config(tmp_path / "prefix", text))
-
-
-def _dedupe_listens(text: str) -> str:
-    out, previous = [], None
-    for line in text.splitlines():
-        if line.strip().startswith("listen") and line == previous:
-            continue
-        out.append(line)
-        previous = line
-    return "\n".join(out)

@@ -4,6 +4,7 @@ site that takes its plugins and theme from the installed package."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from branchsites.cli import COMMANDS
 from kit_testing import FIXTURES, KIT_ROOT
 
 PYPROJECT = tomllib.loads((KIT_ROOT / "pyproject.toml").read_text())
@@ -335,3 +337,19 @@ def test_sdist_builds_the_same_wheel(wheel, tmp_path):
     (rebuilt,) = (tmp_path / "w").glob("*.whl")
     record = "branchsites-" + VERSION + ".dist-info/RECORD"  # every file's name and digest
     assert zipfile.ZipFile(rebuilt).read(record) == zipfile.ZipFile(wheel).read(record)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_each_command_s_help_names_the_branchsites_command(command):
+    """`branchsites new-post --help` shows `usage: branchsites new-post ...`, not the make target."""
+    done = subprocess.run(
+        [sys.executable, "-m", "branchsites", command, "--help"],
+        cwd=KIT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(KIT_ROOT / "src")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    usage = done.stdout.split("\n\n")[0]
+    assert usage.startswith(f"usage: branchsites {command} ") and "make" not in usage and "python -m" not in usage

@@ -10,9 +10,9 @@ import zlib
 from pathlib import Path
 
 import pytest
-from content_schema import ContentProblems
 from PIL import Image, ImageCms
 
+from content_schema import ContentProblems
 from editor_checks.run import check_project
 from kit_testing import broken_links, build, copy_fixture, project_settings, tree_digest
 from responsive_images.config import ImageSettingsError, image_settings

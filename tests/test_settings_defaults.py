@@ -13,15 +13,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
 from kit_settings.declared_settings import (
     SettingsProblems,
     apply_declared_settings,
     declarations,
 )
 from kit_settings.settings_reference import kit_plugins, settings_reference
-from pelican import Pelican
-from pelican.settings import read_settings
-
 from kit_testing import FIXTURES, KIT_ROOT, SETTINGS_FILE
 
 NOW = "1798761600"  # 2027-01-01

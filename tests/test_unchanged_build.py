@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
-from content_schema import ContentProblems
 from pelican import Pelican
 
+from content_schema import ContentProblems
 from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, build, project_settings
 
 NOW = "1798761600"  # 1 January 2027

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-# where `make serve` (and `make devserver`) show the site, at the Makefile's default PORT
-PREVIEW_SITEURL = "http://localhost:8000"
-
 
 def is_absolute(url: str) -> bool:
     parts = urlsplit(url)
@@ -18,7 +15,7 @@ def site_address(settings: dict) -> str:
     site_url = settings["SITEURL"].rstrip("/")
     if is_absolute(site_url):
         return site_url
-    preview = settings.get("ABSOLUTE_ADDRESSES_PREVIEW_SITEURL", PREVIEW_SITEURL).rstrip("/")
+    preview = settings["ABSOLUTE_ADDRESSES_PREVIEW_SITEURL"].rstrip("/")
     return preview + site_url
 
 

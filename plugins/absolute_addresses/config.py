@@ -2,12 +2,10 @@
 
 from kit_settings.declared_settings import Setting
 
-from .addresses import PREVIEW_SITEURL
-
 SETTINGS = [
     Setting(
         "ABSOLUTE_ADDRESSES_PREVIEW_SITEURL",
-        PREVIEW_SITEURL,
+        "http://localhost:8000",  # where `make serve` and `make devserver` show it, at the default PORT
         str,
         "The address calendars and JSON-LD use in a preview built with no SITEURL.",
     ),

@@ -23,7 +23,6 @@ from content_schema.fields import (
 )
 from content_schema.source_text import FileTooLarge, read_source_text
 from content_schema.yaml_source import YamlSyntaxError, load_yaml
-
 from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.fingerprint import code_digest
 
@@ -48,7 +47,6 @@ RESERVED_BRANCH_SLUGS = frozenset("-".join(n.lower().split()) for n in NATIONS)
 FORGE_USER_PATTERN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38})$")
 BRANCH_FILE = "branch.yaml"
 # The largest branch.yaml the kit reads, in bytes: far above any real one, far below what would tie up a build.
-BRANCH_YAML_MAX_BYTES = 100_000
 
 
 @dataclass(frozen=True)
@@ -184,7 +182,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         )
         return None
     try:
-        document = load_yaml(read_source_text(path, settings.get("BRANCH_YAML_MAX_BYTES", BRANCH_YAML_MAX_BYTES)))
+        document = load_yaml(read_source_text(path, settings["BRANCH_YAML_MAX_BYTES"]))
     except UnicodeDecodeError:
         report.error(path, 0, "branch.yaml is not saved as UTF-8 text", "Save it as UTF-8.")
         return None

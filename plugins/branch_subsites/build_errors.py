@@ -14,9 +14,10 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pelican.log import FatalLogger
+
 from content_schema import ContentProblems
 from content_schema.report import format_line
-from pelican.log import FatalLogger
 
 
 def _problems_behind(exc: BaseException | None) -> ContentProblems | None:

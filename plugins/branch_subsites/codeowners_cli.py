@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kit_settings.declared_settings import read_kit_settings
-
 from branch_subsites.codeowners import write_codeowners
+from editor_checks.command_name import command_name
+from kit_settings.declared_settings import read_kit_settings
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="make codeowners", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=command_name("make codeowners"), description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     for path in write_codeowners(read_kit_settings(args.settings)):

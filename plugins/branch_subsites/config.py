@@ -4,7 +4,6 @@ import os
 
 from kit_settings.declared_settings import Setting, list_of, text_to_text, whole
 
-from .branch_config import BRANCH_YAML_MAX_BYTES
 from .records import BranchExports
 
 SETTINGS = [
@@ -82,7 +81,7 @@ SETTINGS = [
         "Branch slug to the domain the national team gave it, for a branch with its own domain.",
         text_to_text,
     ),
-    Setting("BRANCH_YAML_MAX_BYTES", BRANCH_YAML_MAX_BYTES, int, "A larger branch.yaml is refused.", whole(1)),
+    Setting("BRANCH_YAML_MAX_BYTES", 100_000, int, "A larger branch.yaml is refused.", whole(1)),
     Setting(
         "CODEOWNERS_NATIONAL",
         [],

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from content_schema import ContentProblems, ProblemList
 from pelican.generators import Generator
 
+from content_schema import ContentProblems, ProblemList
 from incremental_build import site_folders
 from incremental_build.unchanged_build import add_outputs, holds_until
 

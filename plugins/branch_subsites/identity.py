@@ -58,7 +58,7 @@ def national_word(value: str) -> str | None:
 
 def official_hosts(settings: dict) -> list[str]:
     """The party's own domains: OFFICIAL_DOMAINS and the host of the main site's address."""
-    hosts = [d.lower() for d in settings.get("OFFICIAL_DOMAINS", ())]
+    hosts = [d.lower() for d in settings["OFFICIAL_DOMAINS"]]
     site_url = settings.get("MAIN_SITEURL") or settings.get("SITEURL") or ""
     host = urlsplit(site_url).hostname if site_url.startswith(("http://", "https://")) else None
     if host:

@@ -15,10 +15,12 @@ import logging
 import os
 import sys
 
-from content_schema import ContentProblems, ProblemList
-from kit_settings.declared_settings import read_kit_settings
 from pelican import Pelican
 from pelican.log import init as init_logging
+
+from content_schema import ContentProblems, ProblemList
+from editor_checks.command_name import command_name
+from kit_settings.declared_settings import read_kit_settings
 
 from .branch_config import load_branches
 from .branch_settings import branch_settings, has_own_domain
@@ -55,7 +57,7 @@ def build_branch_alone(settings: dict, slug: str, output_path: str) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m branch_subsites", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog=command_name("python -m branch_subsites"), description=__doc__.split("\n")[0])
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--branch", required=True, help="the branch's folder name (slug)")
     parser.add_argument("--output", required=True, help="the folder to build into")

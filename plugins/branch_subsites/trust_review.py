@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 from content_schema.yaml_source import YamlSyntaxError, load_yaml
+from editor_checks.command_name import command_name
 
 from .branch_config import BRANCH_FILE
 
@@ -69,7 +70,7 @@ def trust_changes(repo: str, base: str, head: str) -> list[str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="make trust-review", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=command_name("make trust-review"), description=__doc__.splitlines()[0])
     parser.add_argument("--base", required=True, help="the commit the pull request is merged into")
     parser.add_argument("--head", default="HEAD", help="the pull request's commit (default HEAD)")
     parser.add_argument("--repo", default=".")

@@ -15,6 +15,6 @@ _KIT_PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _KIT_PLUGINS not in sys.path:
     sys.path.append(_KIT_PLUGINS)
 
-from .pipeline import PARTS, STAGES, register  # noqa: E402
+from .pipeline import DECLARING, PARTS, STAGES, TOOLS, register  # noqa: E402
 
-__all__ = ["PARTS", "STAGES", "register"]
+__all__ = ["DECLARING", "PARTS", "STAGES", "TOOLS", "register"]

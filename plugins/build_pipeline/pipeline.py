@@ -30,6 +30,8 @@ import logging
 import os
 from dataclasses import dataclass
 
+from pelican import signals
+
 from content_schema.last_word import end_without_traceback
 from content_schema.problems import ProblemList
 from kit_settings.declared_settings import (
@@ -38,7 +40,6 @@ from kit_settings.declared_settings import (
     settings_files,
     where_set,
 )
-from pelican import signals
 
 from .plugin_list import plugin_list_problems
 
@@ -76,6 +77,13 @@ STAGES = (
 
 # Every part of the kit, in the order its receivers are connected.
 PARTS = tuple(part for stage in STAGES for part in stage.parts)
+
+# Parts of the kit that run as commands, outside the build (`branchsites server-config`): nothing to
+# connect, but a site may set their settings, which a build checks with every part's.
+TOOLS = ("server_configs",)
+
+# The plugins whose declared settings a build fills in and checks (kit_settings.declared_settings).
+DECLARING = PARTS + TOOLS
 
 
 def check_settings(pelican) -> None:

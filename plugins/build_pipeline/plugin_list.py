@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from content_schema.problems import ProblemList
 
 LIBRARIES = ("content_schema", "kit_settings")  # imported by the parts, never loaded as plugins
+COMMANDS = ("server_configs",)  # the kit's commands: run by `branchsites`, never loaded as plugins
 
 
 def plugin_name(plugin) -> str:
@@ -58,6 +59,13 @@ def plugin_list_problems(
                 f"PLUGINS lists {name}, a part of the kit: build_pipeline connects it in the build's order "
                 f'(the stage "{stage_of[name].does}"), and listed on its own it would run out of that order',
                 f'Remove "{name}", from PLUGINS: "build_pipeline" connects it.',
+            )
+        elif name in COMMANDS:
+            report.error(
+                path,
+                line,
+                f"PLUGINS lists {name}, a command of the kit (branchsites), not a plugin",
+                f'Remove "{name}", from PLUGINS.',
             )
         elif name in LIBRARIES:
             report.error(

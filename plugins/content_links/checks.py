@@ -8,7 +8,6 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from content_schema import ProblemList
-
 from editor_checks.sites import MARKDOWN_SUFFIXES, files_under, markdown_files
 from front_matter.converter import site_markdown
 from front_matter.document import read_document, size_limit

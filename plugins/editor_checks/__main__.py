@@ -11,11 +11,12 @@ import sys
 from content_schema.report import FORMATS, summary_line
 from kit_settings.declared_settings import SettingsProblems, read_kit_settings
 
+from .command_name import command_name
 from .run import check_project
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="make check", description=__doc__)
+    parser = argparse.ArgumentParser(prog=command_name("make check"), description=__doc__)
     parser.add_argument("--settings", default="pelicanconf.py", help="the settings file")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="text, or github annotations")
     args = parser.parse_args(argv)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import sys
 
+from pelican import signals
+
 from content_schema.last_word import end_without_traceback
 from content_schema.problems import ContentProblems
 from content_schema.report import format_text, summary_line
-from pelican import signals
-
 from incremental_build.build_lock import release_build_lock
 
 from .run import collect_problems
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 def check_before_build(pelican) -> None:
     """Run all checks once, on the main build only, before anything is written."""
     settings = pelican.settings
-    if settings.get("BRANCH") or not settings.get("EDITOR_CHECKS_ON_BUILD", True):
+    if settings.get("BRANCH") or not settings["EDITOR_CHECKS_ON_BUILD"]:
         return
     report = collect_problems(settings, skip_unchanged=True)
     problems = report.sorted()

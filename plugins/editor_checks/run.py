@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from content_schema.problems import Problem, ProblemList
-
 from incremental_build.build_lock import hold_build_lock, release_build_lock
 from incremental_build.worker_pools import register_plugins, worker_pool
 

@@ -11,7 +11,6 @@ import json
 import os
 
 from content_schema.problems import Problem
-
 from incremental_build.cache_files import write_atomic
 from incremental_build.fingerprint import code_digest, folder_digest
 

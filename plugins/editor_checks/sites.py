@@ -51,7 +51,7 @@ def files_under(folder: str):
 def markdown_files(site_path: str, settings: dict):
     """The Markdown files of one site: its news, pages and events."""
     folders = [f for key in MARKDOWN_FOLDER_SETTINGS for f in settings.get(key, ())]
-    folders.append(settings.get("EVENTS_PATH", "events"))
+    folders.append(settings["EVENTS_PATH"])
     for folder in folders:
         for path in files_under(os.path.join(site_path, folder)):
             if path.lower().endswith(MARKDOWN_SUFFIXES):

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 from kit_settings.declared_settings import Setting, address, list_of, whole, with_field
 
 from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
-from .national_calendars import REGION_CALENDAR_SAVE_AS
 from .occurrences import MAX_OCCURRENCES
 from .structured_data import ADDRESS_COUNTRY, OFFER_CURRENCY
 
@@ -66,7 +65,7 @@ SETTINGS = [
     ),
     Setting(
         "EVENTS_REGION_CALENDAR_SAVE_AS",
-        REGION_CALENDAR_SAVE_AS,
+        "calendars/{nation}/{region}.ics",
         str,
         "Each English region's calendar.",
         with_field("nation", "region"),

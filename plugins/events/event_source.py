@@ -9,9 +9,9 @@ import functools
 import zoneinfo
 from dataclasses import dataclass
 
-from content_schema.fields import validate_fields
 from dateutil.rrule import DAILY, WEEKLY, YEARLY, rrule, rrulestr
 
+from content_schema.fields import validate_fields
 from front_matter.document import MAX_FILE_BYTES, read_document, slug_from_filename
 
 from .schema import EVENT

@@ -11,14 +11,14 @@ import os
 import re
 from collections.abc import Iterable
 
-from content_schema import ContentProblems, ProblemList
-from content_schema.fields import place_slug
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from absolute_addresses.addresses import site_address
 from branch_subsites.branch_config import ENGLISH_REGIONS
 from branch_subsites.records import EventsExport
+from content_schema import ContentProblems, ProblemList
+from content_schema.fields import place_slug
 from file_policy.addresses import attribute_address
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import reported_as_linked, size_limit

@@ -21,7 +21,7 @@ class CalendarSettingsError(ValueError):
 
 def refresh_interval(settings: dict) -> dt.timedelta:
     """EVENTS_CALENDAR_REFRESH_HOURS, checked: REFRESH-INTERVAL and X-PUBLISHED-TTL of every calendar."""
-    hours = settings.get("EVENTS_CALENDAR_REFRESH_HOURS", REFRESH_HOURS)
+    hours = settings["EVENTS_CALENDAR_REFRESH_HOURS"]
     if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= MAX_REFRESH_HOURS:
         raise CalendarSettingsError(
             f"EVENTS_CALENDAR_REFRESH_HOURS is {hours!r}; "

@@ -15,7 +15,6 @@ import os
 from dataclasses import dataclass, field
 
 from content_schema.fields import place_slug
-
 from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.fingerprint import code_digest
 
@@ -38,11 +37,8 @@ class NationalCalendar:
     links: dict | None = None
 
 
-REGION_CALENDAR_SAVE_AS = "calendars/{nation}/{region}.ics"  # EVENTS_REGION_CALENDAR_SAVE_AS unless set
-
-
 def region_calendar_path(settings: dict, nation: str, region: str) -> str:
-    save_as = settings.get("EVENTS_REGION_CALENDAR_SAVE_AS", REGION_CALENDAR_SAVE_AS)
+    save_as = settings["EVENTS_REGION_CALENDAR_SAVE_AS"]
     return save_as.format(nation=place_slug(nation), region=place_slug(region))
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from editor_checks.addresses import AddressClaims
 
 from .event_source import EventSeries
-from .occurrences import MAX_OCCURRENCES, Occurrence, TooManyOccurrences, expand
+from .occurrences import Occurrence, TooManyOccurrences, expand
 
 
 def site_occurrences(
@@ -16,7 +16,7 @@ def site_occurrences(
 ) -> list[tuple[EventSeries, list[Occurrence]]]:
     """Each series with its occurrences; a series with too many dates, two series with one name and
     two occurrences at one address are problems in ``report`` (the caller stops if there are any)."""
-    limit = settings.get("EVENTS_MAX_OCCURRENCES", MAX_OCCURRENCES)
+    limit = settings["EVENTS_MAX_OCCURRENCES"]
     names, addresses = AddressClaims(), AddressClaims()
     expanded = []
     for series in series_list:

@@ -152,8 +152,8 @@ def page_structured_data(page, settings: dict) -> Markup:
         description=summary(page, settings.get("SUMMARY_MAX_LENGTH")),
         image_url=absolute_address(settings, image) if image else None,
         organiser={"@type": "Organization", "name": settings["SITENAME"], "url": f"{site}/"},
-        country=settings.get("EVENTS_ADDRESS_COUNTRY", ADDRESS_COUNTRY),
-        currency=settings.get("EVENTS_OFFER_CURRENCY", OFFER_CURRENCY),
+        country=settings["EVENTS_ADDRESS_COUNTRY"],
+        currency=settings["EVENTS_OFFER_CURRENCY"],
         home_timezone=settings["TIMEZONE"],
         locality=branch.get("name") if branch.get("kind") == "local" else None,
     )

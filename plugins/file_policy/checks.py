@@ -25,7 +25,7 @@ def markdown_folders(settings: dict) -> tuple[str, ...]:
     folders = [
         *settings.get("ARTICLE_PATHS", ()),
         *settings.get("PAGE_PATHS", ()),
-        settings.get("EVENTS_PATH", "events"),
+        settings["EVENTS_PATH"],
     ]
     return tuple(folder.strip("/") + "/" for folder in folders)
 

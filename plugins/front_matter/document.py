@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from content_schema.fields import make_slug
 from content_schema.source_text import FileTooLarge, check_text_size, read_source_text
 from content_schema.yaml_source import YamlDocument, YamlSyntaxError, load_yaml
-
 from incremental_build.containment import OutsideItsFolder, site_source
 
 from .nesting import MAX_NESTING, first_too_deep
@@ -26,7 +25,7 @@ MAX_FILE_BYTES = 1_000_000
 
 def size_limit(settings: dict) -> int:
     """FRONT_MATTER_MAX_FILE_BYTES: the largest news post, page or event file the kit reads."""
-    return settings.get("FRONT_MATTER_MAX_FILE_BYTES", MAX_FILE_BYTES)
+    return settings["FRONT_MATTER_MAX_FILE_BYTES"]
 
 
 class FrontMatterError(Exception):

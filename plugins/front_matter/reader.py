@@ -7,12 +7,13 @@ import html
 import logging
 import os
 
-from content_schema import ContentProblems, ProblemList
-from content_schema.fields import SLUG_PATTERN
-from content_schema.report import format_line
 from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
+
+from content_schema import ContentProblems, ProblemList
+from content_schema.fields import SLUG_PATTERN
+from content_schema.report import format_line
 
 from .content_file import kind_of, parse_content_file
 from .converter import convert_text, site_markdown

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
 from content_schema.fields import (
     SLUG_PATTERN,
     Field,
@@ -13,8 +16,6 @@ from content_schema.fields import (
     slug,
     text,
 )
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from .languages import language, section_languages
 

@@ -9,7 +9,7 @@ SETTINGS = [
         "HASHED_ASSETS_DIGEST_LENGTH",
         10,
         int,
-        "Hex digits in a hashed name; deploy/ matches names with exactly this many.",
+        "Hex digits in a hashed name; the server configs match names with exactly this many.",
         whole(6, 64),
     ),
     Setting("HASHED_ASSETS_MANIFEST", None, (dict, type(None)), "{plain name: hashed name}.", set_by_build=True),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from content_schema import ProblemList
-
 from editor_checks.sites import markdown_files
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import read_document, size_limit

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from content_schema.fields import web_address
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
+
+from content_schema.fields import web_address
 
 from .allow_list import clean
 

@@ -47,7 +47,7 @@ def prune_stale_files(pelican) -> None:
     is left alone (pruning.py)."""
     settings = pelican.settings
     output, cache, keep = settings["OUTPUT_PATH"], settings["CACHE_PATH"], _kept_folders(settings)
-    if not settings.get("OUTPUT_PRUNE", True):
+    if not settings["OUTPUT_PRUNE"]:
         pruning.keep_recording(output, cache, keep)
         return
     sources = [

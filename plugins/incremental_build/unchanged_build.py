@@ -156,7 +156,7 @@ def skip_when_unchanged(pelican) -> None:
     end a run, and PELICAN_CLASS is imported before plugins are on sys.path (and tests and branch
     builds make a Pelican directly), so the run of this one instance is wrapped instead."""
     settings = pelican.settings
-    if not settings.get("BUILD_SKIP_UNCHANGED", True) or settings.get("DELETE_OUTPUT_DIRECTORY"):
+    if not settings["BUILD_SKIP_UNCHANGED"] or settings.get("DELETE_OUTPUT_DIRECTORY"):
         return
     run = pelican.run
 

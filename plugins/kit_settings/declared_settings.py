@@ -23,9 +23,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from pelican.settings import DEFAULT_CONFIG, read_settings
+
 from content_schema.problems import Problem, ProblemList
 from content_schema.report import format_text
-from pelican.settings import DEFAULT_CONFIG, read_settings
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ def plugin_name(plugin) -> str:
 
 
 def declaring_plugins(plugins: Iterable) -> list[str]:
-    """The names of ``plugins``, each plugin made of parts (build_pipeline, with its ``PARTS``)
+    """The names of ``plugins``, each plugin made of parts (build_pipeline, with its ``DECLARING``)
     followed by its parts: the plugins whose ``config`` modules declare settings."""
     names = []
     for plugin in plugins:
@@ -161,7 +162,7 @@ def declaring_plugins(plugins: Iterable) -> list[str]:
         except (ModuleNotFoundError, ValueError):
             found = None
         if found is not None and found.submodule_search_locations is not None:
-            names.extend(getattr(importlib.import_module(name), "PARTS", ()))
+            names.extend(getattr(importlib.import_module(name), "DECLARING", ()))
     return list(dict.fromkeys(names))
 
 

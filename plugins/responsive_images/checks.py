@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import os
 
+from branch_subsites.branch_settings import branch_cache_path
 from content_schema import ProblemList
 from content_schema.source_text import FileTooLarge, read_source_text
-
-from branch_subsites.branch_settings import branch_cache_path
 from editor_checks.sites import markdown_files
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import read_document, size_limit

@@ -11,9 +11,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from kit_settings.declared_settings import Setting
 from PIL import __version__ as pillow_version
 from PIL import features
+
+from kit_settings.declared_settings import Setting
 
 # Raise when the pipeline's output changes for the same input and settings: every cached result is redone.
 PIPELINE_VERSION = 1

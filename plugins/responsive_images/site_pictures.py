@@ -12,8 +12,9 @@ import os
 import time
 from dataclasses import dataclass
 
-from content_schema import ProblemList
 from markupsafe import Markup
+
+from content_schema import ProblemList
 
 from .cache import PictureCache
 from .cards import CARD_SIZE, CardText, card_key, draw_card, theme_colours

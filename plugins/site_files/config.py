@@ -14,7 +14,7 @@ SETTINGS = [
         "SITE_FILES_NOT_FOUND_SAVE_AS",
         "404.html",
         str,
-        "Every site's page for a missing page (deploy/ serves it).",
+        "Every site's page for a missing page (the server configs serve it).",
         address,
     ),
     Setting("SITE_FILES_SITEMAP_SAVE_AS", "sitemap.xml", str, "Every site's sitemap.", address),

@@ -25,6 +25,11 @@ COMMANDS = {
     ),
     "branch": ("branch_subsites", [], "build one branch alone, for its own domain (make publish BRANCH=slug)"),
     "preview": ("live_preview", [], "serve, rebuild on every save, reload the page (make devserver)"),
+    "server-config": (
+        "server_configs",
+        [],
+        "write nginx's, Apache's or Caddy's configuration for the published site (make server-config)",
+    ),
 }
 KIT_TOOLS = {"scaffold", "live_preview"}  # packaged inside branchsites; at the root of a kit checkout
 
@@ -51,6 +56,9 @@ def main(argv=None) -> int:
     args, rest = parser.parse_known_args(argv)
     module, leading, _ = COMMANDS[args.command]
     sys.path.insert(0, PLUGINS_PATH)
+    # The name the command's usage shows (editor_checks.command_name): a module that takes the
+    # subcommand as its own first argument (scaffold) adds it itself.
+    os.environ["BRANCHSITES_COMMAND"] = "branchsites" if leading else f"branchsites {args.command}"
     sys.argv = [f"branchsites {args.command}", *leading, *rest]
     runpy.run_module(_module_name(module), run_name="__main__", alter_sys=True)  # its sys.exit ends the command
     return 0

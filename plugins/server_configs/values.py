@@ -1,0 +1,182 @@
+"""What a server configuration is made of, read from the site's settings and its branches, each value
+checked before any template sees it: a branch's `domain` is an editor's input, and a config file is a
+program the web server runs as root."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from branch_subsites.branch_config import load_branches
+from branch_subsites.branch_settings import branch_site_url, has_own_domain
+from content_schema.fields import HOSTNAME_PATTERN
+from content_schema.problems import ProblemList
+
+# A folder on the host: absolute, plain characters, no `..` (each config language reads these bare).
+FOLDER = re.compile(r"^/(?:[A-Za-z0-9._-]+/?)*$")
+LISTEN = re.compile(r"^(?:(?:\d{1,3}\.){3}\d{1,3}:|\[[0-9a-f:]+\]:)?\d{1,5}$")
+HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")  # an HTTP token, as every header the kit sends
+SUFFIX = re.compile(r"^\.[a-z0-9]+$")
+SITE_FILE = re.compile(r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
+
+
+class ServerConfigProblems(Exception):
+    """The values that cannot go into a server configuration, each by name; nothing was written."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("no server configuration was written:\n" + "\n".join(f"- {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class Site:
+    """One host's server: the folder it serves and the certificates it shows."""
+
+    host: str
+    root: str
+    certificates: str
+
+
+@dataclass(frozen=True)
+class OwnDomain:
+    """A branch built for its own domain: served there, and sent there from below the main site."""
+
+    slug: str
+    site: Site
+    address: str  # the branch's own SITEURL, as its build has it (https://domain)
+
+
+@dataclass(frozen=True)
+class ServerValues:
+    main: Site
+    main_address: str  # SITEURL's scheme and host (and port): where the aliases send readers
+    aliases: tuple[str, ...]
+    own_domains: tuple[OwnDomain, ...]
+    headers: tuple[tuple[str, str], ...]
+    tls: bool
+    http_listen: str
+    https_listen: str
+    acme_root: str
+    digest_length: int
+    hashed_suffixes: tuple[str, ...]
+    not_found: str
+    settings_file: str
+
+    @property
+    def sites(self) -> tuple[Site, ...]:
+        return (self.main, *(d.site for d in self.own_domains))
+
+
+def is_host(value: str) -> bool:
+    """A domain name, localhost or an IPv4 address: nothing a config language would read as syntax."""
+    if value == "localhost" or HOSTNAME_PATTERN.match(value):
+        return True
+    try:
+        return isinstance(ipaddress.ip_address(value), ipaddress.IPv4Address)
+    except ValueError:
+        return False
+
+
+def _plain_netloc(url: str) -> bool:
+    """host or host:port, with no user name or password."""
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 (it raises on a port that is not a number)
+    except ValueError:
+        return False
+    return "@" not in parts.netloc
+
+
+def site_host(settings: dict) -> str | None:
+    """SITEURL's host, or None when it has none."""
+    try:
+        return urlsplit(settings.get("SITEURL") or "").hostname
+    except ValueError:
+        return None
+
+
+def server_values(settings: dict, settings_file: str) -> ServerValues:
+    """Every value of the configuration, checked; ServerConfigProblems names each one refused."""
+    problems: list[str] = []
+
+    def folder(name: str, value: str) -> str:
+        if not FOLDER.match(value) or ".." in value.split("/"):
+            problems.append(f"{name} is {value!r}: it must be an absolute folder of letters, digits, . _ - and /")
+        return value.rstrip("/") or "/"
+
+    host = site_host(settings)
+    scheme = urlsplit(settings.get("SITEURL") or "").scheme
+    if not host or not is_host(host) or scheme not in ("http", "https") or not _plain_netloc(settings["SITEURL"]):
+        problems.append(f"SITEURL is {settings.get('SITEURL')!r}: it must be the published address (publishconf.py)")
+    elif settings["SERVER_CONFIG_TLS"] and scheme != "https":
+        problems.append(f"SITEURL is {settings['SITEURL']!r}: with SERVER_CONFIG_TLS on it must start with https://")
+
+    root = settings["SERVER_CONFIG_ROOT"]
+    if root is None:
+        problems.append("SERVER_CONFIG_ROOT is not set: give the live site's folder on the host (DEPLOY_PATH/current)")
+        root = "/"
+    root = folder("SERVER_CONFIG_ROOT", root)
+    certificates = settings["SERVER_CONFIG_CERTIFICATES"]
+    folder("SERVER_CONFIG_CERTIFICATES", certificates.replace("{host}", "host"))
+    acme_root = folder("SERVER_CONFIG_ACME_ROOT", settings["SERVER_CONFIG_ACME_ROOT"])
+
+    aliases = []
+    for alias in settings["SERVER_CONFIG_ALIASES"]:
+        if not is_host(alias):
+            problems.append(f"SERVER_CONFIG_ALIASES holds {alias!r}, which is not a host name")
+        aliases.append(alias)
+    for name in ("SERVER_CONFIG_HTTP_LISTEN", "SERVER_CONFIG_HTTPS_LISTEN"):
+        if not LISTEN.match(settings[name]):
+            problems.append(f"{name} is {settings[name]!r}: it must be a port, or address:port")
+
+    headers = []
+    for name, value in settings["SERVER_CONFIG_HEADERS"].items():
+        if not HEADER_NAME.match(name):
+            problems.append(f"SERVER_CONFIG_HEADERS has the header name {name!r}: only letters, digits and -")
+        elif not value.isascii() or not value.isprintable():
+            problems.append(f"SERVER_CONFIG_HEADERS[{name!r}] is {value!r}: only printable ASCII")
+        headers.append((name, value))
+
+    suffixes = [s.lower() for s in settings["HASHED_ASSETS_SUFFIXES"]]
+    for suffix in suffixes:
+        if not SUFFIX.match(suffix):
+            problems.append(f"HASHED_ASSETS_SUFFIXES holds {suffix!r}: a suffix is a dot, letters and digits")
+    not_found = settings["SITE_FILES_NOT_FOUND_SAVE_AS"]
+    if not SITE_FILE.match(not_found):
+        problems.append(f"SITE_FILES_NOT_FOUND_SAVE_AS is {not_found!r}: letters, digits, . _ - and / only")
+
+    own_domains = []
+    if settings["BRANCH_OWN_DOMAINS"]:
+        report = ProblemList(root=settings.get("KIT_ROOT") or os.getcwd())
+        branches = load_branches(settings, report)
+        # A branch refused here would be left out of the configuration without a word: refuse it all.
+        problems += [f"{p.path}:{p.line}: {p.message}. {p.fix}" for p in report.errors]
+        for branch in branches:
+            if not has_own_domain(branch, settings):
+                continue
+            if not is_host(branch.domain):  # load_branch checks it too; this file is run by root
+                problems.append(f"branch {branch.slug}: its domain {branch.domain!r} is not a host name")
+            folder_on_host = f"{root.rstrip('/')}/branches/{branch.slug}"
+            site = Site(branch.domain, folder_on_host, certificates.replace("{host}", branch.domain))
+            own_domains.append(OwnDomain(branch.slug, site, branch_site_url(branch, settings)))
+
+    if problems:
+        raise ServerConfigProblems(problems)
+    return ServerValues(
+        main=Site(host, root, certificates.replace("{host}", host)),
+        main_address=f"{scheme}://{urlsplit(settings['SITEURL']).netloc}",
+        aliases=tuple(aliases),
+        own_domains=tuple(own_domains),
+        headers=tuple(headers),
+        tls=settings["SERVER_CONFIG_TLS"],
+        http_listen=settings["SERVER_CONFIG_HTTP_LISTEN"],
+        https_listen=settings["SERVER_CONFIG_HTTPS_LISTEN"],
+        acme_root=acme_root,
+        digest_length=settings["HASHED_ASSETS_DIGEST_LENGTH"],
+        hashed_suffixes=tuple(s.lstrip(".") for s in suffixes),
+        not_found=not_found,
+        settings_file=os.path.basename(settings_file),
+    )
