@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pelican.settings import read_settings
-
 from branch_subsites.branch_config import load_branches
 from branch_subsites.branch_settings import branch_overrides
 from editor_checks import ProblemList
+from editor_checks.declared_settings import read_kit_settings
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 # The settings the kit's own build measures with (bench/build_site.py): the kit's test site's thin
@@ -37,7 +36,7 @@ def write_naive_settings(project: Path, out: Path, dest: Path) -> list[tuple[str
         "CODEOWNERS_FILES": {},
         "SEARCH_LUNR_JS": str(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"),
     }
-    settings = read_settings(str(SITE / "pelicanconf.py"), override=paths)
+    settings = read_kit_settings(str(SITE / "pelicanconf.py"), override=paths)  # with the plugins' defaults
     settings["MAIN_SITEURL"] = settings["SITEURL"]
     settings["THEME_URL"] = f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}"
     runs = []

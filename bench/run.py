@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))  # the kit, as installed
 
 from .measure import run_measured, snapshot, written
 from .naive_settings import write_naive_settings
