@@ -22,20 +22,27 @@ EXAMPLE_SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
 EXAMPLE_PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
 # lunr.min.js, which a site has in its own node_modules/: a fixture project takes the kit's
 LUNR_JS = KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"
+# Compiled templates, shared by the in-process builds of the tests (shared_template_cache)
+TEMPLATE_CACHE = KIT_ROOT / ".cache" / "test-templates"
 # What a child process needs on its path to read a site's settings and load the kit's plugins.
 KIT_PYTHONPATH = os.pathsep.join([str(KIT_ROOT / "src"), str(KIT_ROOT / "plugins")])
 
 
-def read_kit_settings(path: str, override: dict) -> dict:
-    """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
-    (editor_checks.declared_settings, imported from the kit's plugins folder, as PLUGIN_PATHS gives
-    it to Pelican; a test's child process may not have it on its path yet).
-
-    A publishconf.py imports the pelicanconf.py beside it: the one of another site read earlier in
-    this process (Python keeps a module by its name) or found first on the path is not it."""
+def kit_on_path() -> None:
+    """The kit's plugins and its package importable, as PLUGIN_PATHS and an installed kit make them
+    for a build (a test's child process may not have them on its path yet)."""
     for folder in (KIT_ROOT / "plugins", KIT_ROOT / "src"):
         if str(folder) not in sys.path:
             sys.path.insert(0, str(folder))
+
+
+def read_kit_settings(path: str, override: dict) -> dict:
+    """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
+    (editor_checks.declared_settings).
+
+    A publishconf.py imports the pelicanconf.py beside it: the one of another site read earlier in
+    this process (Python keeps a module by its name) or found first on the path is not it."""
+    kit_on_path()
     from editor_checks.declared_settings import read_kit_settings as read
 
     site = os.path.dirname(os.path.abspath(path))
@@ -54,9 +61,23 @@ def copy_fixture(name: str, dest: Path) -> Path:
 
 
 def project_settings(project: Path, settings_file: Path = SETTINGS_FILE, **overrides) -> dict:
-    """The kit's real settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s folders,
-    with every plugin's defaults filled in as a build fills them."""
-    return read_kit_settings(str(settings_file), override={**project_paths(project), **overrides})
+    """The kit's test site's settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s
+    folders, with every plugin's defaults filled in as a build fills them."""
+    shared = {"JINJA_ENVIRONMENT": shared_template_cache()}
+    return read_kit_settings(str(settings_file), override={**project_paths(project), **shared, **overrides})
+
+
+def shared_template_cache() -> dict:
+    """The kit's JINJA_ENVIRONMENT with one bytecode cache for every build of the tests, as a site's
+    builds share the one in its CACHE_PATH (hashed_assets.site_theme): a fixture project's own
+    cache would compile the theme again for each of the suite's builds."""
+    from jinja2 import FileSystemBytecodeCache
+
+    kit_on_path()
+    from branchsites.site_settings import JINJA_ENVIRONMENT
+
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    return {**JINJA_ENVIRONMENT, "bytecode_cache": FileSystemBytecodeCache(str(TEMPLATE_CACHE))}
 
 
 def project_paths(project: Path) -> dict:
