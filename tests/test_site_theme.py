@@ -4,10 +4,13 @@ installed kit): here, what the settings get, with no build."""
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import FileSystemBytecodeCache
 
 from branchsites import site_settings
 from branchsites.paths import THEME_PATH
+from hashed_assets.manifest import hash_assets
 from hashed_assets.site_theme import cache_compiled_templates, use_site_theme
 from reproducible_output.fingerprint import forget_folder_states, theme_and_code_digest
 
@@ -82,3 +85,15 @@ def test_a_changed_override_template_changes_what_branches_are_made_with(tmp_pat
     (theme / "templates/base.html").write_text('{% extends "!theme/base.html" %}\n{# changed #}\n')
     forget_folder_states()  # as a new build starts
     assert theme_and_code_digest(settings) != before
+
+
+def test_published_the_partys_stylesheet_gets_a_hashed_name_like_the_kits(tmp_path):
+    theme = party_theme(tmp_path / "theme")
+    settings = kit_settings(
+        THEME_OVERRIDES_PATH=str(theme), HASHED_ASSETS_SUFFIXES=[".css"], HASHED_ASSETS_DIGEST_LENGTH=10
+    )
+    use_site_theme(settings)
+    hashed = hash_assets(settings)
+    assert re.fullmatch(r"css/party\.[0-9a-f]{10}\.css", hashed["css/party.css"][0])
+    assert hashed["css/party.css"][1] == (theme / "static/css/party.css").read_bytes()
+    assert "css/site.css" in hashed
