@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pelican.settings import read_settings
-
 from branch_subsites.branch_config import load_branches
 from branch_subsites.branch_settings import branch_overrides
 from content_schema import ProblemList
+from kit_settings.declared_settings import read_kit_settings
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
+# The settings the kit's own build measures with (bench/build_site.py): the kit's test site's thin
+# pelicanconf.py over the kit's defaults.
+SITE = KIT_ROOT / "tests" / "fixtures" / "kit_site"
 
 TEMPLATE = """\
 import json, os, sys
-sys.path.insert(0, {kit!r})
-sys.path.insert(1, os.path.join({kit!r}, "plugins"))
+sys.path[:0] = [{kit!r}, {site!r}, os.path.join({kit!r}, "plugins")]
 from pelicanconf import *
 from branch_subsites.records import BranchExports
 globals().update(json.loads({overrides!r}))
@@ -36,15 +37,16 @@ def write_naive_settings(project: Path, out: Path, dest: Path) -> list[tuple[str
         "CACHE_PATH": str(dest / "cache-main"),
         "BRANCH_CACHE_PATH": str(dest / "cache-branches"),
         "CODEOWNERS_FILES": {},
+        "SEARCH_LUNR_JS": str(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"),
     }
-    settings = read_settings(str(KIT_ROOT / "pelicanconf.py"), override=paths)
+    settings = read_kit_settings(str(SITE / "pelicanconf.py"), override=paths)  # with the plugins' defaults
     settings["MAIN_SITEURL"] = settings["SITEURL"]
     settings["THEME_URL"] = f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}"
     runs = []
     main = {**paths, "BRANCHES_PATH": str(dest / "no-branches")}
     (dest / "no-branches").mkdir(exist_ok=True)
     main_file = dest / "main.py"
-    main_file.write_text(TEMPLATE.format(kit=str(KIT_ROOT), overrides=json.dumps(main)))
+    main_file.write_text(TEMPLATE.format(kit=str(KIT_ROOT / "src"), site=str(SITE), overrides=json.dumps(main)))
     runs.append(("main", project / "content", main_file))
     for branch in load_branches(settings, ProblemList(root=str(project))):
         overrides = {
@@ -53,6 +55,6 @@ def write_naive_settings(project: Path, out: Path, dest: Path) -> list[tuple[str
             "EDITOR_CHECKS_ON_BUILD": False,
         }
         path = dest / f"{branch.slug}.py"
-        path.write_text(TEMPLATE.format(kit=str(KIT_ROOT), overrides=json.dumps(overrides)))
+        path.write_text(TEMPLATE.format(kit=str(KIT_ROOT / "src"), site=str(SITE), overrides=json.dumps(overrides)))
         runs.append((branch.slug, Path(branch.folder), path))
     return runs

@@ -2,7 +2,7 @@
 
     make test && python -m bench.readme_screenshots
 
-The suite (tests/test_reader_experience.py) writes every page type at 360 and 1280 px into
+The suite (tests/test_example_site.py) writes every page type at 360 and 1280 px into
 test-artifacts/screenshots/; this keeps the top of a handful, as small palette PNGs.
 """
 

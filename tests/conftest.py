@@ -24,24 +24,6 @@ def two_branches(tmp_path):
     return copy_fixture("two_branches", tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """The kit's own demo (content/ and branches/) built once, with "now" fixed at 2027-01-01."""
-    from kit_testing import build_settings
-
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", "1798761600")
-    tmp = tmp_path_factory.mktemp("demo")
-    try:
-        yield build_settings(
-            OUTPUT_PATH=str(tmp / "output"),
-            CACHE_PATH=str(tmp / "cache-main"),
-            BRANCH_CACHE_PATH=str(tmp / "cache-branches"),
-        )
-    finally:
-        mp.undo()
-
-
 PUBLISHED_SITEURL = "https://party.example"
 PUBLISHED_BRANCH_DOMAIN = "beta.example"
 PUBLISHED_NOW = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)

@@ -14,21 +14,44 @@ from pelican import Pelican
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+# The kit's tests build with a fictional party's thin settings over the kit's defaults, never the
+# demo site's (test_example_site.py builds that one).
+SETTINGS_FILE = FIXTURES / "kit_site" / "pelicanconf.py"
+PUBLISH_SETTINGS_FILE = FIXTURES / "kit_site" / "publishconf.py"
+EXAMPLE_SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+EXAMPLE_PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
+# lunr.min.js, which a site has in its own node_modules/: a fixture project takes the kit's
+LUNR_JS = KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"
+# Compiled templates, shared by the in-process builds of the tests (shared_template_cache)
+TEMPLATE_CACHE = KIT_ROOT / ".cache" / "test-templates"
+# What a child process needs on its path to read a site's settings and load the kit's plugins.
+KIT_PYTHONPATH = os.pathsep.join([str(KIT_ROOT / "src"), str(KIT_ROOT / "plugins")])
+
+
+def kit_on_path() -> None:
+    """The kit's plugins and its package importable, as PLUGIN_PATHS and an installed kit make them
+    for a build (a test's child process may not have them on its path yet)."""
+    for folder in (KIT_ROOT / "plugins", KIT_ROOT / "src"):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
 
 
 def read_kit_settings(path: str, override: dict) -> dict:
     """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
-    (kit_settings.declared_settings, imported from the kit's plugins folder, as PLUGIN_PATHS gives
-    it to Pelican; a test's child process may not have it on its path yet)."""
-    if str(KIT_ROOT / "plugins") not in sys.path:
-        sys.path.insert(0, str(KIT_ROOT / "plugins"))
+    (kit_settings.declared_settings).
+
+    A publishconf.py imports the pelicanconf.py beside it: the one of another site read earlier in
+    this process (Python keeps a module by its name) or found first on the path is not it."""
+    kit_on_path()
     from kit_settings.declared_settings import read_kit_settings as read
 
-    return read(path, override=override)
-
-
-PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
+    site = os.path.dirname(os.path.abspath(path))
+    sys.modules.pop("pelicanconf", None)
+    sys.path.insert(0, site)
+    try:
+        return read(path, override=override)
+    finally:
+        sys.path.remove(site)
 
 
 def copy_fixture(name: str, dest: Path) -> Path:
@@ -38,9 +61,23 @@ def copy_fixture(name: str, dest: Path) -> Path:
 
 
 def project_settings(project: Path, settings_file: Path = SETTINGS_FILE, **overrides) -> dict:
-    """The kit's real settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s folders,
-    with every plugin's defaults filled in as a build fills them."""
-    return read_kit_settings(str(settings_file), override={**project_paths(project), **overrides})
+    """The kit's test site's settings (pelicanconf.py, or publishconf.py), pointed at ``project``'s
+    folders, with every plugin's defaults filled in as a build fills them."""
+    shared = {"JINJA_ENVIRONMENT": shared_template_cache()}
+    return read_kit_settings(str(settings_file), override={**project_paths(project), **shared, **overrides})
+
+
+def shared_template_cache() -> dict:
+    """The kit's JINJA_ENVIRONMENT with one bytecode cache for every build of the tests, as a site's
+    builds share the one in its CACHE_PATH (hashed_assets.site_theme): a fixture project's own
+    cache would compile the theme again for each of the suite's builds."""
+    from jinja2 import FileSystemBytecodeCache
+
+    kit_on_path()
+    from branchsites.site_settings import JINJA_ENVIRONMENT
+
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    return {**JINJA_ENVIRONMENT, "bytecode_cache": FileSystemBytecodeCache(str(TEMPLATE_CACHE))}
 
 
 def project_paths(project: Path) -> dict:
@@ -53,7 +90,25 @@ def project_paths(project: Path) -> dict:
         "CACHE_PATH": str(project / ".cache" / "main"),
         "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
         "CODEOWNERS_FILES": {},  # fixture projects are not repositories; test_codeowners sets its own
+        "SEARCH_LUNR_JS": str(LUNR_JS),
     }
+
+
+def site_settings_file(project: Path, **settings) -> Path:
+    """``project``'s own settings.py over the kit's test site's, as a party's site has one (its
+    folders are the project's: Pelican makes them absolute from the file's folder), for a child
+    process: the kit is found there as an installed one would be, and the kit's plugins through
+    PLUGIN_PATHS alone."""
+    lines = [
+        "import sys\n",
+        f"sys.path[:0] = [{str(KIT_ROOT / 'src')!r}, {str(SETTINGS_FILE.parent)!r}]\n",
+        "from pelicanconf import *  # noqa: F403\n",
+    ]
+    values = {"CODEOWNERS_FILES": {}, "SEARCH_LUNR_JS": str(LUNR_JS), **settings}  # not a repository
+    lines += [f"{key} = {value!r}\n" for key, value in values.items()]
+    path = project / "settings.py"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
 
 
 def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = None, **overrides) -> Path:
@@ -74,9 +129,10 @@ def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = 
     return Path(settings["OUTPUT_PATH"])
 
 
-def build_settings(**overrides) -> Path:
-    """Build with the kit's settings file as it is, changing only ``overrides``; return the output folder."""
-    settings = read_kit_settings(str(SETTINGS_FILE), override=overrides)
+def build_example_site(settings_file: Path = EXAMPLE_SETTINGS_FILE, **overrides) -> Path:
+    """Build the demo site at the repository's root with its own settings file as it is, changing
+    only ``overrides``; return the output folder."""
+    settings = read_kit_settings(str(settings_file), override=overrides)
     Pelican(settings).run()
     return Path(settings["OUTPUT_PATH"])
 

@@ -14,24 +14,24 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from branchsites import site_settings as kit_defaults
 from build_pipeline import PARTS, STAGES, TOOLS
 from build_pipeline.plugin_list import COMMANDS, LIBRARIES, plugin_list_problems
 from content_schema.problems import ProblemList
 from kit_settings.declared_settings import SettingsProblems
-from kit_testing import KIT_ROOT, SETTINGS_FILE, project_paths
+from kit_testing import FIXTURES, KIT_ROOT, LUNR_JS, SETTINGS_FILE, project_paths
 
 EPOCH = "1798761600"  # 2027-01-01: the fixture's events are still to come
 # branch alpha's events still to come (branches/alpha/events/), each once in the national calendar
 ALPHA_EVENTS = {
-    "alpha/branch-meeting@hedgerow.example",
-    "alpha/clocks-change-walk@hedgerow.example",
-    "alpha/stall@hedgerow.example",
+    "alpha/branch-meeting@test-party.example",
+    "alpha/clocks-change-walk@test-party.example",
+    "alpha/stall@test-party.example",
 }
-# the kit's plugins and theme, for a copy of its pelicanconf.py in a fixture project
+# for a copy of the kit's test site's pelicanconf.py in a fixture project: lunr.min.js from the
+# kit's node_modules/ (the fixture has none), and no repository for CODEOWNERS
 KIT_FOLDERS = f"""
-PLUGIN_PATHS = [{str(KIT_ROOT / "plugins")!r}]
-THEME = {str(KIT_ROOT / "theme")!r}
-THEME_STATIC_PATHS = ["static", {str(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js")!r}]
+SEARCH_LUNR_JS = {str(LUNR_JS)!r}
 CODEOWNERS_FILES = {{}}
 """
 
@@ -144,8 +144,8 @@ def test_a_third_party_plugin_listed_first_leaves_the_kits_order_and_the_branch_
 
 
 def test_the_kits_test_settings_list_only_the_pipeline():
-    listed = read_settings(str(SETTINGS_FILE))["PLUGINS"]
-    assert listed == ["build_pipeline"]
+    listed = read_settings(str(SETTINGS_FILE), override=project_paths(FIXTURES / "two_branches"))["PLUGINS"]
+    assert listed == kit_defaults.PLUGINS == ["build_pipeline"]
     report = ProblemList(root=str(KIT_ROOT))
     plugin_list_problems(listed, str(SETTINGS_FILE), 0, report, STAGES)
     assert report.problems == []

@@ -7,8 +7,9 @@ the Makefile the kit's targets run, the JSON schemas of the kit's data files, th
 package and lock files, and the forge workflows and templates a new site is given. The demo
 party's own things are not checked and keep its name: content/, branches/, pelicanconf.py,
 publishconf.py, the CODEOWNERS files (written by `make codeowners` from CODEOWNERS_NATIONAL in
-pelicanconf.py), README.md's and docs/'s examples of the demo, and the tests that build the demo
-site.
+pelicanconf.py), README.md's and docs/'s examples of the demo. The kit's tests are the kit's too,
+so that a party can run them on its own site: they build a fictional party's (tests/fixtures/
+kit_site), and only the test that builds the demo site names it.
 """
 
 from __future__ import annotations
@@ -45,12 +46,15 @@ KIT_PATHS = [
     ".forgejo/workflows",
     ".gitlab/issue_templates",
     ".gitlab-ci.yml",
+    "tests",
 ]
 
 # Files among KIT_PATHS that may name the demo party, each with the reason. Nothing else may.
 DEMO_FILES = {
     "scripts/make-demo-images.py": "draws the demo site's own pictures (a leaflet with the demo's "
     "address, branches/sheffield/images/hedgerow-border.png); it is not part of the package",
+    "tests/test_example_site.py": "builds the demo site end to end and checks its name and addresses",
+    "tests/test_kit_names.py": "this test: how the demo party's name is written",
 }
 
 

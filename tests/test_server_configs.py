@@ -19,7 +19,7 @@ import pytest
 from servers import NGINX, free_port, nginx_check, nginx_main_config, server_config
 
 from conftest import PUBLISHED_SITEURL, published_fixture
-from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE
+from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, project_paths
 from server_configs.__main__ import main, read_server_settings
 from server_configs.render import UnsafeValue, render
 from server_configs.values import server_values
@@ -62,11 +62,13 @@ def test_the_same_settings_give_the_same_bytes_with_every_host_in_it(fixture_pro
     assert "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" in first
 
 
-def demo_settings(tmp_path: Path, **overrides) -> dict:
-    """The demo party's publishconf.py (cardiff has its own domain), certificates made for each host."""
+def site_settings_with_certificates(tmp_path: Path, project: Path, **overrides) -> dict:
+    """The kit's test site's publishconf.py over ``project`` (the published fixture: beta-net has its
+    own domain), certificates made for each host."""
     settings = read_server_settings(
         str(PUBLISH_SETTINGS_FILE),
         {
+            **project_paths(project),
             "CACHE_PATH": str(tmp_path / "cache"),
             "SERVER_CONFIG_ROOT": str(tmp_path / "srv" / "current"),
             "SERVER_CONFIG_CERTIFICATES": str(tmp_path / "certs" / "{host}"),
@@ -76,7 +78,7 @@ def demo_settings(tmp_path: Path, **overrides) -> dict:
         },
     )
     values = server_values(settings, str(PUBLISH_SETTINGS_FILE))
-    assert values.own_domains, "the demo has a branch with its own domain"
+    assert values.own_domains, "the fixture has a branch with its own domain"
     for site in values.sites:
         folder = Path(site.certificates)
         folder.mkdir(parents=True, exist_ok=True)
@@ -95,18 +97,19 @@ def demo_settings(tmp_path: Path, **overrides) -> dict:
     return settings
 
 
-def test_nginx_t_passes_the_demo_s_config_with_its_own_domain_branch(tmp_path):
-    settings = demo_settings(tmp_path)
+def test_nginx_t_passes_a_site_s_config_with_its_own_domain_branch(tmp_path, fixture_project):
+    settings = site_settings_with_certificates(tmp_path, fixture_project)
     text = render("nginx", server_values(settings, "publishconf.py"))
-    assert "server_name hedgerowcardiff.example;" in text and "ssl_certificate " in text
+    own = [site.host for site in server_values(settings, "publishconf.py").sites][1:]  # the branches' own domains
+    assert own and all(f"server_name {host};" in text for host in own) and "ssl_certificate " in text
     nginx_check(tmp_path / "prefix", nginx_main_config(tmp_path / "prefix", text))
     assert os.path.exists(NGINX)
 
 
-def test_apache_configtest_passes_the_demo_s_config(tmp_path):
+def test_apache_configtest_passes_a_site_s_config(tmp_path, fixture_project):
     if not os.path.exists(APACHE):  # never skip: `make test` installs it
         pytest.fail("apache2 is missing: run `make test`, which installs it from Debian")
-    settings = demo_settings(tmp_path)
+    settings = site_settings_with_certificates(tmp_path, fixture_project)
     (tmp_path / "site.conf").write_text(render("apache", server_values(settings, "publishconf.py")))
     modules = ["mpm_event", "authz_core", "dir", "mime", "alias", "headers", "rewrite", "setenvif", "env", "ssl"]
     loads = "\n".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so" for m in modules)
@@ -119,10 +122,10 @@ def test_apache_configtest_passes_the_demo_s_config(tmp_path):
     assert done.returncode == 0 and "Syntax OK" in done.stderr, done.stderr
 
 
-def test_caddy_validates_the_demo_s_config(tmp_path):
+def test_caddy_validates_a_site_s_config(tmp_path, fixture_project):
     if not os.path.exists(CADDY):  # never skip: `make test` installs it
         pytest.fail("caddy is missing: run `make test`, which installs it from Debian")
-    settings = demo_settings(tmp_path, SERVER_CONFIG_HTTPS_LISTEN="443")
+    settings = site_settings_with_certificates(tmp_path, fixture_project, SERVER_CONFIG_HTTPS_LISTEN="443")
     (tmp_path / "Caddyfile").write_text(render("caddy", server_values(settings, "publishconf.py")))
     done = subprocess.run(
         [CADDY, "validate", "--adapter", "caddyfile", "--config", str(tmp_path / "Caddyfile")],
@@ -220,7 +223,9 @@ def test_values_are_checked_by_name(tmp_path, capsys):
 def test_a_template_cannot_write_a_value_without_escaping_it(fixture_project):
     from server_configs.render import environment
 
-    settings = read_server_settings(str(PUBLISH_SETTINGS_FILE), {"SERVER_CONFIG_ROOT": EXAMPLE_ROOT})
+    settings = read_server_settings(
+        str(PUBLISH_SETTINGS_FILE), {**project_paths(fixture_project), "SERVER_CONFIG_ROOT": EXAMPLE_ROOT}
+    )
     values = server_values(settings, "publishconf.py")
     with pytest.raises(UnsafeValue, match="without escaping"):
         environment("nginx").from_string("root {{ v.main.root }};").render(v=values)

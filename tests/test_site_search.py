@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from lunr.index import Index
 
-from kit_testing import KIT_ROOT, build, copy_fixture
+from kit_settings.declared_settings import apply_declared_settings
+from kit_testing import KIT_ROOT, build, copy_fixture, project_settings
+from site_search.register import LunrMissing
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
 
@@ -139,7 +141,7 @@ def test_follow_a_result_and_come_back_to_the_same_results(site, serve, open_pag
     page = open_page()
     base = serve(site)
     page.goto(f"{base}/search/")
-    page.get_by_label("Search The Hedgerow Party").fill("alphaton")
+    page.get_by_label("Search The Test Party").fill("alphaton")
     page.keyboard.press("Enter")
     link = page.locator("#search-results li a").first
     link.wait_for()
@@ -150,7 +152,7 @@ def test_follow_a_result_and_come_back_to_the_same_results(site, serve, open_pag
     page.wait_for_url(f"{base}/branches/alpha/")
     page.go_back()
     page.locator("#search-results li a").first.wait_for()
-    assert page.get_by_label("Search The Hedgerow Party").input_value() == "alphaton"
+    assert page.get_by_label("Search The Test Party").input_value() == "alphaton"
     assert page.locator("#search-results li a").first.inner_text() == "Alphaton branch"
     assert page.problems == []
 
@@ -181,3 +183,28 @@ def test_a_site_with_nothing_to_index_still_has_a_search_page():
 
     data = json.loads(search_json([], site="New branch", branch_search=False))
     assert data["docs"] == [] and data["sites"] == [] and data["index"] is None
+
+
+def test_lunr_js_comes_from_the_sites_own_node_modules(two_branches, monkeypatch):
+    """A party's site has lunr.min.js in its own node_modules/ (npm ci): SEARCH_LUNR_JS's default."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    own = two_branches / "node_modules" / "lunr" / "lunr.min.js"
+    own.parent.mkdir(parents=True)
+    own.write_text("/* the site's own lunr */\n")
+    settings = project_settings(two_branches)
+    del settings["SEARCH_LUNR_JS"]  # as a site that does not set it
+    apply_declared_settings(settings)
+    assert settings["SEARCH_LUNR_JS"] == str(own)
+    output = build(two_branches, SEARCH_LUNR_JS=settings["SEARCH_LUNR_JS"])
+    assert (output / "theme" / "lunr.min.js").read_text() == "/* the site's own lunr */\n"
+    assert not (output / "branches" / "alpha" / "theme").exists()  # branches share the main site's copy
+
+
+def test_without_lunr_js_the_build_stops_saying_how_to_get_it_and_writes_nothing(two_branches):
+    missing = two_branches / "node_modules" / "lunr" / "lunr.min.js"
+    with pytest.raises(LunrMissing) as stopped:
+        build(two_branches, SEARCH_LUNR_JS=str(missing))
+    assert str(stopped.value).startswith(f"{missing} is missing: search needs the npm package lunr.")
+    assert "npm ci --ignore-scripts" in str(stopped.value)
+    assert not (two_branches / "output" / "index.html").exists()
+    assert not (two_branches / "output" / "theme").exists()

@@ -30,6 +30,8 @@ def settings_reference() -> str:
         "docs/settings.md`); a test fails when the two differ. A setting with a plugin's prefix",
         "that is not listed here, a value of the wrong type or a required setting left unset",
         "stops the build with the setting's name and the fix, before anything is built.",
+        "The kit's values for Pelican's own settings (addresses, feeds, `MARKDOWN`, `PLUGINS`...)",
+        "are in `branchsites/site_settings.py`, which a site's `pelicanconf.py` starts from.",
         "",
     ]
     for plugin in kit_plugins():

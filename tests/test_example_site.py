@@ -1,0 +1,293 @@
+"""The demo party's site at the root of the repository, built end to end with its own settings,
+as `make html` (pelicanconf.py) and `make publish` (publishconf.py) build it. The kit's other tests
+build from the kit's defaults and their own fixtures, so that a party can run them on its site.
+
+Its pages are the kit's widest sample of page types: each (bench/page_budget.py's) is judged in
+Chromium at a phone width and a desktop width (WCAG 2.2 AA with axe-core, nothing from another
+origin, no console errors, the keyboard, no JavaScript), every page by the Nu checker, and against
+the weight budget. Screenshots go to test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from browser import describe_violations
+from icalendar import Calendar
+from pelican.settings import read_settings
+from test_event_structured_data import event_pages, google_problems, json_ld
+
+from bench.calendar_agreement import compare_output
+from bench.page_budget import PAGE_TYPES, measure, newest_article, problems
+from kit_settings.declared_settings import declarations
+from kit_testing import (
+    EXAMPLE_PUBLISH_SETTINGS_FILE,
+    EXAMPLE_SETTINGS_FILE,
+    KIT_ROOT,
+    broken_links,
+    build_example_site,
+)
+
+NOW = "1798761600"  # 2027-01-01 00:00 UTC
+UNTIL = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)  # three years on: repeating events with no end stop here
+SITEURL = "https://hedgerow.example"
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo built as `make html` builds it, with "now" fixed at 2027-01-01 (its caches in a
+    folder of the test's)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", NOW)
+    tmp = tmp_path_factory.mktemp("demo")
+    try:
+        yield build_example_site(
+            OUTPUT_PATH=str(tmp / "output"),
+            CACHE_PATH=str(tmp / "cache-main"),
+            BRANCH_CACHE_PATH=str(tmp / "cache-branches"),
+        )
+    finally:
+        mp.undo()
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """The demo published as `make publish` builds it (its caches in a folder of the test's)."""
+    tmp = tmp_path_factory.mktemp("demo-published")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", NOW)
+    mp.delenv("SITEURL", raising=False)  # publishconf.py's own address
+    try:
+        yield build_example_site(
+            EXAMPLE_PUBLISH_SETTINGS_FILE,
+            OUTPUT_PATH=str(tmp / "output"),
+            CACHE_PATH=str(tmp / "cache-main"),
+            BRANCH_CACHE_PATH=str(tmp / "cache-branches"),
+        )
+    finally:
+        mp.undo()
+
+
+# ---- its settings: the party's own values over the kit's ---------------------------------------
+
+
+def test_the_demo_sites_settings_file_holds_no_kit_default():
+    """pelicanconf.py sets a kit setting only where the party wants something else."""
+    values = read_settings(str(EXAMPLE_SETTINGS_FILE))
+    declared, _ = declarations(values["PLUGINS"])
+    names = {line.split("=")[0].strip() for line in EXAMPLE_SETTINGS_FILE.read_text().splitlines() if "=" in line}
+    set_here = [(name, setting) for name, (_, setting) in declared.items() if name in names]
+    assert len(set_here) >= 8  # the party's domains, accounts, contacts, reviewers, calendar domain, time zone
+    for name, setting in set_here:
+        default = setting.default_from(values) if setting.default_from else setting.default
+        assert default != values[name], f"{name} in pelicanconf.py is the kit's default: leave it out"
+
+
+def test_the_demo_sites_settings_file_is_thin():
+    text = EXAMPLE_SETTINGS_FILE.read_text()
+    assert "from branchsites.site_settings import *" in text
+    values = [line for line in text.splitlines() if re.match(r"[A-Z_]+ =", line)]
+    assert len(values) <= 20, values
+    for kit_value in ("PLUGINS", "PLUGIN_PATHS", "THEME", "MARKDOWN", "JINJA_ENVIRONMENT", "ARTICLE_URL", "PATH"):
+        assert not any(line.startswith(f"{kit_value} =") for line in values), kit_value
+
+
+# ---- `make html` -----------------------------------------------------------------------------------
+
+
+def test_demo_has_at_least_eight_branches_in_all_four_nations(demo_site):
+    homes = sorted(p.parent.parent.name for p in (demo_site / "branches").glob("*/feeds/all.atom.xml"))
+    assert len(homes) >= 8
+    directory = (demo_site / "branches" / "index.html").read_text()
+    for nation in ("England", "Scotland", "Wales", "Northern Ireland"):
+        assert f">{nation}</a></h2>" in directory
+    assert 'id="networks"' in directory
+
+
+def test_demo_pages_carry_the_partys_name_and_the_kits_theme_alone(demo_site):
+    home = (demo_site / "index.html").read_text()
+    assert "<title>The Hedgerow Party</title>" in home and "Rooted in every neighbourhood" in home
+    # the demo's theme/ is the kit's theme itself: no overrides, no party stylesheet
+    assert 'href="/theme/css/site.css"' in home and "party.css" not in home
+    assert not (demo_site / "theme/css/party.css").exists()
+    assert (demo_site / "theme/lunr.min.js").is_file()  # from the site's node_modules/
+    branch = (demo_site / "branches/bristol/index.html").read_text()
+    assert "· The Hedgerow Party</title>" in branch
+
+
+def test_demo_has_no_broken_links(demo_site):
+    assert broken_links(demo_site) == []
+
+
+def test_demo_feeds_parse(demo_site):
+    for feed in demo_site.rglob("*.atom.xml"):
+        ET.parse(feed)
+
+
+def test_no_demo_page_has_an_inline_style_or_script(demo_site):
+    for page in demo_site.rglob("*.html"):
+        text = page.read_text()
+        assert not re.search(r"<[^>]+\sstyle=", text), page
+        assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", text), page
+
+
+def test_every_demo_event_page_meets_googles_event_rules(demo_site):
+    pages = event_pages(demo_site)
+    assert len({page.parent.parent.parent for page in pages}) > 5  # the national site's and the branches'
+    found = {page.parent.relative_to(demo_site).as_posix(): google_problems(json_ld(page), demo_site) for page in pages}
+    assert {page: problems for page, problems in found.items() if problems} == {}
+
+
+# ---- `make publish` --------------------------------------------------------------------------------
+
+
+def test_the_published_demo_is_at_its_address_with_the_partys_files(published):
+    home = (published / "index.html").read_text()
+    assert re.search(rf'href="{SITEURL}/theme/css/site\.[0-9a-f]{{10}}\.css"', home)
+    assert gzip.decompress((published / "index.html.gz").read_bytes()).decode() == home
+    security = (published / ".well-known/security.txt").read_text()
+    assert "Contact: mailto:security@hedgerow.example\n" in security
+    assert f"Canonical: {SITEURL}/.well-known/security.txt" in security
+    assert f"<loc>{SITEURL}/</loc>" in (published / "sitemap.xml").read_text()
+    official = json.loads((published / "official.json").read_text())
+    assert official["organisation"] == "The Hedgerow Party" and "hedgerow.example" in official["domains"]
+    assert official["report"]["email"] == "report-a-fake@hedgerow.example"
+    owned = {(a["owner"], a["url"]) for a in official["accounts"]}
+    assert ("The Hedgerow Party", "https://social.hedgerow.example/@hedgerow") in owned
+
+
+def test_the_published_demos_calendars_carry_the_partys_uid_domain(published):
+    calendar = Calendar.from_ical((published / "calendars/all.ics").read_bytes())
+    uids = [str(event["UID"]) for event in calendar.walk("VEVENT")]
+    assert uids and all(uid.endswith("@hedgerow.example") for uid in uids)
+
+
+def test_the_published_demo_reads_alike_in_every_calendar_client(published):
+    agreement = compare_output(published, UNTIL)
+    assert agreement.disagreements == []
+    assert agreement.files >= 30 and agreement.occurrences >= 200  # every branch's, every event's
+
+
+# ---- its pages in a browser, the Nu checker and the weight budget ---------------------------------
+
+WIDTHS = (360, 1280)
+SCREENSHOTS = KIT_ROOT / "test-artifacts" / "screenshots"
+VNU_JAR = KIT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# page type -> (address, what must be on the page before it is judged)
+PAGES = {name: "/" + (path or "").removesuffix("index.html") for name, (path, _, _) in PAGE_TYPES.items()}
+PAGES["finder result"] = "/branches/?postcode=S1"
+PAGES["search results"] = "/search/?q=meeting"
+READY = {"finder result": "#finder-result a", "search results": "#search-results li"}
+
+
+def address(site, name: str) -> str:
+    return PAGES[name] if name != "news article" else "/" + newest_article(site).removesuffix("index.html")
+
+
+@pytest.fixture(scope="module")
+def base(demo_site, serve):
+    return serve(demo_site)
+
+
+def open_ready(open_page, base, site, name, width, javascript=True):
+    page = open_page(width=width, javascript=javascript)
+    response = page.goto(base + address(site, name))
+    assert response.ok, name
+    if javascript and name in READY:
+        page.locator(READY[name]).first.wait_for()
+    return page
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_type_meets_wcag_22_aa_and_loads_only_from_us(demo_site, base, open_page, run_axe, name, width):
+    page = open_ready(open_page, base, demo_site, name, width)
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+    assert page.problems == []  # console errors, CSP violations, requests to other origins
+    # WCAG 1.4.10 reflow: nothing wider than a phone at 360 px (320 CSS px is the criterion's floor)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(
+        path=str(SCREENSHOTS / f"{name.replace(' ', '-').replace('(', '').replace(')', '')}-{width}.png"),
+        full_page=True,
+    )
+
+
+FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_keyboard_skip_link_first_and_everything_reachable_with_visible_focus(demo_site, base, open_page, name):
+    page = open_ready(open_page, base, demo_site, name, 1280)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.tagName") == "MAIN"
+    # number every element that should take focus, then Tab through the page and see which do
+    reachable = page.evaluate(
+        f"""() => [...document.querySelectorAll("{FOCUSABLE}")]
+              .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+              .map((e, i) => {{ e.dataset.tabCheck = i; return i; }})"""
+    )
+    page.evaluate("document.querySelector('.kit-skip-link').focus()")  # back to the first stop
+    focused, without_visible_focus = [0], []
+    for _ in range(len(reachable) + 3):
+        page.keyboard.press("Tab")
+        number, shows_focus, html = page.evaluate(
+            """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                 const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+                 return [e.dataset.tabCheck === undefined ? null : Number(e.dataset.tabCheck), ring,
+                         e.outerHTML.slice(0, 80)]; }"""
+        )
+        if number is None or number in focused:
+            break  # past the last element, back to the page itself
+        focused.append(number)
+        if not shows_focus:
+            without_visible_focus.append(html)
+    assert set(reachable) <= set(focused), sorted(set(reachable) - set(focused))
+    assert without_visible_focus == []
+
+
+@pytest.mark.parametrize("name", sorted(set(PAGES) - {"search", "search results"}))
+def test_without_javascript_every_page_but_search_does_its_job(demo_site, base, open_page, name):
+    page = open_ready(open_page, base, demo_site, name, 360, javascript=False)
+    assert page.locator("h1").first.is_visible()
+    text = page.locator("main").inner_text()
+    assert "needs JavaScript" not in text and len(text) > 40
+    if name in ("branch directory", "finder result"):
+        assert page.get_by_role("link", name="Sheffield branch").first.is_visible()
+
+
+def test_every_page_passes_the_nu_html_checker(demo_site):
+    assert shutil.which("java") and VNU_JAR.exists(), "java or vnu.jar missing: run `make test`"
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "json",
+            "--stdout",
+            str(demo_site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    assert messages == [], "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages[:20])
+
+
+def test_weight_budget(demo_site):
+    assert problems(measure(demo_site)) == []
