@@ -45,9 +45,14 @@ PELICANOPTS += --fatal errors
 RUNTIME_STAMP = $(VENV)/.runtime-installed
 DEV_STAMP = $(VENV)/.dev-installed
 
-$(RUNTIME_STAMP): requirements.txt
+# In the kit's own repository the demo site takes the kit from this checkout (editable: src/ on the
+# path, and the checkout's plugins and theme); a party's site has the kit in requirements.txt.
+KIT_CHECKOUT = $(wildcard $(BASEDIR)/src/branchsites/__init__.py)
+
+$(RUNTIME_STAMP): requirements.txt $(if $(KIT_CHECKOUT),pyproject.toml)
 	@scripts/ensure-venv.sh "$(PY)" "$(VENV)"
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(if $(KIT_CHECKOUT),$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e "$(BASEDIR)")
 	@touch $@
 
 $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt

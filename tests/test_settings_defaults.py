@@ -16,6 +16,8 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from branchsites import site_settings
+from branchsites.paths import PLUGINS_PATH, THEME_PATH
 from editor_checks.declared_settings import (
     SettingsProblems,
     apply_declared_settings,
@@ -113,16 +115,18 @@ def test_every_declared_setting_has_a_default_of_its_declared_type(tmp_path):
         assert setting.problem_with(settings[name]) is None, (plugin, name, settings[name])
 
 
-def test_the_demo_sites_settings_file_holds_no_kit_default():
-    """pelicanconf.py sets a kit setting only where the party wants something else."""
-    values = read_settings(str(SETTINGS_FILE))
+def test_the_kits_site_settings_are_pelicans_own():
+    """branchsites.site_settings, which a site's pelicanconf.py starts from, sets no kit setting (each
+    has its default in its plugin), and no path of the site's but the folders Pelican makes absolute
+    from the settings file."""
+    values = {name: getattr(site_settings, name) for name in site_settings.__all__}
     declared, _ = declarations(values["PLUGINS"])
-    names = {line.split("=")[0].strip() for line in SETTINGS_FILE.read_text().splitlines() if "=" in line}
-    set_here = [(name, setting) for name, (_, setting) in declared.items() if name in names]
-    assert len(set_here) >= 9  # the party's domains, accounts, contacts, reviewers, time zone, branch cache
-    for name, setting in set_here:
-        default = setting.default_from(values) if setting.default_from else setting.default
-        assert default != values[name], f"{name} in pelicanconf.py is the kit's default: leave it out"
+    assert [name for name in values if name in declared] == []
+    assert values["THEME"] == THEME_PATH
+    assert values["PLUGIN_PATHS"] == [PLUGINS_PATH, "plugins"]
+    for name in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
+        assert not os.path.isabs(values[name]), name
+    assert "bytecode_cache" not in values["JINJA_ENVIRONMENT"]  # made under CACHE_PATH when a build starts
 
 
 # ---- a misspelt, unknown or wrong-typed setting ---------------------------------------------------

@@ -18,8 +18,10 @@ SETTINGS = [
         "BRANCH_CACHE_PATH",
         None,
         str,
-        "Where each branch build keeps its cache; by default `branches` inside CACHE_PATH.",
-        default_from=lambda settings: os.path.join(settings["CACHE_PATH"], "branches"),
+        "Where each branch build keeps its cache; by default `.cache/branches` in the site's folder (KIT_ROOT).",
+        default_from=lambda settings: os.path.join(
+            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])), ".cache", "branches"
+        ),
     ),
     Setting(
         "BRANCH_BUILD_JOBS",

@@ -1,5 +1,7 @@
 """The settings hashed_assets owns, with their defaults (editor_checks.declared_settings)."""
 
+import os
+
 from editor_checks.declared_settings import Setting, list_of, whole
 
 SETTINGS = [
@@ -13,4 +15,21 @@ SETTINGS = [
         whole(6, 64),
     ),
     Setting("HASHED_ASSETS_MANIFEST", None, (dict, type(None)), "{plain name: hashed name}.", set_by_build=True),
+    Setting(
+        "THEME_OVERRIDES_PATH",
+        None,
+        (str, type(None)),
+        "The site's own theme folder: its templates/ replace the kit's, its static/ files join them"
+        " (css/party.css: the colours); by default `theme` in the site's folder (KIT_ROOT).",
+        default_from=lambda settings: os.path.join(
+            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])), "theme"
+        ),
+    ),
+    Setting(
+        "THEME_OVERRIDES_STYLESHEET",
+        None,
+        (str, type(None)),
+        "The site's stylesheet below THEME_STATIC_DIR, that pages link after the kit's; None: it has none.",
+        set_by_build=True,
+    ),
 ]

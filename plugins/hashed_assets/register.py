@@ -1,4 +1,5 @@
-"""Connect hashed_assets: name the assets when a build starts, write them when it ends."""
+"""Connect hashed_assets: the site's theme overrides and the assets' names when a build starts, the
+hashed assets when it ends."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from editor_checks.declared_settings import connect_declared_settings
 from reproducible_output.files import write_output_file
 
 from .manifest import hash_assets
+from .site_theme import cache_compiled_templates, use_site_theme
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +26,12 @@ def asset_url(context, name: str) -> str:
 
 
 def name_assets(pelican) -> None:
-    """The main build names the files; branch builds inherit the names with the settings."""
+    """The main build adds the site's theme overrides and names the files; branch builds inherit
+    both with the settings."""
     settings = pelican.settings
+    cache_compiled_templates(settings)
+    if not settings.get("BRANCH"):
+        use_site_theme(settings)
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "asset_url": asset_url}
     if not settings.get("HASHED_ASSETS"):
         settings["HASHED_ASSETS_MANIFEST"] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 
@@ -43,22 +44,34 @@ def shared_inputs_digest(folders: list[str], files: list[str]) -> str:
 _code_digests: dict[tuple, str] = {}
 
 
+def _kit_settings_file() -> tuple[str, ...]:
+    """branchsites/site_settings.py, the kit's values a site's pelicanconf.py starts from, if the kit
+    is installed (a site may set everything itself)."""
+    try:
+        found = importlib.util.find_spec("branchsites.site_settings")
+    except ModuleNotFoundError:
+        found = None
+    return (found.origin,) if found is not None and found.origin else ()
+
+
 def code_digest(settings: dict) -> str:
     """The plugins' code and the settings files (BRANCH_SHARED_INPUT_FILES), read once per process."""
-    folders = tuple(settings.get("PLUGIN_PATHS", []))
+    folders = tuple(dict.fromkeys(settings.get("PLUGIN_PATHS", [])))  # the kit's own site lists its plugins twice
     root = settings.get("KIT_ROOT") or ""
     files = tuple(os.path.join(root, name) for name in settings.get("BRANCH_SHARED_INPUT_FILES", []))
+    files += _kit_settings_file()
     if (folders, files) not in _code_digests:
         _code_digests[(folders, files)] = shared_inputs_digest(list(folders), list(files))
     return _code_digests[(folders, files)]
 
 
 def theme_and_code_digest(settings: dict) -> str:
-    """The theme's files as well as code_digest: what every branch's pages are made with. The theme
-    is read once per build (the skip of an unchanged build and the branch fingerprints both ask)."""
-    theme = settings["THEME"]
+    """The theme's files (with the site's template overrides) as well as code_digest: what every
+    branch's pages are made with. The theme is read once per build (the skip of an unchanged build
+    and the branch fingerprints both ask)."""
+    theme = (settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", []))
     if theme not in _theme_digests:
-        _theme_digests[theme] = shared_inputs_digest([theme], [])
+        _theme_digests[theme] = shared_inputs_digest(list(theme), [])
     return _theme_digests[theme] + code_digest(settings)
 
 
@@ -74,7 +87,7 @@ def settings_digest(overrides: dict, shared: str) -> str:
 # and at 650 branches a walk of every branch folder costs half a second. Emptied as a build starts
 # and after each run.
 _folder_states: dict[str, str] = {}
-_theme_digests: dict[str, str] = {}
+_theme_digests: dict[tuple[str, ...], str] = {}
 
 
 def forget_folder_states() -> None:

@@ -1,8 +1,22 @@
 """The settings site_search owns, with their defaults (editor_checks.declared_settings)."""
 
+import os
+
 from editor_checks.declared_settings import Setting, address, whole
 
 SETTINGS = [
+    Setting(
+        "SEARCH_LUNR_JS",
+        None,
+        str,
+        "lunr.min.js, copied with the theme files; by default from `node_modules/` in the site's folder (KIT_ROOT).",
+        default_from=lambda settings: os.path.join(
+            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])),
+            "node_modules",
+            "lunr",
+            "lunr.min.js",
+        ),
+    ),
     Setting("SEARCH_URL", "search/", str, "The address of the search page.", address),
     Setting("SEARCH_SAVE_AS", "search/index.html", str, "Where the search page is written.", address),
     Setting("SEARCH_DATA_SAVE_AS", "search/search.json", str, "Where the search index is written.", address),
