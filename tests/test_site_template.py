@@ -5,7 +5,6 @@ demo site at the root is what the template makes with the demo's answers (.copie
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -15,27 +14,29 @@ from copier import run_copy
 from packaging.requirements import Requirement
 
 from branchsites import __version__, new_site
-from kit_testing import KIT_ROOT, build
+from kit_testing import KIT_ROOT, build, with_lunr
 
 NOW = "1798761600"  # 2027-01-01
-ANSWERS = {"party_name": "The Otter Party", "domain": "otter.example", "web_team": "@otters/web", "branch_editor": "olly"}
+ANSWERS = {
+    "party_name": "The Otter Party",
+    "domain": "otter.example",
+    "web_team": "@otters/web",
+    "branch_editor": "olly",
+}
 # The files the template owns at the root: the demo keeps them as the template writes them with its
 # answers (the rest, pelicanconf.py, content, branches, theme, are the party's once made).
 TEMPLATE_OWNED = ["Makefile", "publishconf.py", "scripts/ensure-venv.sh", "scripts/ensure-node.sh"]
-CI_FILES = {"github": ".github/workflows/site.yml", "gitlab": ".gitlab-ci.yml", "forgejo": ".forgejo/workflows/site.yml"}
+CI_FILES = {
+    "github": ".github/workflows/site.yml",
+    "gitlab": ".gitlab-ci.yml",
+    "forgejo": ".forgejo/workflows/site.yml",
+}
 
 
 def make_site(tmp_path: Path, *options: str) -> tuple[int, Path]:
     site = tmp_path / "site"
     flags = [f"--{name.replace('_', '-')}={value}" for name, value in ANSWERS.items()]
     return new_site.main([str(site), *flags, "--defaults", *options]), site
-
-
-def with_lunr(site: Path) -> Path:
-    """lunr.min.js where `npm ci` puts it (the site's package.json pins it)."""
-    (site / "node_modules/lunr").mkdir(parents=True)
-    shutil.copy(KIT_ROOT / "node_modules/lunr/lunr.min.js", site / "node_modules/lunr")
-    return site
 
 
 def files_under(root: Path) -> set[str]:
@@ -164,7 +165,13 @@ def demo_rendered(tmp_path_factory) -> dict[str, Path]:
     rendered = {}
     for forge in CI_FILES:
         out = tmp_path_factory.mktemp(forge) / "site"
-        run_copy(str(KIT_ROOT / "src/branchsites/site_template"), out, data={**data, "forge": forge}, defaults=True, quiet=True)
+        run_copy(
+            str(KIT_ROOT / "src/branchsites/site_template"),
+            out,
+            data={**data, "forge": forge},
+            defaults=True,
+            quiet=True,
+        )
         rendered[forge] = out
     return rendered
 

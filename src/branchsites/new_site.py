@@ -47,7 +47,9 @@ def parser() -> argparse.ArgumentParser:
         if name in SET_BY_THE_COMMAND:
             continue
         extra = {"choices": list(spec["choices"].values())} if "choices" in spec else {}
-        made.add_argument(option_name(name), dest=name, metavar=name.upper(), help=" ".join(spec["help"].split()), **extra)
+        made.add_argument(
+            option_name(name), dest=name, metavar=name.upper(), help=" ".join(spec["help"].split()), **extra
+        )
     made.add_argument("--defaults", action="store_true", help="ask nothing: every question not given takes its default")
     return made
 
