@@ -66,6 +66,12 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
 def test_new_site_passes_the_kits_checks_and_builds(tmp_path):
     status, site = make_site(tmp_path)
     assert status == 0
+    # a favicon, as docs/make-it-your-party.md says: a file in theme/static/, linked by an override
+    (site / "theme/static/favicon.ico").write_bytes(b"\x00\x00\x01\x00")
+    (site / "theme/templates/base.html").write_text(
+        '{% extends "!theme/base.html" %}\n'
+        '{% block party_head %}<link rel="icon" href="{{ MAIN_SITEURL }}/theme/favicon.ico">{% endblock party_head %}\n'
+    )
     output = build(with_lunr(site), site / "pelicanconf.py", now=NOW)
     home = (output / "index.html").read_text()
     assert "<title>The Otter Party</title>" in home
@@ -73,6 +79,10 @@ def test_new_site_passes_the_kits_checks_and_builds(tmp_path):
     assert "Riverside" in (output / "branches/riverside/index.html").read_text()
     assert (output / "theme/css/party.css").read_bytes() == (site / "theme/static/css/party.css").read_bytes()
     assert 'href="/theme/css/party.css"' in home
+    assert (output / "theme/favicon.ico").read_bytes() == b"\x00\x00\x01\x00"
+    post = (output / "news/2027/our-new-website/index.html").read_text()  # article.html fills `head` itself
+    assert '<link rel="icon" href="/theme/favicon.ico">' in post
+    assert '<link rel="icon" href="/theme/favicon.ico">' in (output / "branches/riverside/index.html").read_text()
 
 
 def test_new_site_writes_a_codeowners_the_check_accepts(tmp_path):
