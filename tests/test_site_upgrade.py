@@ -109,6 +109,8 @@ def upgraded(tmp_path_factory) -> Path:
     edit(
         template / "site/{% if forge == 'github' %}.github{% endif %}/workflows/site.yml", "name: site", "name: site-v2"
     )
+    # the first pin, three lines below the kit's line that the party raises: a three-way merge, not a patch
+    edit(template / "site/requirements.txt.jinja", "\npelican==4.12.0\n", "\npelican==4.12.0  # kit change\n")
     (template / "site/.editorconfig").write_text("root = true\n")
     edit(template / "questions.yml", f'default: "{__version__}"', f'default: "{NEXT}"')
     commit_all(kit, "next release")
@@ -161,7 +163,9 @@ def test_the_kits_changes_arrived(upgraded):
     assert answers["_commit"] == f"v{NEXT}"
     assert answers["kit_version"] == NEXT
     assert answers["party_name"] == "The Otter Party"
-    assert f"branchsites @ git+{answers['kit_repository']}@v{NEXT}\n" in (upgraded / "requirements.txt").read_text()
+    lock = (upgraded / "requirements.txt").read_text()
+    assert f"branchsites @ git+{answers['kit_repository']}@v{NEXT}\n" in lock
+    assert "\npelican==4.12.0  # kit change\n" in lock
 
 
 def test_the_upgraded_site_builds(upgraded):
