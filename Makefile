@@ -49,7 +49,7 @@ PELICANOPTS += --fatal errors
 
 # The site's tests (tests/): the kit's checks of every file, then the site's own
 TEST_SETUP ?=
-TEST_COMMAND ?= "$(VENV)/bin/python" -m unittest discover --start-directory tests --top-level-directory .
+TEST_COMMAND ?= "$(VENV)/bin/python" -m unittest discover --start-directory tests
 # More set-up after requirements.txt is installed (and what it depends on), for site.mk to set
 KIT_INSTALL ?=
 RUNTIME_DEPENDS ?=

@@ -310,8 +310,13 @@ def test_new_site_from_the_installed_kit_builds_with_make_html(installed, tmp_pa
     home = (site / "output/index.html").read_text()
     assert "<title>The Otter Party</title>" in home
     assert "Riverside" in (site / "output/branches/riverside/index.html").read_text()
-    scripts = run_in_site(installed, site, "make", "-s", "-n", "publish", f"VENV={installed}").stdout
-    assert f'sh "{installed}/lib/' in scripts and "/branchsites/scripts/publish.sh" in scripts
+    tested = run_in_site(installed, site, "make", "test", f"VENV={installed}")  # the site's own tests/
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "Ran 1 test" in tested.stderr and "\nOK\n" in tested.stderr
+    published = run_in_site(installed, site, "make", "publish", f"VENV={installed}")  # the wheel's publish.sh
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert f'sh "{installed}/lib/' in published.stdout and "/branchsites/scripts/publish.sh" in published.stdout
+    assert "https://otter.example/news/" in (site / "output/sitemap.xml").read_text()
 
 
 def test_editable_install_uses_the_checkouts_own_folders(tmp_path):
