@@ -130,6 +130,14 @@ def test_a_bad_answer_makes_nothing_and_names_the_question(tmp_path, capsys, opt
     assert f"Validation error for question '{named}'" in capsys.readouterr().err
 
 
+def test_an_unknown_forge_is_refused_by_the_command_and_makes_nothing(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        make_site(tmp_path, "--forge=bitbucket")
+    assert stopped.value.code == 2
+    assert not (tmp_path / "site").exists()
+    assert "argument --forge: invalid choice: 'bitbucket'" in capsys.readouterr().err
+
+
 def test_new_site_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     site = tmp_path / "site"
     site.mkdir()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from copier import run_copy
 
 from branchsites import __version__, new_site
 from kit_testing import KIT_ROOT, build, with_lunr
@@ -63,10 +64,16 @@ def git_identity():
             os.environ[name] = value
 
 
-@pytest.fixture(scope="module")
-def upgraded(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("upgrade")
-    # The kit's repository as a release tag holds it: its copier.yml and the template.
+ANSWERS = {
+    "party_name": "The Otter Party",
+    "domain": "otter.example",
+    "web_team": "@otters/web",
+    "branch_editor": "olly",
+}
+
+
+def kit_repository(work: Path) -> Path:
+    """The kit's repository as this version's release tag holds it: its copier.yml and the template."""
     kit = work / "kit"
     (kit / "src/branchsites").mkdir(parents=True)
     shutil.copy(KIT_ROOT / "copier.yml", kit)
@@ -74,11 +81,39 @@ def upgraded(tmp_path_factory) -> Path:
     git(kit, "init", "-q")
     commit_all(kit, "release")
     git(kit, "tag", f"v{__version__}")
+    return kit
+
+
+def made_with_new_site(site: Path, kit: Path) -> Path:
+    options = [f"--{name.replace('_', '-')}={value}" for name, value in ANSWERS.items()]
+    assert new_site.main([str(site), *options, f"--kit-repository={kit}", "--defaults"]) == 0
+    return site
+
+
+def test_new_site_makes_what_copier_copy_of_the_release_tag_makes(tmp_path):
+    """The installed kit's template is its release tag's: `branchsites new-site` and `copier copy` from
+    the kit's repository at that tag write the same files and the same answers."""
+    kit = kit_repository(tmp_path)
+    installed = made_with_new_site(tmp_path / "new-site", kit)
+    copied = tmp_path / "copier-copy"
+    data = {**ANSWERS, "kit_repository": str(kit), "kit_version": __version__}
+    run_copy(str(kit), copied, data=data, vcs_ref=f"v{__version__}", defaults=True, quiet=True)
+    files = sorted(p.relative_to(copied) for p in copied.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(installed) for p in installed.rglob("*") if p.is_file())
+    for name in files:
+        if name != Path(".copier-answers.yml"):
+            assert (installed / name).read_bytes() == (copied / name).read_bytes(), name
+    answers = [yaml.safe_load((site / ".copier-answers.yml").read_text()) for site in (installed, copied)]
+    assert answers[0] == answers[1]
+
+
+@pytest.fixture(scope="module")
+def upgraded(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("upgrade")
+    kit = kit_repository(work)
 
     # The party makes its site with the installed kit, naming the kit's repository, and commits it.
-    site = work / "site"
-    answers = ["--party-name=The Otter Party", "--domain=otter.example", "--web-team=@otters/web"]
-    assert new_site.main([str(site), *answers, "--branch-editor=olly", f"--kit-repository={kit}", "--defaults"]) == 0
+    site = made_with_new_site(work / "site", kit)
     git(site, "init", "-q")
     commit_all(site, "our site, from the kit's template")
 

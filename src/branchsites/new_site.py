@@ -15,6 +15,8 @@ import os
 import sys
 
 import yaml
+from copier import run_copy
+from copier.errors import CopierAnswersInterrupt, CopierError
 
 from . import __version__
 from .paths import PACKAGE_PATH
@@ -46,24 +48,29 @@ def parser() -> argparse.ArgumentParser:
     for name, spec in template_questions().items():
         if name in SET_BY_THE_COMMAND:
             continue
-        extra = {"choices": list(spec["choices"].values())} if "choices" in spec else {}
+        choices = list(spec.get("choices", {}).values()) or None
+        metavar = "{" + ",".join(choices) + "}" if choices else name.upper()
         made.add_argument(
-            option_name(name), dest=name, metavar=name.upper(), help=" ".join(spec["help"].split()), **extra
+            option_name(name), dest=name, metavar=metavar, choices=choices, help=" ".join(spec["help"].split())
         )
     made.add_argument("--defaults", action="store_true", help="ask nothing: every question not given takes its default")
     return made
 
 
+def read_answers(directory: str) -> tuple[str, dict]:
+    """The answers file's comment lines, and its answers."""
+    with open(os.path.join(directory, ANSWERS_FILE), encoding="utf-8") as handle:
+        text = handle.read()
+    return "".join(line for line in text.splitlines(keepends=True) if line.startswith("#")), yaml.safe_load(text)
+
+
 def record_kit_source(directory: str, repository: str) -> None:
     """Name the kit's repository and this version's tag in the answers file, as `copier copy` from that
-    repository at that tag would have (the installed template is that tag's, folder for folder)."""
-    path = os.path.join(directory, ANSWERS_FILE)
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    header = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
-    answers = yaml.safe_load(text)
+    repository at that tag would have (the installed template is that tag's, file for file:
+    tests/test_site_upgrade.py compares them)."""
+    header, answers = read_answers(directory)
     answers.update({"_commit": f"v{__version__}", "_src_path": repository})
-    with open(path, "w", encoding="utf-8") as handle:
+    with open(os.path.join(directory, ANSWERS_FILE), "w", encoding="utf-8") as handle:
         handle.write(header + yaml.safe_dump(dict(sorted(answers.items())), sort_keys=False, allow_unicode=True))
 
 
@@ -74,16 +81,13 @@ def main(argv=None) -> int:
         return 1
     data = {name: value for name, value in vars(args).items() if name in template_questions() and value is not None}
     data["kit_version"] = __version__
-    from copier import run_copy
-    from copier.errors import CopierAnswersInterrupt, CopierError
-
+    ask = not args.defaults and sys.stdin.isatty()
     try:
-        ask = not args.defaults and sys.stdin.isatty()
         run_copy(TEMPLATE_PATH, args.directory, data=data, defaults=not ask, quiet=True)
     except (CopierError, CopierAnswersInterrupt, ValueError) as error:
         print(f"branchsites new-site: nothing was made: {error}", file=sys.stderr)
         return 1
-    repository = _answer(args.directory, "kit_repository")
+    repository = read_answers(args.directory)[1]["kit_repository"]
     if repository:
         record_kit_source(args.directory, repository)
     else:
@@ -94,11 +98,6 @@ def main(argv=None) -> int:
         )
     print(f"made {args.directory}: cd there, `git init`, commit, then `make html`")
     return 0
-
-
-def _answer(directory: str, name: str):
-    with open(os.path.join(directory, ANSWERS_FILE), encoding="utf-8") as handle:
-        return yaml.safe_load(handle).get(name)
 
 
 if __name__ == "__main__":
