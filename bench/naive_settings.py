@@ -12,10 +12,13 @@ from branch_subsites.branch_settings import branch_overrides
 from editor_checks import ProblemList
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
+# The settings the kit's own build measures with (bench/build_site.py): the kit's test site's thin
+# pelicanconf.py over the kit's defaults.
+SITE = KIT_ROOT / "tests" / "fixtures" / "kit_site"
 
 TEMPLATE = """\
 import json, sys
-sys.path.insert(0, {kit!r})
+sys.path[:0] = [{kit!r}, {site!r}]
 from pelicanconf import *
 globals().update(json.loads({overrides!r}))
 """
@@ -32,15 +35,16 @@ def write_naive_settings(project: Path, out: Path, dest: Path) -> list[tuple[str
         "CACHE_PATH": str(dest / "cache-main"),
         "BRANCH_CACHE_PATH": str(dest / "cache-branches"),
         "CODEOWNERS_FILES": {},
+        "SEARCH_LUNR_JS": str(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"),
     }
-    settings = read_settings(str(KIT_ROOT / "pelicanconf.py"), override=paths)
+    settings = read_settings(str(SITE / "pelicanconf.py"), override=paths)
     settings["MAIN_SITEURL"] = settings["SITEURL"]
     settings["THEME_URL"] = f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}"
     runs = []
     main = {**paths, "BRANCHES_PATH": str(dest / "no-branches")}
     (dest / "no-branches").mkdir(exist_ok=True)
     main_file = dest / "main.py"
-    main_file.write_text(TEMPLATE.format(kit=str(KIT_ROOT), overrides=json.dumps(main)))
+    main_file.write_text(TEMPLATE.format(kit=str(KIT_ROOT / "src"), site=str(SITE), overrides=json.dumps(main)))
     runs.append(("main", project / "content", main_file))
     for branch in load_branches(settings, ProblemList(root=str(project))):
         overrides = {
@@ -50,6 +54,6 @@ def write_naive_settings(project: Path, out: Path, dest: Path) -> list[tuple[str
             "EDITOR_CHECKS_ON_BUILD": False,
         }
         path = dest / f"{branch.slug}.py"
-        path.write_text(TEMPLATE.format(kit=str(KIT_ROOT), overrides=json.dumps(overrides)))
+        path.write_text(TEMPLATE.format(kit=str(KIT_ROOT / "src"), site=str(SITE), overrides=json.dumps(overrides)))
         runs.append((branch.slug, Path(branch.folder), path))
     return runs

@@ -37,7 +37,8 @@ NOW = "1798761600"  # 2027-01-01 00:00 UTC
 
 
 def _env() -> dict:
-    return {**os.environ, "SOURCE_DATE_EPOCH": NOW, "PYTHONPATH": f"{KIT_ROOT}:{KIT_ROOT / 'plugins'}"}
+    paths = [KIT_ROOT, KIT_ROOT / "plugins", KIT_ROOT / "src"]  # the kit's src/: as installed
+    return {**os.environ, "SOURCE_DATE_EPOCH": NOW, "PYTHONPATH": os.pathsep.join(map(str, paths))}
 
 
 def _build(project: Path):

@@ -26,14 +26,15 @@ def two_branches(tmp_path):
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory):
-    """The kit's own demo (content/ and branches/) built once, with "now" fixed at 2027-01-01."""
-    from kit_testing import build_settings
+    """The demo site at the repository's root, built once with its own settings as `make html`
+    builds it, with "now" fixed at 2027-01-01 (test_example_site.py, test_reader_experience.py)."""
+    from kit_testing import build_example_site
 
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", "1798761600")
     tmp = tmp_path_factory.mktemp("demo")
     try:
-        yield build_settings(
+        yield build_example_site(
             OUTPUT_PATH=str(tmp / "output"),
             CACHE_PATH=str(tmp / "cache-main"),
             BRANCH_CACHE_PATH=str(tmp / "cache-branches"),

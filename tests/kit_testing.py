@@ -14,21 +14,37 @@ from pelican import Pelican
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+# The kit's tests build with a fictional party's thin settings over the kit's defaults, never the
+# demo site's (test_example_site.py builds that one).
+SETTINGS_FILE = FIXTURES / "kit_site" / "pelicanconf.py"
+PUBLISH_SETTINGS_FILE = FIXTURES / "kit_site" / "publishconf.py"
+EXAMPLE_SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
+EXAMPLE_PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
+# lunr.min.js, which a site has in its own node_modules/: a fixture project takes the kit's
+LUNR_JS = KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"
+# What a child process needs on its path to read a site's settings and load the kit's plugins.
+KIT_PYTHONPATH = os.pathsep.join([str(KIT_ROOT / "src"), str(KIT_ROOT / "plugins")])
 
 
 def read_kit_settings(path: str, override: dict) -> dict:
     """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
     (editor_checks.declared_settings, imported from the kit's plugins folder, as PLUGIN_PATHS gives
-    it to Pelican; a test's child process may not have it on its path yet)."""
-    if str(KIT_ROOT / "plugins") not in sys.path:
-        sys.path.insert(0, str(KIT_ROOT / "plugins"))
+    it to Pelican; a test's child process may not have it on its path yet).
+
+    A publishconf.py imports the pelicanconf.py beside it: the one of another site read earlier in
+    this process (Python keeps a module by its name) or found first on the path is not it."""
+    for folder in (KIT_ROOT / "plugins", KIT_ROOT / "src"):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
     from editor_checks.declared_settings import read_kit_settings as read
 
-    return read(path, override=override)
-
-
-PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
+    site = os.path.dirname(os.path.abspath(path))
+    sys.modules.pop("pelicanconf", None)
+    sys.path.insert(0, site)
+    try:
+        return read(path, override=override)
+    finally:
+        sys.path.remove(site)
 
 
 def copy_fixture(name: str, dest: Path) -> Path:
@@ -53,7 +69,25 @@ def project_paths(project: Path) -> dict:
         "CACHE_PATH": str(project / ".cache" / "main"),
         "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
         "CODEOWNERS_FILES": {},  # fixture projects are not repositories; test_codeowners sets its own
+        "SEARCH_LUNR_JS": str(LUNR_JS),
     }
+
+
+def site_settings_file(project: Path, **settings) -> Path:
+    """``project``'s own settings.py over the kit's test site's, as a party's site has one (its
+    folders are the project's: Pelican makes them absolute from the file's folder), for a child
+    process: the kit is found there as an installed one would be, and the kit's plugins through
+    PLUGIN_PATHS alone."""
+    lines = [
+        "import sys\n",
+        f"sys.path[:0] = [{str(KIT_ROOT / 'src')!r}, {str(SETTINGS_FILE.parent)!r}]\n",
+        "from pelicanconf import *  # noqa: F403\n",
+    ]
+    values = {"CODEOWNERS_FILES": {}, "SEARCH_LUNR_JS": str(LUNR_JS), **settings}  # not a repository
+    lines += [f"{key} = {value!r}\n" for key, value in values.items()]
+    path = project / "settings.py"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
 
 
 def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = None, **overrides) -> Path:
@@ -74,9 +108,10 @@ def build(project: Path, settings_file: Path = SETTINGS_FILE, now: str | None = 
     return Path(settings["OUTPUT_PATH"])
 
 
-def build_settings(**overrides) -> Path:
-    """Build with the kit's settings file as it is, changing only ``overrides``; return the output folder."""
-    settings = read_kit_settings(str(SETTINGS_FILE), override=overrides)
+def build_example_site(settings_file: Path = EXAMPLE_SETTINGS_FILE, **overrides) -> Path:
+    """Build the demo site at the repository's root with its own settings file as it is, changing
+    only ``overrides``; return the output folder."""
+    settings = read_kit_settings(str(settings_file), override=overrides)
     Pelican(settings).run()
     return Path(settings["OUTPUT_PATH"])
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from branch_subsites.generator import BranchBuildFailed
-from kit_testing import KIT_ROOT, SETTINGS_FILE, build, tree_digest
+from kit_testing import KIT_PYTHONPATH, KIT_ROOT, SETTINGS_FILE, build, project_paths, tree_digest
 
 BAD_POST = "Title: Broken date\nDate: not-a-date\n\nText.\n"
 
@@ -61,17 +61,10 @@ def test_under_fatal_errors_every_error_of_a_branch_is_reported_not_only_the_fir
 
 def make_html(project, **settings) -> subprocess.CompletedProcess:
     """The build as `make html` runs it: Pelican's own command, with --fatal errors."""
-    paths = {
-        "KIT_ROOT": str(project),
-        "BRANCHES_PATH": str(project / "branches"),
-        "CACHE_PATH": str(project / ".cache" / "main"),
-        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
-        "CODEOWNERS_FILES": {},
-    }
-    extra = [f"{key}={json.dumps(value)}" for key, value in {**paths, **settings}.items()]
+    extra = [f"{key}={json.dumps(value)}" for key, value in {**project_paths(project), **settings}.items()]
     args = [str(KIT_ROOT / ".venv" / "bin" / "pelican"), str(project / "content"), "-o", str(project / "output")]
     args += ["-s", str(SETTINGS_FILE), "--fatal", "errors", "-e", *extra]
-    env = {**os.environ, "COLUMNS": "200"}
+    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": KIT_PYTHONPATH}
     return subprocess.run(args, capture_output=True, text=True, timeout=300, env=env)
 
 

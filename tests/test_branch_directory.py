@@ -185,13 +185,13 @@ def test_official_json_lists_domains_senders_and_accounts(site):
     jsonschema.validate(data, schema("official-v1.schema.json"))
     assert data["branch_domains"] == [{"domain": "gamma.example.net", "branch": "Gammagh branch"}]
     # only the party's own sender domains: a branch's contact domain is not made official by the branch
-    assert data["email_domains"] == ["hedgerow.example"]
+    assert data["email_domains"] == ["test-party.example"]
     owners = {(a["owner"], a["url"]) for a in data["accounts"]}
     assert ("Alphaton branch", "https://signal.example.org/alpha") in owners
-    assert ("The Hedgerow Party", "https://social.hedgerow.example/@hedgerow") in owners
+    assert ("The Test Party", "https://social.test-party.example/@testparty") in owners
     page = read(site, "official/index.html")
     assert "<code>gamma.example.net</code> (Gammagh branch)" in page
-    assert "not from the party" in page and "mailto:report-a-fake@hedgerow.example" in page
+    assert "not from the party" in page and "mailto:report-a-fake@test-party.example" in page
 
 
 # ---- postcodes: Python and the browser's postcode.js agree ---------------------

@@ -15,7 +15,7 @@ import time
 from test_publish import run_publish
 
 from conftest import published_fixture
-from kit_testing import KIT_ROOT, SETTINGS_FILE, tree_digest
+from kit_testing import KIT_PYTHONPATH, KIT_ROOT, SETTINGS_FILE, project_paths, tree_digest
 
 NOW = "1793534400"
 PELICAN = os.path.join(os.path.dirname(sys.executable), "pelican")
@@ -64,20 +64,13 @@ def start_paused_build(project) -> subprocess.Popen:
 
 
 def project_overrides(project) -> list[str]:
-    settings = {
-        "KIT_ROOT": str(project),
-        "BRANCHES_PATH": str(project / "branches"),
-        "CACHE_PATH": str(project / ".cache" / "main"),
-        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
-        "CODEOWNERS_FILES": {},
-    }
-    return ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
+    return ["-e", *(f"{key}={json.dumps(value)}" for key, value in project_paths(project).items())]
 
 
 def make_html(project) -> subprocess.CompletedProcess:
     """`make html` of ``project``: pelican itself, in a process of its own."""
     args = [PELICAN, str(project / "content"), "-o", str(project / "output"), "-s", str(SETTINGS_FILE)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": NOW}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": NOW, "PYTHONPATH": KIT_PYTHONPATH}
     return subprocess.run(
         [*args, "--fatal", "errors", *project_overrides(project)], capture_output=True, text=True, env=env, timeout=300
     )
@@ -90,17 +83,12 @@ def make_check(project) -> subprocess.CompletedProcess:
         import sys
         from editor_checks.declared_settings import read_kit_settings
         from editor_checks.run import check_project
-        settings = read_kit_settings({str(SETTINGS_FILE)!r}, override={{
-            "KIT_ROOT": {str(project)!r}, "PATH": {str(project / "content")!r},
-            "BRANCHES_PATH": {str(project / "branches")!r}, "OUTPUT_PATH": {str(project / "output")!r},
-            "CACHE_PATH": {str(project / ".cache" / "main")!r},
-            "BRANCH_CACHE_PATH": {str(project / ".cache" / "branches")!r}, "CODEOWNERS_FILES": {{}},
-        }})
+        settings = read_kit_settings({str(SETTINGS_FILE)!r}, override={project_paths(project)!r})
         problems = check_project(settings).sorted()
         print("checked:", len(problems))
         """
     )
-    env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
+    env = {**os.environ, "PYTHONPATH": KIT_PYTHONPATH}
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from editor_checks.problems import ERROR, WARNING, ContentProblems, Problem
 from editor_checks.report import format_github, format_text
-from kit_testing import KIT_ROOT
+from kit_testing import KIT_ROOT, site_settings_file
 
 PROBLEMS = [
     Problem("branches/a/news/x.md", 3, "`date` is `2026-02-30`, which is not a real date", "Check the day.", ERROR),
@@ -40,13 +40,7 @@ def test_github_annotations_escape_and_carry_file_and_line():
 
 
 def run_check(project, *args):
-    settings = project / "settings.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"
-        f"KIT_ROOT = {str(project)!r}\nPATH = {str(project / 'content')!r}\n"
-        f"BRANCHES_PATH = {str(project / 'branches')!r}\n"
-        "CODEOWNERS_FILES = {}\n"  # a fixture project is not a repository
-    )
+    settings = site_settings_file(project)
     env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
     return subprocess.run(
         [sys.executable, "-m", "editor_checks", "--settings", str(settings), *args],

@@ -61,27 +61,27 @@ def test_the_window_keeps_an_open_ended_weekly_series_and_drops_old_and_far_even
     calendar = Calendar.from_ical((output / "calendars/all.ics").read_bytes())
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
     assert sorted(events) == [
-        "alpha/branch-meeting@hedgerow.example",  # monthly, in January
-        "alpha/clocks-change-walk@hedgerow.example",  # 28 March
-        "alpha/stall@hedgerow.example",  # 20 February
-        "delta/ceilidh@hedgerow.example",
-        "gamma/boxing-day-walk@hedgerow.example",  # 6 days before: the short past is kept
-        "gamma/weekly-surgery@hedgerow.example",
+        "alpha/branch-meeting@test-party.example",  # monthly, in January
+        "alpha/clocks-change-walk@test-party.example",  # 28 March
+        "alpha/stall@test-party.example",  # 20 February
+        "delta/ceilidh@test-party.example",
+        "gamma/boxing-day-walk@test-party.example",  # 6 days before: the short past is kept
+        "gamma/weekly-surgery@test-party.example",
     ]  # not the national conference (May), alpha's social (October), gamma's fair, quiz and talk
-    surgery = events["gamma/weekly-surgery@hedgerow.example"]
+    surgery = events["gamma/weekly-surgery@test-party.example"]
     assert surgery["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=TU"  # one VEVENT, its rule unchanged, no end
     assert surgery["dtstart"].dt == dt.datetime(2020, 1, 7, 18, 0, tzinfo=surgery["dtstart"].dt.tzinfo)
     later = recurring_ical_events.of(calendar).between(dt.date(2028, 6, 1), dt.date(2028, 6, 8))
-    assert [str(e["uid"]) for e in later] == ["gamma/weekly-surgery@hedgerow.example"]  # and it goes on
+    assert [str(e["uid"]) for e in later] == ["gamma/weekly-surgery@test-party.example"]  # and it goes on
 
 
 def test_a_branch_calendar_keeps_all_its_events(output):
     assert uids(output, "branches/gamma/calendar.ics") == [
-        "gamma/autumn-talk@hedgerow.example",
-        "gamma/boxing-day-walk@hedgerow.example",
-        "gamma/summer-fair@hedgerow.example",
-        "gamma/weekly-surgery@hedgerow.example",
-        "gamma/winter-quiz@hedgerow.example",
+        "gamma/autumn-talk@test-party.example",
+        "gamma/boxing-day-walk@test-party.example",
+        "gamma/summer-fair@test-party.example",
+        "gamma/weekly-surgery@test-party.example",
+        "gamma/winter-quiz@test-party.example",
     ]
     assert len(uids(output, "calendar.ics")) == 1  # the main site's own: its conference, in May
 
@@ -95,21 +95,21 @@ def test_each_english_region_has_a_calendar_of_exactly_its_branches(output):
                            "yorkshire-and-the-humber": set()}  # fmt: skip
     assert len(list((output / "calendars/england").glob("*.ics"))) == 9
     assert {u.split("/")[0] for u in uids(output, "calendars/england.ics")} == {"alpha", "gamma"}
-    assert uids(output, "calendars/scotland.ics") == ["delta/ceilidh@hedgerow.example"]
+    assert uids(output, "calendars/scotland.ics") == ["delta/ceilidh@test-party.example"]
     name = Calendar.from_ical((output / "calendars/england/north-east.ics").read_bytes())["x-wr-calname"]
-    assert str(name) == "The Hedgerow Party: North East"
+    assert str(name) == "The Test Party: North East"
 
 
 def test_national_events_are_in_every_calendar_of_many_branches_within_the_window(tmp_path):
     output = build(make_project(tmp_path), now=NOW, EVENTS_FEED_AHEAD_DAYS=200)
     for path in ["calendars/all.ics", "calendars/wales.ics", "calendars/england/london.ics"]:
-        assert "national/conference@hedgerow.example" in uids(output, path), path
+        assert "national/conference@test-party.example" in uids(output, path), path
     summaries = [
         str(e["summary"]) for e in Calendar.from_ical((output / "calendars/all.ics").read_bytes()).walk("VEVENT")
     ]
     assert "National: Spring conference" in summaries and "Gammaton branch: Weekly surgery" in summaries
-    assert "gamma/autumn-talk@hedgerow.example" not in uids(output, "calendars/all.ics")  # 252 days ahead
-    assert "alpha/clocks-back-social@hedgerow.example" not in uids(output, "calendars/all.ics")
+    assert "gamma/autumn-talk@test-party.example" not in uids(output, "calendars/all.ics")  # 252 days ahead
+    assert "alpha/clocks-back-social@test-party.example" not in uids(output, "calendars/all.ics")
 
 
 def test_the_pages_say_what_each_calendar_holds(output):
@@ -150,10 +150,10 @@ def test_a_capped_calendar_holds_the_soonest_events_and_says_to_when(tmp_path):
             write_event(project, "gamma", f"canvass-{day:02d}-{hour}", f"2027-01-{day:02d} {hour}:00")
     output = build(project, now=NOW, EVENTS_FEED_MAX_EVENTS=7)
     held = uids(output, "calendars/all.ics")
-    soonest = [f"gamma/canvass-{day:02d}-{hour}@hedgerow.example" for day in (3, 4) for hour in (10, 14, 18)]
-    assert held == sorted([*soonest, "gamma/canvass-05-10@hedgerow.example"])
+    soonest = [f"gamma/canvass-{day:02d}-{hour}@test-party.example" for day in (3, 4) for hour in (10, 14, 18)]
+    assert held == sorted([*soonest, "gamma/canvass-05-10@test-party.example"])
     assert len(uids(output, "branches/gamma/calendar.ics")) == 5 + 21  # the branch's own: all
-    assert uids(output, "calendars/scotland.ics") == ["delta/ceilidh@hedgerow.example"]  # not capped
+    assert uids(output, "calendars/scotland.ics") == ["delta/ceilidh@test-party.example"]  # not capped
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert (
         "National events from 25 December 2026 to 1 April 2027, but branch events only from 1 January 2027 to "
@@ -168,7 +168,7 @@ def test_a_day_too_big_for_the_cap_gives_its_soonest_events(tmp_path):
         write_event(project, "gamma", f"phone-bank-{hour}", f"2027-01-01 {hour}:00")
     output = build(project, now=NOW, EVENTS_FEED_MAX_EVENTS=4)
     assert uids(output, "calendars/england/north-east.ics") == [
-        f"gamma/phone-bank-{hour}@hedgerow.example" for hour in (10, 11, 12, 9)
+        f"gamma/phone-bank-{hour}@test-party.example" for hour in (10, 11, 12, 9)
     ]  # 9, 10, 11 and 12 o'clock, sorted by UID here
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert "to 1 January 2027 (and of 1 January 2027, only the soonest)" in index
@@ -208,7 +208,7 @@ def test_past_days_come_after_every_upcoming_day_latest_first(tmp_path):
     write_event(project, "gamma", "carol-singing", "2026-12-30 18:00")
     output = build(project, now=NOW, EVENTS_FEED_MAX_EVENTS=6)  # 5 upcoming, then the 30th, not the 26th
     held = uids(output, "calendars/all.ics")
-    assert "gamma/carol-singing@hedgerow.example" in held and "gamma/boxing-day-walk@hedgerow.example" not in held
+    assert "gamma/carol-singing@test-party.example" in held and "gamma/boxing-day-walk@test-party.example" not in held
     assert len(held) == 6
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert "but branch events only from 30 December 2026 to 1 April 2027" in index
@@ -216,8 +216,8 @@ def test_past_days_come_after_every_upcoming_day_latest_first(tmp_path):
 
 def test_national_events_are_kept_even_past_the_cap_and_the_build_says_so(tmp_path, caplog):
     output = build(make_project(tmp_path), now=NOW, EVENTS_FEED_AHEAD_DAYS=200, EVENTS_FEED_MAX_EVENTS=0)
-    assert uids(output, "calendars/all.ics") == ["national/conference@hedgerow.example"]
-    assert uids(output, "calendars/england/north-east.ics") == ["national/conference@hedgerow.example"]
+    assert uids(output, "calendars/all.ics") == ["national/conference@test-party.example"]
+    assert uids(output, "calendars/england/north-east.ics") == ["national/conference@test-party.example"]
     assert len(uids(output, "branches/gamma/calendar.ics")) == 5
     index = (output / "events/index.html").read_text(encoding="utf-8")
     assert "National events from 25 December 2026 to 20 July 2027, and no branch events: 1 event now." in index
@@ -257,6 +257,6 @@ def test_the_cap_counts_the_vevents_a_clock_change_adds_to_a_repeating_event(tmp
     calendar = Calendar.from_ical((output / "branches/gamma/calendar.ics").read_bytes())
     assert sum(1 for e in calendar.walk("VEVENT") if "night-shift" in str(e["uid"])) == 2
     held = uids(output, "calendars/all.ics")
-    assert "gamma/night-shift@hedgerow.example" in held
-    assert "gamma/boxing-day-walk@hedgerow.example" not in held  # 7 records, but 8 VEVENTs
+    assert "gamma/night-shift@test-party.example" in held
+    assert "gamma/boxing-day-walk@test-party.example" not in held  # 7 records, but 8 VEVENTs
     assert {f.path: f.events for f in feeds(output)}["calendars/all.ics"] == 7

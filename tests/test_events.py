@@ -36,7 +36,7 @@ def test_monthly_second_tuesday_with_an_exception(output):
     assert dates == ["2027-01-12", "2027-02-09", "2027-03-09", "2027-05-11", "2027-06-08"]  # not 2027-04-13
     cal = calendar(output, "branches/alpha/calendar.ics")
     (meeting,) = [e for e in cal.walk("VEVENT") if str(e["summary"]) == "Branch meeting"]
-    assert meeting["uid"] == "alpha/branch-meeting@hedgerow.example"
+    assert meeting["uid"] == "alpha/branch-meeting@test-party.example"
     assert meeting["rrule"].to_ical() == b"FREQ=MONTHLY;COUNT=6;BYDAY=2TU"
     assert meeting["dtstart"].dt == dt.datetime(2027, 1, 12, 19, 0, tzinfo=meeting["dtstart"].dt.tzinfo)
     assert meeting["dtstart"].params["TZID"] == "Europe/London"
@@ -132,9 +132,9 @@ def test_national_aggregates(output):
     all_cal = calendar(output, "calendars/all.ics")
     uids = sorted(str(e["uid"]) for e in all_cal.walk("VEVENT"))
     assert uids == [  # the next 90 days (test_event_feeds): not the conference in May, nor October's social
-        "alpha/branch-meeting@hedgerow.example",
-        "alpha/clocks-change-walk@hedgerow.example",
-        "alpha/stall@hedgerow.example",
+        "alpha/branch-meeting@test-party.example",
+        "alpha/clocks-change-walk@test-party.example",
+        "alpha/stall@test-party.example",
     ]
     summaries = sorted(str(e["summary"]) for e in all_cal.walk("VEVENT"))
     assert "Alphaton branch: Branch meeting" in summaries
@@ -170,7 +170,7 @@ def test_uid_survives_a_title_edit_and_sequence_rises_on_a_change(tmp_path, monk
 
     def stall():
         cal = calendar(output, "branches/alpha/calendar.ics")
-        return next(e for e in cal.walk("VEVENT") if str(e["uid"]) == "alpha/stall@hedgerow.example")
+        return next(e for e in cal.walk("VEVENT") if str(e["uid"]) == "alpha/stall@test-party.example")
 
     assert stall()["sequence"] == 1  # rescheduled (previous_start): moved once already, cache or none
     path.write_text(path.read_text().replace("11:00\nend: 2027-02-20 14:00", "12:00\nend: 2027-02-20 15:00"))
@@ -259,8 +259,8 @@ def test_dtstamp_is_when_the_event_last_changed_so_a_later_build_rewrites_no_cal
     path.write_text(path.read_text().replace("title: Market stall", "title: Seed swap stall"))
     build(project, now=later)
     stamps = {str(e["uid"]): e["dtstamp"].dt for e in calendar(output, "calendars/all.ics").walk("VEVENT")}
-    assert stamps["alpha/stall@hedgerow.example"] == dt.datetime.fromtimestamp(int(later), dt.UTC)
-    assert stamps["alpha/branch-meeting@hedgerow.example"] == dt.datetime.fromtimestamp(int(NOW), dt.UTC)
+    assert stamps["alpha/stall@test-party.example"] == dt.datetime.fromtimestamp(int(later), dt.UTC)
+    assert stamps["alpha/branch-meeting@test-party.example"] == dt.datetime.fromtimestamp(int(NOW), dt.UTC)
 
 
 def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tmp_path):
@@ -411,5 +411,5 @@ def test_location_has_the_postcode_the_page_shows(output):
 def test_a_rescheduled_event_has_a_raised_sequence_on_a_first_build(output):
     """The fixture is built with an empty cache: previous_start alone says the stall has moved."""
     events = {str(e["uid"]): e for e in calendar(output, "branches/alpha/calendar.ics").walk("VEVENT")}
-    assert events["alpha/stall@hedgerow.example"]["sequence"] == 1
-    assert events["alpha/branch-meeting@hedgerow.example"]["sequence"] == 0
+    assert events["alpha/stall@test-party.example"]["sequence"] == 1
+    assert events["alpha/branch-meeting@test-party.example"]["sequence"] == 0

@@ -113,21 +113,21 @@ def test_a_tag_without_an_address_is_an_error_not_the_tags_index(two_branches, b
 @pytest.mark.parametrize(
     "name",
     [
-        "The Hedgerow Party",
-        "the hedgerow-party",
-        "THE  HEDGEROW   PARTY",
-        "Hedgerow Party",
-        "Hedgerow",
-        "The Hedgerow Party (members)",
-        "The Hedgerow Party\u200b",  # zero-width space
-        "The Hedger\u043ew Party",  # a Cyrillic o
-        "\u0422he Hedgerow Party",  # a Cyrillic T
+        "The Test Party",
+        "the test-party",
+        "THE  TEST   PARTY",
+        "Test Party",
+        "Test",
+        "The Test Party (members)",
+        "The Test Party\u200b",  # zero-width space
+        "The T\u0435st Party",  # a Cyrillic e
+        "\u0422he Test Party",  # a Cyrillic T
         "National Members' Office",
-        "Official Hedgerow News",
+        "Official Test News",
     ],
 )
 def test_a_branch_cannot_take_the_party_s_name(two_branches, name):
-    add_branch(two_branches, "mallory", NETWORK.format(name=json.dumps(name), contact="m@hedgerow.example"))
+    add_branch(two_branches, "mallory", NETWORK.format(name=json.dumps(name), contact="m@test-party.example"))
     problems = branch_problems(two_branches)
     assert any(p[0] == "branches/mallory/branch.yaml" and p[1] == 1 for p in problems), problems
     with pytest.raises(ContentProblems):
@@ -135,9 +135,9 @@ def test_a_branch_cannot_take_the_party_s_name(two_branches, name):
     assert not (two_branches / "output/branches/mallory").exists()
 
 
-@pytest.mark.parametrize("name", ["Hedgerow Co-operators", "Young Hedgerows", "Co-operators' Network", "Cymru Werdd"])
+@pytest.mark.parametrize("name", ["Test Co-operators", "Young Tests", "Co-operators' Network", "Cymru Werdd"])
 def test_a_network_may_use_other_names(two_branches, name):
-    add_branch(two_branches, "net", NETWORK.format(name=json.dumps(name), contact="n@hedgerow.example"))
+    add_branch(two_branches, "net", NETWORK.format(name=json.dumps(name), contact="n@test-party.example"))
     assert branch_problems(two_branches) == []
 
 
@@ -191,7 +191,7 @@ channels:
             ("website", "https://renew.example.net/", "Join or renew your membership (national portal)"),
             "says `national`",
         ),
-        (("website", "https://renew.example.net/", "The Hedgerow Party's official site"), "the party's name"),
+        (("website", "https://renew.example.net/", "The Test Party's official site"), "the party's name"),
         (("email", "mailto:beta@example.org?bcc=evil@attacker.example", "Write to us"), "may hold only the address"),
         (("signal", "https://signal.example.org/b", "Beta \u2067group\u2069"), "cannot be seen"),
     ],
@@ -220,12 +220,12 @@ def test_the_official_page_lists_branch_channels_as_run_by_the_branch(two_branch
             "url": "https://signal.example.org/alpha",
         }
     ]
-    assert all("branch" not in a for a in data["accounts"] if a["owner"] == "The Hedgerow Party")
+    assert all("branch" not in a for a in data["accounts"] if a["owner"] == "The Test Party")
     # a branch's contact domain is not an official email domain: only the party's list is
-    assert data["email_domains"] == ["hedgerow.example"]
+    assert data["email_domains"] == ["test-party.example"]
     page = (output / "official/index.html").read_text(encoding="utf-8")
     national, _, branches = page.partition('id="branch-accounts"')
-    assert "https://social.hedgerow.example/@hedgerow" in national
+    assert "https://social.test-party.example/@testparty" in national
     assert "https://signal.example.org/alpha" not in national
     assert "<td>Alphaton branch</td><td>Signal group</td>" in branches
     assert "not for the party" in branches
@@ -234,10 +234,10 @@ def test_the_official_page_lists_branch_channels_as_run_by_the_branch(two_branch
 @pytest.mark.parametrize(
     ("domain", "given", "refused_"),
     [
-        ("hedgerow.example", {}, True),
-        ("join.hedgerow.example", {}, True),
-        ("join.hedgerow.example", {"beta-net": "join.hedgerow.example"}, False),
-        ("join.hedgerow.example", {"alpha": "join.hedgerow.example"}, True),
+        ("test-party.example", {}, True),
+        ("join.test-party.example", {}, True),
+        ("join.test-party.example", {"beta-net": "join.test-party.example"}, False),
+        ("join.test-party.example", {"alpha": "join.test-party.example"}, True),
         ("beta.example", {}, False),
     ],
 )
@@ -308,7 +308,7 @@ def commit(repo, path: str, text: str | None):
 @pytest.mark.parametrize(
     ("old", "new", "keys"),
     [
-        ("name: Alphaton", "name: The Hedgerow Party", "`name`"),
+        ("name: Alphaton", "name: The Test Party", "`name`"),
         ("contact: alpha@example.org", "contact: alpha@elsewhere.example", "`contact`"),
         ("editors: [alice]", "editors: [alice, mallory]", "`editors`"),
         ("url: https://signal.example.org/alpha", "url: https://signal.example.org/fake", "`channels`"),
@@ -391,9 +391,9 @@ def test_a_branch_s_feed_credits_the_branch_not_the_party(two_branches):
     output = build(two_branches, now=NOW)
     feed = (output / "branches/beta-net/feeds/all.atom.xml").read_text(encoding="utf-8")
     assert "<author><name>Beta Network</name></author>" in feed
-    assert "The Hedgerow Party" not in feed
+    assert "The Test Party" not in feed
     national = (output / "feeds/all.atom.xml").read_text(encoding="utf-8")
-    assert "<author><name>The Hedgerow Party</name></author>" in national
+    assert "<author><name>The Test Party</name></author>" in national
 
 
 def test_a_branch_description_with_hidden_characters_is_refused(two_branches):

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from editor_checks.problems import ContentProblems
-from kit_testing import KIT_ROOT, build, copy_fixture, tree_digest
+from kit_testing import KIT_ROOT, build, copy_fixture, site_settings_file, tree_digest
 
 ADDRESS_SPACE = 1_500_000_000
 POST = "branches/alpha/news/2026-02-01-alpha-news.md"
@@ -24,13 +24,7 @@ def _limited():
 
 def run_check(project, **settings):
     """`make check`'s entry on ``project``, with ``settings`` added, in a process held to 1.5 GB."""
-    settings_file = project / "settings.py"
-    settings_file.write_text(
-        f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"
-        f"KIT_ROOT = {str(project)!r}\nPATH = {str(project / 'content')!r}\n"
-        f"BRANCHES_PATH = {str(project / 'branches')!r}\n"
-        "CODEOWNERS_FILES = {}\n" + "".join(f"{key} = {value!r}\n" for key, value in settings.items())
-    )
+    settings_file = site_settings_file(project, **settings)
     env = {**os.environ, "PYTHONPATH": str(KIT_ROOT / "plugins")}
     return subprocess.run(
         [sys.executable, "-m", "editor_checks", "--settings", str(settings_file)],

@@ -85,7 +85,7 @@ CHANNEL = "  - type: signal\n    url: {url}\n    label: Alphaton renewals\n"
 
 def test_a_channel_address_that_hides_its_site_behind_the_party_s_name_is_refused(two_branches):
     yaml_file = two_branches / "branches/alpha/branch.yaml"
-    url = "https://hedgerow.example@evil.example/renew"  # opens evil.example
+    url = "https://test-party.example@evil.example/renew"  # opens evil.example
     yaml_file.write_text(yaml_file.read_text().replace("editors:", CHANNEL.format(url=url) + "editors:"))
     errors = check_project(project_settings(two_branches)).errors
     assert [(e.path, e.line) for e in errors] == [("branches/alpha/branch.yaml", 14)], errors

@@ -14,44 +14,39 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from branchsites import site_settings as kit_defaults
 from editor_checks.declared_settings import SettingsProblems
 from editor_checks.kit_parts import PARTS, plugin_list_problems, rules
 from editor_checks.problems import ProblemList
-from kit_testing import KIT_ROOT, SETTINGS_FILE
+from kit_testing import KIT_ROOT, LUNR_JS, SETTINGS_FILE
 
 EPOCH = "1798761600"  # 2027-01-01: the fixture's events are still to come
 # branch alpha's events still to come (branches/alpha/events/), each once in the national calendar
 ALPHA_EVENTS = {
-    "alpha/branch-meeting@hedgerow.example",
-    "alpha/clocks-change-walk@hedgerow.example",
-    "alpha/stall@hedgerow.example",
+    "alpha/branch-meeting@test-party.example",
+    "alpha/clocks-change-walk@test-party.example",
+    "alpha/stall@test-party.example",
 }
-# the kit's plugins and theme, for a copy of its pelicanconf.py in a fixture project
-KIT_FOLDERS = f"""
-PLUGIN_PATHS = [{str(KIT_ROOT / "plugins")!r}]
-THEME = {str(KIT_ROOT / "theme")!r}
-THEME_STATIC_PATHS = ["static", {str(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js")!r}]
+# A site that lists PLUGINS in its own settings file (the kit's list, one part a line), so that an
+# error names its lines; lunr.min.js from the kit's node_modules/, as the fixture has none.
+SITE_PLUGINS = "PLUGINS = [\n" + "".join(f'    "{name}",\n' for name in kit_defaults.PLUGINS) + "]\n"
+SITE_FOLDERS = f"""
+SEARCH_LUNR_JS = {str(LUNR_JS)!r}
 CODEOWNERS_FILES = {{}}
 """
 
 
+def settings_text(edit) -> str:
+    """The kit's test site's pelicanconf.py with the kit's PLUGINS written out, changed by ``edit``."""
+    return edit(SETTINGS_FILE.read_text(encoding="utf-8") + SITE_PLUGINS) + SITE_FOLDERS
+
+
 def site_settings(project, edit=lambda text: text) -> dict:
-    """The kit's pelicanconf.py, changed by ``edit``, as ``project``'s own settings file (so that an
-    error names its lines), with the kit's plugins and theme."""
+    """The kit's test site's settings, its PLUGINS changed by ``edit``, as ``project``'s own settings
+    file (so that an error names its lines)."""
     settings_file = project / "pelicanconf.py"
-    settings_file.write_text(edit(SETTINGS_FILE.read_text(encoding="utf-8")), encoding="utf-8")
-    kit = read_settings(str(SETTINGS_FILE))
-    return read_settings(
-        str(settings_file),
-        override={
-            "KIT_ROOT": str(project),
-            "BRANCHES_PATH": str(project / "branches"),
-            "PLUGIN_PATHS": kit["PLUGIN_PATHS"],
-            "THEME": kit["THEME"],
-            "THEME_STATIC_PATHS": kit["THEME_STATIC_PATHS"],
-            "CODEOWNERS_FILES": {},
-        },
-    )
+    settings_file.write_text(settings_text(edit), encoding="utf-8")
+    return read_settings(str(settings_file))
 
 
 def branch_event_uids(output, calendar: str = "all.ics") -> set[str]:
@@ -110,11 +105,12 @@ def fresh_build(project, edit) -> tuple[int, str]:
     loads each plugin from PLUGIN_PATHS, in the order PLUGINS lists them (in this process an earlier
     test's build has loaded every plugin). Its exit status, and its log on one line."""
     settings_file = project / "pelicanconf.py"
-    settings_file.write_text(edit(SETTINGS_FILE.read_text(encoding="utf-8")) + KIT_FOLDERS, encoding="utf-8")
+    settings_file.write_text(settings_text(edit), encoding="utf-8")
     built = subprocess.run(
         [sys.executable, "-m", "pelican", "-s", str(settings_file)],
         cwd=project,
-        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "COLUMNS": "400"},
+        # the kit installed (its src/); its plugins found through PLUGIN_PATHS alone
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "COLUMNS": "400", "PYTHONPATH": str(KIT_ROOT / "src")},
         capture_output=True,
         text=True,
     )
@@ -178,7 +174,7 @@ def test_the_kits_order_builds_with_a_third_party_plugin_first_and_branch_events
 
 
 def test_the_kits_settings_list_every_part_in_the_kits_order():
-    listed = read_settings(str(KIT_ROOT / "pelicanconf.py"))["PLUGINS"]
+    listed = kit_defaults.PLUGINS
     assert [p for p in listed if p in {part.name for part in PARTS}] == [part.name for part in PARTS]
     report = ProblemList(root=str(KIT_ROOT))
     plugin_list_problems(listed, "pelicanconf.py", 1, report)

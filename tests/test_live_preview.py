@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from kit_testing import KIT_ROOT, copy_fixture
+from kit_testing import KIT_ROOT, copy_fixture, site_settings_file
 
 
 def free_port() -> int:
@@ -22,13 +22,7 @@ def free_port() -> int:
 @pytest.fixture
 def preview(tmp_path):
     project = copy_fixture("two_branches", tmp_path / "project")
-    (project / "settings.py").write_text(
-        f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"
-        f"KIT_ROOT = {str(project)!r}\nPATH = {str(project / 'content')!r}\n"
-        f"BRANCHES_PATH = {str(project / 'branches')!r}\nOUTPUT_PATH = {str(project / 'output')!r}\n"
-        f"CACHE_PATH = {str(project / '.cache/main')!r}\nBRANCH_CACHE_PATH = {str(project / '.cache/branches')!r}\n"
-        "CODEOWNERS_FILES = {}\n"
-    )
+    site_settings_file(project)
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(KIT_ROOT)}
     process = subprocess.Popen(

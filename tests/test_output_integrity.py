@@ -1,11 +1,10 @@
-"""Links, feeds and reproducibility of the built output, for the fixtures and the demo."""
+"""Links, feeds and reproducibility of the built output, for the fixtures (the demo site's: test_example_site.py)."""
 
 from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
 
-import pytest
 from pypdf import PdfReader, PdfWriter
 
 from kit_testing import broken_links, build, copy_fixture, tree_digest
@@ -48,30 +47,6 @@ def test_empty_feed_is_dated_by_source_date_epoch(tmp_path, monkeypatch):
     output = build(project)
     feed = ET.parse(output / "branches/beta-net/feeds/all.atom.xml").getroot()
     assert feed.findtext(f"{ATOM}updated") == "2026-01-01T00:00:00+00:00"
-
-
-@pytest.fixture(scope="module")
-def demo_output(demo_site):
-    """The real demo content (content/ and branches/ of the kit), built once for the session."""
-    return demo_site
-
-
-def test_demo_has_at_least_eight_branches_in_all_four_nations(demo_output):
-    homes = sorted(p.parent.parent.name for p in (demo_output / "branches").glob("*/feeds/all.atom.xml"))
-    assert len(homes) >= 8
-    directory = (demo_output / "branches" / "index.html").read_text()
-    for nation in ("England", "Scotland", "Wales", "Northern Ireland"):
-        assert f">{nation}</a></h2>" in directory
-    assert 'id="networks"' in directory
-
-
-def test_demo_has_no_broken_links(demo_output):
-    assert broken_links(demo_output) == []
-
-
-def test_demo_feeds_parse(demo_output):
-    for feed in demo_output.rglob("*.atom.xml"):
-        ET.parse(feed)
 
 
 def test_news_lists_paginate_with_working_links(two_branches):

@@ -18,7 +18,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from kit_testing import FIXTURES, KIT_ROOT
+from kit_testing import FIXTURES, KIT_ROOT, SETTINGS_FILE
 
 PYPROJECT = tomllib.loads((KIT_ROOT / "pyproject.toml").read_text())
 VERSION = re.search(r'^__version__ = "(.+)"$', (KIT_ROOT / "src/branchsites/__init__.py").read_text(), re.M)[1]
@@ -205,23 +205,29 @@ def test_unknown_subcommand_is_refused_by_name(installed):
     assert "invalid choice: 'publish'" in done.stderr
 
 
+# A party's theme overrides: its colours, and a template that replaces the kit's footer note.
+PARTY_CSS = ":root {\n  --kit-accent: #6a1b9a;\n  --kit-link: #6a1b9a;\n}\n"
+PARTY_BASE = (
+    '{% extends "!theme/base.html" %}\n'
+    '{% block footer_note %}<p class="kit-footer__note">Promoted by the Test Party.</p>{% endblock %}\n'
+)
+
+
 @pytest.fixture(scope="module")
 def site(installed, tmp_path_factory) -> Path:
-    """The two-branch fixture as a party's site over the installed kit: the kit's settings file with
-    the plugins and the theme taken from the package, and lunr.min.js from npm as `npm ci` puts it."""
+    """The two-branch fixture as a party's site over the installed kit: the kit's test site's thin
+    settings file (the plugins and the theme from the package), lunr.min.js from npm as `npm ci`
+    puts it, and theme overrides of its own."""
     root = tmp_path_factory.mktemp("site") / "site"
     shutil.copytree(FIXTURES / "two_branches", root)
     lunr = root / "node_modules" / "lunr"
     lunr.mkdir(parents=True)
     shutil.copy(KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js", lunr)
-    settings = (KIT_ROOT / "pelicanconf.py").read_text()
-    settings += (
-        "\n# ---- the kit, from the installed package ----\n"
-        "from branchsites.paths import PLUGINS_PATH, THEME_PATH\n\n"
-        "PLUGIN_PATHS = [PLUGINS_PATH]\n"
-        "THEME = THEME_PATH\n"
-        "CODEOWNERS_FILES = {}  # not a repository\n"
-    )
+    (root / "theme/static/css").mkdir(parents=True)
+    (root / "theme/static/css/party.css").write_text(PARTY_CSS)
+    (root / "theme/templates").mkdir()
+    (root / "theme/templates/base.html").write_text(PARTY_BASE)
+    settings = SETTINGS_FILE.read_text() + "CODEOWNERS_FILES = {}  # not a repository\n"
     (root / "pelicanconf.py").write_text(settings)
     return root
 
@@ -255,6 +261,13 @@ def test_site_over_the_installed_kit_builds_with_pelican(installed, site):
     assert (output / "theme/lunr.min.js").is_file()
     home = (output / "index.html").read_text()
     assert "National hello" in home  # tests/fixtures/two_branches/content/news
+    assert "<title>The Test Party</title>" in home
+    # the party's stylesheet, linked after the kit's, and its footer on every site, branches too
+    assert (output / "theme/css/party.css").read_text() == PARTY_CSS
+    assert home.index('href="/theme/css/site.css"') < home.index('href="/theme/css/party.css"')
+    for page in (home, (output / "branches/alpha/index.html").read_text()):
+        assert 'href="/theme/css/party.css"' in page and "Promoted by the Test Party." in page
+        assert "This site loads nothing from other websites" not in page
     assert "Alphaton" in (output / "branches/alpha/index.html").read_text()  # branch_subsites: a branch's own site
     assert "BEGIN:VCALENDAR" in (output / "branches/alpha/calendar.ics").read_text()  # events
 

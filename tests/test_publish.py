@@ -8,28 +8,23 @@ import subprocess
 import sys
 
 from conftest import PUBLISHED_SITEURL, published_fixture
-from kit_testing import KIT_ROOT, tree_digest
+from kit_testing import KIT_PYTHONPATH, KIT_ROOT, PUBLISH_SETTINGS_FILE, project_paths, tree_digest
 
 PUBLISH = KIT_ROOT / "scripts" / "publish.sh"
 EPOCH = "1793534400"  # 2026-11-01 12:00 UTC
 
 
 def run_publish(project, output, branch="", settings=None, **env):
-    overrides = {
-        **(settings or {}),
-        "KIT_ROOT": str(project),
-        "BRANCHES_PATH": str(project / "branches"),
-        "CACHE_PATH": str(project / ".cache" / "main"),
-        "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
-        "SITEURL": PUBLISHED_SITEURL,
-        "CODEOWNERS_FILES": {},  # a fixture project is not a repository
-    }
+    paths = {k: v for k, v in project_paths(project).items() if k != "OUTPUT_PATH"}  # publish.sh gives that
+    overrides = {**(settings or {}), **paths, "SITEURL": PUBLISHED_SITEURL}
     args = [str(PUBLISH), str(output), branch, "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
     environment = {
         **os.environ,
         "INPUTDIR": str(project / "content"),
         "PELICAN": str(KIT_ROOT / ".venv" / "bin" / "pelican"),
         "PYTHON": sys.executable,
+        "SETTINGS": str(PUBLISH_SETTINGS_FILE),
+        "PYTHONPATH": KIT_PYTHONPATH,  # the kit, as installed
         "SOURCE_DATE_EPOCH": EPOCH,
         "PELICANOPTS": "--fatal errors",
         **env,

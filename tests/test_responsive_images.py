@@ -301,7 +301,7 @@ def test_page_without_a_picture_gets_a_card_1200_by_630(pictured):
     _, output = pictured
     tags = meta((output / "news/2026/text-only/index.html").read_text())
     assert tags["og:image"] == "/cards/news-text-only.png"
-    assert tags["og:image:alt"] == "The Hedgerow Party: Only words"
+    assert tags["og:image:alt"] == "The Test Party: Only words"
     with Image.open(output / "cards/news-text-only.png") as card:
         assert card.size == (1200, 630) and card.format == "PNG"
     branch = meta((output / "branches/alpha/about/index.html").read_text())

@@ -20,7 +20,7 @@ import pytest
 from test_publish import run_publish
 
 from conftest import published_fixture
-from kit_testing import KIT_ROOT, tree_digest
+from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, tree_digest
 
 PUBLISH = str(KIT_ROOT / "scripts" / "publish.sh")
 
@@ -74,6 +74,7 @@ def publisher(tmp_path):
             "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}",
             "PELICAN": str(tools / "pelican"),
             "PYTHON": sys.executable,
+            "SETTINGS": str(PUBLISH_SETTINGS_FILE),
             "INPUTDIR": str(tmp_path),
             "SITE_VERSION": version,
             "BUILD": build,

@@ -24,13 +24,13 @@ from editor_checks.declared_settings import (
     declarations,
 )
 from editor_checks.settings_reference import kit_plugins, settings_reference
-from kit_testing import FIXTURES, KIT_ROOT, SETTINGS_FILE
+from kit_testing import FIXTURES, KIT_ROOT
 
 NOW = "1798761600"  # 2027-01-01
 # Not pelicanconf.py: Pelican keeps a settings file as a module under its own name (sys.modules), and
 # the kit's publishconf.py imports `pelicanconf` by that name in the tests that follow.
 SETTINGS_NAME = "siteconf.py"
-PLUGINS = read_settings(str(SETTINGS_FILE))["PLUGINS"]
+PLUGINS = site_settings.PLUGINS
 
 # A party's whole settings file: its name, its address, its folders and the kit's plugins.
 MINIMAL_SETTINGS = """\

@@ -67,7 +67,7 @@ def test_security_txt_expires_a_fixed_time_after_the_builds_now(published_output
     # conftest's PUBLISHED_NOW is 2026-11-01 12:00 UTC; SITE_FILES_SECURITY_EXPIRES_DAYS is 180
     text = (published_output / ".well-known" / "security.txt").read_text()
     assert text == (
-        "Contact: mailto:security@hedgerow.example\n"
+        "Contact: mailto:security@test-party.example\n"
         "Expires: 2027-04-30T12:00:00Z\n"
         "Preferred-Languages: en, cy\n"
         f"Canonical: {PUBLISHED_SITEURL}/.well-known/security.txt\n"

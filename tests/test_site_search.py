@@ -139,7 +139,7 @@ def test_follow_a_result_and_come_back_to_the_same_results(site, serve, open_pag
     page = open_page()
     base = serve(site)
     page.goto(f"{base}/search/")
-    page.get_by_label("Search The Hedgerow Party").fill("alphaton")
+    page.get_by_label("Search The Test Party").fill("alphaton")
     page.keyboard.press("Enter")
     link = page.locator("#search-results li a").first
     link.wait_for()
@@ -150,7 +150,7 @@ def test_follow_a_result_and_come_back_to_the_same_results(site, serve, open_pag
     page.wait_for_url(f"{base}/branches/alpha/")
     page.go_back()
     page.locator("#search-results li a").first.wait_for()
-    assert page.get_by_label("Search The Hedgerow Party").input_value() == "alphaton"
+    assert page.get_by_label("Search The Test Party").input_value() == "alphaton"
     assert page.locator("#search-results li a").first.inner_text() == "Alphaton branch"
     assert page.problems == []
 

@@ -8,19 +8,9 @@ import sys
 
 import pytest
 
-from kit_testing import KIT_ROOT, build, copy_fixture, project_paths, tree_digest
+from kit_testing import build, copy_fixture, site_settings_file, tree_digest
 
 EPOCH = "1798761600"
-
-
-def settings_file(project, **settings):
-    """A site's settings file over the kit's, as `make html` reads it (plugins found through
-    PLUGIN_PATHS alone, never on PYTHONPATH)."""
-    lines = [f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom pelicanconf import *\n"]
-    lines += [f"{key} = {value!r}\n" for key, value in {**project_paths(project), **settings}.items()]
-    path = project / "settings.py"
-    path.write_text("".join(lines))
-    return path
 
 
 def pelican(settings):
@@ -41,7 +31,7 @@ def test_branches_built_by_spawned_workers_are_byte_for_byte_those_built_by_fork
     forked = build(copy_fixture("two_branches", tmp_path / "fork"), WORKER_START_METHOD="fork")
 
     project = copy_fixture("two_branches", tmp_path / "spawn")
-    done = pelican(settings_file(project, WORKER_START_METHOD="spawn", BRANCH_BUILD_JOBS=2))
+    done = pelican(site_settings_file(project, WORKER_START_METHOD="spawn", BRANCH_BUILD_JOBS=2))
     assert done.returncode == 0, done.stderr
     assert "2 branches, 2 built" in done.stderr and "2 worker processes" in done.stderr
     spawned = project / "output"
