@@ -322,6 +322,7 @@ def test_new_site_from_the_installed_kit_builds_with_make_html(installed, tmp_pa
     assert built.returncode == 0, built.stdout + built.stderr
     home = (site / "output/index.html").read_text()
     assert "<title>The Otter Party</title>" in home
+    assert 'href="/theme/css/party.css"' in home  # the site's colours, from its own theme/
     assert "Riverside" in (site / "output/branches/riverside/index.html").read_text()
     tested = run_in_site(installed, site, "make", "test", f"VENV={installed}")  # the site's own tests/
     assert tested.returncode == 0, tested.stdout + tested.stderr
