@@ -1,10 +1,14 @@
-# The party's sites. `make html` and `make test` do all the set-up they need.
+# A party's sites, over the branchsites kit. `make html` and `make test` do all the set-up they need.
 # Targets and variables follow pelican-quickstart's Makefile; ours sit beside them.
+# This file is the kit template's: `make upgrade` updates it. Put the site's own targets and
+# variables in site.mk (read after the kit's variables and set-up rules, if it is there), not here.
 
 PY ?= python3
 VENV ?= $(CURDIR)/.venv
 PELICAN ?= $(VENV)/bin/pelican
 PELICANOPTS ?=
+# the kit's commands (branchsites --help): check, new-branch, new-post, codeowners, preview...
+BRANCHSITES ?= "$(VENV)/bin/python" -m branchsites
 
 BASEDIR = $(CURDIR)
 INPUTDIR = $(BASEDIR)/content
@@ -12,9 +16,9 @@ OUTPUTDIR = $(BASEDIR)/output
 CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 
-# Deploying (scripts/deploy.sh, docs/hosts.md). pelican-quickstart's SSH_* names still work.
+# Deploying (the kit's scripts/deploy.sh, its docs/hosts.md). pelican-quickstart's SSH_* names still work.
 # DEPLOY_PATH (or SSH_TARGET_DIR), the site's folder on the host, has no default: deploy.sh refuses
-# to deploy until the site sets it, here, in the environment or in CI's variables.
+# to deploy until the site sets it, in site.mk, in the environment or in CI's variables.
 SSH_HOST ?= localhost
 SSH_PORT ?= 22
 SSH_USER ?= deploy
@@ -28,6 +32,8 @@ BRANCH ?=
 PUBLISHDIR = $(if $(BRANCH),$(BASEDIR)/output.branch-$(BRANCH),$(OUTPUTDIR))
 DEPLOY_ENV = DEPLOY_HOST="$(DEPLOY_HOST)" DEPLOY_PATH="$(DEPLOY_PATH)" SSH_PORT="$(SSH_PORT)" \
 	KEEP_RELEASES="$(KEEP_RELEASES)" DEPLOY_METHOD="$(DEPLOY_METHOD)"
+# publish.sh and deploy.sh come with the kit (asked for only when a recipe runs)
+KIT_SCRIPTS = $(shell "$(VENV)/bin/python" -c "from branchsites.paths import kit_folder; print(kit_folder('scripts'))")
 
 PORT ?= 8000
 DEBUG ?= 0
@@ -41,46 +47,45 @@ endif
 # A build that logs an error fails: nothing half-built is ever published.
 PELICANOPTS += --fatal errors
 
-# ---- set-up (a virtualenv with pinned packages) -------------------------------
+# The site's tests (tests/): the kit's checks of every file, then the site's own
+TEST_SETUP ?=
+TEST_COMMAND ?= "$(VENV)/bin/python" -m unittest discover --start-directory tests
+# More set-up after requirements.txt is installed (and what it depends on), for site.mk to set
+KIT_INSTALL ?=
+RUNTIME_DEPENDS ?=
+SITE_HELP ?=
+
 RUNTIME_STAMP = $(VENV)/.runtime-installed
-DEV_STAMP = $(VENV)/.dev-installed
-
-# In the kit's own repository the demo site takes the kit from this checkout (editable: src/ on the
-# path, and the checkout's plugins and theme); a party's site has the kit in requirements.txt.
-KIT_CHECKOUT = $(wildcard $(BASEDIR)/src/branchsites/__init__.py)
-
-$(RUNTIME_STAMP): requirements.txt $(if $(KIT_CHECKOUT),pyproject.toml)
-	@scripts/ensure-venv.sh "$(PY)" "$(VENV)"
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(if $(KIT_CHECKOUT),$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e "$(BASEDIR)")
-	@touch $@
-
-$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	@touch $@
-
-# npm packages from the lockfile; install scripts off (vnu-jar's would fetch a JRE)
 NODE_STAMP = node_modules/.installed
+# The version requirements.txt locks the kit to: `make upgrade` takes the template of that version.
+KIT_VERSION = $(shell sed -n 's/^branchsites *\(==\|@.*@v\)\([0-9][0-9.]*\).*/\2/p' requirements.txt)
+
+.DEFAULT_GOAL := help
+# The site's own targets and variables (the kit's own repository keeps its development targets there)
+-include site.mk
+
+# ---- set-up (a virtualenv with pinned packages) -------------------------------
+$(RUNTIME_STAMP): requirements.txt $(RUNTIME_DEPENDS)
+	@sh scripts/ensure-venv.sh "$(PY)" "$(VENV)"
+	"$(VENV)/bin/pip" install --quiet --disable-pip-version-check -r requirements.txt
+	$(KIT_INSTALL)
+	@touch $@
+
+# npm packages from the lockfile (lunr.js for search); install scripts off
 $(NODE_STAMP): package.json package-lock.json
-	@scripts/ensure-node.sh
+	@sh scripts/ensure-node.sh
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-TEST_TOOLS_STAMP = $(VENV)/.test-tools-installed
-$(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
-	@scripts/ensure-test-tools.sh
-	@touch $@
-
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	deploy upload rollback releases test lint format check bench budget codeowners new-branch new-post new-event \
-	trust-review server-config
+	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade
 
 help:
 	@echo 'Makefile for the party sites'
 	@echo ''
 	@echo 'Usage:'
 	@echo '   make html                 set up (first time) and build the sites into output/'
-	@echo '   make test                 set up and run every test'
+	@echo '   make test                 set up and run the tests in tests/'
 	@echo '   make check                check all content, build nothing (FORMAT=github for CI)'
 	@echo '   make clean                remove the generated files'
 	@echo '   make regenerate           rebuild the sites when a file changes'
@@ -97,14 +102,13 @@ help:
 	@echo '   make codeowners           write CODEOWNERS from every branch.yaml (editors review their branch)'
 	@echo '   make trust-review BASE=ref fail if a branch.yaml key the national team reviews changed since ref'
 	@echo '   make server-config SERVER=nginx  write the web server configuration (or apache, caddy; OUT=file)'
-	@echo '   make lint                 ruff check and format check'
-	@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
-	@echo '   make budget               page weight per page type, search data, calendar sizes, against budgets'
+	@echo '   make upgrade              after raising the kit version in requirements.txt: update the template files'
 	@echo ''
 	@echo 'Set DEBUG=1 for debugging output, RELATIVE=1 for relative links;'
 	@echo 'DEPLOY_HOST, DEPLOY_PATH, SSH_PORT, KEEP_RELEASES, DEPLOY_METHOD for deploying.'
+	$(SITE_HELP)
 
-setup: $(DEV_STAMP)
+setup: $(RUNTIME_STAMP) $(NODE_STAMP)
 
 html: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -122,70 +126,57 @@ serve: $(RUNTIME_STAMP) $(NODE_STAMP)
 serve-global: $(RUNTIME_STAMP) $(NODE_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT) -b 0.0.0.0
 
-# Pelican's -lr watches only content/; live_preview watches branches/, the theme and plugins too,
+# Pelican's -lr watches only content/; the kit's preview watches branches/, the theme and plugins too,
 # rebuilds (unchanged branches are skipped) and reloads the page in the browser.
 devserver: $(RUNTIME_STAMP) $(NODE_STAMP)
-	"$(VENV)/bin/python" -m live_preview --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT)
+	$(BRANCHSITES) preview --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT)
 
 publish: $(RUNTIME_STAMP) $(NODE_STAMP)
 	PELICAN="$(PELICAN)" PYTHON="$(VENV)/bin/python" SETTINGS="$(PUBLISHCONF)" INPUTDIR="$(INPUTDIR)" \
-		PELICANOPTS="$(PELICANOPTS)" scripts/publish.sh "$(PUBLISHDIR)" "$(BRANCH)"
+		PELICANOPTS="$(PELICANOPTS)" sh "$(KIT_SCRIPTS)/publish.sh" "$(PUBLISHDIR)" "$(BRANCH)"
 
 rsync_upload deploy: publish
-	$(DEPLOY_ENV) scripts/deploy.sh upload "$(PUBLISHDIR)"
+	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" upload "$(PUBLISHDIR)"
 
-upload:
-	$(DEPLOY_ENV) scripts/deploy.sh upload "$(PUBLISHDIR)"
+upload: $(RUNTIME_STAMP)
+	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" upload "$(PUBLISHDIR)"
 
-rollback:
-	$(DEPLOY_ENV) scripts/deploy.sh rollback $(RELEASE)
+rollback: $(RUNTIME_STAMP)
+	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" rollback $(RELEASE)
 
-releases:
-	$(DEPLOY_ENV) scripts/deploy.sh list
+releases: $(RUNTIME_STAMP)
+	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" list
 
 check: $(RUNTIME_STAMP) $(NODE_STAMP)
-	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m editor_checks --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"
+	$(BRANCHSITES) check --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"
 
-SCAFFOLD = PYTHONPATH="$(BASEDIR)/plugins:$(BASEDIR)" "$(VENV)/bin/python" -m scaffold --settings "$(CONFFILE)"
 SCAFFOLD_VARS = --branch "$(BRANCH)" --title "$(TITLE)" --date "$(DATE)" --summary "$(SUMMARY)" --tags "$(TAGS)" \
 	--start "$(START)" --end "$(END)" --duration "$(DURATION)" --location "$(LOCATION)" --online "$(ONLINE)" \
 	--name "$(NAME)" --slug "$(SLUG)" --kind "$(KIND)" --nation "$(NATION)" --region "$(REGION)" \
 	--areas "$(AREAS)" --contact "$(CONTACT)" --editors "$(EDITORS)"
 
 new-branch new-post new-event: $(RUNTIME_STAMP) $(NODE_STAMP)
-	@$(SCAFFOLD) $@ $(SCAFFOLD_VARS)
+	@$(BRANCHSITES) $@ --settings "$(CONFFILE)" $(SCAFFOLD_VARS)
 
 codeowners: $(RUNTIME_STAMP)
-	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m branch_subsites.codeowners_cli --settings "$(CONFFILE)"
+	$(BRANCHSITES) codeowners --settings "$(CONFFILE)"
 
 trust-review: $(RUNTIME_STAMP)
-	PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m branch_subsites.trust_review --base "$(BASE)" \
-		--format "$(or $(FORMAT),text)"
+	$(BRANCHSITES) trust-review --base "$(BASE)" --format "$(or $(FORMAT),text)"
 
 # The web server's configuration from publishconf.py and every branch.yaml (docs/hosts.md): SERVER=nginx,
 # apache or caddy; OUT=file to write it (default: print it). The live folder comes from DEPLOY_PATH.
 SERVER ?= nginx
 SERVER_ROOT = $(if $(DEPLOY_PATH),$(DEPLOY_PATH)$(if $(filter direct,$(DEPLOY_METHOD)),,/current))
 server-config: $(RUNTIME_STAMP)
-	@PYTHONPATH="$(BASEDIR)/plugins" "$(VENV)/bin/python" -m server_configs --server "$(SERVER)" \
-		--settings "$(PUBLISHCONF)" --root "$(SERVER_ROOT)" $(if $(OUT),--output "$(OUT)")
+	@$(BRANCHSITES) server-config --server "$(SERVER)" --settings "$(PUBLISHCONF)" --root "$(SERVER_ROOT)" \
+		$(if $(OUT),--output "$(OUT)")
 
-test: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
-	"$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)
+test: $(RUNTIME_STAMP) $(NODE_STAMP) $(TEST_SETUP)
+	$(TEST_COMMAND)
 
-budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
-	"$(VENV)/bin/python" -m bench.page_budget "$(OUTPUTDIR)"
-	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
-	"$(VENV)/bin/python" -m bench.feed_budget "$(OUTPUTDIR)"
-
-# BENCH_ARGS: --branches N --news N --events N --pages N --seed N --naive-sample N --kit-only --work DIR --keep
-bench: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
-	"$(VENV)/bin/python" -m bench.run $(BENCH_ARGS)
-
-lint: $(DEV_STAMP)
-	"$(VENV)/bin/ruff" check .
-	"$(VENV)/bin/ruff" format --check .
-
-format: $(DEV_STAMP)
-	"$(VENV)/bin/ruff" format .
-	"$(VENV)/bin/ruff" check --fix .
+# Step 2 of an upgrade (docs/upgrading.md), after raising the kit's version in requirements.txt:
+# install it, then merge the template of that version into the files the template made,
+# keeping the site's own edits. Review `git diff`, run `make test`, commit.
+upgrade: $(RUNTIME_STAMP)
+	"$(VENV)/bin/copier" update --defaults --vcs-ref "v$(KIT_VERSION)" --data kit_version="$(KIT_VERSION)"

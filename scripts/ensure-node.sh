@@ -1,5 +1,5 @@
 #!/bin/sh
-# npm installs lunr.js (search) and, for the tests, axe-core and the Nu checker.
+# npm installs lunr.js (search; package.json), and whatever else the site's package.json lists.
 # On a fresh Debian without Node, install Debian's nodejs and npm when we are root.
 set -eu
 command -v npm >/dev/null && exit 0

@@ -199,3 +199,10 @@ def broken_links(output: Path) -> list[str]:
             elif fragment and target.suffix == ".html" and fragment not in ids.get(target.resolve(), set()):
                 problems.append(where + " (no such id)")
     return problems
+
+
+def with_lunr(site: Path) -> Path:
+    """lunr.min.js where `npm ci` puts it (the site's package.json pins it)."""
+    (site / "node_modules/lunr").mkdir(parents=True)
+    shutil.copy(KIT_ROOT / "node_modules/lunr/lunr.min.js", site / "node_modules/lunr")
+    return site

@@ -35,6 +35,8 @@ KIT_PATHS = [
     "scripts",
     "bench",
     "Makefile",
+    "site.mk",
+    "copier.yml",
     "pyproject.toml",
     "package.json",
     "package-lock.json",

@@ -25,16 +25,16 @@ from kit_testing import FIXTURES, KIT_ROOT, SETTINGS_FILE
 PYPROJECT = tomllib.loads((KIT_ROOT / "pyproject.toml").read_text())
 VERSION = re.search(r'^__version__ = "(.+)"$', (KIT_ROOT / "src/branchsites/__init__.py").read_text(), re.M)[1]
 NOW = "1798761600"  # 2027-01-01
-KIT_FOLDERS = ("plugins", "theme", "scaffold", "live_preview")
+KIT_FOLDERS = ("plugins", "theme", "scaffold", "live_preview", "scripts/publish.sh", "scripts/deploy.sh")
 OFFLINE = ["--no-build-isolation"]  # the pinned hatchling of requirements-dev.txt builds the wheel
 
 
 def kit_files(folder: str) -> set[str]:
     """The files of a kit folder that git tracks and a wheel must hold, as paths inside the wheel."""
     tracked = subprocess.run(
-        ["git", "ls-files", "--", folder], cwd=KIT_ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
-    return {f"branchsites/{path}" for path in tracked}
+        ["git", "ls-files", "-z", "--", folder], cwd=KIT_ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\0")  # the template's file names have spaces in them
+    return {f"branchsites/{path.removeprefix('src/branchsites/')}" for path in tracked if path}
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +107,12 @@ def test_wheel_holds_every_kit_file_and_nothing_else(wheel):
     expected = set().union(*(kit_files(folder) for folder in KIT_FOLDERS))
     assert expected - names == set()
     packaged = {name for name in names if not name.startswith("branchsites-")}
-    own = {f"branchsites/{p.name}" for p in (KIT_ROOT / "src/branchsites").glob("*.py")}
+    own = kit_files("src/branchsites")
     assert packaged - expected - own == set()  # no tests/, content/, caches, .pyc or node_modules
-    assert not [name for name in names if re.search(r"(^|/)(tests|content|branches|node_modules|__pycache__)/", name)]
+    # the kit's own tests, demo content and branches stay out (a new site's starters are the template's)
+    outside_template = [name for name in names if not name.startswith("branchsites/site_template/site/")]
+    assert not [n for n in outside_template if re.search(r"(^|/)(tests|content|branches|node_modules|__pycache__)/", n)]
+    assert not [name for name in names if re.search(r"(^|/)(node_modules|__pycache__)/", name)]
     assert any(name.endswith("/licenses/LICENSE") for name in names)
 
 
@@ -176,7 +179,17 @@ def test_command_prints_its_version_and_lists_the_kit_commands(installed):
     done = subprocess.run([command, "--version"], capture_output=True, text=True, check=True)
     assert done.stdout == f"branchsites {VERSION}\n"
     listed = subprocess.run([command, "--help"], capture_output=True, text=True, check=True).stdout
-    for name in ("check", "new-branch", "new-post", "new-event", "codeowners", "trust-review", "branch", "preview"):
+    for name in (
+        "new-site",
+        "check",
+        "new-branch",
+        "new-post",
+        "new-event",
+        "codeowners",
+        "trust-review",
+        "branch",
+        "preview",
+    ):
         assert re.search(rf"^\s+{name}\s", listed, re.M), name
 
 
@@ -285,6 +298,41 @@ def test_new_post_command_writes_a_post_from_the_packaged_scaffold(installed, si
         assert written.read_text().startswith('---\ntitle: "Market day"\ndate: 2027-01-02\n---\n')
     finally:
         written.unlink(missing_ok=True)
+
+
+def test_new_site_from_the_installed_kit_builds_with_make_html(installed, tmp_path):
+    """The wheel's command makes a party's site from its own copy of the template, and that site's
+    `make html` builds it. The set-up `make html` would do first (pip install -r requirements.txt,
+    npm ci) is done here from what is on this machine: its stamps name the virtualenv and lunr."""
+    site = tmp_path / "otters"
+    done = run_in_site(
+        installed, tmp_path, "branchsites", "new-site", str(site), "--party-name=The Otter Party",
+        "--domain=otter.example", "--defaults",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (installed / ".runtime-installed").touch()
+    pelican = installed / "bin" / "pelican"  # the command pip would install with pelican (it comes by .pth here)
+    if not pelican.exists():
+        pelican.write_text(
+            f"#!{installed / 'bin' / 'python'}\nimport sys\nfrom pelican import main\nsys.exit(main())\n"
+        )
+        pelican.chmod(0o755)
+    (site / "node_modules/lunr").mkdir(parents=True)
+    shutil.copy(KIT_ROOT / "node_modules/lunr/lunr.min.js", site / "node_modules/lunr")
+    (site / "node_modules/.installed").touch()
+    built = run_in_site(installed, site, "make", "html", f"VENV={installed}")
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = (site / "output/index.html").read_text()
+    assert "<title>The Otter Party</title>" in home
+    assert 'href="/theme/css/party.css"' in home  # the site's colours, from its own theme/
+    assert "Riverside" in (site / "output/branches/riverside/index.html").read_text()
+    tested = run_in_site(installed, site, "make", "test", f"VENV={installed}")  # the site's own tests/
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "Ran 1 test" in tested.stderr and "\nOK\n" in tested.stderr
+    published = run_in_site(installed, site, "make", "publish", f"VENV={installed}")  # the wheel's publish.sh
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert f'sh "{installed}/lib/' in published.stdout and "/branchsites/scripts/publish.sh" in published.stdout
+    assert "https://otter.example/news/" in (site / "output/sitemap.xml").read_text()
 
 
 def test_editable_install_uses_the_checkouts_own_folders(tmp_path):

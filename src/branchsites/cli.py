@@ -13,6 +13,11 @@ from .paths import CHECKOUT_PATH, PACKAGE_PATH, PLUGINS_PATH
 
 # subcommand: (the module run as __main__, arguments put before the user's, what it does)
 COMMANDS = {
+    "new-site": (
+        "branchsites.new_site",
+        [],
+        "make a new party's site from the kit's template (docs/make-it-your-party.md)",
+    ),
     "check": ("editor_checks", [], "check all content and report every problem; build nothing (make check)"),
     "new-branch": ("scaffold", ["new-branch"], "start a branch folder (make new-branch)"),
     "new-post": ("scaffold", ["new-post"], "write a news post (make new-post)"),

@@ -1,0 +1,52 @@
+# The kit's own repository: the demo party's site at the root is what the kit's template makes, so
+# its Makefile is the template's (src/branchsites/site_template/site/Makefile, kept equal by
+# tests/test_site_template.py). What the kit's development adds lives here, where a party's site
+# keeps its own targets: the kit installed from this checkout, the kit's tests, lint, bench, budget.
+
+# The demo site takes the kit from this checkout (editable: src/ on the path, and the checkout's
+# plugins and theme); a party's site has the kit in requirements.txt.
+RUNTIME_DEPENDS = pyproject.toml
+KIT_INSTALL = "$(VENV)/bin/pip" install --quiet --disable-pip-version-check --no-deps -e "$(BASEDIR)"
+KIT_SCRIPTS = $(BASEDIR)/scripts
+
+DEV_STAMP = $(VENV)/.dev-installed
+TEST_TOOLS_STAMP = $(VENV)/.test-tools-installed
+# `make test` runs the kit's tests (pytest, browsers), not a site's unittest folder
+TEST_SETUP = $(DEV_STAMP) $(TEST_TOOLS_STAMP)
+TEST_COMMAND = "$(VENV)/bin/python" -m pytest $(PYTEST_ARGS)
+
+define SITE_HELP
+@echo ''
+@echo "The kit's development (site.mk):"
+@echo '   make lint                 ruff check and format check'
+@echo '   make format               ruff format and fix'
+@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
+@echo '   make budget               page weight per page type, search data, calendar sizes, against budgets'
+endef
+
+$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
+	"$(VENV)/bin/pip" install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
+	@scripts/ensure-test-tools.sh
+	@touch $@
+
+.PHONY: lint format bench budget
+
+budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
+	"$(VENV)/bin/python" -m bench.page_budget "$(OUTPUTDIR)"
+	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
+	"$(VENV)/bin/python" -m bench.feed_budget "$(OUTPUTDIR)"
+
+# BENCH_ARGS: --branches N --news N --events N --pages N --seed N --naive-sample N --kit-only --work DIR --keep
+bench: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
+	"$(VENV)/bin/python" -m bench.run $(BENCH_ARGS)
+
+lint: $(DEV_STAMP)
+	"$(VENV)/bin/ruff" check .
+	"$(VENV)/bin/ruff" format --check .
+
+format: $(DEV_STAMP)
+	"$(VENV)/bin/ruff" format .
+	"$(VENV)/bin/ruff" check --fix .

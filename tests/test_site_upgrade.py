@@ -1,0 +1,212 @@
+"""Fork and upgrade, as a party does it (docs/upgrading.md): a site made from the template at one
+version, with the party's typical edits committed, takes the next version's template with
+`make upgrade` (copier update) without a conflict, keeps its edits, gets the kit's
+changes, and builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from copier import run_copy
+
+from branchsites import __version__, new_site
+from kit_testing import KIT_ROOT, build, with_lunr
+
+NOW = "1798761600"  # 2027-01-01
+NEXT = "{}.{}.{}".format(*__version__.split(".")[:2], int(__version__.split(".")[2]) + 1)
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Site tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+    "GIT_COMMITTER_NAME": "Site tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(folder: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(folder), "-c", "init.defaultBranch=main", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **GIT_ENV},
+    )
+    return done.stdout
+
+
+def commit_all(folder: Path, message: str) -> None:
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", message)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{path.name} no longer has {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def git_identity():
+    saved = {name: os.environ.get(name) for name in GIT_ENV}
+    os.environ.update(GIT_ENV)  # copier runs git itself, in its own temporary copies
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+ANSWERS = {
+    "party_name": "The Otter Party",
+    "domain": "otter.example",
+    "web_team": "@otters/web",
+    "branch_editor": "olly",
+}
+
+
+def kit_repository(work: Path) -> Path:
+    """The kit's repository as this version's release tag holds it: its copier.yml and the template."""
+    kit = work / "kit"
+    (kit / "src/branchsites").mkdir(parents=True)
+    shutil.copy(KIT_ROOT / "copier.yml", kit)
+    shutil.copytree(KIT_ROOT / "src/branchsites/site_template", kit / "src/branchsites/site_template")
+    git(kit, "init", "-q")
+    commit_all(kit, "release")
+    git(kit, "tag", f"v{__version__}")
+    return kit
+
+
+def made_with_new_site(site: Path, kit: Path) -> Path:
+    options = [f"--{name.replace('_', '-')}={value}" for name, value in ANSWERS.items()]
+    assert new_site.main([str(site), *options, f"--kit-repository={kit}", "--defaults"]) == 0
+    return site
+
+
+def test_new_site_makes_what_copier_copy_of_the_release_tag_makes(tmp_path):
+    """The installed kit's template is its release tag's: `branchsites new-site` and `copier copy` from
+    the kit's repository at that tag write the same files and the same answers."""
+    kit = kit_repository(tmp_path)
+    installed = made_with_new_site(tmp_path / "new-site", kit)
+    copied = tmp_path / "copier-copy"
+    data = {**ANSWERS, "kit_repository": str(kit), "kit_version": __version__}
+    run_copy(str(kit), copied, data=data, vcs_ref=f"v{__version__}", defaults=True, quiet=True)
+    files = sorted(p.relative_to(copied) for p in copied.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(installed) for p in installed.rglob("*") if p.is_file())
+    for name in files:
+        if name != Path(".copier-answers.yml"):
+            assert (installed / name).read_bytes() == (copied / name).read_bytes(), name
+    answers = [yaml.safe_load((site / ".copier-answers.yml").read_text()) for site in (installed, copied)]
+    assert answers[0] == answers[1]
+
+
+@pytest.fixture(scope="module")
+def upgraded(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("upgrade")
+    kit = kit_repository(work)
+
+    # The party makes its site with the installed kit, naming the kit's repository, and commits it.
+    site = made_with_new_site(work / "site", kit)
+    git(site, "init", "-q")
+    commit_all(site, "our site, from the kit's template")
+
+    # The party's typical edits: its name, its colours, a footer, its own branch, no GitHub workflow.
+    edit(site / "pelicanconf.py", 'SITENAME = "The Otter Party"', 'SITENAME = "The River Otter Party"')
+    edit(site / "theme/static/css/party.css", "  --kit-accent: #1d5c2e;", "  --kit-accent: #7a2e8f;")
+    (site / "theme/templates/base.html").write_text(
+        '{% extends "!theme/base.html" %}\n'
+        '{% block footer %}<footer class="otter-footer"><p>Printed and promoted by the Otters.</p></footer>'
+        "{% endblock footer %}\n"
+    )
+    shutil.copytree(site / "branches/riverside", site / "branches/estuary")
+    edit(site / "branches/estuary/branch.yaml", "name: Riverside", "name: Estuary")
+    edit(site / "branches/estuary/branch.yaml", "areas: [BS1]", "areas: [BS2]")
+    (site / ".github/workflows/site.yml").unlink()
+    commit_all(site, "our name, colours, footer and branches; CI elsewhere")
+
+    # The kit's next release changes files the template owns, some of them edited by the party.
+    template = kit / "src/branchsites/site_template"
+    edit(template / "site/Makefile", "# Step 2 of an upgrade", "# Kit change: a new line.\n# Step 2 of an upgrade")
+    edit(
+        template / "site/publishconf.py.jinja", "PRECOMPRESSED_FILES = True", "PRECOMPRESSED_FILES = True\n# kit change"
+    )
+    edit(
+        template / "site/theme/static/css/party.css", "/* The party's colours", "/* Kit change.\n   The party's colours"
+    )
+    edit(template / "site/pelicanconf.py.jinja", "A misspelt one stops", "A misspelt setting stops")
+    edit(
+        template / "site/{% if forge == 'github' %}.github{% endif %}/workflows/site.yml", "name: site", "name: site-v2"
+    )
+    # the first pin, three lines below the kit's line that the party raises: a three-way merge, not a patch
+    edit(template / "site/requirements.txt.jinja", "\npelican==4.12.0\n", "\npelican==4.12.0  # kit change\n")
+    (template / "site/.editorconfig").write_text("root = true\n")
+    edit(template / "questions.yml", f'default: "{__version__}"', f'default: "{NEXT}"')
+    commit_all(kit, "next release")
+    git(kit, "tag", f"v{NEXT}")
+
+    # Upgrading: 1. raise the kit's version in the lock (and commit); 2. `make upgrade`.
+    edit(site / "requirements.txt", f"@v{__version__}\n", f"@v{NEXT}\n")
+    commit_all(site, "kit: take the next version")
+    # `make upgrade` as the volunteer runs it, with this interpreter's virtualenv (copier is in the kit's
+    # lock); RUNTIME_STAMP= skips the set-up, which would install the new lock from the network.
+    venv = Path(sys.executable).parent.parent
+    done = subprocess.run(
+        ["make", "upgrade", f"VENV={venv}", "RUNTIME_STAMP="],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **GIT_ENV},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f'--vcs-ref "v{NEXT}" --data kit_version="{NEXT}"' in done.stdout
+    return site
+
+
+def site_files(site: Path) -> list[Path]:
+    return [path for path in site.rglob("*") if path.is_file() and ".git" not in path.relative_to(site).parts]
+
+
+def test_the_upgrade_leaves_no_conflict(upgraded):
+    assert [path for path in site_files(upgraded) if path.suffix == ".rej"] == []
+    marked = [p for p in site_files(upgraded) if any(m in p.read_text() for m in ("<<<<<<<", ">>>>>>>"))]
+    assert marked == []
+
+
+def test_the_partys_edits_are_still_there(upgraded):
+    assert 'SITENAME = "The River Otter Party"' in (upgraded / "pelicanconf.py").read_text()
+    assert "  --kit-accent: #7a2e8f;" in (upgraded / "theme/static/css/party.css").read_text()
+    assert "Printed and promoted by the Otters." in (upgraded / "theme/templates/base.html").read_text()
+    assert "name: Estuary" in (upgraded / "branches/estuary/branch.yaml").read_text()
+    assert not (upgraded / ".github/workflows/site.yml").exists()  # deleted by the party: stays deleted
+
+
+def test_the_kits_changes_arrived(upgraded):
+    assert "# Kit change: a new line.\n" in (upgraded / "Makefile").read_text()
+    assert "PRECOMPRESSED_FILES = True\n# kit change\n" in (upgraded / "publishconf.py").read_text()
+    assert "/* Kit change.\n" in (upgraded / "theme/static/css/party.css").read_text()
+    assert "A misspelt setting stops" in (upgraded / "pelicanconf.py").read_text()
+    assert (upgraded / ".editorconfig").read_text() == "root = true\n"
+    answers = yaml.safe_load((upgraded / ".copier-answers.yml").read_text())
+    assert answers["_commit"] == f"v{NEXT}"
+    assert answers["kit_version"] == NEXT
+    assert answers["party_name"] == "The Otter Party"
+    lock = (upgraded / "requirements.txt").read_text()
+    assert f"branchsites @ git+{answers['kit_repository']}@v{NEXT}\n" in lock
+    assert "\npelican==4.12.0  # kit change\n" in lock
+
+
+def test_the_upgraded_site_builds(upgraded):
+    output = build(with_lunr(upgraded), upgraded / "pelicanconf.py", now=NOW)
+    home = (output / "index.html").read_text()
+    assert "<title>The River Otter Party</title>" in home
+    assert "Printed and promoted by the Otters." in home
+    assert "Estuary" in (output / "branches/estuary/index.html").read_text()
+    assert "--kit-accent: #7a2e8f;" in (output / "theme/css/party.css").read_text()
