@@ -27,3 +27,30 @@ CODEOWNERS_NATIONAL = ["@hedgerow/web-team"]
 EVENTS_UID_DOMAIN = "hedgerow.example"  # never change it: calendar apps match events by it
 SITE_FILES_SECURITY_CONTACT = ["mailto:security@hedgerow.example"]  # mailto: or https: addresses
 SITE_FILES_SECURITY_LANGUAGES = "en, cy"
+
+# ---- privacy notice and accessibility statement (docs/privacy-and-accessibility.md) ----
+PRIVACY_DATA_PROTECTION_CONTACT = {
+    "name": "Priya Natarajan, Data Protection Officer",
+    "email": "privacy@hedgerow.example",
+    "address": "The Hedgerow Party, 12 Orchard Row, Sheffield S1 2AB",
+}
+PRIVACY_APPROPRIATE_POLICY_URL = "https://hedgerow.example/about/appropriate-policy-document/"
+PRIVACY_ICO_REGISTRATION = "ZA123456"
+PRIVACY_SERVER_LOG_DAYS = 14  # the host's log rotation: ask it, or read its logrotate settings
+PRIVACY_HOST = "Example Hosting Ltd"
+ACCESSIBILITY_CONTACT_EMAIL = "access@hedgerow.example"
+ACCESSIBILITY_RESPONSE_DAYS = 5
+ACCESSIBILITY_KNOWN_ISSUES = [
+    "Some older PDF leaflets have no headings or tagged structure, so a screen reader reads them as "
+    "one block (WCAG 1.3.1). We are replacing them with web pages.",
+]
+ACCESSIBILITY_ENFORCEMENT = ["ehrc", "ecni"]
+ACCESSIBILITY_PREPARED_ON = "2026-09-14"
+ACCESSIBILITY_REVIEWED_ON = "2026-11-20"
+
+# The digital imprint on everything the sites publish (docs/imprints.md): who promotes the
+# material and, when not the promoter, on whose behalf it is published, with postal addresses.
+IMPRINT_PROMOTER_NAME = "Morag Ellison"
+IMPRINT_PROMOTER_ADDRESS = "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY"
+IMPRINT_ON_BEHALF_OF_NAME = "The Hedgerow Party"
+IMPRINT_ON_BEHALF_OF_ADDRESS = "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY"

@@ -35,6 +35,9 @@ PAGE_TYPES = {
     "region page": ("branches/england/yorkshire-and-the-humber/index.html", 50, False),
     "search": ("search/index.html", 50, True),
     "official channels": ("official/index.html", 50, False),
+    "privacy notice": ("privacy/index.html", 30, False),
+    "branch privacy notice": ("branches/sheffield/privacy/index.html", 30, False),
+    "accessibility statement": ("accessibility/index.html", 30, False),
     "404": ("404.html", 30, False),
 }
 RENDER_REQUEST_LIMIT = 3

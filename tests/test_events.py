@@ -294,6 +294,8 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
         ("calscale", "GREGORIAN"),
         ("name", "All"),
         ("x-wr-calname", "All"),
+        ("description", "Promoted by A. Agent, 1 Road, Town AB1 2CD."),
+        ("x-wr-caldesc", "Promoted by A. Agent, 1 Road, Town AB1 2CD."),
     ]:
         whole.add(name, value)
     whole.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
@@ -306,9 +308,10 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     whole.subcomponents.sort(key=lambda c: (c.name != "VTIMEZONE", str(c.get("tzid", ""))))  # TZID order
 
     events = VeventTexts({})
-    assembled = calendar_bytes(records, name="All", zones=zones, events=events, prefixes=prefixes)
+    described = {"name": "All", "description": "Promoted by A. Agent, 1 Road, Town AB1 2CD."}
+    assembled = calendar_bytes(records, **described, zones=zones, events=events, prefixes=prefixes)
     assert assembled == whole.to_ical()
-    assert calendar_bytes(records, name="All", zones=zones, events=events, prefixes=prefixes) == assembled
+    assert calendar_bytes(records, **described, zones=zones, events=events, prefixes=prefixes) == assembled
     assert b"TZID:Europe/Dublin" in (output / "calendars/all.ics").read_bytes()
 
 
@@ -396,7 +399,11 @@ def test_an_online_event_carries_its_join_link_and_its_page_stays_the_url(output
     assert str(conference["conference"]) == link
     assert conference["conference"].params["VALUE"] == "URI"
     assert conference["conference"].params["FEATURE"] == "VIDEO"
-    assert str(conference["description"]) == f"Two days.\n\nJoin online: {link}"
+    imprint = (
+        "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at "
+        "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
+    )
+    assert str(conference["description"]) == f"Two days.\n\nJoin online: {link}\n\n{imprint}"
     assert str(conference["url"]).endswith("/events/2027-05-15-conference/")
     (meeting,) = [e for e in calendar(output, "branches/alpha/calendar.ics").walk("VEVENT") if "meeting" in e["uid"]]
     assert "CONFERENCE" not in meeting and "Join online" not in str(meeting["description"])

@@ -4,6 +4,7 @@ the cache; every kind of bad picture reported with file and line; link previews 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import struct
 import zlib
@@ -568,3 +569,175 @@ def test_pictures_load_as_webp_under_the_csp_and_pass_axe(pictured, serve, open_
     assert box["width"] <= 360 and abs(box["height"] - box["width"] * 56 / 1600) < 2
     assert page.problems == []
     assert run_axe(page) == []
+
+
+# ---- the imprint on every card ----------------------------------------------------------
+
+NATIONAL_IMPRINT = (
+    "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at "
+    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
+)
+ALPHA_IMPRINT = (
+    "Promoted by Alex Agent, 1 Station Road, Alphaton AB1 2CD, on behalf of The Hedgerow Party, "
+    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
+)
+
+
+def card_colours():
+    from responsive_images.cards import CardColours
+
+    return CardColours(background="#ffffff", text="#1a1a1a", highlight="#0b6e4f")
+
+
+def card_pixels(data: bytes) -> Image.Image:
+    """The card's palette indices: 0 is the background, anything else is ink."""
+    image = Image.open(io.BytesIO(data))
+    assert image.mode == "P"
+    return image
+
+
+def ink_rows(image: Image.Image, top: int, bottom: int) -> list[int]:
+    width = image.size[0]
+    pixels = image.load()
+    return [y for y in range(top, bottom) if any(pixels[x, y] for x in range(width))]
+
+
+def ink_columns(image: Image.Image, top: int, bottom: int) -> list[int]:
+    pixels = image.load()
+    return [x for x in range(image.size[0]) if any(pixels[x, y] for y in range(top, bottom))]
+
+
+def test_a_card_is_drawn_with_its_imprint_whole_in_the_imprint_band():
+    from responsive_images.cards import CARD_SIZE, PAD, CardText, draw_card, fit_imprint, imprint_band
+
+    colours = card_colours()
+    text = CardText("Alphaton branch", "About us", "The Hedgerow Party", ALPHA_IMPRINT)
+    top, bottom = imprint_band(ALPHA_IMPRINT)
+    with_it = card_pixels(draw_card(text, colours))
+    # the imprint alone in its band: the same card with no bottom line, with and without the imprint
+    alone = card_pixels(draw_card(CardText(text.top, text.title, "", ALPHA_IMPRINT), colours))
+    without = card_pixels(draw_card(CardText(text.top, text.title, "", ""), colours))
+    assert ink_rows(without, top, bottom) == []
+    assert (
+        alone.crop((0, top, CARD_SIZE[0], bottom)).tobytes() == with_it.crop((0, top, CARD_SIZE[0], bottom)).tobytes()
+    )
+    rows = ink_rows(alone, top, bottom)
+    font, lines = fit_imprint(ALPHA_IMPRINT)
+    assert len(lines) >= 2 and " ".join(lines) == ALPHA_IMPRINT  # wrapped, every word kept
+    assert lines[-1].endswith("S1 4BY.") and not lines[-2].endswith("S1")  # a postcode is never broken
+    runs = 1 + sum(1 for a, b in itertools.pairwise(rows) if b != a + 1)
+    assert runs == len(lines)  # one band of ink per line
+    # legible where link previews show the card about 500 px wide: at least 10.8 px there
+    assert font.size * 500 / CARD_SIZE[0] >= 10.8
+    columns = ink_columns(with_it, top, bottom)
+    assert columns[0] >= PAD - 4 and columns[-1] <= CARD_SIZE[0] - PAD + 4  # never past the margins
+    assert ink_rows(with_it, bottom + 1, CARD_SIZE[1] - 14) == []  # nor below the band, above the bar
+    national = card_pixels(draw_card(CardText(text.top, text.title, text.bottom, NATIONAL_IMPRINT), colours))
+    assert (
+        national.crop((0, top, CARD_SIZE[0], bottom)).tobytes()
+        != with_it.crop((0, top, CARD_SIZE[0], bottom)).tobytes()
+    )
+
+
+@pytest.mark.parametrize(
+    "imprint",
+    [
+        "Promoted by Alex Agent, " + "Long Building Name, " * 20 + "Alphaton AB1 2CD.",  # too many lines
+        "Promoted by " + "Averyveryverylongnamewithoutanyspaces" * 3 + ", 1 Station Road, Alphaton AB1 2CD.",  # a word
+    ],
+)
+def test_an_imprint_too_long_for_a_card_is_an_error_naming_it(imprint):
+    from responsive_images.cards import CardText, ImprintDoesNotFit, draw_card
+
+    with pytest.raises(ImprintDoesNotFit) as stopped:
+        draw_card(CardText("Alphaton branch", "About us", "The Hedgerow Party", imprint), card_colours())
+    assert f"the imprint `{imprint}` does not fit a share card in 4 lines of 26 px" in str(stopped.value)
+
+
+# as long as branch.yaml and front matter let them be: a name of 120 characters, an address of 200
+LONG_NAME = "Alexandra " * 11 + "Agentsmith"
+LONG_ADDRESS = "Flat 1, " + "Long Building Name, " * 8 + "Alphaton Parks, Alphaton AB1 2CD"
+
+
+def test_a_branch_promoter_too_long_for_a_card_is_an_error_at_its_line(tmp_path):
+    assert (len(LONG_NAME), len(LONG_ADDRESS)) == (120, 200)
+    project = pictured_project(tmp_path / "project")
+    branch = project / "branches/alpha/branch.yaml"
+    branch.write_text(
+        branch.read_text().replace("1 Station Road, Alphaton AB1 2CD", LONG_ADDRESS).replace("Alex Agent", LONG_NAME)
+    )
+    line = next(n for n, text in enumerate(branch.read_text().splitlines(), 1) if text.startswith("promoter:"))
+    problems = [p for p in check_project(project_settings(project)).problems if p.is_error]
+    assert [(p.path, p.line) for p in problems] == [("branches/alpha/branch.yaml", line)]
+    assert problems[0].message.startswith(f"the imprint `Promoted by {LONG_NAME}, Flat 1, Long Building Name,")
+    assert problems[0].message.endswith(
+        "does not fit a share card in 4 lines of 26 px, the smallest that stays legible where the card is shown"
+    )
+    assert problems[0].fix.startswith("Shorten the promoter's name or address")
+    with pytest.raises(ContentProblems):
+        build(project)
+    assert not (project / "output").exists() or not list((project / "output").rglob("*.png"))
+
+
+def test_a_post_promoter_too_long_for_a_card_stops_the_build_naming_the_card(tmp_path):
+    from branch_subsites.generator import BranchBuildFailed
+
+    project = pictured_project(tmp_path / "project")
+    (project / "branches/alpha/news/2026-03-01-vote-for-jo.md").write_text(
+        f"---\ntitle: Vote for Jo\ndate: 2026-03-01 10:00\n"
+        f"promoter: {{name: {LONG_NAME}, address: '{LONG_ADDRESS}'}}\n---\nJo is standing.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BranchBuildFailed) as stopped:
+        build(project)
+    assert (
+        "branches/alpha: responsive_images.cards.ImprintDoesNotFit: responsive_images: cards/news-vote-for-jo.png: "
+        f"the imprint `Promoted by {LONG_NAME}, Flat 1, Long Building Name,"
+    ) in str(stopped.value)
+    assert "does not fit a share card in 4 lines of 26 px" in str(stopped.value)
+    assert not list((project / "output/branches/alpha").glob("cards/*.png"))
+
+
+def built_card_text(project: Path, output: Path, card: str, imprint: str):
+    """The words of a branch page's card as the build drew them, with ``imprint``."""
+    from responsive_images.cards import CardText
+
+    tags = meta((output / "branches/alpha/about/index.html").read_text())
+    assert tags["og:image"] == f"/branches/alpha/{card}"
+    top, title = tags["og:image:alt"].split(": ", 1)
+    return CardText(top, title, project_settings(project)["SITENAME"], imprint)
+
+
+def site_colours(project: Path):
+    from responsive_images.cards import theme_colours
+
+    settings = project_settings(project)
+    config = image_settings(settings)
+    return theme_colours(settings["THEME"], config.card_stylesheet, config.card_colours)
+
+
+def test_a_branch_with_its_own_promoter_gets_its_own_card_and_a_new_promoter_redraws_it(pictured, tmp_path):
+    from responsive_images.cards import draw_card
+
+    project, output = pictured
+    card = "cards/page-about.png"
+    drawn = (output / "branches/alpha" / card).read_bytes()
+    colours = site_colours(project)
+    assert drawn == draw_card(built_card_text(project, output, card, ALPHA_IMPRINT), colours)
+    assert drawn != draw_card(built_card_text(project, output, card, NATIONAL_IMPRINT), colours)
+    # the national site's own cards carry the party's imprint
+    national = built_card_text(project, output, card, NATIONAL_IMPRINT)
+    assert (output / "cards/site.png").read_bytes() == draw_card(
+        type(national)("", national.bottom, project_settings(project)["SITESUBTITLE"] or "", NATIONAL_IMPRINT),
+        colours,
+    )
+
+    fresh = pictured_project(tmp_path / "project")
+    built = build(fresh)
+    branch = fresh / "branches/alpha/branch.yaml"
+    branch.write_text(branch.read_text().replace("Alex Agent", "Bo Agent"))
+    build(fresh)  # the same cache: the card is drawn again, not taken from it
+    new = ALPHA_IMPRINT.replace("Alex Agent", "Bo Agent")
+    assert (built / "branches/alpha" / card).read_bytes() == draw_card(
+        built_card_text(fresh, built, card, new), site_colours(fresh)
+    )

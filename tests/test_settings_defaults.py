@@ -51,6 +51,12 @@ THEME_STATIC_PATHS = ["static", os.path.join(KIT, "node_modules", "lunr", "lunr.
 PLUGIN_PATHS = [os.path.join(KIT, "plugins")]
 PLUGINS = {plugins!r}
 CODEOWNERS_FILES = {{}}  # the test's site is not a repository
+PRIVACY_DATA_PROTECTION_CONTACT = {{"name": "Sam Okafor, party secretary", "email": "data@small.example"}}
+PRIVACY_SERVER_LOG_DAYS = 30
+ACCESSIBILITY_CONTACT_EMAIL = "access@small.example"
+ACCESSIBILITY_PREPARED_ON = "2026-10-01"
+IMPRINT_PROMOTER_NAME = "A Small Party"
+IMPRINT_PROMOTER_ADDRESS = "1 High Street, Smalltown SM1 1AA"
 """
 
 

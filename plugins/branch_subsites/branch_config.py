@@ -23,6 +23,8 @@ from content_schema.fields import (
 )
 from content_schema.source_text import FileTooLarge, read_source_text
 from content_schema.yaml_source import YamlSyntaxError, load_yaml
+from imprints.promoter_fields import PROMOTER_FIELD
+from imprints.promoters import Imprint
 from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.fingerprint import code_digest
 
@@ -71,6 +73,7 @@ class Branch:
     editors: tuple[str, ...]
     domain: str | None
     folder: str
+    promoter: Imprint | None = None  # the branch's own promoter (a local agent), if not the party's
     areas_line: int = 0  # where `areas:` is written, for problems about districts
     name_line: int = 0
 
@@ -149,6 +152,7 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
         Field("channels", list_of(channel), doc="where to talk to the branch"),
         Field("editors", list_of(forge_user, split_commas=True, min_items=1), required=True, example="[asha-k]"),
         Field("domain", hostname, doc="the branch's own domain, if it has one", example="sheffield.example.org"),
+        PROMOTER_FIELD,
     )
 
 
@@ -243,6 +247,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         editors=tuple(values["editors"]),
         domain=values.get("domain"),
         folder=os.path.abspath(folder),
+        promoter=values.get("promoter"),
         areas_line=document.line_of("areas"),
         name_line=document.line_of("name"),
     )

@@ -16,7 +16,8 @@ the order of ``STAGES``, so each stage's receivers run after those of the stages
 4. aggregate the branches into the national site: the directory, the official channels, the
    national calendars and the events pages;
 5. write what is made from everything the build found: pictures, the search index, the theme's
-   files under hashed names, the 404 page, sitemaps, robots.txt and security.txt;
+   files under hashed names, the privacy notice and the accessibility statement, the 404 page,
+   sitemaps, robots.txt and security.txt;
 6. the publish steps: compressed copies of every text file written.
 
 Skipping, pruning and safe writing run throughout: ``incremental_build`` says how. A site's own
@@ -61,7 +62,15 @@ STAGES = (
     ),
     Stage(
         "read and check every site's content, and refuse to build on an error",
-        ("editor_checks", "front_matter", "content_links", "file_policy", "absolute_addresses", "html_policy"),
+        (
+            "editor_checks",
+            "front_matter",
+            "content_links",
+            "file_policy",
+            "absolute_addresses",
+            "html_policy",
+            "imprints",
+        ),
     ),
     Stage("build the branches whose inputs changed, in worker processes", ("branch_subsites",)),
     Stage(
@@ -69,8 +78,15 @@ STAGES = (
         ("branch_directory", "official_channels", "events"),
     ),
     Stage(
-        "write what is made from everything found: pictures, search, theme files, site files",
-        ("responsive_images", "site_search", "hashed_assets", "site_files"),
+        "write what is made from everything found: pictures, search, theme files, notices, site files",
+        (
+            "responsive_images",
+            "site_search",
+            "hashed_assets",
+            "privacy_notice",
+            "accessibility_statement",
+            "site_files",
+        ),
     ),
     Stage("publish: compressed copies of every text file written", ("precompressed_files",)),
 )

@@ -13,6 +13,7 @@ from dateutil.rrule import DAILY, WEEKLY, YEARLY, rrule, rrulestr
 
 from content_schema.fields import validate_fields
 from front_matter.document import MAX_FILE_BYTES, read_document, slug_from_filename
+from imprints.promoters import Imprint
 
 from .schema import EVENT
 
@@ -49,6 +50,7 @@ class EventSeries:
     image_decorative: bool = False
     address_on_request: bool = False
     sequence: int = 0
+    promoter: Imprint | None = None  # its own imprint (front matter `promoter`), if not its site's
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -316,4 +318,5 @@ def parse_event_file(path: str, report, text: str | None = None, max_bytes: int 
         image_decorative=values.get("image_decorative", False),
         address_on_request=values.get("address_on_request", False),
         sequence=values.get("sequence", 0),
+        promoter=values.get("promoter"),
     )

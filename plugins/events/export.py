@@ -22,7 +22,11 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def series_record(series: EventSeries, *, uid: str, url: str, description: str, sequence: int) -> dict:
+def series_record(
+    series: EventSeries, *, uid: str, url: str, description: str, sequence: int, imprint: str | None
+) -> dict:
+    """``imprint`` is the event's imprint sentence (its own promoter, else its site's): it travels
+    with the record into every calendar that lists the event, a national one too."""
     return {
         "uid": uid,
         "url": url,
@@ -42,6 +46,7 @@ def series_record(series: EventSeries, *, uid: str, url: str, description: str, 
         "previous_start": _iso(series.previous_start),
         "categories": list(series.tags),
         "description": description,
+        "imprint": imprint,
         "sequence": sequence,
     }
 

@@ -22,6 +22,7 @@ from content_schema.fields import place_slug
 from file_policy.addresses import attribute_address
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import reported_as_linked, size_limit
+from imprints.promoters import content_imprint, site_imprint
 from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.derived import write_derived
 from incremental_build.files import write_output_file
@@ -122,6 +123,7 @@ class EventsGenerator(Generator):
                 url=f"{site_address(settings)}/{first_url}",  # a calendar's URL is absolute, in a preview too
                 description=plain_text(content),
                 sequence=series.sequence,
+                imprint=imprint_text(content_imprint(settings, {"promoter": series.promoter})),
             )
             floor = sequence_floor(series.sequence, series.previous_start)
             record["sequence"] = sequences.sequence(uid, significant_digest(record), floor)
@@ -238,7 +240,13 @@ class EventsGenerator(Generator):
         pages that offer them, written before the calendars are)."""
         settings, name = self.settings, self.settings["SITENAME"]
         self.national_calendars = NationalCalendars(
-            settings, self.records, load_series, self.vevents, now, refresh=self.refresh
+            settings,
+            self.records,
+            load_series,
+            self.vevents,
+            now,
+            refresh=self.refresh,
+            description=imprint_text(site_imprint(settings)),
         )
 
         def calendar(save_as: str, title: str, nation: str | None = None, region: str | None = None):
@@ -361,18 +369,31 @@ class EventsGenerator(Generator):
             )
 
     def _write_calendar(self, relative: str, records: list[dict], name: str) -> None:
-        """A site's own calendar (or one event's), made again only when its events change."""
+        """A site's own calendar (or one event's), described by the site's imprint, made again only
+        when its events or its imprint change."""
         inputs = [record_key(r, None) for r in records]
         zones = timezone_range(records) if records else None
-        header = json.dumps({"name": name, "zones": str(zones), "refresh": str(self.refresh)}, sort_keys=True)
+        description = imprint_text(site_imprint(self.settings))
+        header = json.dumps(
+            {"name": name, "description": description, "zones": str(zones), "refresh": str(self.refresh)},
+            sort_keys=True,
+        )
 
         def make() -> bytes:
-            return calendar_bytes(records, name=name, zones=zones, events=self.vevents, refresh=self.refresh)
+            return calendar_bytes(
+                records, name=name, description=description, zones=zones, events=self.vevents, refresh=self.refresh
+            )
 
         write_derived(self.settings, self.output_path, relative, "\n".join([header, *inputs]), make)
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)
+
+
+def imprint_text(imprint) -> str | None:
+    """The imprint's sentence, for a calendar's or an event's description (None only while the
+    national promoter is unset, which the settings check stops the build for)."""
+    return imprint.sentence() if imprint is not None else None
 
 
 class MissingBranchEvents(Exception):

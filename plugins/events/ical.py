@@ -106,6 +106,8 @@ def _describe(event: Event, record: dict, summary_prefix: str | None) -> Event:
         event.add("conference", vUri(record["online"]), parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
         join = f"Join online: {record['online']}"
         description = f"{description}\n\n{join}" if description else join  # for programs without CONFERENCE
+    if record["imprint"]:  # last, so that the event's imprint is with it wherever its text is shown
+        description = f"{description}\n\n{record['imprint']}" if description else record["imprint"]
     if description:
         event.add("description", description)
     categories = list(record["categories"])
@@ -173,12 +175,14 @@ def calendar_bytes(
     records: list[dict],
     *,
     name: str,
+    description: str | None,
     zones: dt.date | None,
     events: VeventTexts,
     refresh: dt.timedelta = dt.timedelta(hours=REFRESH_HOURS),
     prefixes: dict | None = None,
 ) -> bytes:
-    """A VCALENDAR of ``records`` sorted by UID, with the VTIMEZONEs they need from the date ``zones``
+    """A VCALENDAR called ``name``, described as ``description`` (the imprint of the site that
+    publishes it), of ``records`` sorted by UID, with the VTIMEZONEs they need from the date ``zones``
     on (timezone_range), in TZID order. Each VEVENT comes from ``events``: serialised once per build
     (and on the main site once per change), as icalendar would write it inside the calendar."""
     head = Calendar()
@@ -189,6 +193,9 @@ def calendar_bytes(
     # no METHOD: PUBLISH is an iTIP method and wants an ORGANIZER (libical's check); a subscribed feed needs none
     head.add("name", name)  # RFC 7986
     head.add("x-wr-calname", name)  # what Apple, Google and Outlook read
+    if description:
+        head.add("description", description)  # RFC 7986
+        head.add("x-wr-caldesc", description)  # what Apple and Google read
     head.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
     head.add("x-published-ttl", vDuration(refresh))  # Outlook's name for it (an X- property: text unless typed)
     head_text = head.to_ical()

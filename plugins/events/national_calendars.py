@@ -46,10 +46,22 @@ class NationalCalendars:
     """Chooses, makes and remembers what each national calendar holds.
 
     ``national`` are the main site's records; ``load(exported)`` gives a branch's records;
-    ``events`` is the build's VeventTexts, which every calendar's VEVENTs come from."""
+    ``events`` is the build's VeventTexts, which every calendar's VEVENTs come from; ``description``
+    is every calendar's (the imprint of the main site, which publishes them; each branch event's
+    own imprint is in its record)."""
 
-    def __init__(self, settings: dict, national: list[dict], load, events, now: dt.datetime, refresh: dt.timedelta):
+    def __init__(
+        self,
+        settings: dict,
+        national: list[dict],
+        load,
+        events,
+        now: dt.datetime,
+        refresh: dt.timedelta,
+        description: str | None,
+    ):
         self.settings, self.national, self.load, self.events, self.refresh = settings, national, load, events, refresh
+        self.description = description
         self.window = FeedWindow.around(now, settings)
         self.national_keys = [record_key(r, "National") for r in national]
         self.path = os.path.join(settings["CACHE_PATH"], "events", "national-calendars.pickle")
@@ -59,10 +71,16 @@ class NationalCalendars:
         self.places: dict[str, tuple | None] = {}  # each record's feed_place, by UID: one for every calendar
 
     def inputs(self, calendar: NationalCalendar) -> str:
-        """Text that determines the calendar's bytes: its name, the window's days, the national
+        """Text that determines the calendar's bytes: its name and description, the window's days, the national
         records, and each of its branches' records by digest (read only when it must be made)."""
         header = json.dumps(
-            {"name": calendar.name, "window": self.window.key(), "refresh": str(self.refresh)}, sort_keys=True
+            {
+                "name": calendar.name,
+                "description": self.description,
+                "window": self.window.key(),
+                "refresh": str(self.refresh),
+            },
+            sort_keys=True,
         )
         branches = [f"{exported.series_digest}\0{name}" for name, exported in calendar.branches]
         return "\n".join([header, *self.national_keys, *branches])
@@ -128,6 +146,7 @@ class NationalCalendars:
             data = calendar_bytes(
                 choice.records,
                 name=calendar.name,
+                description=self.description,
                 zones=zones,
                 events=self.events,
                 refresh=self.refresh,

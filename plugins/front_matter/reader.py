@@ -102,7 +102,7 @@ class FrontMatterReader(BaseReader):
             self._check_tag_addresses(content_file, metadata["tags"])
         if content_file.kind == "page":
             metadata["order"] = values.get("order", self.settings.get("PAGE_DEFAULT_ORDER", 50))
-        for key in ("image", "image_alt", "image_decorative", "lang"):
+        for key in ("image", "image_alt", "image_decorative", "lang", "promoter"):
             if key in values:
                 metadata[key] = values[key]
         metadata["source_line"] = content_file.body_line

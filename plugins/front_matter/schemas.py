@@ -16,6 +16,7 @@ from content_schema.fields import (
     slug,
     text,
 )
+from imprints.promoter_fields import PROMOTER_FIELD
 
 from .languages import language, section_languages
 
@@ -88,6 +89,7 @@ NEWS = (
     LANG,
     LANGUAGES,
     SLUG,
+    PROMOTER_FIELD,
 )
 
 PAGE = (
@@ -100,4 +102,5 @@ PAGE = (
     LANG,
     LANGUAGES,
     SLUG,
+    PROMOTER_FIELD,
 )

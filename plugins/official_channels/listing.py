@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from content_schema.fields import web_address
+from imprints.promoters import more_specific, national_imprint
 
 SCHEMA_VERSION = 1
 
@@ -21,6 +22,8 @@ def official_listing(settings: dict, branches: list[dict]) -> dict:
     if published:
         domains.add(published)
     branch_domains = []
+    national = national_imprint(settings)
+    branch_imprints = []
     accounts = [
         {
             "owner": settings["SITENAME"],
@@ -37,6 +40,9 @@ def official_listing(settings: dict, branches: list[dict]) -> dict:
     for branch in sorted(branches, key=lambda b: b["display_name"].casefold()):
         if branch.get("domain"):
             branch_domains.append({"domain": branch["domain"], "branch": branch["display_name"]})
+        if branch.get("promoter"):  # a branch with its own promoter (a local agent)
+            own = more_specific(branch["promoter"], national)
+            branch_imprints.append({"branch": branch["display_name"], "slug": branch["slug"], **own.as_dict()})
         for channel in branch["channels"]:
             accounts.append(
                 {
@@ -56,5 +62,7 @@ def official_listing(settings: dict, branches: list[dict]) -> dict:
         "email_domains": sorted(email_domains),
         "accounts": accounts,
         "statement": settings["OFFICIAL_STATEMENT"],
+        "imprint": national.as_dict() if national else None,
+        "branch_imprints": branch_imprints,
         "report": {"email": settings["OFFICIAL_REPORT_EMAIL"], "advice": settings["OFFICIAL_REPORT_ADVICE"]},
     }

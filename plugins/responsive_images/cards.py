@@ -1,6 +1,7 @@
 """Share cards: the 1200 × 630 picture a link preview shows for a page with no picture of its own.
 
-The site's (or branch's) name and the page's title, in Open Sans (the pinned ttf-opensans package,
+The site's (or branch's) name, the page's title and, along the foot, the page's digital imprint
+(a shared picture must carry it inside itself), in Open Sans (the pinned ttf-opensans package,
 so every machine draws the same bytes) on the theme's colours, read from its stylesheet.
 """
 
@@ -19,10 +20,17 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 from PIL import __version__ as pillow_version
 
 CARD_SIZE = (1200, 630)
-CARD_VERSION = 1  # raise when the drawing changes: every cached card is redrawn
+CARD_VERSION = 2  # raise when the drawing changes: every cached card is redrawn
 PAD = 72
 TITLE_SIZES = (76, 68, 60, 52, 46, 40)  # the largest that fits in TITLE_LINES lines is used
 TITLE_LINES = 4
+TITLE_TOP = PAD + 64  # below the site's name
+# Link previews show the card about 500 px wide (a third to a half of its pixels): 30 px shows as
+# 12.5 px, and 26 px, the floor, as 10.8 px, the smallest imprint text still read there.
+IMPRINT_SIZES = (30, 28, 26)
+IMPRINT_LINES = 4  # a branch agent's long address on the party's behalf takes three at 30 px
+IMPRINT_BASELINE = CARD_SIZE[1] - 46  # the last line's, clear of the bottom bar with its descenders
+BOTTOM_GAP = 20  # between the bottom line (party or motto) and the imprint
 SHADES = 64  # shades of each ink between the background and the ink itself
 
 
@@ -31,6 +39,26 @@ class CardText:
     top: str  # the site: "Sheffield branch"
     title: str  # the page: "Buses back on the 52"
     bottom: str  # the party, or the site's motto
+    imprint: str  # the page's imprint sentence ("Promoted by ..."), drawn whole along the foot
+
+
+IMPRINT_FIT_FIX = (
+    "Shorten the promoter's name or address (IMPRINT_PROMOTER_*, IMPRINT_ON_BEHALF_OF_*, or `promoter` "
+    "in the branch.yaml or front matter it comes from)."
+)
+
+
+class ImprintDoesNotFit(ValueError):
+    """An imprint too long for a card at the smallest legible size: it is never cut short."""
+
+    exitcode = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.message}. {IMPRINT_FIT_FIX}"
 
 
 @dataclass(frozen=True)
@@ -101,14 +129,18 @@ def _wrap(words: list[str], font: ImageFont.FreeTypeFont, width: int) -> list[st
     return [*lines, line] if line else lines
 
 
-def _fit_title(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def _title_lines(font: ImageFont.FreeTypeFont, height: int) -> int:
+    return max(1, min(TITLE_LINES, height // round(font.size * 1.22)))
+
+
+def _fit_title(title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     words = title.split()
     for size in TITLE_SIZES:
         font = _font(True, size)
         lines = _wrap(words, font, width)
-        if len(lines) <= TITLE_LINES and all(font.getlength(line) <= width for line in lines):
+        if len(lines) <= _title_lines(font, height) and all(font.getlength(line) <= width for line in lines):
             return font, lines
-    lines = _wrap(words, font, width)[:TITLE_LINES]
+    lines = _wrap(words, font, width)[: _title_lines(font, height)]
     last = lines[-1]
     while last and font.getlength(last + "…") > width:
         last = last[:-1]
@@ -135,11 +167,60 @@ def _palette(colours: CardColours) -> list[int]:
     return palette
 
 
+_OUTWARD, _INWARD = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?"), re.compile(r"[0-9][A-Z]{2}[.,]?")
+
+
+def _imprint_words(imprint: str) -> list[str]:
+    """The imprint's words, a postcode's two halves kept as one (S1 4BY is never broken over two lines)."""
+    words: list[str] = []
+    for word in imprint.split():
+        if words and _INWARD.fullmatch(word) and _OUTWARD.fullmatch(words[-1]):
+            words[-1] = f"{words[-1]} {word}"
+        else:
+            words.append(word)
+    return words
+
+
+@functools.cache
+def fit_imprint(imprint: str) -> tuple[ImageFont.FreeTypeFont, tuple[str, ...]]:
+    """The imprint's font and lines: the largest of IMPRINT_SIZES at which it fits whole in
+    IMPRINT_LINES lines; ImprintDoesNotFit, naming it, if it fits at none."""
+    width = CARD_SIZE[0] - 2 * PAD
+    for size in IMPRINT_SIZES:
+        font = _font(False, size)
+        lines = _wrap(_imprint_words(imprint), font, width)
+        if len(lines) <= IMPRINT_LINES and all(font.getlength(line) <= width for line in lines):
+            return font, tuple(lines)
+    raise ImprintDoesNotFit(
+        f"the imprint `{imprint}` does not fit a share card in {IMPRINT_LINES} lines of "
+        f"{IMPRINT_SIZES[-1]} px, the smallest that stays legible where the card is shown"
+    )
+
+
+def imprint_band(imprint: str) -> tuple[int, int]:
+    """The rows (top, bottom) the imprint is drawn in; (bottom, bottom) for no imprint."""
+    if not imprint:
+        return IMPRINT_BASELINE, IMPRINT_BASELINE
+    font, lines = fit_imprint(imprint)
+    ascent, descent = font.getmetrics()
+    return IMPRINT_BASELINE - _imprint_line_height(font) * (len(lines) - 1) - ascent, IMPRINT_BASELINE + descent
+
+
+def _imprint_line_height(font: ImageFont.FreeTypeFont) -> int:
+    return round(font.size * 1.3)
+
+
+def _bottom_baseline(imprint: str) -> int:
+    """The bottom line's baseline: above the imprint, or where the imprint's last line would be."""
+    top, _bottom = imprint_band(imprint)
+    return top - BOTTOM_GAP if imprint else IMPRINT_BASELINE
+
+
 @functools.lru_cache(maxsize=8)
-def _frame(top: str, bottom: str, colours: CardColours) -> Image.Image:
+def _frame(top: str, bottom: str, imprint: str, colours: CardColours) -> Image.Image:
     """What every card of one site shares, as palette indices: the bars and the site's name in the
-    highlight's shades (SHADES to 2 * SHADES - 1) and the bottom line in the text's (0 to SHADES - 1).
-    Drawn once per site; each card adds only its title."""
+    highlight's shades (SHADES to 2 * SHADES - 1), the bottom line and the imprint in the text's (0
+    to SHADES - 1). Drawn once per site (and per promoter of its own); each card adds only its title."""
     width, height = CARD_SIZE
     inner = width - 2 * PAD
     scale = (SHADES - 1) / 255
@@ -155,20 +236,33 @@ def _frame(top: str, bottom: str, colours: CardColours) -> Image.Image:
         draw.rectangle(box, fill=2 * SHADES - 1)
     bottom_font = _font(False, 32)
     draw.text(
-        (PAD, height - PAD), _one_line(bottom, bottom_font, inner), font=bottom_font, fill=SHADES - 1, anchor="ls"
+        (PAD, _bottom_baseline(imprint)),
+        _one_line(bottom, bottom_font, inner),
+        font=bottom_font,
+        fill=SHADES - 1,
+        anchor="ls",
     )
+    if imprint:
+        font, lines = fit_imprint(imprint)
+        baseline = IMPRINT_BASELINE - _imprint_line_height(font) * (len(lines) - 1)
+        for line in lines:
+            draw.text((PAD, baseline), line, font=font, fill=SHADES - 1, anchor="ls")
+            baseline += _imprint_line_height(font)
     return frame
 
 
 def draw_card(text: CardText, colours: CardColours) -> bytes:
-    """The card as PNG bytes: the same words and colours always give the same bytes."""
-    width, height = CARD_SIZE
+    """The card as PNG bytes: the same words and colours always give the same bytes.
+    ImprintDoesNotFit if the imprint cannot be drawn whole."""
+    width, _height = CARD_SIZE
     inner = width - 2 * PAD
-    card = _frame(text.top, text.bottom, colours).copy()
-    font, lines = _fit_title(text.title, inner)
+    card = _frame(text.top, text.bottom, text.imprint, colours).copy()
+    # the title between the site's name and the bottom line (its capitals' height above its baseline)
+    room = _bottom_baseline(text.imprint) - 32 - BOTTOM_GAP - TITLE_TOP
+    font, lines = _fit_title(text.title, inner, room)
     line_height = round(font.size * 1.22)
     block = line_height * len(lines)
-    y = PAD + 64 + max(0, (height - 2 * PAD - 64 - 56 - block) // 2)
+    y = TITLE_TOP + max(0, (room - block) // 2)
     draw = ImageDraw.Draw(card)
     for line in lines:
         draw.text((PAD, y), line, font=font, fill=SHADES - 1, anchor="lt")

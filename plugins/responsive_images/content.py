@@ -9,12 +9,19 @@ from markupsafe import Markup
 from pelican.contents import Article, Page
 
 from events.generator import EventsGenerator
+from imprints.promoters import content_imprint
 
 from .references import IMAGE, PictureUse
 from .site_pictures import image_use, site_pictures
 from .source_files import looks_like_picture
 
 CARD_KINDS = ((Article, "news"), (Page, "page"))
+
+
+def imprint_sentence(settings: dict, metadata: dict) -> str:
+    """The imprint a card of this content carries: its own promoter's, else its site's."""
+    imprint = content_imprint(settings, metadata)
+    return imprint.sentence() if imprint else ""
 
 
 def prepare_pelican_content(content) -> None:
@@ -27,7 +34,7 @@ def prepare_pelican_content(content) -> None:
         content.source_path,
         content._content,
         image=image_use(content.metadata),
-        card=(kind, content.slug, str(content.title)),
+        card=(kind, content.slug, str(content.title), imprint_sentence(content.settings, content.metadata)),
     )
     content._content = prepared.html
     content.hero_picture = prepared.hero
@@ -47,8 +54,12 @@ def prepare_event_pages(generators) -> None:
                 image = None
                 if series.image:
                     image = PictureUse(IMAGE, series.image, 0, series.image_alt, series.image_decorative)
+                imprint = imprint_sentence(generator.settings, {"promoter": series.promoter})
                 prepared[series.source_path] = site.prepare(
-                    series.source_path, str(page.content), image=image, card=("event", series.slug, series.title)
+                    series.source_path,
+                    str(page.content),
+                    image=image,
+                    card=("event", series.slug, series.title, imprint),
                 )
             done = prepared[series.source_path]
             page.content = Markup(done.html)

@@ -1,10 +1,12 @@
-"""Connect responsive_images: its checks, the reading of every page's pictures, the withholding of
-picture files from Pelican's static copy, and the generator that writes the copies and cards."""
+"""Connect responsive_images: its checks (pictures, and imprints that fit a card), the reading of
+every page's pictures, the withholding of picture files from Pelican's static copy, and the
+generator that writes the copies and cards."""
 
 from pelican import signals
 
 from editor_checks import check_site
 
+from .card_imprints import check_card_imprints
 from .checks import check_pictures
 from .config import image_settings
 from .content import prepare_event_pages, prepare_pelican_content, withhold_picture_files
@@ -21,6 +23,7 @@ def get_generators(pelican):
 
 def register():
     check_site.connect(check_pictures)
+    check_site.connect(check_card_imprints)
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(prepare_pelican_content)
     signals.all_generators_finalized.connect(prepare_event_pages)

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from content_schema import ProblemList
+from imprints.promoters import site_imprint
 
 from .cache import PictureCache
-from .cards import CARD_SIZE, CardText, card_key, draw_card, theme_colours
+from .cards import CARD_SIZE, CardText, ImprintDoesNotFit, card_key, draw_card, fit_imprint, theme_colours
 from .config import image_settings
 from .markup import picture_html, rewrite_html
 from .pipeline import process_picture
@@ -120,13 +121,15 @@ class SitePictures:
         settings = self.settings
         return (settings.get("MAIN_SITENAME") if settings.get("BRANCH") else settings.get("SITESUBTITLE")) or ""
 
-    def content_card(self, kind: str, slug: str, title: str) -> dict:
-        """news/page/event, its slug and title: cards/news-buses-back.png."""
-        return self._card(f"{kind}-{slug}", CardText(self.settings["SITENAME"], title, self._card_footer))
+    def content_card(self, kind: str, slug: str, title: str, imprint: str) -> dict:
+        """news/page/event, its slug, title and imprint sentence: cards/news-buses-back.png."""
+        return self._card(f"{kind}-{slug}", CardText(self.settings["SITENAME"], title, self._card_footer, imprint))
 
     def site_card(self) -> dict:
-        """For every page with no card of its own: home, lists, the directory, search."""
-        return self._card("site", CardText("", self.settings["SITENAME"], self._card_footer))
+        """For every page with no card of its own: home, lists, the directory, search; with the site's imprint."""
+        imprint = site_imprint(self.settings)
+        text = CardText("", self.settings["SITENAME"], self._card_footer, imprint.sentence() if imprint else "")
+        return self._card("site", text)
 
     # ---- a page's text, picture and preview -------------------------------------------
     def prepare(
@@ -135,10 +138,10 @@ class SitePictures:
         text: str,
         *,
         image: PictureUse | None,
-        card: tuple[str, str, str],
+        card: tuple[str, str, str, str],
     ) -> PreparedContent:
         """Rewrite the pictures in ``text`` (a page's HTML); make the front matter picture's HTML;
-        choose the page's share image (its picture, or a card: ``card`` is kind, slug, title)."""
+        choose the page's share image (its picture, or a card: ``card`` is kind, slug, title, imprint)."""
         hero, share = None, None
         if image is not None:
             missing_words = alt_trouble(image)
@@ -181,6 +184,7 @@ class SitePictures:
     def write(self, output_path: str, write_file) -> None:
         """Write every copy of every picture used and every card, then drop what the cache no longer needs."""
         started = time.perf_counter()
+        self._check_imprints_fit()
         for relpath in sorted(self.pictures):
             published = self.pictures[relpath]
             for out, cached in published.files():
@@ -200,6 +204,17 @@ class SitePictures:
             write_file(output_path, save_as, data)
         self.cache.prune()
         self.seconds += time.perf_counter() - started
+
+    def _check_imprints_fit(self) -> None:
+        """Before any picture or card is written: ImprintDoesNotFit, naming the card, for an imprint
+        too long for it (a page's own promoter's; the sites' are checked before the build, card_imprints)."""
+        for save_as in sorted(self.cards):
+            imprint = self.cards[save_as].imprint
+            try:
+                if imprint:
+                    fit_imprint(imprint)
+            except ImprintDoesNotFit as trouble:
+                raise ImprintDoesNotFit(f"responsive_images: {save_as}: {trouble.message}") from None
 
 
 def _line_of(source_path: str, target: str | None) -> int:

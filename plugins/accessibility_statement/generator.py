@@ -1,0 +1,57 @@
+"""Writes every site's accessibility statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from pelican.generators import Generator
+
+from .tested import PAGE_KINDS, checks_in_words
+
+log = logging.getLogger(__name__)
+STATUS_WORDS = {"full": "fully compliant", "partial": "partially compliant", "not": "not compliant"}
+REVIEW_EVERY = dt.timedelta(days=365)  # GOV.UK: review the statement at least once a year
+
+
+def status_reasons(settings: dict) -> list[str]:
+    """Why a site is not fully compliant, in the words that follow "because of"."""
+    if settings["ACCESSIBILITY_STATUS"] == "full":
+        return []
+    reasons = ["the problems listed above"] if settings["ACCESSIBILITY_KNOWN_ISSUES"] else []
+    if not settings["ACCESSIBILITY_MANUAL_TEST"]:
+        reasons.append(
+            "the lack of a full test by a person: so far only the automated checks below have tested its pages"
+        )
+    return reasons
+
+
+class AccessibilityStatementGenerator(Generator):
+    def generate_context(self):
+        settings = self.settings
+        prepared = dt.date.fromisoformat(settings["ACCESSIBILITY_PREPARED_ON"])
+        reviewed = dt.date.fromisoformat(settings["ACCESSIBILITY_REVIEWED_ON"] or settings["ACCESSIBILITY_PREPARED_ON"])
+        if settings["BUILD_NOW"].date() - reviewed > REVIEW_EVERY and not settings.get("BRANCH"):
+            log.warning(
+                "accessibility_statement: last reviewed on %s, more than a year ago: review it and set "
+                "ACCESSIBILITY_REVIEWED_ON",
+                reviewed.isoformat(),
+            )
+        date_format = settings["DEFAULT_DATE_FORMAT"]
+        self.context["accessibility"] = {
+            "prepared": {"iso": prepared.isoformat(), "words": prepared.strftime(date_format)},
+            "reviewed": {"iso": reviewed.isoformat(), "words": reviewed.strftime(date_format)},
+            "status": STATUS_WORDS[settings["ACCESSIBILITY_STATUS"]],
+            "reasons": status_reasons(settings),
+            "checks": checks_in_words(),
+            "page_kinds": len(PAGE_KINDS),
+        }
+
+    def generate_output(self, writer):
+        writer.write_file(
+            self.settings["ACCESSIBILITY_SAVE_AS"],
+            self.get_template("accessibility"),
+            self.context,
+            url=self.settings["ACCESSIBILITY_URL"],
+            page_name="accessibility",
+        )
