@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from copier import run_copy
+from jinja2.sandbox import SandboxedEnvironment
 from packaging.requirements import Requirement
 
 from branchsites import __version__, new_site
-from kit_testing import KIT_ROOT, build, with_lunr
+from kit_testing import KIT_ROOT, build, kit_on_path, with_lunr
 
 NOW = "1798761600"  # 2027-01-01
 ANSWERS = {
@@ -22,6 +23,11 @@ ANSWERS = {
     "domain": "otter.example",
     "web_team": "@otters/web",
     "branch_editor": "olly",
+    "imprint_promoter_name": "Olly Holt",
+    "imprint_promoter_address": "3 Holt Lane, Bristol BS1 4DJ",
+    "privacy_contact_name": "Sam Reed, Data Protection Officer",
+    "privacy_contact_email": "privacy@otter.example",
+    "accessibility_prepared_on": "2026-12-01",
 }
 # The files the template owns at the root: the demo keeps them as the template writes them with its
 # answers (the rest, pelicanconf.py, content, branches, theme, are the party's once made).
@@ -54,11 +60,16 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
         "scripts/ensure-venv.sh", "tests/test_content.py", "theme/static/css/party.css", "theme/templates/README.md",
     }  # fmt: skip
     settings = (site / "pelicanconf.py").read_text()
-    assert settings.count("\n") <= 30
+    assert settings.count("\n") <= 45
     assert 'SITENAME = "The Otter Party"' in settings
     assert 'CODEOWNERS_FILES = {".gitlab/CODEOWNERS": "glob"}' in settings
     assert "from branchsites.site_settings import *  # noqa: F403\n" in settings
     assert (site / "requirements.txt").read_text().splitlines()[2] == f"branchsites=={__version__}"
+    assert 'IMPRINT_PROMOTER_ADDRESS = "3 Holt Lane, Bristol BS1 4DJ"' in settings
+    assert 'IMPRINT_ON_BEHALF_OF_NAME = "The Otter Party"' in settings  # the party, at the promoter's address
+    assert 'IMPRINT_ON_BEHALF_OF_ADDRESS = "3 Holt Lane, Bristol BS1 4DJ"' in settings
+    assert 'ACCESSIBILITY_CONTACT_EMAIL = "privacy@otter.example"' in settings  # the data protection contact's
+    assert "PRIVACY_SERVER_LOG_DAYS = 14  #" in settings
     answers = yaml.safe_load((site / ".copier-answers.yml").read_text())
     assert answers["party_name"] == "The Otter Party" and answers["forge"] == "gitlab"
 
@@ -83,6 +94,48 @@ def test_new_site_passes_the_kits_checks_and_builds(tmp_path):
     post = (output / "news/2027/our-new-website/index.html").read_text()  # article.html fills `head` itself
     assert '<link rel="icon" href="/theme/favicon.ico">' in post
     assert '<link rel="icon" href="/theme/favicon.ico">' in (output / "branches/riverside/index.html").read_text()
+    imprint = "Promoted by Olly Holt on behalf of The Otter Party, both at 3 Holt Lane, Bristol BS1 4DJ."
+    assert imprint in home and imprint in (output / "branches/riverside/index.html").read_text()
+    privacy = (output / "privacy/index.html").read_text()
+    assert "Sam Reed, Data Protection Officer" in privacy and "14 days" in privacy
+    statement = (output / "accessibility/index.html").read_text()
+    assert "privacy@otter.example" in statement and "1 December 2026" in statement
+
+
+def test_new_site_with_the_contacts_left_empty_is_made_and_the_check_names_each_setting(tmp_path, capsys):
+    """Left empty (as `make upgrade` leaves them, docs/upgrading.md), the settings are None in pelicanconf.py,
+    and the kit's settings check stops the build naming each one at its line."""
+    unanswered = [f"--{name.replace('_', '-')}=" for name in new_site.REQUIRED_TO_BUILD]
+    status, site = make_site(tmp_path, *unanswered)
+    assert status == 0
+    told = capsys.readouterr().err
+    expected = [
+        "IMPRINT_PROMOTER_NAME",
+        "IMPRINT_PROMOTER_ADDRESS",
+        "IMPRINT_ON_BEHALF_OF_ADDRESS",
+        "PRIVACY_DATA_PROTECTION_CONTACT",
+        "ACCESSIBILITY_CONTACT_EMAIL",
+        "ACCESSIBILITY_PREPARED_ON",
+    ]
+    assert f"does not build until pelicanconf.py sets {', '.join(expected)} " in told
+    settings = (site / "pelicanconf.py").read_text().splitlines()
+    lines = {
+        name: settings.index(next(line for line in settings if line.startswith(f"{name} = "))) + 1 for name in expected
+    }
+    assert all(settings[lines[name] - 1].startswith(f"{name} = None  # required") for name in expected)
+    assert_settings_errors(site, {name: lines[name] for name in expected if "ON_BEHALF" not in name})
+
+
+def assert_settings_errors(site: Path, expected: dict[str, int]) -> None:
+    """The kit's settings check stops a build of ``site`` with an error for each setting, at its line."""
+    kit_on_path()
+    from kit_settings.declared_settings import SettingsProblems
+    from kit_testing import project_settings
+
+    with pytest.raises(SettingsProblems) as stopped:
+        project_settings(site, site / "pelicanconf.py")
+    errors = {p.message.split(" ")[0]: p.line for p in stopped.value.problems if p.is_error}
+    assert errors == expected
 
 
 def test_new_site_writes_a_codeowners_the_check_accepts(tmp_path):
@@ -121,6 +174,13 @@ def test_new_site_with_a_kit_repository_records_its_tag_for_upgrades(tmp_path):
         ("--short-name=Otter Party", "short_name"),
         ("--party-name=  ", "party_name"),
         ("--kit-repository=ftp://kit.example/kit", "kit_repository"),
+        ("--imprint-promoter-address=3 Holt Lane, Bristol", "imprint_promoter_address"),
+        ("--imprint-promoter-address=3 Holt Lane, Nowhere QQ1 4DJ", "imprint_promoter_address"),
+        ("--imprint-on-behalf-of-address=BS1 4DJ", "imprint_on_behalf_of_address"),
+        ("--privacy-contact-email=Sam <privacy@otter.example>", "privacy_contact_email"),
+        ("--accessibility-contact-email=mailto:access@otter.example?subject=x", "accessibility_contact_email"),
+        ("--privacy-server-log-days=0", "privacy_server_log_days"),
+        ("--accessibility-prepared-on=1/12/2026", "accessibility_prepared_on"),
     ],
 )
 def test_a_bad_answer_makes_nothing_and_names_the_question(tmp_path, capsys, option, named):
@@ -128,6 +188,52 @@ def test_a_bad_answer_makes_nothing_and_names_the_question(tmp_path, capsys, opt
     assert status == 1
     assert not site.exists()
     assert f"Validation error for question '{named}'" in capsys.readouterr().err
+
+
+def test_a_bad_address_is_refused_with_the_imprint_checks_rule(tmp_path, capsys):
+    kit_on_path()
+    from imprints.postal_addresses import POSTAL_ADDRESS_RULE
+
+    status, site = make_site(tmp_path, "--imprint-promoter-address=https://otter.example/contact")
+    assert status == 1
+    assert not site.exists()
+    assert POSTAL_ADDRESS_RULE in capsys.readouterr().err
+
+
+def postal_addresses_to_try() -> list[str]:
+    """The imprint check's own cases, and a postcode in every one- and two-letter area, real or not."""
+    addresses = [
+        "14 Tenter Street, Sheffield S1 4BY",
+        "Flat 2, 41 Stapleton Road, Bristol BS50QT",
+        "1 Horse Guards Road, London sw1a 2hq",
+        "14 Tenter Street, Sheffield",
+        "14 Tenter Street, Sheffield S1",
+        "14 Tenter Street, Nowhere QQ1 4BY",
+        "Sheffield S1 4BY",
+        "S1 4BY",
+        "https://hedgerow.example/contact",
+        "14 Tenter Street,\nSheffield S1 4BY",
+    ]
+    letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+    for area in letters + [first + second for first in letters for second in letters]:
+        addresses += [f"1 High Street, Town {area}1 1AA", f"1 High Street, Town {area.lower()}9x 2bb"]
+    return addresses
+
+
+@pytest.mark.parametrize("question", ["imprint_promoter_address", "imprint_on_behalf_of_address"])
+def test_the_templates_address_question_agrees_with_the_imprint_check(question):
+    """copier cannot run the kit's Python, so the question's validator is a regular expression: it must
+    refuse exactly the addresses the kit's check refuses, with the check's rule (postal_addresses.py)."""
+    kit_on_path()
+    from imprints.postal_addresses import POSTAL_ADDRESS_RULE, postal_address_problem
+
+    # copier's Jinja: a sandbox with the Ansible filters (regex_search)
+    jinja = SandboxedEnvironment(extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"])
+    validator = jinja.from_string(new_site.template_questions()[question]["validator"])
+    for address in postal_addresses_to_try():
+        said = validator.render({question: address}).strip()
+        assert said == ("" if postal_address_problem(address) is None else POSTAL_ADDRESS_RULE), address
+    assert validator.render({question: ""}).strip() == ""  # left empty: the check names the setting
 
 
 def test_an_unknown_forge_is_refused_by_the_command_and_makes_nothing(tmp_path, capsys):
@@ -219,4 +325,7 @@ def test_the_demos_settings_have_the_templates_shape(demo_rendered):
     first_statement = re.compile(r"^from branchsites\.site_settings import \*  # noqa: F403$", re.M)
     assert first_statement.search(demo) and first_statement.search(rendered)
     names = lambda text: {m[1] for m in re.finditer(r"^([A-Z_]+) = ", text, re.M)}  # noqa: E731
-    assert {"SITENAME", "OFFICIAL_DOMAINS", "CODEOWNERS_NATIONAL", "EVENTS_UID_DOMAIN"} <= names(demo) & names(rendered)
+    expected = {"SITENAME", "OFFICIAL_DOMAINS", "CODEOWNERS_NATIONAL", "EVENTS_UID_DOMAIN", "IMPRINT_PROMOTER_NAME"}
+    expected |= {"IMPRINT_ON_BEHALF_OF_ADDRESS", "PRIVACY_DATA_PROTECTION_CONTACT", "PRIVACY_SERVER_LOG_DAYS"}
+    expected |= {"ACCESSIBILITY_CONTACT_EMAIL", "ACCESSIBILITY_PREPARED_ON"}
+    assert expected <= names(demo) & names(rendered)

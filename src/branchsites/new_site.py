@@ -2,7 +2,9 @@
 
 Each question of the template (site_template/questions.yml) is an option (`--party-name`, `--domain`...);
 copier asks for the others in a terminal; with --defaults, or with no terminal to ask in, each takes its
-default (the party's name and domain have none: give them). The site is locked to this kit's
+default (the party's name and domain have none: give them). The imprint's promoter and the privacy and
+accessibility contacts may be left empty: the site then does not build until pelicanconf.py sets them,
+and the command names those settings. The site is locked to this kit's
 version. With --kit-repository (the kit's git address), its .copier-answers.yml names that repository and
 this version's tag, so `make upgrade` can take the template of a later version from there
 (docs/upgrading.md); made from the installed kit, the template has no tag of its own to record.
@@ -24,7 +26,17 @@ from .paths import PACKAGE_PATH
 TEMPLATE_PATH = os.path.join(PACKAGE_PATH, "site_template")
 QUESTIONS_FILE = os.path.join(TEMPLATE_PATH, "questions.yml")
 ANSWERS_FILE = ".copier-answers.yml"
-SET_BY_THE_COMMAND = {"kit_version"}  # this kit's own version: a site starts on the kit that made it
+SET_BY_THE_COMMAND = {"kit_version"}
+# The questions whose settings a site cannot build without, but which may be left empty for now.
+REQUIRED_TO_BUILD = {
+    "imprint_promoter_name": "IMPRINT_PROMOTER_NAME",
+    "imprint_promoter_address": "IMPRINT_PROMOTER_ADDRESS",
+    "imprint_on_behalf_of_address": "IMPRINT_ON_BEHALF_OF_ADDRESS",
+    "privacy_contact_name": "PRIVACY_DATA_PROTECTION_CONTACT",
+    "privacy_contact_email": "PRIVACY_DATA_PROTECTION_CONTACT",
+    "accessibility_contact_email": "ACCESSIBILITY_CONTACT_EMAIL",
+    "accessibility_prepared_on": "ACCESSIBILITY_PREPARED_ON",
+}  # this kit's own version: a site starts on the kit that made it
 
 
 def template_questions() -> dict[str, dict]:
@@ -87,7 +99,15 @@ def main(argv=None) -> int:
     except (CopierError, CopierAnswersInterrupt, ValueError) as error:
         print(f"branchsites new-site: nothing was made: {error}", file=sys.stderr)
         return 1
-    repository = read_answers(args.directory)[1]["kit_repository"]
+    answers = read_answers(args.directory)[1]
+    unset = dict.fromkeys(setting for name, setting in REQUIRED_TO_BUILD.items() if not str(answers[name]).strip())
+    if unset:
+        print(
+            f"branchsites new-site: the site does not build until pelicanconf.py sets {', '.join(unset)} "
+            "(docs/imprints.md, docs/privacy-and-accessibility.md): `make check` names them.",
+            file=sys.stderr,
+        )
+    repository = answers["kit_repository"]
     if repository:
         record_kit_source(args.directory, repository)
     else:
