@@ -36,6 +36,18 @@ def kit_on_path() -> None:
             sys.path.insert(0, str(folder))
 
 
+def settings_errors(project: Path, settings_file: Path) -> dict[str, int]:
+    """{setting: line} for each error the kit's settings check stops a build of ``project`` with."""
+    kit_on_path()
+    from kit_settings.declared_settings import SettingsProblems
+
+    try:
+        project_settings(project, settings_file)
+    except SettingsProblems as stopped:
+        return {p.message.split(" ")[0]: p.line for p in stopped.problems if p.is_error}
+    return {}
+
+
 def read_kit_settings(path: str, override: dict) -> dict:
     """The settings as a build has them: Pelican's reading, then every plugin's defaults and checks
     (kit_settings.declared_settings).

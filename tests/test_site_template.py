@@ -15,7 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from packaging.requirements import Requirement
 
 from branchsites import __version__, new_site
-from kit_testing import KIT_ROOT, build, kit_on_path, with_lunr
+from kit_testing import KIT_ROOT, build, kit_on_path, settings_errors, with_lunr
 
 NOW = "1798761600"  # 2027-01-01
 ANSWERS = {
@@ -123,19 +123,8 @@ def test_new_site_with_the_contacts_left_empty_is_made_and_the_check_names_each_
         name: settings.index(next(line for line in settings if line.startswith(f"{name} = "))) + 1 for name in expected
     }
     assert all(settings[lines[name] - 1].startswith(f"{name} = None  # required") for name in expected)
-    assert_settings_errors(site, {name: lines[name] for name in expected if "ON_BEHALF" not in name})
-
-
-def assert_settings_errors(site: Path, expected: dict[str, int]) -> None:
-    """The kit's settings check stops a build of ``site`` with an error for each setting, at its line."""
-    kit_on_path()
-    from kit_settings.declared_settings import SettingsProblems
-    from kit_testing import project_settings
-
-    with pytest.raises(SettingsProblems) as stopped:
-        project_settings(site, site / "pelicanconf.py")
-    errors = {p.message.split(" ")[0]: p.line for p in stopped.value.problems if p.is_error}
-    assert errors == expected
+    expected_errors = {name: lines[name] for name in expected if "ON_BEHALF" not in name}  # the imprint check's
+    assert settings_errors(site, site / "pelicanconf.py") == expected_errors
 
 
 def test_new_site_writes_a_codeowners_the_check_accepts(tmp_path):

@@ -5,6 +5,7 @@ changes, and builds."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import yaml
 from copier import run_copy
 
 from branchsites import __version__, new_site
-from kit_testing import KIT_ROOT, build, with_lunr
+from kit_testing import KIT_ROOT, build, settings_errors, with_lunr
 
 NOW = "1798761600"  # 2027-01-01
 NEXT = "{}.{}.{}".format(*__version__.split(".")[:2], int(__version__.split(".")[2]) + 1)
@@ -70,14 +71,49 @@ ANSWERS = {
     "web_team": "@otters/web",
     "branch_editor": "olly",
 }
+IMPRINT_ANSWERS = {
+    "imprint_promoter_name": "Olly Holt",
+    "imprint_promoter_address": "3 Holt Lane, Bristol BS1 4DJ",
+    "privacy_contact_name": "Sam Reed",
+    "privacy_contact_email": "privacy@otter.example",
+    "accessibility_prepared_on": "2026-12-01",
+}
 
 
-def kit_repository(work: Path) -> Path:
-    """The kit's repository as this version's release tag holds it: its copier.yml and the template."""
+# The questions the template gained with the imprint, the privacy notice and the accessibility statement
+# (issue 19): the template of the version before had neither them nor pelicanconf.py's settings for them.
+ADDED_QUESTIONS = [
+    "imprint_promoter_name",
+    "imprint_promoter_address",
+    "imprint_on_behalf_of_name",
+    "imprint_on_behalf_of_address",
+    "privacy_contact_name",
+    "privacy_contact_email",
+    "privacy_server_log_days",
+    "accessibility_contact_email",
+    "accessibility_prepared_on",
+]
+
+
+def as_before_the_imprint(template: Path) -> None:
+    """The template as the kit's version before issue 19 had it."""
+    questions = yaml.safe_load((template / "questions.yml").read_text())
+    older = {name: spec for name, spec in questions.items() if name not in ADDED_QUESTIONS}
+    (template / "questions.yml").write_text(yaml.safe_dump(older, sort_keys=False, allow_unicode=True))
+    settings = template / "site/pelicanconf.py.jinja"
+    text = settings.read_text()
+    settings.write_text(text[: text.index("{%- macro setting")])
+
+
+def kit_repository(work: Path, *, before_the_imprint: bool = False) -> Path:
+    """The kit's repository as this version's release tag holds it: its copier.yml and the template
+    (or the template of the version before the imprint questions)."""
     kit = work / "kit"
     (kit / "src/branchsites").mkdir(parents=True)
     shutil.copy(KIT_ROOT / "copier.yml", kit)
     shutil.copytree(KIT_ROOT / "src/branchsites/site_template", kit / "src/branchsites/site_template")
+    if before_the_imprint:
+        as_before_the_imprint(kit / "src/branchsites/site_template")
     git(kit, "init", "-q")
     commit_all(kit, "release")
     git(kit, "tag", f"v{__version__}")
@@ -85,7 +121,7 @@ def kit_repository(work: Path) -> Path:
 
 
 def made_with_new_site(site: Path, kit: Path) -> Path:
-    options = [f"--{name.replace('_', '-')}={value}" for name, value in ANSWERS.items()]
+    options = [f"--{name.replace('_', '-')}={value}" for name, value in {**ANSWERS, **IMPRINT_ANSWERS}.items()]
     assert new_site.main([str(site), *options, f"--kit-repository={kit}", "--defaults"]) == 0
     return site
 
@@ -96,7 +132,7 @@ def test_new_site_makes_what_copier_copy_of_the_release_tag_makes(tmp_path):
     kit = kit_repository(tmp_path)
     installed = made_with_new_site(tmp_path / "new-site", kit)
     copied = tmp_path / "copier-copy"
-    data = {**ANSWERS, "kit_repository": str(kit), "kit_version": __version__}
+    data = {**ANSWERS, **IMPRINT_ANSWERS, "kit_repository": str(kit), "kit_version": __version__}
     run_copy(str(kit), copied, data=data, vcs_ref=f"v{__version__}", defaults=True, quiet=True)
     files = sorted(p.relative_to(copied) for p in copied.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(installed) for p in installed.rglob("*") if p.is_file())
@@ -110,10 +146,14 @@ def test_new_site_makes_what_copier_copy_of_the_release_tag_makes(tmp_path):
 @pytest.fixture(scope="module")
 def upgraded(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("upgrade")
-    kit = kit_repository(work)
+    kit = kit_repository(work, before_the_imprint=True)
 
-    # The party makes its site with the installed kit, naming the kit's repository, and commits it.
-    site = made_with_new_site(work / "site", kit)
+    # The party makes its site from the kit's repository at the version before the imprint questions
+    # (what `branchsites new-site --kit-repository` of that version made: the test above), and commits it.
+    site = work / "site"
+    data = {**ANSWERS, "kit_repository": str(kit), "kit_version": __version__}
+    run_copy(str(kit), site, data=data, vcs_ref=f"v{__version__}", defaults=True, quiet=True)
+    assert "IMPRINT_" not in (site / "pelicanconf.py").read_text()
     git(site, "init", "-q")
     commit_all(site, "our site, from the kit's template")
 
@@ -131,8 +171,11 @@ def upgraded(tmp_path_factory) -> Path:
     (site / ".github/workflows/site.yml").unlink()
     commit_all(site, "our name, colours, footer and branches; CI elsewhere")
 
-    # The kit's next release changes files the template owns, some of them edited by the party.
+    # The kit's next release is this one, with the imprint questions, and changes files the template
+    # owns, some of them edited by the party.
     template = kit / "src/branchsites/site_template"
+    shutil.rmtree(template)
+    shutil.copytree(KIT_ROOT / "src/branchsites/site_template", template)
     edit(template / "site/Makefile", "# Step 2 of an upgrade", "# Kit change: a new line.\n# Step 2 of an upgrade")
     edit(
         template / "site/publishconf.py.jinja", "PRECOMPRESSED_FILES = True", "PRECOMPRESSED_FILES = True\n# kit change"
@@ -203,10 +246,65 @@ def test_the_kits_changes_arrived(upgraded):
     assert "\npelican==4.12.0  # kit change\n" in lock
 
 
-def test_the_upgraded_site_builds(upgraded):
-    output = build(with_lunr(upgraded), upgraded / "pelicanconf.py", now=NOW)
+def test_the_new_questions_took_their_defaults(upgraded):
+    """`make upgrade` runs copier with --defaults: each new question takes its default, so the party's
+    name, the promoter's address (none yet) and the data protection contact's email (none yet)."""
+    answers = yaml.safe_load((upgraded / ".copier-answers.yml").read_text())
+    assert {name: answers[name] for name in ADDED_QUESTIONS if name != "accessibility_prepared_on"} == {
+        "imprint_promoter_name": "",
+        "imprint_promoter_address": "",
+        "imprint_on_behalf_of_name": "The Otter Party",
+        "imprint_on_behalf_of_address": "",
+        "privacy_contact_name": "",
+        "privacy_contact_email": "",
+        "privacy_server_log_days": 14,
+        "accessibility_contact_email": "",
+    }
+    settings = (upgraded / "pelicanconf.py").read_text()
+    assert 'IMPRINT_ON_BEHALF_OF_NAME = "The Otter Party"\n' in settings
+    assert "PRIVACY_SERVER_LOG_DAYS = 14  #" in settings
+    assert f'ACCESSIBILITY_PREPARED_ON = "{answers["accessibility_prepared_on"]}"\n' in settings  # the upgrade's day
+
+
+def test_the_check_then_names_what_the_party_must_fill_in(upgraded):
+    lines = (upgraded / "pelicanconf.py").read_text().splitlines()
+    unset = [line.split(" = ")[0] for line in lines if line.endswith(" = None  # required: fill it in")]
+    unset += [line.split(" = ")[0] for line in lines if line.startswith("PRIVACY_DATA_PROTECTION_CONTACT = None  #")]
+    imprint = ["IMPRINT_PROMOTER_NAME", "IMPRINT_PROMOTER_ADDRESS", "IMPRINT_ON_BEHALF_OF_ADDRESS"]
+    assert sorted(unset) == sorted([*imprint, "PRIVACY_DATA_PROTECTION_CONTACT", "ACCESSIBILITY_CONTACT_EMAIL"])
+    at = {name: 1 + next(n for n, line in enumerate(lines) if line.startswith(f"{name} = ")) for name in unset}
+    del at["IMPRINT_ON_BEHALF_OF_ADDRESS"]  # may be None: the imprint check names it once the promoter is set
+    assert settings_errors(upgraded, upgraded / "pelicanconf.py") == at
+
+
+def filled_in(site: Path, work: Path) -> Path:
+    """The upgraded site once the party has set what the check named."""
+    filled = work / "filled-in"
+    shutil.copytree(site, filled)
+    settings = filled / "pelicanconf.py"
+    for name, value in {
+        "IMPRINT_PROMOTER_NAME": '"Olly Holt"',
+        "IMPRINT_PROMOTER_ADDRESS": '"3 Holt Lane, Bristol BS1 4DJ"',
+        "IMPRINT_ON_BEHALF_OF_ADDRESS": "IMPRINT_PROMOTER_ADDRESS",
+        "PRIVACY_DATA_PROTECTION_CONTACT": '{"name": "Sam Reed", "email": "privacy@otter.example"}',
+        "ACCESSIBILITY_CONTACT_EMAIL": '"access@otter.example"',
+    }.items():
+        text = settings.read_text()
+        start = text.index(f"\n{name} = None") + 1
+        end = text.index("\n", start)
+        settings.write_text(f"{text[:start]}{name} = {value}{text[end:]}")
+    assert settings_errors(filled, settings) == {}
+    return filled
+
+
+def test_the_upgraded_site_builds_once_filled_in(upgraded, tmp_path):
+    site = filled_in(upgraded, tmp_path)
+    output = build(with_lunr(site), site / "pelicanconf.py", now=NOW)
     home = (output / "index.html").read_text()
     assert "<title>The River Otter Party</title>" in home
     assert "Printed and promoted by the Otters." in home
     assert "Estuary" in (output / "branches/estuary/index.html").read_text()
     assert "--kit-accent: #7a2e8f;" in (output / "theme/css/party.css").read_text()
+    imprint = "Promoted by Olly Holt on behalf of The Otter Party, both at 3 Holt Lane, Bristol BS1 4DJ."
+    assert json.loads((output / "official.json").read_text())["imprint"]["text"] == imprint
+    assert "Sam Reed" in (output / "privacy/index.html").read_text()
