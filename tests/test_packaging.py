@@ -307,9 +307,12 @@ def test_new_site_from_the_installed_kit_builds_with_make_html(installed, tmp_pa
     site = tmp_path / "otters"
     done = run_in_site(
         installed, tmp_path, "branchsites", "new-site", str(site), "--party-name=The Otter Party",
-        "--domain=otter.example", "--defaults",
+        "--domain=otter.example", "--imprint-promoter-name=Olly Holt",
+        "--imprint-promoter-address=3 Holt Lane, Bristol BS1 4DJ", "--privacy-contact-name=Sam Reed",
+        "--privacy-contact-email=privacy@otter.example", "--accessibility-prepared-on=2026-12-01", "--defaults",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert "does not build until" not in done.stderr  # every setting the site needs was answered
     (installed / ".runtime-installed").touch()
     pelican = installed / "bin" / "pelican"  # the command pip would install with pelican (it comes by .pth here)
     if not pelican.exists():
@@ -326,6 +329,7 @@ def test_new_site_from_the_installed_kit_builds_with_make_html(installed, tmp_pa
     assert "<title>The Otter Party</title>" in home
     assert 'href="/theme/css/party.css"' in home  # the site's colours, from its own theme/
     assert "Riverside" in (site / "output/branches/riverside/index.html").read_text()
+    assert "Promoted by Olly Holt on behalf of The Otter Party, both at 3 Holt Lane, Bristol BS1 4DJ." in home
     tested = run_in_site(installed, site, "make", "test", f"VENV={installed}")  # the site's own tests/
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert "Ran 1 test" in tested.stderr and "\nOK\n" in tested.stderr
