@@ -225,6 +225,23 @@ def test_the_templates_address_question_agrees_with_the_imprint_check(question):
     assert validator.render({question: ""}).strip() == ""  # left empty: the check names the setting
 
 
+@pytest.mark.parametrize("question", ["privacy_contact_email", "accessibility_contact_email"])
+def test_the_templates_email_questions_agree_with_the_kits_email_check(question):
+    kit_on_path()
+    from content_schema.fields import FieldError, email
+
+    jinja = SandboxedEnvironment(extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"])
+    validator = jinja.from_string(new_site.template_questions()[question]["validator"])
+    for address in ["privacy@otter.example", "jo.o'brien+dp@mail.otter.example", "privacy@otter", "Sam <a@b.example>",
+                    "a@b.example?subject=x", "@otter.example", "a..b@otter.example", "a@-otter.example"]:  # fmt: skip
+        try:
+            email(address)
+            accepted = True
+        except FieldError:
+            accepted = False
+        assert (validator.render({question: address}).strip() == "") == accepted, address
+
+
 def test_an_unknown_forge_is_refused_by_the_command_and_makes_nothing(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:
         make_site(tmp_path, "--forge=bitbucket")
