@@ -162,7 +162,7 @@ def upgraded(tmp_path_factory) -> Path:
     edit(site / "theme/static/css/party.css", "  --kit-accent: #1d5c2e;", "  --kit-accent: #7a2e8f;")
     (site / "theme/templates/base.html").write_text(
         '{% extends "!theme/base.html" %}\n'
-        '{% block footer %}<footer class="otter-footer"><p>Printed and promoted by the Otters.</p></footer>'
+        '{% block footer %}<p class="otter-footer">Join the Otters at the riverbank.</p>'
         "{% endblock footer %}\n"
     )
     shutil.copytree(site / "branches/riverside", site / "branches/estuary")
@@ -226,7 +226,7 @@ def test_the_upgrade_leaves_no_conflict(upgraded):
 def test_the_partys_edits_are_still_there(upgraded):
     assert 'SITENAME = "The River Otter Party"' in (upgraded / "pelicanconf.py").read_text()
     assert "  --kit-accent: #7a2e8f;" in (upgraded / "theme/static/css/party.css").read_text()
-    assert "Printed and promoted by the Otters." in (upgraded / "theme/templates/base.html").read_text()
+    assert "Join the Otters at the riverbank." in (upgraded / "theme/templates/base.html").read_text()
     assert "name: Estuary" in (upgraded / "branches/estuary/branch.yaml").read_text()
     assert not (upgraded / ".github/workflows/site.yml").exists()  # deleted by the party: stays deleted
 
@@ -302,9 +302,13 @@ def test_the_upgraded_site_builds_once_filled_in(upgraded, tmp_path):
     output = build(with_lunr(site), site / "pelicanconf.py", now=NOW)
     home = (output / "index.html").read_text()
     assert "<title>The River Otter Party</title>" in home
-    assert "Printed and promoted by the Otters." in home
+    assert "Join the Otters at the riverbank." in home
     assert "Estuary" in (output / "branches/estuary/index.html").read_text()
     assert "--kit-accent: #7a2e8f;" in (output / "theme/css/party.css").read_text()
     imprint = "Promoted by Olly Holt on behalf of The Otter Party, both at 3 Holt Lane, Bristol BS1 4DJ."
     assert json.loads((output / "official.json").read_text())["imprint"]["text"] == imprint
+    # the party's own footer replaces the kit's block, never the imprint or the notices' links after it
+    for page in (output / "index.html", output / "branches/estuary/index.html"):
+        text = page.read_text()
+        assert imprint in text and ">Privacy notice</a>" in text and ">Accessibility statement</a>" in text, page
     assert "Sam Reed" in (output / "privacy/index.html").read_text()
