@@ -218,3 +218,35 @@ def with_lunr(site: Path) -> Path:
     (site / "node_modules/lunr").mkdir(parents=True)
     shutil.copy(KIT_ROOT / "node_modules/lunr/lunr.min.js", site / "node_modules/lunr")
     return site
+
+
+def kit_site_values() -> dict:
+    """The values tests/fixtures/kit_site/pelicanconf.py sets itself (its own module, not Pelican's
+    reading), for tests to assert against rather than retype."""
+    import importlib.util
+
+    kit_on_path()
+    spec = importlib.util.spec_from_file_location("kit_site_pelicanconf", SETTINGS_FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {name: getattr(module, name) for name in dir(module) if name.isupper()}
+
+
+def branch_values(project: Path, slug: str) -> dict:
+    """A fixture project's branches/<slug>/branch.yaml, as read."""
+    import yaml
+
+    return yaml.safe_load((project / "branches" / slug / "branch.yaml").read_text(encoding="utf-8"))
+
+
+KIT_SITE = kit_site_values()
+_PARTY = KIT_SITE["IMPRINT_ON_BEHALF_OF_NAME"]
+_PARTY_ADDRESS = KIT_SITE["IMPRINT_ON_BEHALF_OF_ADDRESS"]
+assert KIT_SITE["IMPRINT_PROMOTER_ADDRESS"] == _PARTY_ADDRESS  # so the national imprint says "both at"
+# The imprints of the kit's test site (its promoter, on its party's behalf) and of the two-branch
+# fixture's branch alpha, whose own agent promotes it (branch.yaml's `promoter`).
+NATIONAL_IMPRINT = f"Promoted by {KIT_SITE['IMPRINT_PROMOTER_NAME']} on behalf of {_PARTY}, both at {_PARTY_ADDRESS}."
+_ALPHA_AGENT = branch_values(FIXTURES / "two_branches", "alpha")["promoter"]
+ALPHA_IMPRINT = (
+    f"Promoted by {_ALPHA_AGENT['name']}, {_ALPHA_AGENT['address']}, on behalf of {_PARTY}, {_PARTY_ADDRESS}."
+)

@@ -8,7 +8,7 @@ import logging
 import re
 
 import pytest
-import test_reader_experience
+import test_example_site
 from browser import WCAG22_AA
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -17,7 +17,7 @@ from test_build_pipeline import KIT_FOLDERS
 from accessibility_statement import tested
 from accessibility_statement.generator import status_reasons
 from kit_settings.declared_settings import SettingsProblems
-from kit_testing import SETTINGS_FILE, build, project_paths
+from kit_testing import KIT_SITE, SETTINGS_FILE, build, project_paths
 
 # Not pelicanconf.py: Pelican keeps a settings file as a module under its own name, and publishconf.py,
 # in a later test, imports `pelicanconf` by that name.
@@ -49,26 +49,33 @@ def test_the_statement_has_govuks_sections_filled_from_the_settings(two_branches
         "Preparation of this accessibility statement",
     ]
     text = main_text(page)
-    assert "Some older PDF leaflets have no headings" in text  # ACCESSIBILITY_KNOWN_ISSUES
-    assert '<a href="mailto:access@hedgerow.example">access@hedgerow.example</a>' in page
-    assert "We will reply within 5 working days." in text
+    for issue in KIT_SITE["ACCESSIBILITY_KNOWN_ISSUES"]:
+        assert issue in text
+    email = KIT_SITE["ACCESSIBILITY_CONTACT_EMAIL"]
+    assert f'<a href="mailto:{email}">{email}</a>' in page
+    assert f"We will reply within {KIT_SITE['ACCESSIBILITY_RESPONSE_DAYS']} working days." in text
     assert (
         "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA "
         "standard, because of the problems listed above and the lack of a full test by a person" in text
     )
+    assert (KIT_SITE["ACCESSIBILITY_PREPARED_ON"], KIT_SITE["ACCESSIBILITY_REVIEWED_ON"]) == (
+        "2026-09-14",
+        "2026-11-20",
+    )
     assert 'prepared on <time datetime="2026-09-14">14 September 2026</time>' in page
     assert 'last reviewed on <time datetime="2026-11-20">20 November 2026</time>' in page
-    assert "Equality Advisory and Support Service (EASS)" in text  # ACCESSIBILITY_ENFORCEMENT: ehrc, ecni
+    assert KIT_SITE["ACCESSIBILITY_ENFORCEMENT"] == ["ehrc", "ecni"]
+    assert "Equality Advisory and Support Service (EASS)" in text
     assert "Equality Commission for Northern Ireland (ECNI)" in text
     assert "style=" not in page and "<script" not in page
 
 
 def test_what_was_tested_is_what_the_browser_suite_checks(two_branches_output):
     assert tuple(WCAG22_AA) == tested.AXE_TAGS
-    assert tested.WIDTHS == test_reader_experience.WIDTHS
-    assert sorted(tested.PAGE_KINDS) == sorted(test_reader_experience.PAGES)
+    assert tested.WIDTHS == test_example_site.WIDTHS
+    assert sorted(tested.PAGE_KINDS) == sorted(test_example_site.PAGES)
     text = main_text(statement(two_branches_output))
-    assert f"which opens {len(test_reader_experience.PAGES)} kinds of page" in text
+    assert f"which opens {len(test_example_site.PAGES)} kinds of page" in text
     assert "in Chromium at 360 and 1280 pixels wide, finds no problem" in text
     assert "the Nu HTML Checker finds no error" in text
     for check in tested.checks_in_words():
@@ -78,7 +85,7 @@ def test_what_was_tested_is_what_the_browser_suite_checks(two_branches_output):
 def test_a_branch_site_has_its_own_statement(two_branches_output):
     text = main_text(statement(two_branches_output, "branches/alpha"))
     assert text.startswith(
-        "Accessibility statement This statement applies to Alphaton branch's website, part of The Hedgerow Party."
+        f"Accessibility statement This statement applies to Alphaton branch's website, part of {KIT_SITE['SITENAME']}."
     )
 
 
@@ -123,7 +130,10 @@ def test_the_compliance_status_gives_its_reasons(status, issues, manual, reasons
             "ACCESSIBILITY_STATUS is 'mostly': it must be one of 'full', 'partial', 'not'",
         ),
         ('ACCESSIBILITY_ENFORCEMENT = ["eass"]', "ACCESSIBILITY_ENFORCEMENT is ['eass']: every item must be one of"),
-        ('ACCESSIBILITY_CONTACT_EMAIL = "access at hedgerow"', "ACCESSIBILITY_CONTACT_EMAIL is 'access at hedgerow'"),
+        (
+            'ACCESSIBILITY_CONTACT_EMAIL = "access at test-party"',
+            "ACCESSIBILITY_CONTACT_EMAIL is 'access at test-party'",
+        ),
     ],
 )
 def test_a_wrong_accessibility_setting_stops_the_build_by_name_with_nothing_written(two_branches, line, message):
@@ -138,7 +148,7 @@ def test_a_wrong_accessibility_setting_stops_the_build_by_name_with_nothing_writ
 
 
 def test_a_statement_not_reviewed_for_a_year_is_built_with_a_warning(two_branches, caplog):
-    # "now" 2027-12-01: the kit's settings say it was last reviewed on 2026-11-20
+    # "now" 2027-12-01: the test site's settings say it was last reviewed on 2026-11-20
     with caplog.at_level(logging.WARNING, logger="accessibility_statement.generator"):
         output = build(two_branches, now="1827619200")
     warnings = [r.getMessage() for r in caplog.records if r.name == "accessibility_statement.generator"]

@@ -12,17 +12,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from kit_testing import KIT_ROOT, build, copy_fixture
+from kit_testing import ALPHA_IMPRINT, KIT_ROOT, KIT_SITE, NATIONAL_IMPRINT, build, copy_fixture
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC; the national calendars' window is 25 December 2026 to 1 April 2027
-NATIONAL = (
-    "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at "
-    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-)
-ALPHA = (
-    "Promoted by Alex Agent, 1 Station Road, Alphaton AB1 2CD, on behalf of The Hedgerow Party, "
-    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-)
+NATIONAL = NATIONAL_IMPRINT
+ALPHA = ALPHA_IMPRINT
+UID_DOMAIN = KIT_SITE["EVENTS_UID_DOMAIN"]  # every UID's @domain
 CANDIDATE = "Promoted by Kim Agent on behalf of Jo Candidate, both at 9 Mill Lane, Alphaton AB1 3EF."
 CANDIDATE_PROMOTER = (
     "promoter:\n  name: Kim Agent\n  address: '9 Mill Lane, Alphaton AB1 3EF'\n"
@@ -57,7 +52,7 @@ def output(tmp_path_factory) -> Path:
 
 
 def expected_imprint(uid: str) -> str:
-    if uid == "alpha/stall@hedgerow.example":
+    if uid == f"alpha/stall@{UID_DOMAIN}":
         return CANDIDATE
     return ALPHA if uid.startswith("alpha/") else NATIONAL
 
@@ -97,10 +92,10 @@ def test_every_event_ends_with_its_own_imprint_read_by_icalendar(output):
             seen.add((path, uid, "RECURRENCE-ID" in event))
     # the branch's own events, with their own imprint or the branch's, in a national calendar too
     for path in ("branches/alpha/calendar.ics", "calendars/all.ics", "calendars/england.ics"):
-        assert (path, "alpha/stall@hedgerow.example", False) in seen
-        assert (path, "alpha/branch-meeting@hedgerow.example", False) in seen
-        assert (path, "alpha/night-watch@hedgerow.example", True) in seen  # the time moved at the clock change
-    assert ("calendar.ics", "national/conference@hedgerow.example", False) in seen
+        assert (path, f"alpha/stall@{UID_DOMAIN}", False) in seen
+        assert (path, f"alpha/branch-meeting@{UID_DOMAIN}", False) in seen
+        assert (path, f"alpha/night-watch@{UID_DOMAIN}", True) in seen  # the time moved at the clock change
+    assert ("calendar.ics", f"national/conference@{UID_DOMAIN}", False) in seen
 
 
 def test_ical_js_reads_the_same_imprints(output):
@@ -111,9 +106,9 @@ def test_ical_js_reads_the_same_imprints(output):
         assert found["calendar"] == {"description": site_of(path), "x-wr-caldesc": site_of(path)}, path
         for uid, _recurrence, description in found["events"]:
             assert description.endswith(f"\n\n{expected_imprint(uid)}"), (path, uid)
-    stall = [d for uid, _r, d in read["calendars/all.ics"]["events"] if uid == "alpha/stall@hedgerow.example"]
+    stall = [d for uid, _r, d in read["calendars/all.ics"]["events"] if uid == f"alpha/stall@{UID_DOMAIN}"]
     assert stall == [f"Moved a week.\n\n{CANDIDATE}"]
-    moved = [r for uid, r, _d in read["calendars/england.ics"]["events"] if uid == "alpha/night-watch@hedgerow.example"]
+    moved = [r for uid, r, _d in read["calendars/england.ics"]["events"] if uid == f"alpha/night-watch@{UID_DOMAIN}"]
     assert moved == [None, "2027-03-28T01:30:00"]
 
 
@@ -125,7 +120,7 @@ def test_an_event_with_no_text_is_described_by_its_imprint_alone(tmp_path):
     (event,) = [
         e
         for e in Calendar.from_ical((output / "calendars/all.ics").read_bytes()).walk("VEVENT")
-        if str(e["uid"]) == "alpha/clocks-change-walk@hedgerow.example"
+        if str(e["uid"]) == f"alpha/clocks-change-walk@{UID_DOMAIN}"
     ]
     assert str(event["description"]) == ALPHA
 

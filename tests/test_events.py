@@ -11,7 +11,7 @@ import recurring_ical_events
 from icalendar import Calendar
 
 from editor_checks.run import check_project
-from kit_testing import build, copy_fixture, project_settings
+from kit_testing import NATIONAL_IMPRINT, build, copy_fixture, project_settings
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
 
@@ -399,11 +399,7 @@ def test_an_online_event_carries_its_join_link_and_its_page_stays_the_url(output
     assert str(conference["conference"]) == link
     assert conference["conference"].params["VALUE"] == "URI"
     assert conference["conference"].params["FEATURE"] == "VIDEO"
-    imprint = (
-        "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at "
-        "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-    )
-    assert str(conference["description"]) == f"Two days.\n\nJoin online: {link}\n\n{imprint}"
+    assert str(conference["description"]) == f"Two days.\n\nJoin online: {link}\n\n{NATIONAL_IMPRINT}"
     assert str(conference["url"]).endswith("/events/2027-05-15-conference/")
     (meeting,) = [e for e in calendar(output, "branches/alpha/calendar.ics").walk("VEVENT") if "meeting" in e["uid"]]
     assert "CONFERENCE" not in meeting and "Join online" not in str(meeting["description"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import json
 import re
 import shutil
@@ -23,6 +24,7 @@ from browser import describe_violations
 from icalendar import Calendar
 from pelican.settings import read_settings
 from test_event_structured_data import event_pages, google_problems, json_ld
+from test_imprints import imprints_in
 
 from bench.calendar_agreement import compare_output
 from bench.page_budget import PAGE_TYPES, measure, newest_article, problems
@@ -173,6 +175,65 @@ def test_the_published_demo_reads_alike_in_every_calendar_client(published):
     agreement = compare_output(published, UNTIL)
     assert agreement.disagreements == []
     assert agreement.files >= 30 and agreement.occurrences >= 200  # every branch's, every event's
+
+
+# ---- its imprints: the party's, and its branch Bristol's own agent, on every page, calendar and card
+
+NATIONAL_IMPRINT = (
+    "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at "
+    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
+)
+BRISTOL_IMPRINT = (
+    "Promoted by Priya Nandakumar, Flat 2, 41 Stapleton Road, Bristol BS5 0QT, on behalf of "
+    "The Hedgerow Party, Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
+)
+
+
+def demo_imprint(path: str) -> str:
+    return BRISTOL_IMPRINT if path.startswith("branches/bristol/") else NATIONAL_IMPRINT
+
+
+def test_the_demo_party_and_its_branch_with_an_agent(demo_site):
+    assert imprints_in(demo_site / "index.html") == [NATIONAL_IMPRINT]
+    assert imprints_in(demo_site / "branches" / "bristol" / "index.html") == [BRISTOL_IMPRINT]
+    assert imprints_in(demo_site / "branches" / "sheffield" / "index.html") == [NATIONAL_IMPRINT]
+
+
+def test_every_demo_calendar_and_event_carries_its_imprint(demo_site):
+    paths = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*.ics"))
+    assert "branches/bristol/calendar.ics" in paths and "calendars/all.ics" in paths
+    bristol_events = 0
+    for path in paths:
+        calendar = Calendar.from_ical((demo_site / path).read_bytes())
+        assert str(calendar["description"]) == str(calendar["x-wr-caldesc"]) == demo_imprint(path), path
+        for event in calendar.walk("VEVENT"):
+            uid = str(event["uid"])
+            own = BRISTOL_IMPRINT if uid.startswith("bristol/") else NATIONAL_IMPRINT
+            assert str(event["description"]).endswith(own), (path, uid)
+            bristol_events += uid.startswith("bristol/") and not path.startswith("branches/")
+    assert bristol_events  # Bristol's events keep its imprint in the national calendars
+
+
+def test_every_demo_share_card_carries_its_sites_imprint(demo_site):
+    """OCR-free: the imprint's band of each card is pixel for pixel (palette indices, whatever the
+    colours) the band of a card drawn with that imprint alone."""
+    from PIL import Image
+
+    from responsive_images.cards import CARD_SIZE, CardColours, CardText, draw_card, imprint_band
+
+    colours = CardColours(background="#ffffff", text="#000000", highlight="#006600")
+    bands = {}
+    for imprint in (NATIONAL_IMPRINT, BRISTOL_IMPRINT):
+        box = (0, *imprint_band(imprint))
+        box = (0, box[1], CARD_SIZE[0], box[2])
+        drawn = Image.open(io.BytesIO(draw_card(CardText("", "", "", imprint), colours)))
+        bands[imprint] = (box, drawn.crop(box).tobytes())
+    cards = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("cards/*.png"))
+    assert "cards/site.png" in cards and "branches/bristol/cards/site.png" in cards
+    for card in cards:
+        box, band = bands[demo_imprint(card)]
+        with Image.open(demo_site / card) as image:
+            assert image.crop(box).tobytes() == band, card
 
 
 # ---- its pages in a browser, the Nu checker and the weight budget ---------------------------------

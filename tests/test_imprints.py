@@ -3,7 +3,6 @@ checks that stop a site publishing without one (imprints)."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -19,17 +18,21 @@ from content_schema.problems import ContentProblems
 from imprints.postal_addresses import POSTAL_ADDRESS_RULE, postal_address_problem
 from imprints.promoters import Imprint, Promoter, content_imprint, site_imprint
 from kit_settings.declared_settings import SettingsProblems
-from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, build, copy_fixture
+from kit_testing import (
+    ALPHA_IMPRINT,
+    FIXTURES,
+    KIT_ROOT,
+    KIT_SITE,
+    NATIONAL_IMPRINT,
+    PUBLISH_SETTINGS_FILE,
+    branch_values,
+    build,
+    copy_fixture,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-NATIONAL = (
-    "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at "
-    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-)
-ALPHA = (
-    "Promoted by Alex Agent, 1 Station Road, Alphaton AB1 2CD, on behalf of The Hedgerow Party, "
-    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-)
+NATIONAL = NATIONAL_IMPRINT
+ALPHA = ALPHA_IMPRINT
 CANDIDATE_POST = """\
 ---
 title: Vote for Jo
@@ -93,17 +96,17 @@ def entry_content(entry: ET.Element) -> str:
 
 
 def test_the_sentence_for_each_shape_of_imprint():
-    party = Promoter("The Hedgerow Party", "14 Tenter Street, Sheffield S1 4BY")
+    party = Promoter("The Test Party", "14 Tenter Street, Sheffield S1 4BY")
     officer = Promoter("Morag Ellison", "14 Tenter Street, Sheffield  s1 4by")
     agent = Promoter("Priya Nandakumar", "41 Stapleton Road, Bristol BS5 0QT")
     assert Imprint(officer, party).sentence() == (
-        "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at 14 Tenter Street, Sheffield  s1 4by."
+        "Promoted by Morag Ellison on behalf of The Test Party, both at 14 Tenter Street, Sheffield  s1 4by."
     )
     assert Imprint(agent, party).sentence() == (
         "Promoted by Priya Nandakumar, 41 Stapleton Road, Bristol BS5 0QT, "
-        "on behalf of The Hedgerow Party, 14 Tenter Street, Sheffield S1 4BY."
+        "on behalf of The Test Party, 14 Tenter Street, Sheffield S1 4BY."
     )
-    assert Imprint(party, None).sentence() == "Promoted by The Hedgerow Party, 14 Tenter Street, Sheffield S1 4BY."
+    assert Imprint(party, None).sentence() == "Promoted by The Test Party, 14 Tenter Street, Sheffield S1 4BY."
     assert Imprint(party, party).sentence() == Imprint(party, None).sentence()
 
 
@@ -134,7 +137,7 @@ def test_the_most_specific_promoter_applies():
         ("14 Tenter Street, Sheffield S1", "does not end with a full UK postcode"),
         ("14 Tenter Street, Nowhere QQ1 4BY", "which is not a UK postcode"),
         ("S1 4BY", "no street or town before it"),
-        ("https://hedgerow.example/contact", "does not end with a full UK postcode"),
+        ("https://test-party.example/contact", "does not end with a full UK postcode"),
     ],
 )
 def test_a_postal_address_ends_with_a_full_uk_postcode(address, wrong):
@@ -212,31 +215,23 @@ def test_an_event_with_its_own_promoter_shows_it_on_its_page(two_branches):
     conference = [p for p in pages if '<h1 class="kit-title p-name">Spring conference' in p.read_text()]
     assert len(conference) == 1
     assert imprints_in(pages[0]) == [NATIONAL]  # the list of events is the site's
-    assert imprints_in(conference[0]) == [
-        "Promoted by Sam Hall, 2 Low Road, Leicester LE1 1AA, on behalf of The Hedgerow Party, "
-        "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-    ]
+    party = f"{KIT_SITE['IMPRINT_ON_BEHALF_OF_NAME']}, {KIT_SITE['IMPRINT_ON_BEHALF_OF_ADDRESS']}"
+    assert imprints_in(conference[0]) == [f"Promoted by Sam Hall, 2 Low Road, Leicester LE1 1AA, on behalf of {party}."]
 
 
 def test_official_json_carries_the_party_imprint_and_each_branch_agents(published_output):
     data = json.loads((published_output / "official.json").read_text(encoding="utf-8"))
     assert data["imprint"] == {
         "text": NATIONAL,
-        "promoter": {"name": "Morag Ellison", "address": "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY"},
-        "on_behalf_of": {"name": "The Hedgerow Party", "address": "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY"},
+        "promoter": {"name": KIT_SITE["IMPRINT_PROMOTER_NAME"], "address": KIT_SITE["IMPRINT_PROMOTER_ADDRESS"]},
+        "on_behalf_of": {
+            "name": KIT_SITE["IMPRINT_ON_BEHALF_OF_NAME"],
+            "address": KIT_SITE["IMPRINT_ON_BEHALF_OF_ADDRESS"],
+        },
     }
     (alpha,) = data["branch_imprints"]
     assert alpha["slug"] == "alpha" and alpha["text"] == ALPHA
-    assert alpha["promoter"] == {"name": "Alex Agent", "address": "1 Station Road, Alphaton AB1 2CD"}
-
-
-def test_the_demo_party_and_its_branch_with_an_agent(demo_site):
-    assert imprints_in(demo_site / "index.html") == [NATIONAL]
-    assert imprints_in(demo_site / "branches" / "bristol" / "index.html") == [
-        "Promoted by Priya Nandakumar, Flat 2, 41 Stapleton Road, Bristol BS5 0QT, on behalf of "
-        "The Hedgerow Party, Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-    ]
-    assert imprints_in(demo_site / "branches" / "sheffield" / "index.html") == [NATIONAL]
+    assert alpha["promoter"] == branch_values(FIXTURES / "two_branches", "alpha")["promoter"]
 
 
 # ---- what stops a site publishing without one ----------------------------------------------------
@@ -349,55 +344,3 @@ def test_a_post_promoter_with_no_postcode_is_an_error_at_its_line(two_branches):
     assert "`promoter` `address` is not a postal address" in errors[0].message
     assert errors[0].fix == POSTAL_ADDRESS_RULE
     assert written(two_branches / "output") == []
-
-
-# ---- in the demo's calendars and share cards (the rest is in test_calendar_imprints.py and
-# ---- test_responsive_images.py) -------------------------------------------------------------
-
-BRISTOL = (
-    "Promoted by Priya Nandakumar, Flat 2, 41 Stapleton Road, Bristol BS5 0QT, on behalf of "
-    "The Hedgerow Party, Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-)
-
-
-def demo_imprint(path: str) -> str:
-    return BRISTOL if path.startswith("branches/bristol/") else NATIONAL
-
-
-def test_every_demo_calendar_and_event_carries_its_imprint(demo_site):
-    from icalendar import Calendar
-
-    paths = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*.ics"))
-    assert "branches/bristol/calendar.ics" in paths and "calendars/all.ics" in paths
-    bristol_events = 0
-    for path in paths:
-        calendar = Calendar.from_ical((demo_site / path).read_bytes())
-        assert str(calendar["description"]) == str(calendar["x-wr-caldesc"]) == demo_imprint(path), path
-        for event in calendar.walk("VEVENT"):
-            uid = str(event["uid"])
-            own = BRISTOL if uid.startswith("bristol/") else NATIONAL
-            assert str(event["description"]).endswith(own), (path, uid)
-            bristol_events += uid.startswith("bristol/") and not path.startswith("branches/")
-    assert bristol_events  # Bristol's events keep its imprint in the national calendars
-
-
-def test_every_demo_share_card_carries_its_sites_imprint(demo_site):
-    """OCR-free: the imprint's band of each card is pixel for pixel (palette indices, whatever the
-    colours) the band of a card drawn with that imprint alone."""
-    from PIL import Image
-
-    from responsive_images.cards import CARD_SIZE, CardColours, CardText, draw_card, imprint_band
-
-    colours = CardColours(background="#ffffff", text="#000000", highlight="#006600")
-    bands = {}
-    for imprint in (NATIONAL, BRISTOL):
-        box = (0, *imprint_band(imprint))
-        box = (0, box[1], CARD_SIZE[0], box[2])
-        drawn = Image.open(io.BytesIO(draw_card(CardText("", "", "", imprint), colours)))
-        bands[imprint] = (box, drawn.crop(box).tobytes())
-    cards = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("cards/*.png"))
-    assert "cards/site.png" in cards and "branches/bristol/cards/site.png" in cards
-    for card in cards:
-        box, band = bands[demo_imprint(card)]
-        with Image.open(demo_site / card) as image:
-            assert image.crop(box).tobytes() == band, card

@@ -14,7 +14,7 @@ from test_build_pipeline import KIT_FOLDERS
 
 from conftest import PUBLISHED_BRANCH_DOMAIN, PUBLISHED_SITEURL
 from kit_settings.declared_settings import SettingsProblems
-from kit_testing import SETTINGS_FILE, project_paths, read_kit_settings
+from kit_testing import KIT_SITE, SETTINGS_FILE, project_paths, read_kit_settings
 from privacy_notice.places import collection_points
 
 # Not pelicanconf.py: Pelican keeps a settings file as a module under its own name, and publishconf.py,
@@ -37,22 +37,31 @@ def main_text(page: str) -> str:
 def test_the_national_notice_states_the_builds_facts_and_the_partys_contact(two_branches_output):
     page = notice(two_branches_output)
     text = main_text(page)
+    contact = KIT_SITE["PRIVACY_DATA_PROTECTION_CONTACT"]
     assert "This website sets no cookies and stores nothing on your device." in text
     assert "it loads nothing from other websites" in text
-    assert "The log is kept for 14 days" in text  # PRIVACY_SERVER_LOG_DAYS in the kit's settings
-    assert "run for us by Example Hosting Ltd" in text
-    assert "Our data protection contact is Priya Natarajan, Data Protection Officer" in text
-    assert '<a href="mailto:privacy@hedgerow.example">privacy@hedgerow.example</a>' in page
-    assert "registered with the Information Commissioner's Office under number ZA123456" in text
-    assert "special category data (UK GDPR, Article 9)" in text
+    assert f"The log is kept for {KIT_SITE['PRIVACY_SERVER_LOG_DAYS']} days" in text
+    assert f"run for us by {KIT_SITE['PRIVACY_HOST']}" in text
+    assert f"Our data protection contact is {contact['name']}" in text
     assert (
-        '<a href="https://hedgerow.example/about/appropriate-policy-document/">appropriate policy document</a>' in page
+        "registered with the Information Commissioner's Office under number "
+        f"{KIT_SITE['PRIVACY_ICO_REGISTRATION']}" in text
     )
+    assert "special category data (UK GDPR, Article 9)" in text
+    assert f'<a href="{KIT_SITE["PRIVACY_APPROPRIATE_POLICY_URL"]}">appropriate policy document</a>' in page
     # the party's own addresses and accounts, each with its controller
-    for address in ("report-a-fake@hedgerow.example", "security@hedgerow.example", "access@hedgerow.example"):
+    addresses = [
+        contact["email"],
+        KIT_SITE["OFFICIAL_REPORT_EMAIL"],
+        *(c.removeprefix("mailto:") for c in KIT_SITE["SITE_FILES_SECURITY_CONTACT"]),
+        KIT_SITE["ACCESSIBILITY_CONTACT_EMAIL"],
+    ]
+    for address in addresses:
         assert f'<a href="mailto:{address}">{address}</a>' in page
-    assert '<a href="https://social.hedgerow.example/@hedgerow">@hedgerow</a>' in page
-    assert text.count("Controller: The Hedgerow Party.") == 8  # 4 addresses, 4 accounts
+    for account in KIT_SITE["OFFICIAL_ACCOUNTS"]:
+        assert f'<a href="{account["url"]}">{account["label"]}</a>' in page
+    controller = f"Controller: {KIT_SITE['SITENAME']}."
+    assert text.count(controller) == len(addresses) + len(KIT_SITE["OFFICIAL_ACCOUNTS"])
     # the branches' addresses are on their own notices, reached from the directory
     assert "alpha@example.org" not in page
     assert '<a href="/branches/">find a branch</a>' in page
@@ -66,13 +75,14 @@ def test_a_branch_notice_lists_the_branchs_contact_and_channels_run_for_the_part
     assert "Alphaton branch is part of it" in text
     row = text[text.index("Email Alphaton branch") :]
     assert row.startswith(
-        "Email Alphaton branch: alpha@example.org Controller: Alphaton branch, for The Hedgerow Party."
+        f"Email Alphaton branch: alpha@example.org Controller: Alphaton branch, for {KIT_SITE['SITENAME']}."
     )
     assert '<a href="https://signal.example.org/alpha">Alphaton Signal group</a>' in page
     assert "Another service runs it" in text
     assert "beta@example.org" not in page
     # the party's own contact is on every branch's notice too
-    assert '<a href="mailto:privacy@hedgerow.example">privacy@hedgerow.example</a>' in page
+    email = KIT_SITE["PRIVACY_DATA_PROTECTION_CONTACT"]["email"]
+    assert f'<a href="mailto:{email}">{email}</a>' in page
     beta = notice(two_branches_output, "branches/beta-net")
     assert '<a href="mailto:beta@example.org">beta@example.org</a>' in beta
     assert "alpha@example.org" not in beta
@@ -108,9 +118,9 @@ def test_the_places_a_site_adds_are_listed_with_their_controller(two_branches):
             "PRIVACY_COLLECTION_POINTS": [
                 {
                     "what": "Join the party",
-                    "url": "https://join.hedgerow.example/",
-                    "label": "join.hedgerow.example",
-                    "controller": "The Hedgerow Party",
+                    "url": "https://join.test-party.example/",
+                    "label": "join.test-party.example",
+                    "controller": KIT_SITE["SITENAME"],
                     "purpose": "Your membership.",
                     "elsewhere": True,
                 }
@@ -120,8 +130,8 @@ def test_the_places_a_site_adds_are_listed_with_their_controller(two_branches):
     last = collection_points(settings)[-1]
     assert (last.what, last.url, last.controller, last.elsewhere) == (
         "Join the party",
-        "https://join.hedgerow.example/",
-        "The Hedgerow Party",
+        "https://join.test-party.example/",
+        KIT_SITE["SITENAME"],
         True,
     )
 

@@ -15,7 +15,16 @@ from PIL import Image, ImageCms
 
 from content_schema import ContentProblems
 from editor_checks.run import check_project
-from kit_testing import broken_links, build, copy_fixture, project_settings, tree_digest
+from kit_testing import (
+    ALPHA_IMPRINT,
+    KIT_SITE,
+    NATIONAL_IMPRINT,
+    broken_links,
+    build,
+    copy_fixture,
+    project_settings,
+    tree_digest,
+)
 from responsive_images.config import ImageSettingsError, image_settings
 from responsive_images.pipeline import variant_widths
 
@@ -573,15 +582,6 @@ def test_pictures_load_as_webp_under_the_csp_and_pass_axe(pictured, serve, open_
 
 # ---- the imprint on every card ----------------------------------------------------------
 
-NATIONAL_IMPRINT = (
-    "Promoted by Morag Ellison on behalf of The Hedgerow Party, both at "
-    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-)
-ALPHA_IMPRINT = (
-    "Promoted by Alex Agent, 1 Station Road, Alphaton AB1 2CD, on behalf of The Hedgerow Party, "
-    "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY."
-)
-
 
 def card_colours():
     from responsive_images.cards import CardColours
@@ -611,7 +611,7 @@ def test_a_card_is_drawn_with_its_imprint_whole_in_the_imprint_band():
     from responsive_images.cards import CARD_SIZE, PAD, CardText, draw_card, fit_imprint, imprint_band
 
     colours = card_colours()
-    text = CardText("Alphaton branch", "About us", "The Hedgerow Party", ALPHA_IMPRINT)
+    text = CardText("Alphaton branch", "About us", KIT_SITE["SITENAME"], ALPHA_IMPRINT)
     top, bottom = imprint_band(ALPHA_IMPRINT)
     with_it = card_pixels(draw_card(text, colours))
     # the imprint alone in its band: the same card with no bottom line, with and without the imprint
@@ -650,7 +650,7 @@ def test_an_imprint_too_long_for_a_card_is_an_error_naming_it(imprint):
     from responsive_images.cards import CardText, ImprintDoesNotFit, draw_card
 
     with pytest.raises(ImprintDoesNotFit) as stopped:
-        draw_card(CardText("Alphaton branch", "About us", "The Hedgerow Party", imprint), card_colours())
+        draw_card(CardText("Alphaton branch", "About us", KIT_SITE["SITENAME"], imprint), card_colours())
     assert f"the imprint `{imprint}` does not fit a share card in 4 lines of 26 px" in str(stopped.value)
 
 

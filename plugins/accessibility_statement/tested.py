@@ -1,4 +1,4 @@
-"""What the kit's own browser suite checks (tests/test_reader_experience.py, with tests/browser.py),
+"""What the kit's own browser suite checks (tests/test_example_site.py, with tests/browser.py),
 said in the words of the statement. tests/test_accessibility_statement.py holds the suite to it:
 change one, change the other."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 # axe-core's rule tags the suite runs (browser.WCAG22_AA)
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
-# the widths, in CSS pixels, every kind of page is opened at (test_reader_experience.WIDTHS)
+# the widths, in CSS pixels, every kind of page is opened at (test_example_site.WIDTHS)
 WIDTHS = (360, 1280)
 # the kinds of page of the demo site the suite opens (bench/page_budget.PAGE_TYPES, and the
 # finder's and the search's results)
