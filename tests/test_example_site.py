@@ -96,7 +96,10 @@ def test_the_demo_sites_settings_file_is_thin():
     text = EXAMPLE_SETTINGS_FILE.read_text()
     assert "from branchsites.site_settings import *" in text
     values = [line for line in text.splitlines() if re.match(r"[A-Z_]+ =", line)]
-    assert len(values) <= 20, values
+    # the imprint, privacy notice and accessibility statement (issue 19) need the party's own facts,
+    # none with a kit default (the test above): the rest stays within the count it had before them
+    notices = ("IMPRINT_", "PRIVACY_", "ACCESSIBILITY_")
+    assert len([line for line in values if not line.startswith(notices)]) <= 20, values
     for kit_value in ("PLUGINS", "PLUGIN_PATHS", "THEME", "MARKDOWN", "JINJA_ENVIRONMENT", "ARTICLE_URL", "PATH"):
         assert not any(line.startswith(f"{kit_value} =") for line in values), kit_value
 
