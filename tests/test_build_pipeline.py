@@ -158,3 +158,17 @@ def test_a_plugin_that_is_not_the_kits_may_go_anywhere(place):
     report = ProblemList(root=str(KIT_ROOT))
     plugin_list_problems(listed, "pelicanconf.py", 0, report, STAGES)
     assert report.problems == []
+
+
+def test_a_commented_out_part_or_a_name_after_a_list_made_in_code_is_not_taken_as_listed(tmp_path):
+    settings_file = tmp_path / "pelicanconf.py"
+    settings_file.write_text(
+        'PLUGINS = [\n    "build_pipeline",\n    # "events",  (the kit connects it)\n]  # not "html_policy"\n'
+        'PLUGINS = PLUGINS + ["pelican.plugins.sitemap"]\n'
+        'THEME_NAME = "imprints"\n',
+        encoding="utf-8",
+    )
+    for line in (1, 5):  # the list written out, and one made in code on a line of its own
+        report = ProblemList(root=str(tmp_path))
+        plugin_list_problems(["build_pipeline", "pelican.plugins.sitemap"], str(settings_file), line, report, STAGES)
+        assert report.problems == [], line

@@ -210,6 +210,21 @@ def test_a_header_the_language_would_read_as_syntax_is_refused_and_nothing_is_wr
     assert run_command(quote, server, output, capsys)[0] == 2 and not output.exists()
 
 
+def test_apache_s_own_variables_are_refused_too(tmp_path, capsys):
+    # httpd expands ${NAME} on every line of its configuration, inside quotes too
+    project = site_with_settings(tmp_path, "SERVER_CONFIG_HEADERS = {'X-Test': 'a ${APACHE_LOG_DIR}'}\n")
+    output = tmp_path / "site.conf"
+    code, err = run_command(project, "apache", output, capsys)
+    assert code == 2 and "APACHE_LOG_DIR" in err and not output.exists()
+
+
+def test_a_404_page_address_that_leaves_its_folder_is_refused(tmp_path, capsys):
+    project = site_with_settings(tmp_path, "SITE_FILES_NOT_FOUND_SAVE_AS = '../../etc/passwd'\n")
+    output = tmp_path / "site.conf"
+    code, err = run_command(project, "nginx", output, capsys)
+    assert code == 2 and "SITE_FILES_NOT_FOUND_SAVE_AS is '../../etc/passwd'" in err and not output.exists()
+
+
 def test_values_are_checked_by_name(tmp_path, capsys):
     project = site_with_settings(
         tmp_path, "SERVER_CONFIG_ROOT = '/srv/x; root /'\nSERVER_CONFIG_ALIASES = ['www.party.example {']\n"

@@ -200,7 +200,7 @@ def postal_addresses_to_try() -> list[str]:
         "14 Tenter Street, Nowhere QQ1 4BY",
         "Sheffield S1 4BY",
         "S1 4BY",
-        "https://hedgerow.example/contact",
+        "https://party.example/contact",
         "14 Tenter Street,\nSheffield S1 4BY",
     ]
     letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]

@@ -15,13 +15,10 @@ import re
 from collections.abc import Iterable
 
 from content_schema.problems import ProblemList
+from kit_settings.declared_settings import plugin_name
 
 LIBRARIES = ("content_schema", "kit_settings")  # imported by the parts, never loaded as plugins
 COMMANDS = ("server_configs",)  # the kit's commands: run by `branchsites`, never loaded as plugins
-
-
-def plugin_name(plugin) -> str:
-    return plugin if isinstance(plugin, str) else plugin.__name__
 
 
 def listed_names(path: str, plugins_line: int) -> dict[str, int]:
@@ -33,11 +30,13 @@ def listed_names(path: str, plugins_line: int) -> dict[str, int]:
             lines = handle.read().splitlines()
     except OSError:
         return found
+    depth = 0
     for number in range(max(plugins_line, 1), len(lines) + 1):
-        text = lines[number - 1]
-        for name in re.findall(r"""["']([\w.]+)["']""", text):
+        code = lines[number - 1].split("#")[0]  # a plugin's name holds no "#": the rest is a comment
+        for name in re.findall(r"""["']([\w.]+)["']""", code):
             found.setdefault(name, number)
-        if "]" in text.split("#")[0] or (number > plugins_line and text.startswith(("]", ")"))):
+        depth += code.count("[") + code.count("(") - code.count("]") - code.count(")")
+        if depth <= 0:  # the list's closing bracket, or an assignment of one line (PLUGINS = BASE + extra)
             break
     return found
 

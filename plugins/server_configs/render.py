@@ -20,7 +20,7 @@ SERVERS = {"nginx": "nginx.conf.j2", "apache": "apache.conf.j2", "caddy": "Caddy
 # of them has an escape for everything, so such a value is refused rather than guessed at.
 FORBIDDEN_IN_STRING = {
     "nginx": re.compile(r'["\\$]'),
-    "apache": re.compile(r'["\\%]'),
+    "apache": re.compile(r'["\\%$]'),  # % for mod_rewrite's variables, $ for httpd's ${NAME} on every line
     "caddy": re.compile(r'["\\{}]'),
 }
 # A bare word every language reads as itself: host names, folders, ports.

@@ -145,8 +145,8 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
         if not SUFFIX.match(suffix):
             problems.append(f"HASHED_ASSETS_SUFFIXES holds {suffix!r}: a suffix is a dot, letters and digits")
     not_found = settings["SITE_FILES_NOT_FOUND_SAVE_AS"]
-    if not SITE_FILE.match(not_found):
-        problems.append(f"SITE_FILES_NOT_FOUND_SAVE_AS is {not_found!r}: letters, digits, . _ - and / only")
+    if not SITE_FILE.match(not_found) or ".." in not_found.split("/"):
+        problems.append(f"SITE_FILES_NOT_FOUND_SAVE_AS is {not_found!r}: letters, digits, . _ - and / only, no ..")
 
     own_domains = []
     if settings["BRANCH_OWN_DOMAINS"]:
