@@ -208,7 +208,13 @@ def test_unknown_subcommand_is_refused_by_name(installed):
 
 
 # A party's theme overrides: its colours, and a template that replaces the kit's footer note.
-PARTY_CSS = ":root {\n  --kit-accent: #6a1b9a;\n  --kit-link: #6a1b9a;\n}\n"
+# The dark block is needed: a colour set only in :root is the dark scheme's too, and this purple
+# fails there (hashed_assets.palette_contrast refuses the build).
+PARTY_CSS = (
+    ":root {\n  --kit-accent: #6a1b9a;\n  --kit-link: #6a1b9a;\n}\n"
+    "@media (prefers-color-scheme: dark) {\n  :root {\n    --kit-link: #e1bee7;\n    --kit-accent: #e1bee7;\n"
+    "    --kit-accent-text: #000;\n  }\n}\n"
+)
 PARTY_BASE = (
     '{% extends "!theme/base.html" %}\n'
     '{% block footer_note %}<p class="kit-footer__note">Promoted by the Test Party.</p>{% endblock %}\n'

@@ -1,5 +1,5 @@
-"""Connect hashed_assets: the site's theme overrides and the assets' names when a build starts, the
-hashed assets when it ends."""
+"""Connect hashed_assets: the check of the theme's colours (before anything is built), the site's
+theme overrides and the assets' names when a build starts, the hashed assets when it ends."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import os
 from jinja2 import pass_context
 from pelican import signals
 
+from editor_checks import check_site
 from incremental_build.files import write_output_file
 
 from .manifest import hash_assets
+from .palette_contrast import check_palette
 from .site_theme import cache_compiled_templates, use_site_theme
 
 log = logging.getLogger(__name__)
@@ -53,5 +55,6 @@ def write_assets(pelican) -> None:
 
 
 def register():
+    check_site.connect(check_palette)  # refuse a palette too low in contrast, before anything is built
     signals.initialized.connect(name_assets)
     signals.finalized.connect(write_assets)
