@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from content_schema.fields import FieldError, email
-from kit_settings.declared_settings import Setting, address, list_of, whole
+from content_schema.fields import email
+from kit_settings.declared_settings import Setting, address, field_kind, list_of, whole
 
 STATUSES = ("full", "partial", "not")
 ENFORCEMENT_BODIES = ("ehrc", "ecni")
@@ -16,14 +16,6 @@ def _date(value) -> str | None:
         dt.date.fromisoformat(value)
     except ValueError:
         return "it must be a date written as YYYY-MM-DD"
-    return None
-
-
-def _email(value) -> str | None:
-    try:
-        email(value)
-    except FieldError as wrong:
-        return f"it {wrong.message}"
     return None
 
 
@@ -47,7 +39,7 @@ SETTINGS = [
         None,
         str,
         "Where readers ask for another format or report an accessibility problem.",
-        _email,
+        field_kind(email),
     ),
     Setting(
         "ACCESSIBILITY_RESPONSE_DAYS",

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from pelican.settings import DEFAULT_CONFIG, read_settings
 
+from content_schema.fields import FieldError
 from content_schema.problems import Problem, ProblemList
 from content_schema.report import format_text
 
@@ -128,6 +129,20 @@ def address(value) -> str | None:
     if value.startswith("/") or ".." in value.split("/"):
         return "it must be a path inside the site, with no leading / and no .."
     return None
+
+
+def field_kind(kind: Callable, what: str = "it") -> Check:
+    """A check made of one of content_schema's field kinds (``email``, ``url``...), in its own words,
+    said of ``what``: a setting is held to the rule the same value meets in front matter or branch.yaml."""
+
+    def check(value) -> str | None:
+        try:
+            kind(value)
+        except FieldError as wrong:
+            return f"{what} {wrong.message}"
+        return None
+
+    return check
 
 
 def with_field(*fields: str) -> Check:

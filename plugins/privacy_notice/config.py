@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import re
 
-from content_schema.fields import FieldError, email
-from kit_settings.declared_settings import Setting, address, whole
+from content_schema.fields import email
+from kit_settings.declared_settings import Setting, address, field_kind, whole
 
 REQUIRED_POINT_KEYS = {"what", "url", "controller", "purpose"}
 POINT_KEYS = REQUIRED_POINT_KEYS | {"label", "elsewhere"}
 ICO_REGISTRATION = re.compile(r"^Z[A-Z0-9][0-9]{6}$")  # the ICO's register: Z1234567, ZA123456, ZB123456
-
-
-def _email_problem(value) -> str | None:
-    try:
-        email(value)
-    except FieldError as wrong:
-        return f"its email {wrong.message}"
-    return None
 
 
 def _data_protection_contact(value) -> str | None:
@@ -25,7 +17,7 @@ def _data_protection_contact(value) -> str | None:
         return "it must be a dict with `name` and `email` (and `address`, a postal address, if you give one)"
     if not all(isinstance(v, str) and v.strip() for v in value.values()):
         return "its `name`, `email` and `address` must be texts"
-    return _email_problem(value["email"])
+    return field_kind(email, "its email")(value["email"])
 
 
 def _ico_registration(value) -> str | None:
