@@ -3,7 +3,7 @@
     make test && python -m bench.readme_screenshots
 
 The suite (tests/test_example_site.py) writes every page type at 360 and 1280 px into
-test-artifacts/screenshots/; this keeps the top of a handful, as small palette PNGs.
+test-artifacts/screenshots/ (light and dark schemes); this keeps the top of a handful, as small palette PNGs.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 CHOSEN = {
-    "national-home-1280.png": 800,
-    "finder-result-360.png": 900,
-    "event-repeating-360.png": 900,
-    "search-results-1280.png": 800,
+    "national-home-1280-light.png": 800,
+    "national-home-360-dark.png": 800,
+    "branch-home-360-light.png": 800,
+    "finder-result-360-light.png": 900,
+    "event-repeating-360-light.png": 900,
+    "search-results-1280-light.png": 800,
 }
 
 

@@ -70,11 +70,15 @@ def browser():
 
 @pytest.fixture
 def open_page(browser):
-    """open_page(width=1280, javascript=True) -> a Playwright page with .problems (a list of strings)."""
+    """open_page(width=1280, javascript=True, scheme="light") -> a Playwright page with .problems (a list of strings).
+
+    scheme is the reader's colour scheme, "light" or "dark" (prefers-color-scheme)."""
     contexts = []
 
-    def make(width: int = 1280, javascript: bool = True):
-        context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=javascript)
+    def make(width: int = 1280, javascript: bool = True, scheme: str = "light"):
+        context = browser.new_context(
+            viewport={"width": width, "height": 800}, java_script_enabled=javascript, color_scheme=scheme
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(5000)

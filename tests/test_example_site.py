@@ -242,6 +242,7 @@ def test_every_demo_share_card_carries_its_sites_imprint(demo_site):
 # ---- its pages in a browser, the Nu checker and the weight budget ---------------------------------
 
 WIDTHS = (360, 1280)
+SCHEMES = ("light", "dark")
 SCREENSHOTS = KIT_ROOT / "test-artifacts" / "screenshots"
 VNU_JAR = KIT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -261,8 +262,8 @@ def base(demo_site, serve):
     return serve(demo_site)
 
 
-def open_ready(open_page, base, site, name, width, javascript=True):
-    page = open_page(width=width, javascript=javascript)
+def open_ready(open_page, base, site, name, width, javascript=True, scheme="light"):
+    page = open_page(width=width, javascript=javascript, scheme=scheme)
     response = page.goto(base + address(site, name))
     assert response.ok, name
     if javascript and name in READY:
@@ -270,10 +271,11 @@ def open_ready(open_page, base, site, name, width, javascript=True):
     return page
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_page_type_meets_wcag_22_aa_and_loads_only_from_us(demo_site, base, open_page, run_axe, name, width):
-    page = open_ready(open_page, base, demo_site, name, width)
+def test_page_type_meets_wcag_22_aa_and_loads_only_from_us(demo_site, base, open_page, run_axe, name, width, scheme):
+    page = open_ready(open_page, base, demo_site, name, width, scheme=scheme)
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
     assert page.problems == []  # console errors, CSP violations, requests to other origins
@@ -281,7 +283,7 @@ def test_page_type_meets_wcag_22_aa_and_loads_only_from_us(demo_site, base, open
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(
-        path=str(SCREENSHOTS / f"{name.replace(' ', '-').replace('(', '').replace(')', '')}-{width}.png"),
+        path=str(SCREENSHOTS / f"{name.replace(' ', '-').replace('(', '').replace(')', '')}-{width}-{scheme}.png"),
         full_page=True,
     )
 
