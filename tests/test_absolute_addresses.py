@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from absolute_addresses.addresses import absolute_address, site_address
 from conftest import PUBLISHED_SITEURL
-from kit_settings.declared_settings import declarations
+from kit_settings.declared_settings import SettingsProblems, declarations
 from kit_testing import build, copy_fixture
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
@@ -70,3 +70,15 @@ def test_a_published_build_keeps_its_own_addresses(published_output):
     events = calendar.walk("VEVENT")
     assert events and all(str(e["url"]).startswith(f"{PUBLISHED_SITEURL}/branches/alpha/") for e in events)
     assert "localhost" not in (published_output / "branches/alpha/events/index.html").read_text()
+
+
+@pytest.mark.parametrize("address", ["", "localhost:8000", "/preview"])
+def test_a_preview_address_without_a_host_is_refused_by_name(tmp_path, address):
+    """Without a host a preview's calendars would have no webcal:// link: the settings check says so
+    before anything is built."""
+    project = copy_fixture("two_branches", tmp_path / "project")
+    with pytest.raises(SettingsProblems) as stopped:
+        build(project, now=NOW, ABSOLUTE_ADDRESSES_PREVIEW_SITEURL=address)
+    (problem,) = stopped.value.problems
+    assert problem.message.startswith(f"ABSOLUTE_ADDRESSES_PREVIEW_SITEURL is {address!r}: it must be a whole address")
+    assert not (project / "output").exists()
