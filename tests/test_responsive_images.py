@@ -640,6 +640,35 @@ def test_a_card_is_drawn_with_its_imprint_whole_in_the_imprint_band():
 
 
 @pytest.mark.parametrize(
+    "when",
+    [
+        "Tuesday 12 January 2027, 7pm to 9pm GMT",
+        "Sunday 31 October 2027, 12:30am BST to Sunday 31 October 2027, 3:30am GMT",
+    ],
+)
+def test_an_event_card_draws_its_date_whole_in_its_band_above_the_bottom_line(when):
+    from responsive_images.cards import CARD_SIZE, CardText, draw_card, fit_when, imprint_band, when_band
+
+    colours = card_colours()
+    text = CardText("Alphaton branch", "Branch meeting", KIT_SITE["SITENAME"], ALPHA_IMPRINT, when)
+    undated = CardText(text.top, text.title, text.bottom, text.imprint)
+    top, bottom = when_band(text)
+    font, lines = fit_when(when)
+    assert " ".join(lines) == when  # never cut short: a long one wraps
+    assert font.size >= 32 and len(lines) <= 2
+    with_it, without = card_pixels(draw_card(text, colours)), card_pixels(draw_card(undated, colours))
+    assert ink_rows(without, top, bottom) == []
+    rows = ink_rows(with_it, top, bottom)
+    assert 1 + sum(1 for a, b in itertools.pairwise(rows) if b != a + 1) == len(lines)
+    # in the highlight's shades (the palette's second half), as the site's name is
+    pixels = with_it.load()
+    assert {pixels[x, y] for y in rows for x in range(CARD_SIZE[0])} - {0} <= set(range(64, 128))
+    # the bottom line and the imprint stay where they were
+    below = (0, bottom, CARD_SIZE[0], imprint_band(ALPHA_IMPRINT)[1])
+    assert with_it.crop(below).tobytes() == without.crop(below).tobytes()
+
+
+@pytest.mark.parametrize(
     "imprint",
     [
         "Promoted by Alex Agent, " + "Long Building Name, " * 20 + "Alphaton AB1 2CD.",  # too many lines

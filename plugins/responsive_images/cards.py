@@ -1,6 +1,7 @@
 """Share cards: the 1200 × 630 picture a link preview shows for a page with no picture of its own.
 
-The site's (or branch's) name, the page's title and, along the foot, the page's digital imprint
+The site's (or branch's) name, the page's title, an event's date and time below it, and, along the
+foot, the page's digital imprint
 (a shared picture must carry it inside itself), in Open Sans (the pinned ttf-opensans package,
 so every machine draws the same bytes) on the theme's colours, read from its stylesheet.
 """
@@ -20,7 +21,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 from PIL import __version__ as pillow_version
 
 CARD_SIZE = (1200, 630)
-CARD_VERSION = 2  # raise when the drawing changes: every cached card is redrawn
+CARD_VERSION = 3  # raise when the drawing changes: every cached card is redrawn
 PAD = 72
 TITLE_SIZES = (76, 68, 60, 52, 46, 40)  # the largest that fits in TITLE_LINES lines is used
 TITLE_LINES = 4
@@ -32,6 +33,8 @@ IMPRINT_LINES = 4  # a branch agent's long address on the party's behalf takes t
 IMPRINT_BASELINE = CARD_SIZE[1] - 46  # the last line's, clear of the bottom bar with its descenders
 BOTTOM_GAP = 20  # between the bottom line (party or motto) and the imprint
 SHADES = 64  # shades of each ink between the background and the ink itself
+WHEN_SIZES = (40, 36, 32)  # an event's date and time: the largest at which it fits on one line
+WHEN_LINES = 2  # else wrapped at the smallest (a timed event over two days: both dates and times)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class CardText:
     title: str  # the page: "Buses back on the 52"
     bottom: str  # the party, or the site's motto
     imprint: str  # the page's imprint sentence ("Promoted by ..."), drawn whole along the foot
+    when: str = ""  # an event's date and time ("Tuesday 12 January 2027, 7pm to 9pm GMT"), drawn whole
 
 
 IMPRINT_FIT_FIX = (
@@ -251,14 +255,51 @@ def _frame(top: str, bottom: str, imprint: str, colours: CardColours) -> Image.I
     return frame
 
 
+def fit_when(when: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """An event's date and time: its font and lines, never cut short (a date is what the card is for)."""
+    width = CARD_SIZE[0] - 2 * PAD
+    for size in WHEN_SIZES:
+        font = _font(True, size)
+        if font.getlength(when) <= width:
+            return font, [when]
+    font = _font(True, WHEN_SIZES[-1])
+    return font, _wrap(when.split(), font, width)[:WHEN_LINES]
+
+
+def when_band(text: CardText) -> tuple[int, int]:
+    """The rows (top, bottom) an event's date and time is drawn in, above the bottom line; (top, top)
+    for a card with none."""
+    bottom = _bottom_baseline(text.imprint) - 32 - BOTTOM_GAP
+    if not text.when:
+        return bottom, bottom
+    font, lines = fit_when(text.when)
+    return bottom - round(font.size * 1.25) * len(lines), bottom
+
+
+def _paste_highlight(card: Image.Image, lines: list[str], font: ImageFont.FreeTypeFont, top: int) -> None:
+    """``lines`` in the highlight's shades (SHADES to 2 * SHADES - 1) from row ``top`` down."""
+    width = CARD_SIZE[0] - 2 * PAD
+    line_height = round(font.size * 1.25)
+    mask = Image.new("L", (width, line_height * len(lines)), 0)
+    draw = ImageDraw.Draw(mask)
+    for number, line in enumerate(lines):
+        draw.text((0, number * line_height), line, font=font, fill=255, anchor="lt")
+    scale = (SHADES - 1) / 255
+    card.paste(mask.point(lambda v: SHADES + round(v * scale)), (PAD, top), mask.point(lambda v: 255 if v else 0))
+
+
 def draw_card(text: CardText, colours: CardColours) -> bytes:
     """The card as PNG bytes: the same words and colours always give the same bytes.
     ImprintDoesNotFit if the imprint cannot be drawn whole."""
     width, _height = CARD_SIZE
     inner = width - 2 * PAD
     card = _frame(text.top, text.bottom, text.imprint, colours).copy()
-    # the title between the site's name and the bottom line (its capitals' height above its baseline)
-    room = _bottom_baseline(text.imprint) - 32 - BOTTOM_GAP - TITLE_TOP
+    when_top, _when_bottom = when_band(text)
+    if text.when:
+        _paste_highlight(card, fit_when(text.when)[1], fit_when(text.when)[0], when_top)
+    # the title between the site's name and the date, or the bottom line (its capitals' height above
+    # its baseline)
+    room = when_top - (BOTTOM_GAP if text.when else 0) - TITLE_TOP
     font, lines = _fit_title(text.title, inner, room)
     line_height = round(font.size * 1.22)
     block = line_height * len(lines)

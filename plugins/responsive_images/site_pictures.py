@@ -42,7 +42,7 @@ def site_pictures(context: dict, settings: dict) -> SitePictures:
 class PreparedContent:
     html: str  # the text, with every picture rewritten
     hero: Markup | None  # the front matter's picture, for the top of the page
-    share_image: dict  # for the Open Graph and Twitter tags
+    share_image: dict | None  # for the Open Graph and Twitter tags
 
 
 class SitePictures:
@@ -107,6 +107,8 @@ class SitePictures:
         self.cards[save_as] = text
         width, height = CARD_SIZE
         alt = f"{text.top}: {text.title}" if text.top else text.title
+        if text.when:
+            alt = f"{alt}, {text.when}"
         return {
             "url": address(self.site_url, save_as),
             "width": width,
@@ -121,9 +123,11 @@ class SitePictures:
         settings = self.settings
         return (settings.get("MAIN_SITENAME") if settings.get("BRANCH") else settings.get("SITESUBTITLE")) or ""
 
-    def content_card(self, kind: str, slug: str, title: str, imprint: str) -> dict:
-        """news/page/event, its slug, title and imprint sentence: cards/news-buses-back.png."""
-        return self._card(f"{kind}-{slug}", CardText(self.settings["SITENAME"], title, self._card_footer, imprint))
+    def content_card(self, kind: str, slug: str, title: str, imprint: str, when: str = "") -> dict:
+        """news/page/event, its slug, title and imprint sentence (and an event's date and time):
+        cards/news-buses-back.png."""
+        text = CardText(self.settings["SITENAME"], title, self._card_footer, imprint, when)
+        return self._card(f"{kind}-{slug}", text)
 
     def site_card(self) -> dict:
         """For every page with no card of its own: home, lists, the directory, search; with the site's imprint."""
@@ -138,10 +142,11 @@ class SitePictures:
         text: str,
         *,
         image: PictureUse | None,
-        card: tuple[str, str, str, str],
+        card: tuple[str, str, str, str] | None,
     ) -> PreparedContent:
         """Rewrite the pictures in ``text`` (a page's HTML); make the front matter picture's HTML;
-        choose the page's share image (its picture, or a card: ``card`` is kind, slug, title, imprint)."""
+        choose the page's share image (its picture, or a card: ``card`` is kind, slug, title, imprint;
+        None when the caller draws its own, as event pages do, and then no share image)."""
         hero, share = None, None
         if image is not None:
             missing_words = alt_trouble(image)
@@ -178,7 +183,9 @@ class SitePictures:
                 return None
 
         html = rewrite_html(text, on_image, on_link) if text else text
-        return PreparedContent(html, hero, share or self.content_card(*card))
+        if share is None and card is not None:
+            share = self.content_card(*card)
+        return PreparedContent(html, hero, share)
 
     # ---- writing ---------------------------------------------------------------------
     def write(self, output_path: str, write_file) -> None:
