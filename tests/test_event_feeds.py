@@ -135,9 +135,9 @@ def test_the_pages_say_what_each_calendar_holds(output):
     branch = (output / "branches/gamma/events/index.html").read_text(encoding="utf-8")
     assert "Follow every event of Gammaton, past and planned, in your calendar app" in branch
     event = (output / "branches/gamma/events/2027-01-05-weekly-surgery/index.html").read_text(encoding="utf-8")
-    assert 'branches/gamma/calendar.ics">All its events as a calendar file (.ics)</a>' in event
+    assert 'id="kit-calendar-address" type="url" value="http://localhost:8000/branches/gamma/calendar.ics"' in event
     national = (output / "events/2027-05-15-conference/index.html").read_text(encoding="utf-8")
-    assert 'calendar.ics">Every national event as a calendar file (.ics)</a>' in national
+    assert 'value="http://localhost:8000/calendar.ics" readonly' in national
 
 
 def test_a_capped_calendar_holds_the_soonest_events_and_says_to_when(tmp_path):

@@ -7,6 +7,7 @@ from kit_settings.declared_settings import Setting, address, list_of, whole, wit
 
 from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
 from .occurrences import MAX_OCCURRENCES
+from .pages import NEXT_DATES
 from .structured_data import ADDRESS_COUNTRY, OFFER_CURRENCY
 
 
@@ -114,6 +115,13 @@ SETTINGS = [
         list_of(str),
     ),
     Setting("EVENTS_HORIZON_MONTHS", 12, int, "How far ahead repeating events are listed.", whole(1, 120)),
+    Setting(
+        "EVENTS_NEXT_DATES",
+        NEXT_DATES,
+        int,
+        "How many coming dates a repeating event's page lists (each with a share card of its own).",
+        whole(1, 52),
+    ),
     Setting("EVENTS_PAST_MONTHS", 12, int, "How far back past dates of repeating events are kept.", whole(0, 120)),
     Setting("EVENTS_NATION_DAYS", 90, int, "A nation's page lists the events of the next this many days.", whole(1)),
     Setting(

@@ -39,6 +39,8 @@ class EventSeries:
     postcode: str | None = None
     geo: tuple[float, float] | None = None
     online: str | None = None
+    rsvp: str | None = None  # where people say they are coming (an official site's page)
+    rsvp_line: int = 1
     accessibility: tuple[str, ...] = ()
     previous_start: dt.datetime | dt.date | None = None
     repeat: str | None = None
@@ -307,6 +309,8 @@ def parse_event_file(path: str, report, text: str | None = None, max_bytes: int 
         postcode=values.get("postcode"),
         geo=values.get("geo"),
         online=values.get("online"),
+        rsvp=values.get("rsvp"),
+        rsvp_line=front.line_of("rsvp", default=document.fence_line),
         accessibility=tuple(values.get("accessibility", ())),
         previous_start=values.get("previous_start"),
         repeat=repeat,

@@ -27,7 +27,7 @@ def series_record(
 ) -> dict:
     """``imprint`` is the event's imprint sentence (its own promoter, else its site's): it travels
     with the record into every calendar that lists the event, a national one too."""
-    return {
+    record = {
         "uid": uid,
         "url": url,
         "title": series.title,
@@ -49,6 +49,9 @@ def series_record(
         "imprint": imprint,
         "sequence": sequence,
     }
+    if series.rsvp:  # only where there is one: other events' records, and so their DTSTAMPs, stay as they were
+        record["rsvp"] = series.rsvp
+    return record
 
 
 def significant_digest(record: dict) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from absolute_addresses.addresses import site_address
+from absolute_addresses.addresses import is_absolute, site_address
 from branch_subsites.branch_config import ENGLISH_REGIONS
 from branch_subsites.records import EventsExport
 from content_schema import ContentProblems, ProblemList
@@ -28,15 +28,16 @@ from incremental_build.derived import write_derived
 from incremental_build.files import write_output_file
 from incremental_build.unchanged_build import holds_until
 
+from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
 from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range
 from .month_grid import build_months
 from .national_calendars import NationalCalendar, NationalCalendars, region_calendar_path
-from .pages import EventPage, event_urls
+from .pages import EventPage, event_urls, next_dates
 from .sequences import SequenceBook, sequence_floor
 from .site_dates import site_occurrences
-from .structured_data import page_structured_data
+from .structured_data import page_structured_data, summary
 from .vevent_texts import VeventTexts
 
 
@@ -130,9 +131,12 @@ class EventsGenerator(Generator):
             record["stamp"] = sequences.stamp(uid, records_digest([record]), now.astimezone(dt.UTC).isoformat())
             record["ics_url"] = ics_url
             self.records.append(record)
+            series_pages = []
             for occurrence in occurrences:
                 url, save_as = event_urls(occurrence, settings)
-                self.pages.append(EventPage(occurrence, url, save_as, content, ics_url))
+                series_pages.append(EventPage(occurrence, url, save_as, content, ics_url))
+            set_next_dates_and_cards(series_pages, now, settings["EVENTS_NEXT_DATES"])
+            self.pages.extend(series_pages)
         sequences.save()
         stored = None if settings.get("BRANCH") else os.path.join(settings["CACHE_PATH"], "events", "vevents.pickle")
         self.vevents = VeventTexts(settings, stored)
@@ -141,7 +145,11 @@ class EventsGenerator(Generator):
         self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
         self.months = build_months(self.pages)
         self.context["upcoming_events"] = self.upcoming
-        self.context["calendar_urls"] = calendar_links(site_address(settings), settings["EVENTS_CALENDAR_SAVE_AS"])
+        self.context["calendar_urls"] = {
+            **calendar_links(site_address(settings), settings["EVENTS_CALENDAR_SAVE_AS"]),
+            # a `make html` preview: its addresses are the preview's (absolute_addresses), not the site's
+            "preview": not is_absolute(settings["SITEURL"]),
+        }
 
         # a branch's time becomes its valid_until (branch_subsites), which the main site's then takes in
         holds_until(settings, self._stale_at(now))
@@ -291,6 +299,7 @@ class EventsGenerator(Generator):
                 )
             )
             page.structured_data = page_structured_data(page, settings)
+            page.calendar_apps = calendar_app_links(page, settings)
             write(
                 page.save_as,
                 self.get_template("event"),
@@ -388,6 +397,43 @@ class EventsGenerator(Generator):
 
     def _write_bytes(self, relative: str, data: bytes) -> None:
         write_output_file(self.output_path, relative, data)
+
+
+def set_next_dates_and_cards(pages: list[EventPage], now: dt.datetime, limit: int) -> None:
+    """One event's pages: a repeating event's next dates, listed on each of its pages; which pages'
+    share cards show their date and time (a one-off's, a repeating event's next dates': a card per
+    date of a weekly series of two years would be a hundred)."""
+    if not pages:
+        return
+    if not pages[0].occurrence.series.repeat:
+        for page in pages:
+            page.card_when = card_when(page)
+        return
+    coming = next_dates(pages, now, limit)
+    dated = {item.url for item in coming if item.url}
+    for page in pages:
+        page.next_dates = coming
+        page.card_when = card_when(page) if page.url in dated else None
+
+
+def card_when(page: EventPage) -> str:
+    """The date and time a share card shows, with the event's status when it is not going ahead as planned."""
+    if page.occurrence.series.status == "scheduled":
+        return page.when
+    return f"{page.status_label}: {page.when}"
+
+
+def calendar_app_links(page: EventPage, settings: dict) -> dict | None:
+    """The addresses of Google Calendar's and Outlook.com's add-event forms, filled in with the page's
+    date; None for an event that is off or has no date yet."""
+    if not page.can_be_added:
+        return None
+    page_url = f"{site_address(settings)}/{page.url}"
+    details = event_details(summary(page, settings.get("SUMMARY_MAX_LENGTH")), page_url, page.occurrence.series)
+    return {
+        "google": google_calendar_url(page.occurrence, details=details),
+        "outlook": outlook_calendar_url(page.occurrence, details=details),
+    }
 
 
 def imprint_text(imprint) -> str | None:

@@ -102,6 +102,9 @@ def _describe(event: Event, record: dict, summary_prefix: str | None) -> Event:
         event.add("geo", tuple(record["geo"]))
     event.add("url", record["url"])  # the event page; the join link is CONFERENCE (RFC 7986)
     description = record["description"]
+    if record.get("rsvp"):  # URL is the event's page (RFC 5545): the RSVP page goes in the text
+        rsvp = f"RSVP: {record['rsvp']}"
+        description = f"{description}\n\n{rsvp}" if description else rsvp
     if record["online"]:
         event.add("conference", vUri(record["online"]), parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
         join = f"Join online: {record['online']}"

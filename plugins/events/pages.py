@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -10,7 +10,19 @@ from markupsafe import Markup
 from .export import STATUS_MEANING
 from .occurrences import Occurrence
 from .structured_data import attendance
-from .wording import describe_when, short_when
+from .wording import day, describe_when, listed_when, short_when
+
+NEXT_DATES = 6  # EVENTS_NEXT_DATES unless set: how many coming dates a repeating event's page lists
+
+
+@dataclass(frozen=True)
+class NextDate:
+    """One line of a repeating event's coming dates: a date with its page, or a date it skips."""
+
+    when: str  # "Tuesday 9 February 2027, 7pm"
+    iso: str  # for <time datetime>
+    url: str | None  # its page, relative to the site; None for a skipped date
+    skipped: bool = False
 
 
 @dataclass
@@ -24,6 +36,12 @@ class EventPage:
     hero_picture: Markup | None = None
     share_image: dict | None = None
     structured_data: Markup | None = None  # the JSON-LD, set as the page is written
+    # a repeating event's next dates (the same list on each of its pages), NEXT_DATES unless set
+    next_dates: list[NextDate] = field(default_factory=list)
+    # the date and time its share card shows: every one-off's, and a repeating event's next dates';
+    # None for the other dates of a series, which share one card without
+    card_when: str | None = None
+    calendar_apps: dict | None = None  # {"google": ..., "outlook": ...} add-event forms, set as it is written
 
     def __getattr__(self, name):  # title, location, status ... come from the series
         return getattr(self.occurrence.series, name)
@@ -50,6 +68,17 @@ class EventPage:
         return attendance(self.occurrence.series)
 
     @property
+    def card_name(self) -> str:
+        """The share card's name: a dated card of a repeating event is named by its date."""
+        series = self.occurrence.series
+        return self.occurrence.slug if series.repeat and self.card_when else series.slug
+
+    @property
+    def can_be_added(self) -> bool:
+        """Whether the page offers to add the date to a calendar: not when it is off, or has no date yet."""
+        return self.occurrence.series.status not in ("cancelled", "postponed")
+
+    @property
     def status_label(self) -> str:
         return STATUS_MEANING[self.occurrence.series.status]
 
@@ -68,3 +97,21 @@ class EventPage:
 def event_urls(occurrence: Occurrence, settings: dict) -> tuple[str, str]:
     url = settings["EVENT_URL"].format(slug=occurrence.slug)
     return url, settings["EVENT_SAVE_AS"].format(slug=occurrence.slug)
+
+
+def next_dates(pages: list[EventPage], now, limit: int) -> list[NextDate]:
+    """The next ``limit`` dates of one repeating event (its pages, in date order), with the dates its
+    `except` skips among them, each marked as skipped."""
+    coming = [p for p in pages if not p.occurrence.is_past(now)][:limit]
+    if not coming:
+        return []
+    series = coming[0].occurrence.series
+    today = now.astimezone(series.tz).date()
+    last = coming[-1].occurrence.local_start_date if len(coming) == limit else None
+    listed = [(p.occurrence.local_start_date, NextDate(listed_when(p.occurrence), p.start_iso, p.url)) for p in coming]
+    skipped = [
+        (d, NextDate(day(d), d.isoformat(), None, skipped=True))
+        for d in series.exdates
+        if d >= today and (last is None or d <= last)
+    ]
+    return [item for _d, item in sorted(listed + skipped, key=lambda pair: pair[0])]

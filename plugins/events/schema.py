@@ -55,6 +55,12 @@ EVENT = (
     Field("postcode", text(max_length=10), doc="the venue's postcode", example="S3 8SA"),
     Field("geo", geo, doc="[latitude, longitude] for the map link", example="[53.3889, -1.4707]"),
     Field("online", url(("https",)), doc="the https link to join online", example="https://meet.example.org/x"),
+    Field(
+        "rsvp",
+        url(("https",)),
+        doc="the https address of the page where people say they are coming, on one of the party's websites",
+        example="https://party.example/rsvp/branch-meeting",
+    ),
     Field("accessibility", list_of(text(max_length=120)), doc="access notes", example="[Step-free access]"),
     Field("status", one_of(STATUSES), doc="scheduled, cancelled, postponed, rescheduled or moved-online"),
     Field("previous_start", date_or_datetime, doc="the old start of a rescheduled event"),

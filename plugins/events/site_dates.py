@@ -9,18 +9,24 @@ from editor_checks.addresses import AddressClaims
 
 from .event_source import EventSeries
 from .occurrences import Occurrence, TooManyOccurrences, expand
+from .rsvp import rsvp_problem
 
 
 def site_occurrences(
     series_list: list[EventSeries], settings: dict, now: dt.datetime, report, site_label: str
 ) -> list[tuple[EventSeries, list[Occurrence]]]:
     """Each series with its occurrences; a series with too many dates, two series with one name and
-    two occurrences at one address are problems in ``report`` (the caller stops if there are any)."""
+    two occurrences at one address, and an RSVP page off the party's websites are problems in
+    ``report`` (the caller stops if there are any)."""
     limit = settings["EVENTS_MAX_OCCURRENCES"]
     names, addresses = AddressClaims(), AddressClaims()
     expanded = []
     for series in series_list:
         names.claim(series.slug, series.source_path, series.slug_line)
+        rsvp = rsvp_problem(series, settings)
+        if rsvp is not None:
+            report.error(*rsvp)
+            continue
         try:
             occurrences = expand(series, now, settings["EVENTS_HORIZON_MONTHS"], settings["EVENTS_PAST_MONTHS"], limit)
         except TooManyOccurrences as too_many:

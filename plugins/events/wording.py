@@ -34,6 +34,14 @@ def describe_when(occurrence) -> str:
     return f"{day(start)}, {clock(start)} {zone} to {day(end)}, {clock(end)} {end.tzname()}"
 
 
+def listed_when(occurrence) -> str:
+    """For a list of one event's dates: "Tuesday 9 February 2027, 7pm"."""
+    if occurrence.series.all_day:
+        first, last = occurrence.start, occurrence.end
+        return day(first) if first == last else f"{day(first)} to {day(last)}"
+    return f"{day(occurrence.start)}, {clock(occurrence.start)}"
+
+
 def short_when(occurrence) -> str:
     """For lists: "Tue 12 Jan, 7pm"."""
     series = occurrence.series

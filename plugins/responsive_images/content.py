@@ -42,7 +42,9 @@ def prepare_pelican_content(content) -> None:
 
 
 def prepare_event_pages(generators) -> None:
-    """The same for every event page; a repeating event's dates share one description."""
+    """The same for every event page; a repeating event's dates share one description. An event
+    with no picture gets a card with its date and time (the events plugin says which dates of a
+    repeating event have their own, page.card_when); its other dates share one card without."""
     for generator in generators:
         if not isinstance(generator, EventsGenerator):
             continue
@@ -54,17 +56,16 @@ def prepare_event_pages(generators) -> None:
                 image = None
                 if series.image:
                     image = PictureUse(IMAGE, series.image, 0, series.image_alt, series.image_decorative)
-                imprint = imprint_sentence(generator.settings, {"promoter": series.promoter})
-                prepared[series.source_path] = site.prepare(
-                    series.source_path,
-                    str(page.content),
-                    image=image,
-                    card=("event", series.slug, series.title, imprint),
+                prepared[series.source_path] = (
+                    site.prepare(series.source_path, str(page.content), image=image, card=None),
+                    imprint_sentence(generator.settings, {"promoter": series.promoter}),
                 )
-            done = prepared[series.source_path]
+            done, imprint = prepared[series.source_path]
             page.content = Markup(done.html)
             page.hero_picture = done.hero
-            page.share_image = done.share_image
+            page.share_image = done.share_image or site.content_card(
+                "event", page.card_name, series.title, imprint, page.card_when or ""
+            )
 
 
 def withhold_picture_files(generator) -> None:

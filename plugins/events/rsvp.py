@@ -1,0 +1,29 @@
+"""An event's RSVP page: the address where people say they are coming (front matter `rsvp:`).
+
+Saying you are coming is a sign-up, and the official-channels page tells readers that the party asks
+for sign-ups only on its own websites: so the page must be on one of them (OFFICIAL_DOMAINS, the main
+site's host, or an address under one of those). The schema has already refused anything but https.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from branch_subsites.identity import official_hosts
+
+
+def rsvp_problem(series, settings: dict) -> tuple[str, int, str, str] | None:
+    """(file, line, message, fix) when the event's `rsvp` is not on one of the party's websites."""
+    if not series.rsvp:
+        return None
+    host = (urlsplit(series.rsvp).hostname or "").lower()
+    hosts = official_hosts(settings)
+    if any(host == own or host.endswith("." + own) for own in hosts):
+        return None
+    return (
+        series.source_path,
+        series.rsvp_line,
+        f"`rsvp` is {series.rsvp}, which is not on one of the party's websites ({', '.join(hosts) or 'none listed'})",
+        "Put the RSVP form on one of the party's own websites, or ask the national web team to add its "
+        "domain to OFFICIAL_DOMAINS (readers are told the party asks for sign-ups only on those).",
+    )
