@@ -29,6 +29,7 @@ def export_latest_news(generators) -> None:
             url=f"{site_url}/{article.url}",
             date=article.date.isoformat(),
             summary=Markup(article.summary).striptags(),
+            thumbnail=str(article.thumbnail_picture) if getattr(article, "thumbnail_picture", None) else None,
         )
         for article in articles[:limit]
     ]
@@ -44,6 +45,8 @@ def latest_branch_news(branches: list[dict], results: dict, limit: int) -> list[
                 {
                     **asdict(item),
                     "date": dt.datetime.fromisoformat(item.date),
+                    # markup the kit made in the branch's build (responsive_images), not an editor's text
+                    "thumbnail": Markup(item.thumbnail) if item.thumbnail else None,
                     "branch_name": branch["display_name"],
                     "branch_url": branch["url"],
                 }

@@ -38,6 +38,7 @@ def prepare_pelican_content(content) -> None:
     )
     content._content = prepared.html
     content.hero_picture = prepared.hero
+    content.thumbnail_picture = prepared.thumbnail
     content.share_image = prepared.share_image
 
 
