@@ -156,7 +156,7 @@ class SitePictures:
         text: str,
         *,
         image: PictureUse | None,
-        card: tuple[str, str, str, str],
+        card: tuple[str, str, str, str] | None,
     ) -> PreparedContent:
         """Rewrite the pictures in ``text`` (a page's HTML); make the front matter picture's HTML;
         choose the page's share image (its picture, or a card: ``card`` is kind, slug, title, imprint)."""
@@ -197,7 +197,7 @@ class SitePictures:
                 return None
 
         html = rewrite_html(text, on_image, on_link) if text else text
-        return PreparedContent(html, hero, share or self.content_card(*card), thumbnail)
+        return PreparedContent(html, hero, share or (self.content_card(*card) if card else None), thumbnail)
 
     # ---- writing ---------------------------------------------------------------------
     def write(self, output_path: str, write_file) -> None:
