@@ -4,6 +4,7 @@ thumbnails, and the branch home's picture, next meeting and contact."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -16,9 +17,10 @@ from browser import describe_violations
 from content_schema import ContentProblems
 from editor_checks.run import check_project
 from events.home_events import next_meeting
-from kit_testing import FIXTURES, broken_links, build, copy_fixture, project_settings
+from kit_testing import FIXTURES, PUBLISH_SETTINGS_FILE, broken_links, build, copy_fixture, project_settings
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
+NOW_DATETIME = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
 HOME_FILE = "content/pages/home.md"
 
 NATIONAL_POST = """\
@@ -303,6 +305,21 @@ def test_list_pages_show_a_thumbnail_for_posts_with_a_picture(site, page, alt):
     assert all("<picture>" not in item for item in items if item not in with_picture)
 
 
+def test_a_branch_on_its_own_domain_shows_its_thumbnails_at_home_only(tmp_path):
+    """The pages allow pictures from their own origin alone: a post of a branch published at its own
+    domain is listed on the national home page without its picture, and shown with it on the branch's."""
+    project = home_project(tmp_path)
+    with open(project / "branches/alpha/branch.yaml", "a", encoding="utf-8") as handle:
+        handle.write("domain: alpha.example\n")
+    output = build(project, PUBLISH_SETTINGS_FILE, SITEURL="https://test-party.example", BUILD_NOW=NOW_DATETIME)
+    national = read(output, "index.html")
+    branch_news = between(national, 'aria-labelledby="branch-news"', "</section>")
+    assert "Alphaton plants a hedge" in branch_news and "<picture>" not in branch_news
+    assert 'src="https://test-party.example/images/hero-480w.jpg"' in national  # its own posts keep theirs
+    alpha = read(output, "branches/alpha/index.html")
+    assert 'src="https://alpha.example/images/alpha-480w.jpg"' in alpha
+
+
 # ---- the branch home ---------------------------------------------------------
 
 
@@ -377,10 +394,11 @@ def test_a_branch_picture_must_be_in_its_folder_and_say_what_it_shows(tmp_path, 
 # ---- in a browser ------------------------------------------------------------
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_home_pages_in_a_browser(site, serve, open_page, run_axe, width):
+def test_home_pages_in_a_browser(site, serve, open_page, run_axe, width, scheme):
     base = serve(site)
-    page = open_page(width=width)
+    page = open_page(width=width, scheme=scheme)
     page.goto(f"{base}/")
     assert not page.locator("#home-events-near").is_visible()  # no postcode given: every nation
     assert page.locator(".kit-home-events__group").evaluate_all("gs => gs.filter(g => !g.hidden).length") == 5

@@ -48,16 +48,15 @@ STATEMENT_FIELDS = (
 
 
 class _Collected:
-    """A report that keeps a statement's problems, to hand back as FieldErrors at their keys."""
+    """What validate_fields reports about one statement, kept as FieldErrors ``at`` the key each is
+    about (validate_fields reports only errors here), for the front matter's checks to place at
+    the key's line in the file."""
 
     def __init__(self):
         self.errors: list[FieldError] = []
 
-    def error(self, path, line, message, fix):
-        self.errors.append(FieldError(message, fix, (line,)))
-
-    def warning(self, path, line, message, fix):  # pragma: no cover - statement fields give none
-        pass
+    def error(self, path, key, message, fix):
+        self.errors.append(FieldError(message, fix, (key,) if key else ()))
 
 
 def statement(value) -> dict:
@@ -71,13 +70,13 @@ def statement(value) -> dict:
     values = validate_fields(
         value,
         STATEMENT_FIELDS,
-        line_of=lambda *key: key[-1] if key else "",  # the key itself: turned into the file's line by `at`
+        line_of=lambda *key: key[-1] if key else None,  # the key, in place of a line: see _Collected
         report=collected,
         path="",
         what="statement",
     )
     if collected.errors:
-        raise FieldErrors([FieldError(e.message, e.fix, tuple(a for a in e.at if a)) for e in collected.errors])
+        raise FieldErrors(collected.errors)
     return values
 
 
