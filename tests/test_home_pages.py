@@ -391,6 +391,18 @@ def test_a_branch_picture_must_be_in_its_folder_and_say_what_it_shows(tmp_path, 
     assert not (project / "output" / "branches" / "alpha" / "index.html").exists()
 
 
+def test_a_branch_picture_that_is_no_picture_is_refused(tmp_path):
+    project = home_project(tmp_path)
+    (project / "branches/alpha/images/alpha.jpg").write_text("not a picture")
+    problems = check_project(project_settings(project)).sorted()
+    line = (project / "branches/alpha/branch.yaml").read_text().splitlines().index("picture: images/alpha.jpg") + 1
+    found = [(p.line, p.message) for p in problems if p.path == "branches/alpha/branch.yaml" and p.is_error]
+    assert len(found) == 1 and found[0][0] == line and "images/alpha.jpg" in found[0][1], found
+    with pytest.raises(ContentProblems):
+        build(project, now=NOW)
+    assert not (project / "output" / "branches" / "alpha" / "images").exists()
+
+
 # ---- in a browser ------------------------------------------------------------
 
 
