@@ -81,7 +81,7 @@ def test_published_pages_link_hashed_files_that_exist(published_output):
             assert re.search(r"\.[0-9a-f]{10}\.(css|js)$", url), url
             assert (published_output / url.removeprefix(PUBLISHED_SITEURL + "/")).is_file(), url
             seen.add(url.rsplit("/", 1)[1].split(".")[0])
-    assert seen == {"site", "lunr", "search", "branch-finder"}
+    assert seen == {"site", "lunr", "search", "branch-finder", "home-events"}
 
 
 def test_published_module_imports_resolve_to_hashed_files(published_output):

@@ -55,7 +55,8 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
     assert files_under(site) == {
         ".copier-answers.yml", ".gitignore", ".gitlab-ci.yml", ".gitlab/CODEOWNERS", "Makefile",
         "branches/riverside/branch.yaml", "branches/riverside/news/2027-01-04-hello-from-riverside.md",
-        "content/news/2027-01-04-our-new-website.md", "content/pages/about.md", "package-lock.json", "package.json",
+        "content/news/2027-01-04-our-new-website.md", "content/pages/about.md", "content/pages/home.md",
+        "package-lock.json", "package.json",
         "pelicanconf.py", "plugins/README.md", "publishconf.py", "requirements.txt", "scripts/ensure-node.sh",
         "scripts/ensure-venv.sh", "tests/test_content.py", "theme/static/css/party.css", "theme/templates/README.md",
     }  # fmt: skip

@@ -74,6 +74,9 @@ class Branch:
     domain: str | None
     folder: str
     promoter: Imprint | None = None  # the branch's own promoter (a local agent), if not the party's
+    picture: str | None = None  # images/... in the branch's folder, for its home page
+    picture_alt: str | None = None
+    picture_line: int = 0
     areas_line: int = 0  # where `areas:` is written, for problems about districts
     name_line: int = 0
 
@@ -152,6 +155,13 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
         Field("channels", list_of(channel), doc="where to talk to the branch"),
         Field("editors", list_of(forge_user, split_commas=True, min_items=1), required=True, example="[asha-k]"),
         Field("domain", hostname, doc="the branch's own domain, if it has one", example="sheffield.example.org"),
+        Field("picture", text(), doc="a picture from the branch's images/ folder, for its home page"),
+        Field(
+            "picture_alt",
+            plain_text(max_length=300, one_script=False),
+            doc="what the picture shows, for people who cannot see it",
+            example="Members planting a hedge on Abbeydale Road",
+        ),
         PROMOTER_FIELD,
     )
 
@@ -231,6 +241,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
             channels.append(Channel(**fields))
     _check_geography(values, document, path, report)
     _check_identity(slug, values, document, path, settings, report)
+    _check_picture(values, document, folder, path, settings, report)
     if bad_slug or len(report.errors) > before:
         return None
     return Branch(
@@ -248,6 +259,9 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         domain=values.get("domain"),
         folder=os.path.abspath(folder),
         promoter=values.get("promoter"),
+        picture=values.get("picture"),
+        picture_alt=values.get("picture_alt"),
+        picture_line=document.line_of("picture"),
         areas_line=document.line_of("areas"),
         name_line=document.line_of("name"),
     )
@@ -284,6 +298,37 @@ def _check_channel(channel: dict, index: int, document, path: str, settings: dic
             f"a `{kind}` channel: {settings['BRANCH_CHANNEL_TYPES'][kind]}s let a company outside the party "
             "see who is involved and who talks to whom",
             f"The party prefers {discouraged}. Keep this channel only while people move across.",
+        )
+
+
+def _check_picture(values: dict, document, folder: str, path: str, settings: dict, report) -> None:
+    """The branch's picture is a file in its own images/ folder, with words for who cannot see it."""
+    from responsive_images.references import IMAGE, PictureUse, resolve  # the plugin imports this module
+    from responsive_images.source_files import PictureTrouble
+
+    picture, alt = values.get("picture"), values.get("picture_alt")
+    if picture is None:
+        if alt is not None:
+            report.warning(
+                path,
+                document.line_of("picture_alt"),
+                "`picture_alt` is given, but there is no `picture`",
+                "Add the picture with `picture: images/...`, or delete the `picture_alt` line.",
+            )
+        return
+    line = document.line_of("picture")
+    if alt is None:
+        report.error(
+            path,
+            line,
+            "the branch's picture has no `picture_alt` text",
+            "Add `picture_alt:` saying what the picture shows, for readers who cannot see it.",
+        )
+    try:
+        resolve(PictureUse(IMAGE, picture, line, alt), path, folder, settings["RESPONSIVE_IMAGES_FOLDER"])
+    except PictureTrouble as trouble:
+        report.error(
+            path, line, trouble.message.replace("`image`", "`picture`", 1), trouble.fix.replace("image:", "picture:")
         )
 
 

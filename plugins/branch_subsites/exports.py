@@ -29,13 +29,19 @@ def export_latest_news(generators) -> None:
             url=f"{site_url}/{article.url}",
             date=article.date.isoformat(),
             summary=Markup(article.summary).striptags(),
+            thumbnail=str(article.thumbnail_picture) if getattr(article, "thumbnail_picture", None) else None,
         )
         for article in articles[:limit]
     ]
 
 
-def latest_branch_news(branches: list[dict], results: dict, limit: int) -> list[dict]:
-    """The newest ``limit`` posts across every branch, newest first, ties by address."""
+def latest_branch_news(branches: list[dict], results: dict, limit: int, site_url: str) -> list[dict]:
+    """The newest ``limit`` posts across every branch, newest first, ties by address.
+
+    A post keeps its thumbnail only when its branch is published under the main site's address
+    (``site_url``): the pages allow pictures from their own origin alone (the Content-Security-Policy's
+    default-src 'self'), so one at a branch's own domain would not load."""
+    same_origin = f"{site_url.rstrip('/')}/"
     items = []
     for branch in branches:
         result = results.get(branch["slug"])
@@ -44,6 +50,10 @@ def latest_branch_news(branches: list[dict], results: dict, limit: int) -> list[
                 {
                     **asdict(item),
                     "date": dt.datetime.fromisoformat(item.date),
+                    # markup the kit made in the branch's build (responsive_images), not an editor's text
+                    "thumbnail": Markup(item.thumbnail)
+                    if item.thumbnail and f"{branch['url']}/".startswith(same_origin)
+                    else None,
                     "branch_name": branch["display_name"],
                     "branch_url": branch["url"],
                 }

@@ -12,7 +12,7 @@ from incremental_build import site_folders
 from incremental_build.unchanged_build import add_outputs, holds_until
 
 from .branch_config import load_branches
-from .branch_settings import branch_path, branch_site_url
+from .branch_settings import branch_path, branch_site_url, main_site_url
 from .exports import latest_branch_news
 from .parallel_build import build_branches, remove_stale_branch_outputs
 
@@ -54,4 +54,6 @@ class BranchSubsitesGenerator(Generator):
             entries.append(entry)
         self.context["branches"] = entries
         self.context["branch_results"] = results
-        self.context["branch_news"] = latest_branch_news(entries, results, self.settings["HOME_BRANCH_NEWS"])
+        self.context["branch_news"] = latest_branch_news(
+            entries, results, self.settings["HOME_BRANCH_NEWS"], main_site_url(self.settings)
+        )

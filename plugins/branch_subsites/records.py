@@ -24,6 +24,7 @@ class NewsItem:
     url: str
     date: str  # ISO 8601
     summary: str  # plain text
+    thumbnail: str | None = None  # the post's picture, small (responsive_images' <picture>, at the branch's address)
 
 
 @dataclass

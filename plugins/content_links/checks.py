@@ -18,7 +18,8 @@ INTERNAL = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def _site_files(site_path: str) -> list[str]:
+def site_files(site_path: str) -> list[str]:
+    """Every file of a site, from its folder (for a missing link's suggestion)."""
     return [os.path.relpath(path, site_path).replace(os.sep, "/") for path in files_under(site_path)]
 
 
@@ -167,6 +168,6 @@ def check_content_links(settings, sites, report) -> None:
                 markdown = site_markdown(settings)
             links = all_links(document, markdown)
             if links and files is None:
-                files = _site_files(site.path)
+                files = site_files(site.path)
             for link in links:
                 check_link(link, path, os.path.abspath(site.path), files, report)

@@ -156,4 +156,25 @@ SETTINGS = [
     Setting("EVENTS_OFFER_CURRENCY", OFFER_CURRENCY, str, "The currency of ticket prices in JSON-LD (ISO 4217)."),
     Setting("HOME_SITE_EVENTS", 3, int, "A site's own next events on its home page.", whole(0)),
     Setting("HOME_COUNTRY_EVENTS", 6, int, "The next events across the country on the main home page.", whole(0)),
+    Setting(
+        "HOME_NATION_EVENTS",
+        3,
+        int,
+        "The main home page's next events of each nation, and of the party's own and UK-wide ones.",
+        whole(0),
+    ),
+    Setting(
+        "HOME_NEAR_EVENTS",
+        3,
+        int,
+        "Each branch's next events in the files the home page reads for a reader's postcode area.",
+        whole(0),
+    ),
+    Setting(
+        "HOME_NEAR_EVENTS_SAVE_AS",
+        "events/near/{area}.json",
+        str,
+        "One postcode area's local branches and their next events, for the home page's postcode filter.",
+        with_field("area"),
+    ),
 ]

@@ -31,6 +31,7 @@ from incremental_build.unchanged_build import holds_until
 from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
 from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
+from .home_events import nation_groups, near_files, next_meeting
 from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range
 from .month_grid import build_months
 from .national_calendars import NationalCalendar, NationalCalendars, region_calendar_path
@@ -145,6 +146,7 @@ class EventsGenerator(Generator):
         self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
         self.months = build_months(self.pages)
         self.context["upcoming_events"] = self.upcoming
+        self.context["next_meeting"] = next_meeting(self.upcoming)
         self.context["calendar_urls"] = {
             **calendar_links(site_address(settings), settings["EVENTS_CALENDAR_SAVE_AS"]),
             # a `make html` preview: its addresses are the preview's (absolute_addresses), not the site's
@@ -241,6 +243,9 @@ class EventsGenerator(Generator):
             {"name": n, "slug": nation_slug(n), "url": settings["EVENTS_NATION_URL"].format(nation=nation_slug(n))}
             for n in settings["EVENTS_NATIONS"]
         ]
+        self.context["home_event_groups"] = nation_groups(upcoming, self.context["event_nations"], settings)
+        self.near_events = near_files(branches, results, settings)
+        self.context["home_near_areas"] = sorted(self.near_events)  # at most the UK's 124 postcode areas
         self._plan_national_calendars(now)
 
     def _plan_national_calendars(self, now: dt.datetime) -> None:
@@ -360,6 +365,8 @@ class EventsGenerator(Generator):
                 functools.partial(self.national_calendars.calendar, calendar),
             )
         self.national_calendars.save([c.save_as for c in every])
+        for area, data in self.near_events.items():
+            self._write_bytes(settings["HOME_NEAR_EVENTS_SAVE_AS"].format(area=area), data)
         for nation in self.context["event_nations"]:
             events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
             limit = settings["EVENTS_NATION_LIMIT"]

@@ -9,8 +9,9 @@ import re
 from editor_checks.addresses import AddressClaims
 from editor_checks.sites import MARKDOWN_SUFFIXES, files_under
 
-from .content_file import parse_content_file
+from .content_file import kind_of, parse_content_file
 from .document import size_limit
+from .home_content import check_home_links, warn_unshown_text
 
 
 def check_content_files(settings, sites, report) -> None:
@@ -28,8 +29,14 @@ def check_content_files(settings, sites, report) -> None:
                             "Rename it to end in .md if it is a post or page; put pictures in images/.",
                         )
                         continue
-                    content_file = parse_content_file(path, kind, report, max_bytes=size_limit(settings))
+                    kind_here = kind_of(path, site.path, settings, main_site=site.slug is None) or kind
+                    if kind_here == "home":  # its links, whatever else is wrong with it
+                        check_home_links(path, site.path, report, size_limit(settings))
+                    content_file = parse_content_file(path, kind_here, report, max_bytes=size_limit(settings))
                     if content_file is None:
+                        continue
+                    if kind_here == "home":
+                        warn_unshown_text(content_file, report)
                         continue
                     claims[kind].claim(content_file.slug, path, content_file.line_of("slug"))
                     if kind == "page" and content_file.slug in reserved:

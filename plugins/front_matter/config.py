@@ -30,5 +30,11 @@ SETTINGS = [
     ),
     Setting("PAGE_DEFAULT_ORDER", 50, int, "A page's `order` when it gives none; below 50 puts it in the menu."),
     Setting("MENU_MAX_PAGES", 6, int, "Pages with an `order` below 50 are in the menu, at most this many.", whole(0)),
+    Setting(
+        "HOME_CONTENT_PATH",
+        "pages/home.md",
+        str,
+        "The national site's file (in its content folder) that holds the home page's hero and statements.",
+    ),
     Setting("HOME_OWN_NEWS", 5, int, "A site's own posts on its home page.", whole(0)),
 ]

@@ -9,10 +9,11 @@ from content_schema.fields import validate_fields
 from content_schema.yaml_source import YamlDocument
 
 from .document import MAX_FILE_BYTES, read_document, slug_from_filename
-from .schemas import NEWS, PAGE
+from .home_content import is_home_file
+from .schemas import HOME, NEWS, PAGE
 
 # content kind -> (what editors call it, its fields)
-KINDS = {"news": ("news post", NEWS), "page": ("page", PAGE)}
+KINDS = {"news": ("news post", NEWS), "page": ("page", PAGE), "home": ("home page file", HOME)}
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,11 @@ class ContentFile:
         return self.values.get("slug") or slug_from_filename(self.path)
 
 
-def kind_of(path: str, site_root: str, settings: dict) -> str | None:
-    """ "news" for a file under one of ARTICLE_PATHS, "page" under PAGE_PATHS."""
+def kind_of(path: str, site_root: str, settings: dict, main_site: bool = False) -> str | None:
+    """ "news" for a file under one of ARTICLE_PATHS, "page" under PAGE_PATHS ("home" for the main
+    site's HOME_CONTENT_PATH)."""
+    if is_home_file(path, site_root, settings, main_site):
+        return "home"
     rel = os.path.relpath(path, site_root).replace(os.sep, "/")
     for kind, key in (("news", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
         for folder in settings.get(key, ()):

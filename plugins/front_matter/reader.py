@@ -51,7 +51,7 @@ class FrontMatterReader(BaseReader):
 
     def read(self, source_path):
         site_root = self.settings["PATH"]
-        kind = kind_of(source_path, site_root, self.settings)
+        kind = kind_of(source_path, site_root, self.settings, main_site=not self.settings.get("BRANCH"))
         report = ProblemList(root=self.settings.get("KIT_ROOT") or site_root)
         if reported_as_linked(site_root, source_path, report, "page"):
             raise refused(report)
@@ -89,6 +89,8 @@ class FrontMatterReader(BaseReader):
 
     def _metadata(self, content_file) -> dict:
         values = content_file.values
+        if content_file.kind == "home":
+            return self._home_metadata(content_file)
         metadata = {"title": values["title"], "slug": content_file.slug}
         if "date" in values:
             when = values["date"]
@@ -105,6 +107,30 @@ class FrontMatterReader(BaseReader):
         for key in ("image", "image_alt", "image_decorative", "lang", "promoter"):
             if key in values:
                 metadata[key] = values[key]
+        return self._source(content_file, metadata)
+
+    def _source(self, content_file, metadata: dict) -> dict:
         metadata["source_line"] = content_file.body_line
         metadata["source_relpath"] = os.path.relpath(content_file.path, self.settings["PATH"])
         return metadata
+
+    def _home_metadata(self, content_file) -> dict:
+        """The home page's file: a hidden page with no address of its own (Pelican's writer skips an
+        empty save_as); home.html shows its parts (home_content.py)."""
+        values = content_file.values
+        metadata = {
+            "title": values["headline"],
+            "slug": content_file.slug,
+            "status": "hidden",
+            "url": "",
+            "save_as": "",
+            "order": self.settings.get("PAGE_DEFAULT_ORDER", 50),
+            "home_headline": values["headline"],
+            "home_lead": values["lead"],
+            "home_statements": values["statements"],
+            "home_statements_heading": values.get("statements_heading", "What we stand for"),
+        }
+        for key in ("image", "image_alt", "image_decorative", "lang"):
+            if key in values:
+                metadata[key] = values[key]
+        return self._source(content_file, metadata)

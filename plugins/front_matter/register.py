@@ -6,6 +6,7 @@ from editor_checks import check_site
 
 from .addresses import pin_article_addresses, pin_page_addresses
 from .checks import check_content_files
+from .home_content import gather_home_content
 from .reader import FrontMatterReader
 
 
@@ -19,3 +20,4 @@ def register():
     check_site.connect(check_content_files)
     signals.article_generator_finalized.connect(pin_article_addresses)
     signals.page_generator_finalized.connect(pin_page_addresses)
+    signals.all_generators_finalized.connect(gather_home_content)

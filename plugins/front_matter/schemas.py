@@ -18,6 +18,7 @@ from content_schema.fields import (
 )
 from imprints.promoter_fields import PROMOTER_FIELD
 
+from .home_content import HEADLINE_LENGTH, LEAD_LENGTH, statements
 from .languages import language, section_languages
 
 
@@ -103,4 +104,39 @@ PAGE = (
     LANGUAGES,
     SLUG,
     PROMOTER_FIELD,
+)
+
+# The national home page's file (home_content.py): a page the home page shows instead of publishing it.
+HOME = (
+    Field(
+        "headline",
+        text(max_length=HEADLINE_LENGTH),
+        required=True,
+        doc="the hero's headline: what the party is, in a few words",
+        example="Politics that grows from the ground up",
+    ),
+    Field(
+        "lead",
+        text(max_length=LEAD_LENGTH),
+        required=True,
+        doc="one or two sentences under the headline",
+        example='"Local branches that run themselves, meet in person and get things done."',
+    ),
+    IMAGE,
+    IMAGE_ALT,
+    IMAGE_DECORATIVE,
+    Field(
+        "statements_heading",
+        text(max_length=60),
+        doc='the heading over the statements, if not "What we stand for"',
+        example="Our values",
+    ),
+    Field(
+        "statements",
+        statements,
+        required=True,
+        doc="what we stand for: from 3 to 6 short statements, each with a `text` and a `link`",
+        example='\n  - text: Buses that run on time.\n    link: "{filename}/pages/transport.md"',
+    ),
+    LANG,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from branch_subsites.branch_config import BRANCH_FILE, load_branches
 from branch_subsites.branch_settings import branch_cache_path
 from content_schema import ProblemList
 from content_schema.source_text import FileTooLarge, read_source_text
@@ -19,7 +20,9 @@ from front_matter.document import read_document, size_limit
 from .cache import PictureCache
 from .config import image_settings
 from .references import (
+    IMAGE,
     PictureFile,
+    PictureUse,
     alt_trouble,
     front_matter_use,
     may_use_pictures,
@@ -54,9 +57,14 @@ def picture_trouble(found: PictureFile, cache: PictureCache, max_pixels: int) ->
 def check_pictures(settings, sites, report) -> None:
     config = image_settings(settings)
     markdown = None
+    branches = None
     for site in sites:
         cache = PictureCache(site_cache_path(settings, site), config)
         troubles: dict[str, PictureTrouble | None] = {}  # each file is looked at once per check
+        if site.slug is not None:
+            if branches is None:  # read once (and kept) by the branch checks: their problems are theirs
+                branches = {b.slug: b for b in load_branches(settings, ProblemList(root=report.root))}
+            _check_branch_picture(branches.get(site.slug), site, config, cache, troubles, report)
         for path in markdown_files(site.path, settings):
             try:
                 text = read_source_text(path, size_limit(settings))
@@ -101,3 +109,17 @@ def check_pictures(settings, sites, report) -> None:
                 if trouble is not None:
                     report.error(path, use.line, trouble.message, trouble.fix)
         cache.save_index()
+
+
+def _check_branch_picture(branch, site, config, cache: PictureCache, troubles: dict, report) -> None:
+    """branch.yaml's `picture` is a picture the site can publish (its name and alt text: branch_config)."""
+    if branch is None or not branch.picture:
+        return
+    path = os.path.join(site.path, BRANCH_FILE)
+    try:
+        found = resolve(PictureUse(IMAGE, branch.picture, branch.picture_line), path, site.path, config.folder)
+    except PictureTrouble:
+        return  # branch_config reports it
+    troubles[found.relpath] = trouble = picture_trouble(found, cache, config.max_pixels)
+    if trouble is not None:
+        report.error(path, branch.picture_line, trouble.message, trouble.fix)

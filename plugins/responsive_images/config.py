@@ -26,6 +26,8 @@ DEFAULTS = {
     "RESPONSIVE_IMAGES_FALLBACK_WIDTH": 960,
     # How wide a picture in the text is shown, for the browser to choose a copy (the theme's text column).
     "RESPONSIVE_IMAGES_SIZES": "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
+    # How wide a post's thumbnail is shown in lists (the theme's .kit-news__thumbnail).
+    "RESPONSIVE_IMAGES_THUMBNAIL_SIZES": "(min-width: 42rem) 8rem, 6rem",
     # Pictures larger than this many pixels (width times height) are refused.
     "RESPONSIVE_IMAGES_MAX_PIXELS": 50_000_000,
     "RESPONSIVE_IMAGES_JPEG_QUALITY": 82,
@@ -49,6 +51,7 @@ _HELP = {
     "RESPONSIVE_IMAGES_WIDTHS": "Widths (pixels) of the copies made of each picture; never wider than the picture.",
     "RESPONSIVE_IMAGES_FALLBACK_WIDTH": "An <img>'s `src` (no srcset): the widest copy this wide at most.",
     "RESPONSIVE_IMAGES_SIZES": "How wide a picture in the text is shown, for the browser to choose a copy.",
+    "RESPONSIVE_IMAGES_THUMBNAIL_SIZES": "How wide a post's thumbnail is shown in lists.",
     "RESPONSIVE_IMAGES_MAX_PIXELS": "Pictures larger than this many pixels (width times height) are refused.",
     "RESPONSIVE_IMAGES_JPEG_QUALITY": "JPEG quality of the copies, 1 to 95.",
     "RESPONSIVE_IMAGES_WEBP_QUALITY": "WebP quality of the copies, 1 to 100.",
@@ -73,6 +76,7 @@ class ImageSettings:
     widths: tuple[int, ...]
     fallback_width: int
     sizes: str
+    thumbnail_sizes: str
     max_pixels: int
     jpeg_quality: int
     webp_quality: int
@@ -119,9 +123,10 @@ def image_settings(settings: dict) -> ImageSettings:
     colours = values["RESPONSIVE_IMAGES_CARD_COLOURS"]
     if not isinstance(colours, dict) or set(colours) != {"background", "text", "highlight"}:
         raise ImageSettingsError("RESPONSIVE_IMAGES_CARD_COLOURS must give `background`, `text` and `highlight`")
-    sizes = values["RESPONSIVE_IMAGES_SIZES"]
-    if not isinstance(sizes, str) or not sizes.strip() or '"' in sizes:
-        raise ImageSettingsError("RESPONSIVE_IMAGES_SIZES must be a `sizes` attribute value, e.g. 100vw")
+    for key in ("RESPONSIVE_IMAGES_SIZES", "RESPONSIVE_IMAGES_THUMBNAIL_SIZES"):
+        sizes = values[key]
+        if not isinstance(sizes, str) or not sizes.strip() or '"' in sizes:
+            raise ImageSettingsError(f"{key} must be a `sizes` attribute value, e.g. 100vw")
     for key in ("RESPONSIVE_IMAGES_FOLDER", "RESPONSIVE_IMAGES_CARD_PATH"):
         folder = values[key]
         if not isinstance(folder, str) or not folder.strip("/") or ".." in folder.split("/"):
@@ -129,7 +134,8 @@ def image_settings(settings: dict) -> ImageSettings:
     return ImageSettings(
         widths=widths,
         fallback_width=_whole("RESPONSIVE_IMAGES_FALLBACK_WIDTH", values["RESPONSIVE_IMAGES_FALLBACK_WIDTH"], 16, 8192),
-        sizes=sizes.strip(),
+        sizes=values["RESPONSIVE_IMAGES_SIZES"].strip(),
+        thumbnail_sizes=values["RESPONSIVE_IMAGES_THUMBNAIL_SIZES"].strip(),
         max_pixels=_whole("RESPONSIVE_IMAGES_MAX_PIXELS", values["RESPONSIVE_IMAGES_MAX_PIXELS"], 1, 10**9),
         jpeg_quality=_whole("RESPONSIVE_IMAGES_JPEG_QUALITY", values["RESPONSIVE_IMAGES_JPEG_QUALITY"], 1, 95),
         webp_quality=_whole("RESPONSIVE_IMAGES_WEBP_QUALITY", values["RESPONSIVE_IMAGES_WEBP_QUALITY"], 1, 100),

@@ -34,10 +34,14 @@ def prepare_pelican_content(content) -> None:
         content.source_path,
         content._content,
         image=image_use(content.metadata),
-        card=(kind, content.slug, str(content.title), imprint_sentence(content.settings, content.metadata)),
+        # a page published at no address of its own (the home page's file) needs no card of its own
+        card=(kind, content.slug, str(content.title), imprint_sentence(content.settings, content.metadata))
+        if content.save_as
+        else None,
     )
     content._content = prepared.html
     content.hero_picture = prepared.hero
+    content.thumbnail_picture = prepared.thumbnail
     content.share_image = prepared.share_image
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import asdict
 
@@ -10,13 +11,19 @@ from pelican.generators import Generator
 from branch_subsites.records import PictureCounts
 from incremental_build.files import write_output_file
 
+from .references import IMAGE, PictureUse
 from .site_pictures import site_pictures
 
 
 class ResponsiveImagesGenerator(Generator):
     def generate_context(self):
         # Pages with no picture of their own (lists, the directory, search ...) share the site's card.
-        self.context["SHARE_CARD"] = site_pictures(self.context, self.settings).site_card()
+        site = site_pictures(self.context, self.settings)
+        self.context["SHARE_CARD"] = site.site_card()
+        branch = self.settings.get("BRANCH") or {}
+        if branch.get("picture"):  # branch.yaml's `picture`, for the branch's home page
+            use = PictureUse(IMAGE, branch["picture"], branch["picture_line"], branch["picture_alt"])
+            self.context["branch_picture"] = site.standalone(use, os.path.join(branch["folder"], "branch.yaml"))
 
     def generate_output(self, writer):
         site = site_pictures(self.context, self.settings)

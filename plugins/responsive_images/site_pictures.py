@@ -43,6 +43,7 @@ class PreparedContent:
     html: str  # the text, with every picture rewritten
     hero: Markup | None  # the front matter's picture, for the top of the page
     share_image: dict | None  # for the Open Graph and Twitter tags
+    thumbnail: Markup | None = None  # the same picture, small and lazy, for lists of posts
 
 
 class SitePictures:
@@ -101,6 +102,23 @@ class SitePictures:
             title=title,
         )
 
+    def thumbnail_html(self, published: PublishedPicture, alt: str) -> Markup:
+        """A small copy for a list of posts: lazy, and its `src` the narrowest copy."""
+        narrowest = published.stored.variants[0].width
+        return Markup(
+            picture_html(published, alt, eager=False, sizes=self.config.thumbnail_sizes, fallback_width=narrowest)
+        )
+
+    def standalone(self, use: PictureUse, source_path: str, eager: bool = True) -> Markup | None:
+        """A picture named outside a page's text (a branch's `picture:` in branch.yaml), or None
+        (with the problem logged) if it cannot be used."""
+        try:
+            published = self.picture(use, source_path)
+        except PictureTrouble as trouble:
+            self._refuse(source_path, use, trouble)
+            return None
+        return Markup(self._html(published, use.alt or "", eager=eager))
+
     # ---- share cards ---------------------------------------------------------------
     def _card(self, name: str, text: CardText) -> dict:
         save_as = f"{self.config.card_path}/{name}.png"
@@ -147,7 +165,7 @@ class SitePictures:
         """Rewrite the pictures in ``text`` (a page's HTML); make the front matter picture's HTML;
         choose the page's share image (its picture, or a card: ``card`` is kind, slug, title, imprint;
         None when the caller draws its own, as event pages do, and then no share image)."""
-        hero, share = None, None
+        hero, share, thumbnail = None, None, None
         if image is not None:
             missing_words = alt_trouble(image)
             if missing_words:
@@ -159,6 +177,7 @@ class SitePictures:
             else:
                 hero = Markup(self._html(published, image.alt or "", eager=True))
                 share = published.share_image(image.alt)
+                thumbnail = self.thumbnail_html(published, image.alt or "")
 
         def on_image(attributes: dict, first: bool) -> str | None:
             use = PictureUse(TEXT, attributes.get("src") or "", 0, (attributes.get("alt") or "").strip() or None)
@@ -185,7 +204,7 @@ class SitePictures:
         html = rewrite_html(text, on_image, on_link) if text else text
         if share is None and card is not None:
             share = self.content_card(*card)
-        return PreparedContent(html, hero, share)
+        return PreparedContent(html, hero, share, thumbnail)
 
     # ---- writing ---------------------------------------------------------------------
     def write(self, output_path: str, write_file) -> None:
