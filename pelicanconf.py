@@ -27,6 +27,10 @@ CODEOWNERS_NATIONAL = ["@hedgerow/web-team"]
 EVENTS_UID_DOMAIN = "hedgerow.example"  # never change it: calendar apps match events by it
 SITE_FILES_SECURITY_CONTACT = ["mailto:security@hedgerow.example"]  # mailto: or https: addresses
 SITE_FILES_SECURITY_LANGUAGES = "en, cy"
+# The logo (party_brand). A party's own site keeps it in theme/brand/, found without a setting; the
+# demo's theme/ is the kit's own, so its logo sits in brand/ and is named here.
+BRAND_LOGO = "brand/logo.svg"
+BRAND_LOGO_DARK = "brand/logo-dark.svg"
 
 # ---- privacy notice and accessibility statement (docs/privacy-and-accessibility.md) ----
 PRIVACY_DATA_PROTECTION_CONTACT = {
