@@ -198,7 +198,7 @@ def test_the_header_names_the_party_once_beside_its_logo(hostile_build):
     assert link.startswith('<a class="kit-header__party" href="/">')
     assert re.search(
         r'<img class="kit-header__logo kit-header__logo--on-plate" src="/theme/brand/logo.svg"'
-        r' width="120" height="60" alt="">',
+        r' width="512" height="256" alt="">',
         link,
     )
     assert f'<span class="kit-header__party-name">{PARTY}</span>' in link
@@ -236,7 +236,7 @@ def test_a_png_logo_is_published_as_its_pixels_alone_and_a_dark_one_for_the_dark
         assert logo.size == (300, 100) and "Author" not in logo.info
     link = header_party_link((output / "index.html").read_text(encoding="utf-8"))
     assert (
-        '<source srcset="/theme/brand/logo-dark.svg" media="(prefers-color-scheme: dark)" width="200" height="100">'
+        '<source srcset="/theme/brand/logo-dark.svg" media="(prefers-color-scheme: dark)" width="512" height="256">'
         in link
     )
     assert f'<img class="kit-header__logo" src="/theme/brand/logo.png" width="300" height="100" alt="{PARTY}">' in link
@@ -330,3 +330,23 @@ def test_a_logo_linked_from_outside_the_site_is_refused(two_branches, tmp_path):
     assert not (two_branches / "output").exists()
     (problem,) = refused_with(two_branches, BRAND_LOGO=str(outside))
     assert "leads outside the site's folder" in problem.message
+
+
+def test_an_svg_of_any_stated_size_is_drawn_to_fit_its_icons(tmp_path):
+    """An SVG's own width and height are never the size it is drawn at (20000 x 20000 would take
+    1.6 GB): the check and the icons fit it in their squares, however tall or wide it is."""
+    from party_brand.icons import icon_files
+    from party_brand.logo_file import read_logo
+
+    path = tmp_path / "logo.svg"
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="200000" viewBox="0 0 1 10">'
+        '<rect width="1" height="10" fill="#1d5c2e"/></svg>'
+    )
+    logo = read_logo(str(path), {"KIT_ROOT": str(tmp_path), "BRAND_LOGO_MAX_BYTES": 200_000})
+    assert (logo.width, logo.height) == (52, 512)  # 51.2 wide, rounded up by resvg
+    files = icon_files(logo, "T", brand_colours_of_fixture())
+    with Image.open(io.BytesIO(files["icon-512.png"])) as icon:
+        assert icon.size == (512, 512)
+        assert icon.convert("RGB").getpixel((256, 256)) == (0x1D, 0x5C, 0x2E)
+        assert icon.convert("RGB").getpixel((10, 256)) == brand_colours_of_fixture()["background"]

@@ -132,7 +132,7 @@ def test_demo_shows_its_logo_with_a_dark_variant_and_the_icons_made_from_it(demo
     for page in ("index.html", "branches/bristol/index.html"):
         html = (demo_site / page).read_text()
         assert '<source srcset="/theme/brand/logo-dark.svg" media="(prefers-color-scheme: dark)"' in html
-        assert '<img class="kit-header__logo" src="/theme/brand/logo.svg" width="64" height="64" alt="">' in html
+        assert '<img class="kit-header__logo" src="/theme/brand/logo.svg" width="512" height="512" alt="">' in html
         assert '<span class="kit-header__party-name">The Hedgerow Party</span>' in html
         assert '<link rel="manifest" href="/theme/brand/site.webmanifest">' in html
     assert (demo_site / "theme/brand/logo.svg").read_bytes().startswith(b'<svg xmlns="http://www.w3.org/2000/svg"')

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from .rasterize import svg_to_picture
+from .rasterize import fitted
 from .svg_cleaning import UncleanableSvg, clean_svg
 
 SVG = "svg"
@@ -24,6 +24,7 @@ PNG = "png"
 SUFFIXES = {".svg": SVG, ".png": PNG}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_PNG_SIDE = 4096  # pixels: a logo needs far fewer, and a bigger one is slow to scale
+SVG_SIDE = 512  # an SVG is drawn to fit this square when checked: its shape gives the header's width and height
 # A logo found in THEME_OVERRIDES_PATH without a setting: the first of these there.
 FOUND_NAMES = {
     "BRAND_LOGO": ("brand/logo.svg", "brand/logo.png"),
@@ -47,7 +48,8 @@ class LogoProblem(ValueError):
 
 @dataclass(frozen=True)
 class Logo:
-    """A logo as it is published: the cleaned SVG or the PNG's pixels, and its size in pixels."""
+    """A logo as it is published: the cleaned SVG or the PNG's pixels, and its size in pixels
+    (an SVG's, drawn to fit SVG_SIDE: the header's <img> takes its shape from them)."""
 
     source: str  # the file read, resolved
     kind: str  # SVG or PNG
@@ -120,7 +122,7 @@ def read_logo(path: str, settings: dict) -> Logo:
 def _svg_logo(path: str, resolved: str, data: bytes) -> Logo:
     try:
         cleaned = clean_svg(data)
-        picture = svg_to_picture(cleaned)
+        picture = fitted(cleaned, SVG_SIDE)  # never at its own size: an SVG may say 20000 x 20000
     except UncleanableSvg as refused:
         raise LogoProblem(path, f"the kit cannot clean this SVG safely: {refused}", EXPORT_FIX) from None
     except ValueError as error:

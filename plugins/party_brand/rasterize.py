@@ -38,8 +38,6 @@ def svg_to_picture(svg: bytes, width: int | None = None, height: int | None = No
 
 
 def fitted(svg: bytes, side: int) -> Image.Image:
-    """The SVG drawn as large as fits in a ``side`` x ``side`` square, keeping its shape."""
-    picture = svg_to_picture(svg, width=side)
-    if picture.height > side:
-        picture = svg_to_picture(svg, height=side)
-    return picture
+    """The SVG drawn as large as fits in a ``side`` x ``side`` square, keeping its shape (resvg
+    fits it to both sides at once: a logo a thousand times taller than wide is still ``side`` high)."""
+    return svg_to_picture(svg, width=side, height=side)
