@@ -350,3 +350,17 @@ def test_an_svg_of_any_stated_size_is_drawn_to_fit_its_icons(tmp_path):
         assert icon.size == (512, 512)
         assert icon.convert("RGB").getpixel((256, 256)) == (0x1D, 0x5C, 0x2E)
         assert icon.convert("RGB").getpixel((10, 256)) == brand_colours_of_fixture()["background"]
+
+
+def test_a_changed_logo_is_published_and_every_branch_shows_it(two_branches):
+    """The logo's files are among the inputs of every branch (BRANCH_SHARED_INPUT_FILES): a new
+    logo is not skipped as an unchanged build, and each branch's header takes its new shape."""
+    with_logo(two_branches, "logo.svg", PLAIN_SVG)
+    output = build(two_branches, now=NOW)
+    assert 'width="512" height="256"' in header_party_link((output / "branches/alpha/index.html").read_text())
+    square = PLAIN_SVG.replace('viewBox="0 0 200 100"', 'viewBox="0 0 100 100"')
+    with_logo(two_branches, "logo.svg", square)
+    build(two_branches, now=NOW)
+    assert (output / BRAND / "logo.svg").read_text() == clean_svg(square.encode()).decode()
+    for page in ("index.html", "branches/alpha/index.html"):
+        assert 'width="512" height="512"' in header_party_link((output / page).read_text())
