@@ -16,7 +16,8 @@ from PIL import Image, PngImagePlugin
 
 from conftest import PUBLISHED_BRANCH_DOMAIN, PUBLISHED_SITEURL, publish, published_fixture
 from content_schema.problems import ContentProblems
-from kit_testing import KIT_SITE, broken_links, build, copy_fixture, tree_digest
+from editor_checks.run import check_project
+from kit_testing import KIT_SITE, broken_links, build, copy_fixture, project_settings, tree_digest
 from party_brand.colours import brand_colours
 from party_brand.svg_cleaning import UncleanableSvg, clean_svg
 
@@ -26,6 +27,7 @@ PARTY = KIT_SITE["SITENAME"]
 BRAND = "theme/brand"
 
 HOSTILE_SVG = """<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet href="https://evil.example/sheet.css"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
      xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 120 60" onload="alert('load')">
   <script>alert('script')</script>
@@ -149,6 +151,12 @@ def test_a_style_element_that_imports_is_refused_and_a_plain_one_kept():
     importing = '<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);</style></svg>'
     with pytest.raises(UncleanableSvg, match="<style> element"):
         clean_svg(importing.encode())
+    fetching = (
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        '<style>svg{background:image-set("https://evil.example/a.png" 1x)}</style></svg>'
+    )
+    with pytest.raises(UncleanableSvg, match="<style> element"):
+        clean_svg(fetching.encode())
     style = "<style>.leaf{fill:#1d5c2e}</style>"
     plain = f'<svg xmlns="http://www.w3.org/2000/svg">{style}<path class="leaf" d="M0 0h4v4z"/></svg>'
     assert clean_svg(plain.encode()).decode() == (
@@ -364,3 +372,14 @@ def test_a_changed_logo_is_published_and_every_branch_shows_it(two_branches):
     assert (output / BRAND / "logo.svg").read_text() == clean_svg(square.encode()).decode()
     for page in ("index.html", "branches/alpha/index.html"):
         assert 'width="512" height="512"' in header_party_link((output / page).read_text())
+
+
+def test_make_check_names_a_dark_logo_the_kit_cannot_clean(two_branches):
+    with_logo(two_branches, "logo.svg", PLAIN_SVG)
+    with_logo(
+        two_branches, "logo-dark.svg", '<svg xmlns="http://www.w3.org/2000/svg"><style>@import "x.css";</style></svg>'
+    )
+    problems = [p for p in check_project(project_settings(two_branches)).sorted() if p.is_error]
+    assert [(p.path, p.message.split(":")[0]) for p in problems] == [("theme/brand/logo-dark.svg", "BRAND_LOGO_DARK")]
+    assert "<style> element holds an @ rule" in problems[0].message
+    assert not (two_branches / "output").exists()

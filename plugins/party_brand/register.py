@@ -16,6 +16,7 @@ from incremental_build.derived import write_derived
 from .brand_files import FOLDER, brand_assets, brand_files, published_names, site_logos, source_files
 from .checks import check_logos
 from .colours import brand_colours
+from .logo_file import LogoProblem
 
 log = logging.getLogger(__name__)
 ROOT_FAVICON = "favicon.ico"  # also at the host's root, where browsers and feed readers ask without a link
@@ -28,7 +29,12 @@ def use_brand(pelican) -> None:
     settings = pelican.settings
     if settings.get("BRANCH") and settings.get("BRAND_ASSETS") is not None:
         return
-    logo, dark = site_logos(settings)
+    try:
+        logo, dark = site_logos(settings)
+    except LogoProblem:
+        # the checks name it, and stop a build before anything is written; `make check` loads
+        # the plugins without building
+        logo = dark = None
     settings["BRAND_ASSETS"] = brand_assets(logo, dark)
     shared = list(settings.get("BRANCH_SHARED_INPUT_FILES", []))
     settings["BRANCH_SHARED_INPUT_FILES"] = [*shared, *(path for path in source_files(settings) if path not in shared)]

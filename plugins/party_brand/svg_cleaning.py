@@ -67,8 +67,9 @@ HREF_ELEMENTS = {"use", "image", "textPath", "linearGradient", "radialGradient",
 # A raster picture inside the file (Illustrator inlines them so); never an SVG (it could script).
 INLINE_PICTURE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+")
 URL = re.compile(r"url\(\s*([^)]*?)\s*\)", re.I)
-# In a <style> element or a style attribute: what could fetch, import or hide a fetch.
-UNSAFE_CSS = re.compile(r"@|\\|expression|javascript:|behaviou?r|-moz-binding|<", re.I)
+# In a <style> element or a style attribute: what could fetch, import or hide a fetch (an @ rule,
+# an escape, image-set("...") and src("...") with an address in quotes, any //host).
+UNSAFE_CSS = re.compile(r"@|\\|//|image-set|src\(|expression|javascript:|behaviou?r|-moz-binding|<", re.I)
 
 
 class UncleanableSvg(ValueError):
