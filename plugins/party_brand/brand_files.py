@@ -31,9 +31,7 @@ def source_files(settings: dict) -> list[str]:
     return [os.path.realpath(path) for path in paths if path]
 
 
-def _described(logo: Logo | None, name: str) -> dict | None:
-    if logo is None:
-        return None
+def _described(logo: Logo, name: str) -> dict:
     return {"name": f"{FOLDER}/{name}", "width": logo.width, "height": logo.height}
 
 

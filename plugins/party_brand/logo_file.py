@@ -9,7 +9,6 @@ is wrong and how to put it right, and nothing is written.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -56,10 +55,6 @@ class Logo:
     data: bytes
     width: int
     height: int
-
-    @property
-    def digest(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
     @property
     def published_name(self) -> str:

@@ -4,6 +4,7 @@ the build starts, and the logos, icons and web manifest written when it ends."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -41,18 +42,18 @@ def use_brand(pelican) -> None:
 
 
 def _inputs(settings: dict) -> str:
-    """What decides the files' bytes: the logos' files, the names, the language and the colours."""
-    states = {}
+    """What decides the files' bytes: the logos' bytes, the names, the language and the colours
+    (write_derived adds the kit's code)."""
+    logos = {}
     for path in source_files(settings):
         with open(path, "rb") as handle:
-            states[path] = handle.read().hex()
+            logos[path] = hashlib.file_digest(handle, "sha256").hexdigest()
     values = {
-        "logos": states,
+        "logos": logos,
         "name": settings.get("MAIN_SITENAME") or settings["SITENAME"],
         "short_name": settings["BRAND_SHORT_NAME"],
         "lang": settings["DEFAULT_LANG"],
         "colours": brand_colours(settings),
-        "limit": settings["BRAND_LOGO_MAX_BYTES"],
     }
     return json.dumps(values, sort_keys=True)
 
