@@ -127,6 +127,20 @@ def test_demo_pages_carry_the_partys_name_and_the_kits_theme_alone(demo_site):
     assert "· The Hedgerow Party</title>" in branch
 
 
+def test_demo_shows_its_logo_with_a_dark_variant_and_the_icons_made_from_it(demo_site):
+    """The demo's logos, in theme/brand/ where a party's site keeps its own, found without a setting."""
+    for page in ("index.html", "branches/bristol/index.html"):
+        html = (demo_site / page).read_text()
+        assert '<source srcset="/theme/brand/logo-dark.svg" media="(prefers-color-scheme: dark)"' in html
+        assert '<img class="kit-header__logo" src="/theme/brand/logo.svg" width="512" height="512" alt="">' in html
+        assert '<span class="kit-header__party-name">The Hedgerow Party</span>' in html
+        assert '<link rel="manifest" href="/theme/brand/site.webmanifest">' in html
+    assert (demo_site / "theme/brand/logo.svg").read_bytes().startswith(b'<svg xmlns="http://www.w3.org/2000/svg"')
+    for icon in ("favicon.ico", "apple-touch-icon.png", "icon-192.png", "icon-512.png"):
+        assert (demo_site / "theme/brand" / icon).is_file()
+    assert not (demo_site / "branches/bristol/theme").exists()
+
+
 def test_demo_has_no_broken_links(demo_site):
     assert broken_links(demo_site) == []
 

@@ -65,7 +65,8 @@ def test_dev_build_keeps_plain_names(two_branches_output):
 
 
 def linked_assets(html: str) -> list[str]:
-    return re.findall(r'(?:href|src)="([^"]*/theme/[^"]+)"', html)
+    """The theme's stylesheets and scripts a page links (party_brand's icons keep plain names)."""
+    return re.findall(r'(?:href|src)="([^"]*/theme/[^"]+\.(?:css|js))"', html)
 
 
 def test_published_pages_link_hashed_files_that_exist(published_output):

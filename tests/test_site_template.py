@@ -78,11 +78,15 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
 def test_new_site_passes_the_kits_checks_and_builds(tmp_path):
     status, site = make_site(tmp_path)
     assert status == 0
-    # a favicon, as docs/make-it-your-party.md says: a file in theme/static/, linked by an override
-    (site / "theme/static/favicon.ico").write_bytes(b"\x00\x00\x01\x00")
+    # the logo, where docs/make-it-your-party.md says (found without a setting), and a line of the
+    # party's own in <head>, through an override that fills one block
+    (site / "theme/brand").mkdir()
+    (site / "theme/brand/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"><rect width="2" height="1" fill="#1d5c2e"/></svg>'
+    )
     (site / "theme/templates/base.html").write_text(
         '{% extends "!theme/base.html" %}\n'
-        '{% block party_head %}<link rel="icon" href="{{ MAIN_SITEURL }}/theme/favicon.ico">{% endblock party_head %}\n'
+        '{% block party_head %}<link rel="me" href="https://social.otter.example/@otter">{% endblock party_head %}\n'
     )
     output = build(with_lunr(site), site / "pelicanconf.py", now=NOW)
     home = (output / "index.html").read_text()
@@ -91,10 +95,13 @@ def test_new_site_passes_the_kits_checks_and_builds(tmp_path):
     assert "Riverside" in (output / "branches/riverside/index.html").read_text()
     assert (output / "theme/css/party.css").read_bytes() == (site / "theme/static/css/party.css").read_bytes()
     assert 'href="/theme/css/party.css"' in home
-    assert (output / "theme/favicon.ico").read_bytes() == b"\x00\x00\x01\x00"
+    assert (output / "theme/brand/logo.svg").read_text().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert '<img class="kit-header__logo kit-header__logo--on-plate" src="/theme/brand/logo.svg"' in home
     post = (output / "news/2027/our-new-website/index.html").read_text()  # article.html fills `head` itself
-    assert '<link rel="icon" href="/theme/favicon.ico">' in post
-    assert '<link rel="icon" href="/theme/favicon.ico">' in (output / "branches/riverside/index.html").read_text()
+    branch = (output / "branches/riverside/index.html").read_text()
+    for page in (post, branch):
+        assert '<link rel="me" href="https://social.otter.example/@otter">' in page
+        assert '<link rel="icon" href="/theme/brand/favicon.ico" sizes="16x16 32x32 48x48">' in page
     imprint = "Promoted by Olly Holt on behalf of The Otter Party, both at 3 Holt Lane, Bristol BS1 4DJ."
     assert imprint in home and imprint in (output / "branches/riverside/index.html").read_text()
     privacy = (output / "privacy/index.html").read_text()

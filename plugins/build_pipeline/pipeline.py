@@ -83,6 +83,7 @@ STAGES = (
             "responsive_images",
             "site_search",
             "hashed_assets",
+            "party_brand",
             "privacy_notice",
             "accessibility_statement",
             "site_files",

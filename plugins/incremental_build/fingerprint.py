@@ -54,15 +54,26 @@ def _kit_settings_file() -> tuple[str, ...]:
     return (found.origin,) if found is not None and found.origin else ()
 
 
+def _file_state(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def code_digest(settings: dict) -> str:
-    """The plugins' code and the settings files (BRANCH_SHARED_INPUT_FILES), read once per process."""
+    """The plugins' code and the settings files (BRANCH_SHARED_INPUT_FILES), read once per process
+    while the files' sizes and modification times stay as they were (a file of the site's, such as
+    its logo, may change between two builds of one process)."""
     folders = tuple(dict.fromkeys(settings.get("PLUGIN_PATHS", [])))  # the kit's own site lists its plugins twice
     root = settings.get("KIT_ROOT") or ""
     files = tuple(os.path.join(root, name) for name in settings.get("BRANCH_SHARED_INPUT_FILES", []))
     files += _kit_settings_file()
-    if (folders, files) not in _code_digests:
-        _code_digests[(folders, files)] = shared_inputs_digest(list(folders), list(files))
-    return _code_digests[(folders, files)]
+    key = (folders, files, tuple(_file_state(path) for path in files))
+    if key not in _code_digests:
+        _code_digests[key] = shared_inputs_digest(list(folders), list(files))
+    return _code_digests[key]
 
 
 def theme_and_code_digest(settings: dict) -> str:
