@@ -26,6 +26,7 @@ PYPROJECT = tomllib.loads((KIT_ROOT / "pyproject.toml").read_text())
 VERSION = re.search(r'^__version__ = "(.+)"$', (KIT_ROOT / "src/branchsites/__init__.py").read_text(), re.M)[1]
 NOW = "1798761600"  # 2027-01-01
 KIT_FOLDERS = ("plugins", "theme", "scaffold", "live_preview", "scripts/publish.sh", "scripts/deploy.sh")
+DEMO_ONLY = "theme/brand/"  # the demo party's logo, kept where a party's site keeps its own
 OFFLINE = ["--no-build-isolation"]  # the pinned hatchling of requirements-dev.txt builds the wheel
 
 
@@ -34,7 +35,11 @@ def kit_files(folder: str) -> set[str]:
     tracked = subprocess.run(
         ["git", "ls-files", "-z", "--", folder], cwd=KIT_ROOT, capture_output=True, text=True, check=True
     ).stdout.split("\0")  # the template's file names have spaces in them
-    return {f"branchsites/{path.removeprefix('src/branchsites/')}" for path in tracked if path}
+    return {
+        f"branchsites/{path.removeprefix('src/branchsites/')}"
+        for path in tracked
+        if path and not path.startswith(DEMO_ONLY)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +118,7 @@ def test_wheel_holds_every_kit_file_and_nothing_else(wheel):
     outside_template = [name for name in names if not name.startswith("branchsites/site_template/site/")]
     assert not [n for n in outside_template if re.search(r"(^|/)(tests|content|branches|node_modules|__pycache__)/", n)]
     assert not [name for name in names if re.search(r"(^|/)(node_modules|__pycache__)/", name)]
+    assert not [name for name in names if name.startswith(f"branchsites/{DEMO_ONLY}")]  # no party's logo
     assert any(name.endswith("/licenses/LICENSE") for name in names)
 
 
