@@ -458,11 +458,14 @@ def assert_no_dead_end(result, *, join: bool = True) -> None:
         assert link(result, "Volunteer with The Test Party") == VOLUNTEER_URL
 
 
-@pytest.mark.parametrize("width", [360, 1280])
+SCREENS = [(360, "light"), (360, "dark"), (1280, "light"), (1280, "dark")]
+
+
+@pytest.mark.parametrize(("width", "scheme"), SCREENS)
 def test_a_covered_postcode_says_when_the_branch_meets_what_is_next_and_how_to_join_in(
-    finder_site, serve, open_page, run_axe, width
+    finder_site, serve, open_page, run_axe, width, scheme
 ):
-    page = open_page(width=width)
+    page = open_page(width=width, scheme=scheme)
     result = look_up(page, serve(finder_site), "ab1 2cd")
     assert status(page) == "One branch covers AB1."
     assert headings(result) == ["The branch covering AB1", "Also in the AB postcode area"]
@@ -484,9 +487,11 @@ def test_a_covered_postcode_says_when_the_branch_meets_what_is_next_and_how_to_j
     assert_accessible(page, run_axe)
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-def test_an_uncovered_district_offers_the_nearest_in_its_postcode_area(finder_site, serve, open_page, run_axe, width):
-    page = open_page(width=width)
+@pytest.mark.parametrize(("width", "scheme"), SCREENS)
+def test_an_uncovered_district_offers_the_nearest_in_its_postcode_area(
+    finder_site, serve, open_page, run_axe, width, scheme
+):
+    page = open_page(width=width, scheme=scheme)
     result = look_up(page, serve(finder_site), "AB9 9ZZ")
     assert status(page) == "No branch covers AB9 yet. The nearest are in the AB postcode area."
     assert headings(result) == ["Nearest, in the AB postcode area", "No branch near you yet?"]
