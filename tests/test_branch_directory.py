@@ -562,6 +562,8 @@ def test_a_hostile_branch_name_and_meeting_time_are_shown_as_text(finder_site, s
     assert link(card, f"Get involved with {HOSTILE_NAME} branch") == "/branches/cardiff/"
     assert result.locator("script, img").count() == 0
     assert dialogs == []
+    page_html = read(finder_site, "branches/index.html")  # and the list that answers without script
+    assert "Cardiff &lt;script&gt;alert(1)&lt;/script&gt; branch" in page_html and "<script>alert" not in page_html
     assert_accessible(page, run_axe)
 
 
