@@ -10,8 +10,13 @@ from pathlib import Path
 import jsonschema
 import listparser
 import pytest
+from browser import describe_violations
 
-from branch_subsites.postcodes import parse_postcode
+from branch_directory.finder_data import finder_json
+from branch_directory.grouping import NationGroup, RegionGroup
+from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS
+from branch_subsites.postcode_places import AREA_PLACES, places_of
+from branch_subsites.postcodes import POSTCODE_AREAS, parse_postcode
 from kit_testing import KIT_ROOT, broken_links, build, copy_fixture
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
@@ -194,6 +199,96 @@ def test_official_json_lists_domains_senders_and_accounts(site):
     assert "not from the party" in page and "mailto:report-a-fake@test-party.example" in page
 
 
+# ---- the finder's data ----------------------------------------------------------
+
+FINDER_BRANCH_KEYS = {"name", "url", "place", "email", "meets", "reach", "volunteer", "next"}
+
+
+def finder_data(output: Path) -> dict:
+    return json.loads(read(output, "branches/finder.json"))
+
+
+def test_finder_data_says_when_each_branch_meets_what_is_next_and_how_to_reach_it(site):
+    data = finder_data(site)
+    assert data["version"] == 2
+    assert data["nations"] == {"England": "/branches/england/", "Northern Ireland": "/branches/northern-ireland/"}
+    assert data["places"] == [
+        {"nation": "England", "region": "South West", "url": "/branches/england/south-west/"},
+        {"nation": "Northern Ireland", "region": None, "url": "/branches/northern-ireland/"},
+    ]
+    alpha, delta, gamma = data["branches"]  # local branches only: a network covers no postcode
+    assert alpha == {
+        "name": "Alphaton branch",
+        "url": "/branches/alpha/",
+        "place": 0,
+        "email": "alpha@example.org",
+        "meets": "First Monday, 7pm, the library",
+        "reach": "#branch-alpha",
+        "next": {
+            "title": "Branch meeting",
+            "url": "events/2027-01-12-branch-meeting/",
+            "start": "2027-01-12T19:00:00+00:00",
+            "when": "Tue 12 Jan, 7pm",
+        },
+    }
+    # nothing to say, no key: Deltaford has no event and no meeting time, Gammagh no other channel
+    assert delta == {
+        "name": "Deltaford branch",
+        "url": "/branches/delta/",
+        "place": 0,
+        "email": "delta@example.org",
+        "reach": "#branch-delta",
+    }
+    assert gamma["place"] == 1 and gamma["meets"] == "Every other Thursday" and "reach" not in gamma
+    assert data["districts"] == {"AB1": [0], "AB2": [0, 1], "AB3": [1], "BT7": [2], "BT9": [2]}
+    # each link goes where it says: the event page, and the branch's entry with every channel
+    assert (site / "branches/alpha/events/2027-01-12-branch-meeting/index.html").is_file()
+    for branch in data["branches"]:
+        if "reach" in branch:
+            page = read(site, data["places"][branch["place"]]["url"].lstrip("/") + "index.html")
+            assert f'<li class="kit-entry h-card" id="{branch["reach"][1:]}">' in page
+
+
+def test_finder_data_stays_one_bounded_record_per_branch(site):
+    """Alphaton has four events (one repeating) and a channel: the finder carries the next event only."""
+    text = read(site, "branches/finder.json")
+    data = json.loads(text)
+    assert all(set(branch) <= FINDER_BRANCH_KEYS for branch in data["branches"])
+    assert all(set(branch.get("next", {})) <= {"title", "url", "start", "when"} for branch in data["branches"])
+    for later in ("Market stall", "clocks go forward", "clocks go back", "2027-02-09", "Signal group"):
+        assert later not in text
+    assert text.count("Branch meeting") == 1 and "Beta Network" not in text
+    assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # not a byte of spacing
+
+
+def test_finder_data_records_a_branchs_volunteer_address():
+    """branch.yaml `volunteer:` (the calls to action): the finder's "get involved" goes there."""
+    entry = {
+        "slug": "alpha",
+        "display_name": "Alphaton branch",
+        "url": "https://alpha.example",
+        "contact": "alpha@example.org",
+        "areas": ["AB1"],
+        "channels": [],
+        "meets": None,
+        "next_event": None,
+        "volunteer": "https://alpha.example/helping/",
+    }
+    region = RegionGroup("South West", "south-west", "branches/england/south-west/", [entry])
+    nations = [NationGroup("England", "england", "branches/england/", [region])]
+    data = json.loads(finder_json(nations, site_url="https://party.example"))
+    assert data["branches"] == [
+        {
+            "name": "Alphaton branch",
+            "url": "https://alpha.example/",
+            "place": 0,
+            "email": "alpha@example.org",
+            "volunteer": "https://alpha.example/helping/",
+        }
+    ]
+    assert data["places"][0]["url"] == "https://party.example/branches/england/south-west/"
+
+
 # ---- postcodes: Python and the browser's postcode.js agree ---------------------
 
 POSTCODES = {
@@ -223,6 +318,17 @@ def test_postcode_parsing(typed):
     assert parse_postcode(typed) == POSTCODES[typed]
 
 
+def run_node(script: str, *arguments: str) -> object:
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", script, *arguments],
+        cwd=KIT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
 def test_postcode_js_agrees_with_python():
     script = (
         "import { parsePostcode } from './theme/static/js/postcode.js';"
@@ -230,49 +336,256 @@ def test_postcode_js_agrees_with_python():
         "const out = {}; for (const c of cases) { const p = parsePostcode(c); out[c] = p && [p.district, p.area]; }"
         "console.log(JSON.stringify(out));"
     )
-    result = subprocess.run(
-        ["node", "--input-type=module", "-e", script, json.dumps(sorted(POSTCODES))],
-        cwd=KIT_ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
+    found = run_node(script, json.dumps(sorted(POSTCODES)))
+    assert found == {k: list(v) if v else None for k, v in POSTCODES.items()}
+
+
+def test_every_postcode_area_lies_in_places_the_branches_can_be_in():
+    assert set(AREA_PLACES) == POSTCODE_AREAS
+    for area, places in AREA_PLACES.items():
+        assert len(set(places)) == len(places), area
+        for nation, region in places:
+            assert nation in NATIONS, area
+            assert (region in ENGLISH_REGIONS) if nation == "England" else region is None, area
+    assert places_of("S") == (("England", "Yorkshire and the Humber"), ("England", "East Midlands"))
+    assert places_of("CH") == (("England", "North West"), ("Wales", None))
+    assert places_of("JE") == () and places_of("ZZ") == ()
+
+
+def test_postcode_js_places_every_area_as_python_does():
+    script = (
+        "import { POSTCODE_AREAS, placesOf } from './theme/static/js/postcode.js';"
+        "const out = {}; for (const area of [...POSTCODE_AREAS, 'ZZ']) out[area] = placesOf(area);"
+        "console.log(JSON.stringify(out));"
     )
-    assert json.loads(result.stdout) == {k: list(v) if v else None for k, v in POSTCODES.items()}
+    found = run_node(script)
+    assert found == {area: [list(p) for p in places_of(area)] for area in [*AREA_PLACES, "ZZ"]}
+
+
+NEAREST = {
+    # typed: (covering the district, others in the postcode area, {place: its branches})
+    "AB1": (["Alphaton branch"], ["Deltaford branch"], {}),
+    "AB2": (["Alphaton branch", "Deltaford branch"], [], {}),
+    "AB9": ([], ["Alphaton branch", "Deltaford branch"], {}),
+    "AB": ([], ["Alphaton branch", "Deltaford branch"], {}),
+    "BT1": ([], ["Gammagh branch"], {}),
+    "EX4": ([], [], {"South West": ["Alphaton branch", "Deltaford branch"]}),
+    "SP1": ([], [], {"South West": ["Alphaton branch", "Deltaford branch"]}),  # SP: South West, South East
+    "S1": ([], [], {}),  # Yorkshire and the Humber, East Midlands: none
+    "EH1": ([], [], {}),
+    "JE2": ([], [], {}),
+}
+
+
+def test_nearest_branches_by_district_then_area_then_region_or_nation(site):
+    script = (
+        "import { nearestBranches, parsePostcode } from './theme/static/js/postcode.js';"
+        "import { readFileSync } from 'node:fs';"
+        "const data = JSON.parse(readFileSync(process.argv[1], 'utf8'));"
+        "const names = (branches) => branches.map((b) => b.name);"
+        "const out = {}; for (const typed of JSON.parse(process.argv[2])) {"
+        "  const { exact, area, places } = nearestBranches(data, parsePostcode(typed));"
+        "  const byPlace = places.map((p) => [p.region || p.nation, names(p.branches)]);"
+        "  out[typed] = [names(exact), names(area), Object.fromEntries(byPlace)];"
+        "} console.log(JSON.stringify(out));"
+    )
+    found = run_node(script, str(site / "branches/finder.json"), json.dumps(list(NEAREST)))
+    assert found == {typed: list(expected) for typed, expected in NEAREST.items()}
 
 
 # ---- the finder in Chromium ---------------------------------------------------
 
-FINDER_CASES = {
-    "ab1 2cd": ("The branch covering AB1:", ["Alphaton branch"], ["Deltaford branch"]),
-    "AB2": ("Branches covering AB2:", ["Alphaton branch", "Deltaford branch"], []),
-    "ab9 9zz": (
-        "No branch covers AB9 yet. Nearest, in the AB postcode area:",
-        [],
-        ["Alphaton branch", "Deltaford branch"],
-    ),
-    "BT9": ("The branch covering BT9:", ["Gammagh branch"], []),
-    "s1 2ew": ("There is no branch near S1 yet.", [], []),
-    "ZZ1 1AA": ("“ZZ1 1AA” does not look like a UK postcode.", [], []),
-}
+HOSTILE_NAME = "Cardiff <script>alert(1)</script>"
+HOSTILE = f"""\
+name: "{HOSTILE_NAME}"
+kind: local
+nation: Wales
+areas: [CF10]
+contact: cardiff@example.org
+meets: "<img src=x onerror=alert(2)> Tuesdays"
+editors: [mallory]
+"""
+JOIN_URL = "https://join.test-party.example/"
+VOLUNTEER_URL = "https://test-party.example/volunteer/"
 
 
-@pytest.mark.parametrize("typed", sorted(FINDER_CASES))
-def test_finder_answers_a_typed_postcode(site, serve, open_page, typed):
-    lead, exact, nearby = FINDER_CASES[typed]
-    page = open_page(width=360)
-    base = serve(site)
+@pytest.fixture(scope="module")
+def finder_site(tmp_path_factory):
+    """The directory's fixture plus a Welsh branch named and timed with markup, and the party's Join and
+    Volunteer addresses set."""
+    project = copy_fixture("two_branches", tmp_path_factory.mktemp("finder") / "project")
+    for slug, text in (("gamma", GAMMA), ("delta", DELTA), ("cardiff", HOSTILE)):
+        (project / "branches" / slug).mkdir()
+        (project / "branches" / slug / "branch.yaml").write_text(text)
+    return build(project, now=NOW, JOIN_URL=JOIN_URL, VOLUNTEER_URL=VOLUNTEER_URL)
+
+
+def look_up(page, base: str, typed: str):
+    """Type ``typed`` into the finder and wait for its answer (the finder clears the last one at once);
+    the answer's element."""
     page.goto(f"{base}/branches/")
     page.get_by_label("Your postcode").fill(typed)
     page.get_by_label("Your postcode").press("Enter")
-    result = page.locator("#finder-result")
-    result.locator("p").first.wait_for()
-    assert result.locator("p").first.inner_text().startswith(lead)
-    lists = result.locator("ul")
-    found = [lists.nth(i).locator("a").all_inner_texts() for i in range(lists.count())]
-    assert [names for names in (exact, nearby) if names] == found
-    if not exact and not nearby and "UK postcode" not in lead:
-        assert result.get_by_role("link", name="How to start a branch").get_attribute("href") == "/start-a-branch/"
-    assert page.url.endswith(f"/branches/?postcode={typed.replace(' ', '+')}")
+    page.locator("#finder-status:not(:empty)").wait_for()  # no wait_for_function: the CSP forbids eval
+    return page.locator("#finder-result")
+
+
+def status(page) -> str:
+    return page.locator("#finder-status").inner_text()
+
+
+def headings(result) -> list[str]:
+    return result.locator("h2").all_inner_texts()
+
+
+def link(scope, name: str) -> str:
+    return scope.get_by_role("link", name=name, exact=True).get_attribute("href")
+
+
+def assert_accessible(page, run_axe) -> None:
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+    assert page.problems == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def assert_no_dead_end(result, *, join: bool = True) -> None:
+    """The page's own "No branch near you?" steps: start a branch, the party's Join and Volunteer."""
+    assert "No branch near you yet?" in headings(result)
+    assert link(result, "How to start a branch") == "/start-a-branch/"
+    if join:
+        assert link(result, "Join The Test Party") == JOIN_URL
+        assert link(result, "Volunteer with The Test Party") == VOLUNTEER_URL
+
+
+SCREENS = [(360, "light"), (360, "dark"), (1280, "light"), (1280, "dark")]
+
+
+@pytest.mark.parametrize(("width", "scheme"), SCREENS)
+def test_a_covered_postcode_says_when_the_branch_meets_what_is_next_and_how_to_join_in(
+    finder_site, serve, open_page, run_axe, width, scheme
+):
+    page = open_page(width=width, scheme=scheme)
+    result = look_up(page, serve(finder_site), "ab1 2cd")
+    assert status(page) == "One branch covers AB1."
+    assert headings(result) == ["The branch covering AB1", "Also in the AB postcode area"]
+    (alpha,) = result.locator(".kit-finder__branch").all()
+    assert alpha.locator("h3").inner_text() == "Alphaton branch"
+    facts = dict(zip(alpha.locator("dt").all_inner_texts(), alpha.locator("dd").all_inner_texts(), strict=True))
+    assert facts == {
+        "Meets": "First Monday, 7pm, the library",
+        "Next event": "Branch meeting, Tue 12 Jan, 7pm",
+        "Get in touch": "alpha@example.org or its other channels",
+    }
+    assert link(alpha, "Branch meeting").endswith("/branches/alpha/events/2027-01-12-branch-meeting/")
+    assert alpha.locator("time").get_attribute("datetime") == "2027-01-12T19:00:00+00:00"
+    assert link(alpha, "alpha@example.org") == "mailto:alpha@example.org"
+    assert link(alpha, "its other channels") == "/branches/england/south-west/#branch-alpha"
+    assert link(alpha, "Get involved with Alphaton branch") == "/branches/alpha/"
+    assert result.locator(".kit-finder__names a").all_inner_texts() == ["Deltaford branch"]
+    assert "No branch near you yet?" not in headings(result)
+    assert_accessible(page, run_axe)
+
+
+@pytest.mark.parametrize(("width", "scheme"), SCREENS)
+def test_an_uncovered_district_offers_the_nearest_in_its_postcode_area(
+    finder_site, serve, open_page, run_axe, width, scheme
+):
+    page = open_page(width=width, scheme=scheme)
+    result = look_up(page, serve(finder_site), "AB9 9ZZ")
+    assert status(page) == "No branch covers AB9 yet. The nearest are in the AB postcode area."
+    assert headings(result) == ["Nearest, in the AB postcode area", "No branch near you yet?"]
+    assert result.locator(".kit-finder__branch h3").all_inner_texts() == ["Alphaton branch", "Deltaford branch"]
+    delta = result.locator(".kit-finder__branch").nth(1)
+    assert "None planned yet" in delta.inner_text() and "Meets" not in delta.inner_text()
+    assert link(delta, "Get involved with Deltaford branch") == "/branches/delta/"
+    assert_no_dead_end(result)
+    assert_accessible(page, run_axe)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_an_uncovered_area_offers_its_region_or_nation_and_how_to_start_a_branch(
+    finder_site, serve, open_page, run_axe, width
+):
+    page = open_page(width=width)
+    base = serve(finder_site)
+    result = look_up(page, base, "EX4 4QJ")  # Exeter: South West, where Alphaton and Deltaford are
+    assert status(page) == "No branch in the EX postcode area yet. The nearest are in South West."
+    assert headings(result) == ["Branches in South West", "No branch near you yet?"]
+    assert result.locator(".kit-finder__names a").all_inner_texts() == ["Alphaton branch", "Deltaford branch"]
+    assert_no_dead_end(result)
+    assert_accessible(page, run_axe)
+    result = look_up(page, base, "SA1 1AA")  # Swansea: Wales, where the Cardiff branch is
+    assert headings(result) == ["Branches in Wales", "No branch near you yet?"]
+    assert result.locator(".kit-finder__names a").all_inner_texts() == [f"{HOSTILE_NAME} branch"]
+    result = look_up(page, base, "S1 2EW")  # Sheffield: no branch in its regions, some in England
+    assert status(page) == "There is no branch near S1 yet."
+    assert link(result, "Every branch in England") == "/branches/england/"
+    assert_no_dead_end(result)
+    result = look_up(page, base, "JE2 3AB")  # Jersey: in no nation of the UK
+    assert status(page) == "There is no branch near JE2 yet."
+    assert result.get_by_role("link").all_inner_texts() == [
+        "How to start a branch",
+        "Join The Test Party",
+        "Volunteer with The Test Party",
+    ]
+    assert_accessible(page, run_axe)
+
+
+INVALID = {
+    "ZZ1 1AA": "No UK postcode starts with ZZ. Try it again, or its first half, such as S1 or EH12.",
+    "hello": "“hello” does not look like a UK postcode. Try it again, or its first half, such as S1 or EH12.",
+    "12345": "“12345” does not look like a UK postcode. Try it again, or its first half, such as S1 or EH12.",
+}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_an_invalid_postcode_says_what_is_wrong_and_where_else_to_look(finder_site, serve, open_page, run_axe, width):
+    page = open_page(width=width)
+    base = serve(finder_site)
+    for typed, message in INVALID.items():
+        result = look_up(page, base, typed)
+        assert status(page) == message
+        assert link(result, "find your branch by place") == "#by-place"
+        assert page.evaluate("localStorage.getItem('kit-reader-postcode')") is None  # not kept
+    assert_accessible(page, run_axe)
+
+
+def test_a_hostile_branch_name_and_meeting_time_are_shown_as_text(finder_site, serve, open_page, run_axe):
+    page = open_page(width=360)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    result = look_up(page, serve(finder_site), "CF10 1AA")
+    card = result.locator(".kit-finder__branch")
+    assert card.locator("h3").inner_text() == f"{HOSTILE_NAME} branch"
+    assert card.locator("dd").first.inner_text() == "<img src=x onerror=alert(2)> Tuesdays"
+    assert link(card, f"Get involved with {HOSTILE_NAME} branch") == "/branches/cardiff/"
+    assert result.locator("script, img").count() == 0
+    assert dialogs == []
+    page_html = read(finder_site, "branches/index.html")  # and the list that answers without script
+    assert "Cardiff &lt;script&gt;alert(1)&lt;/script&gt; branch" in page_html and "<script>alert" not in page_html
+    assert_accessible(page, run_axe)
+
+
+def test_the_finder_remembers_the_postcode_in_the_browser_and_forgets_it(finder_site, serve, open_page):
+    page = open_page(width=360)
+    base = serve(finder_site)
+    page.goto(f"{base}/branches/")
+    assert not page.locator("#finder-kept").is_visible()  # nothing kept yet, nothing to forget
+    look_up(page, base, "bt9 5aa")
+    assert page.evaluate("localStorage.getItem('kit-reader-postcode')") == "bt9 5aa"
+    page.goto(f"{base}/branches/")  # next visit: the reader's branch straight away
+    page.get_by_text("One branch covers BT9.").wait_for()
+    assert page.get_by_label("Your postcode").input_value() == "bt9 5aa"
+    assert page.locator("#finder-result h3").all_inner_texts() == ["Gammagh branch"]
+    assert page.locator("#finder-kept").is_visible()
+    page.get_by_role("button", name="Forget my postcode").click()
+    assert status(page) == "Your postcode is forgotten: this browser no longer keeps it."
+    assert page.evaluate("localStorage.getItem('kit-reader-postcode')") is None
+    assert page.get_by_label("Your postcode").input_value() == ""
+    assert page.locator("#finder-result").inner_text() == "" and not page.locator("#finder-kept").is_visible()
+    page.goto(f"{base}/branches/")
+    assert page.get_by_label("Your postcode").input_value() == "" and status(page) == ""
     assert page.problems == []
 
 
@@ -280,15 +593,43 @@ def test_finder_result_can_be_shared_and_the_back_button_works(site, serve, open
     page = open_page()
     base = serve(site)
     page.goto(f"{base}/branches/?postcode=BT9")
-    page.locator("#finder-result a").first.wait_for()
-    assert page.locator("#finder-result a").all_inner_texts() == ["Gammagh branch"]
+    page.get_by_text("One branch covers BT9.").wait_for()
+    assert page.locator("#finder-result h3").all_inner_texts() == ["Gammagh branch"]
+    # a shared address may carry someone else's postcode: only one the reader types is kept
+    assert page.evaluate("localStorage.getItem('kit-reader-postcode')") is None
     page.get_by_label("Your postcode").fill("AB1")
     page.keyboard.press("Enter")
-    page.get_by_text("The branch covering AB1:").wait_for()
+    page.get_by_text("One branch covers AB1.").wait_for()
+    assert page.url.endswith("/branches/?postcode=AB1")
+    assert page.evaluate("localStorage.getItem('kit-reader-postcode')") == "AB1"
     page.go_back()
-    page.get_by_text("The branch covering BT9:").wait_for()
+    page.get_by_text("One branch covers BT9.").wait_for()
     assert page.get_by_label("Your postcode").input_value() == "BT9"
     assert page.problems == []
+
+
+def test_the_party_join_and_volunteer_show_only_when_set(site, finder_site):
+    """Without JOIN_URL and VOLUNTEER_URL (the kit's fixture sets neither) the page offers how to start a branch."""
+    for output, join in ((site, False), (finder_site, True)):
+        page = text_of(output, "branches/index.html")
+        steps = page[
+            page.index('<div class="kit-finder__next-steps"') : page.index("</section>", page.index("no-branch-yet"))
+        ]
+        assert '<a href="/start-a-branch/">How to start a branch</a>' in steps
+        assert (f'<a class="kit-button" href="{JOIN_URL}">Join The Test Party</a>' in steps) is join
+        assert (f'<a class="kit-button" href="{VOLUNTEER_URL}">Volunteer with The Test Party</a>' in steps) is join
+
+
+def test_the_directory_speaks_plain_words_and_keeps_files_for_developers_apart(site):
+    page = text_of(site, "branches/index.html")
+    main = page[page.index("<main") : page.index("</main>")]
+    assert "For programs" not in main and "calendar programs" not in main
+    assert '<a href="/branches.opml">Follow every branch\'s news</a> by importing this one file into it.' in main
+    developers = main[main.index('<p class="kit-directory__developers">') :]
+    developers = developers[: developers.index("</p>")]
+    assert '<a href="/branches.json">every branch as JSON</a>' in developers
+    assert main.count("OPML") == developers.count("OPML") == 1
+    assert main.count("JSON") == developers.count("JSON")
 
 
 def test_without_javascript_the_list_still_answers(site, serve, open_page):
@@ -297,3 +638,19 @@ def test_without_javascript_the_list_still_answers(site, serve, open_page):
     assert not page.locator("#branch-finder").is_visible()
     assert page.get_by_role("link", name="Gammagh branch").is_visible()
     assert page.get_by_role("link", name="South West").is_visible()
+    assert page.get_by_role("link", name="How to start a branch").is_visible()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_channel_label_in_the_contact_card_wraps_alike(site, serve, open_page, width):
+    """Email's address has no space to wrap at: it keeps to its column like every other channel's name."""
+    page = open_page(width=width)
+    page.goto(f"{serve(site)}/branches/alpha/")
+    rows = page.locator(".kit-card__channel").all()
+    assert [row.locator(".kit-card__type").inner_text() for row in rows] == ["Email", "Signal group"]
+    boxes = [(row.locator(".kit-card__type").bounding_box(), row.locator("a").bounding_box()) for row in rows]
+    if width < 480:  # each kind above its address
+        assert all(link["y"] >= label["y"] + label["height"] - 1 and link["x"] == label["x"] for label, link in boxes)
+    else:  # kinds in one column, addresses in the next, level with them
+        assert len({round(link["x"]) for _, link in boxes}) == 1
+        assert all(link["x"] > label["x"] + label["width"] and abs(link["y"] - label["y"]) < 4 for label, link in boxes)

@@ -38,7 +38,8 @@ def test_the_national_notice_states_the_builds_facts_and_the_partys_contact(two_
     page = notice(two_branches_output)
     text = main_text(page)
     contact = KIT_SITE["PRIVACY_DATA_PROTECTION_CONTACT"]
-    assert "This website sets no cookies and stores nothing on your device." in text
+    assert "This website sets no cookies. It keeps one thing on your device" in text
+    assert "your browser keeps that postcode" in text and "is never sent to us or anyone else" in text
     assert "it loads nothing from other websites" in text
     assert f"The log is kept for {KIT_SITE['PRIVACY_SERVER_LOG_DAYS']} days" in text
     assert f"run for us by {KIT_SITE['PRIVACY_HOST']}" in text

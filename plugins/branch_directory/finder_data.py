@@ -1,23 +1,72 @@
-"""The finder's data: which branches cover each postcode district, as small as it can be.
+"""The finder's data: which local branches cover each postcode district, and what a reader needs to
+go to one of them: when it meets, its next event, how to reach it, how to get involved.
 
-Shape (version 1): {"version": 1, "branches": [[name, url], ...], "districts": {"S1": [0, 4], ...}}.
-It grows with the districts covered (at most the UK's ~3,000), not with anything else a branch has.
+Shape (version 2, documented in docs/branches-json.md):
+
+    {"version": 2,
+     "nations": {"England": "/branches/england/", ...},
+     "places": [{"nation": "England", "region": "South West", "url": "/branches/england/south-west/"}, ...],
+     "branches": [{"name": "Alphaton branch", "url": "/branches/alpha/", "place": 0, "email": "...",
+                   "meets": "...", "reach": "#branch-alpha", "volunteer": "https://...",
+                   "next": {"title": "...", "url": "events/...", "start": "2027-01-12T19:00:00+00:00",
+                            "when": "Tue 12 Jan, 7pm"}}, ...],
+     "districts": {"S1": [0, 4], ...}}
+
+A key with nothing to say is left out. ``reach`` is the branch's entry (its every channel) on its
+place's page; ``next.url`` is relative to the branch's own ``url``. Each branch has one record of a
+fixed set of keys, each bounded by branch.yaml's and front matter's own limits, and one event at
+most: the data grows with the number of branches and of the districts they cover, never with their
+events, news or channels.
 """
 
 from __future__ import annotations
 
 import json
 
+from events.wording import event_date
 
-def finder_json(entries: list[dict]) -> bytes:
-    local = sorted((e for e in entries if e["kind"] == "local"), key=lambda e: (e["name"].casefold(), e["slug"]))
-    districts: dict[str, list[int]] = {}
-    for index, entry in enumerate(local):
-        for district in entry["areas"]:
-            districts.setdefault(district, []).append(index)
+from .grouping import NationGroup
+
+FINDER_VERSION = 2
+
+
+def finder_json(nations: list[NationGroup], *, site_url: str) -> bytes:
+    """``nations`` as grouping.group_branches makes them; addresses start with ``site_url``."""
+    places, branches, districts = [], [], {}
+    for nation in nations:
+        for region in nation.regions:
+            page = f"{site_url}/{region.url or nation.url}"
+            places.append({"nation": nation.name, "region": region.name, "url": page})
+            for entry in region.branches:
+                for district in entry["areas"]:
+                    districts.setdefault(district, []).append(len(branches))
+                branches.append(_branch(entry, place=len(places) - 1))
     data = {
-        "version": 1,
-        "branches": [[e["display_name"], f"{e['url']}/"] for e in local],
+        "version": FINDER_VERSION,
+        "nations": {nation.name: f"{site_url}/{nation.url}" for nation in nations},
+        "places": places,
+        "branches": branches,
         "districts": dict(sorted(districts.items())),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _branch(entry: dict, *, place: int) -> dict:
+    """One local branch; ``place`` is its place's index, whose page has the branch's every channel."""
+    site = f"{entry['url']}/"
+    record = {"name": entry["display_name"], "url": site, "place": place, "email": entry["contact"]}
+    if entry.get("meets"):
+        record["meets"] = entry["meets"]
+    if entry["channels"]:
+        record["reach"] = f"#branch-{entry['slug']}"  # on the place's page
+    if entry.get("volunteer"):
+        record["volunteer"] = entry["volunteer"]
+    event = entry.get("next_event")
+    if event:
+        record["next"] = {
+            "title": event["title"],
+            "url": event["url"].removeprefix(site),  # relative to the branch's site
+            "start": event["start"],
+            "when": event_date(event["starts"], event["timezone"], event["all_day"]),
+        }
+    return record

@@ -61,7 +61,8 @@ class BranchDirectoryGenerator(Generator):
                         nation=nation,
                         region=region,
                     )
-        self._write_bytes(settings["BRANCH_FINDER_JSON_SAVE_AS"], finder_json(self.entries))
+        finder = finder_json(self.context["directory_nations"], site_url=settings["SITEURL"])
+        self._write_bytes(settings["BRANCH_FINDER_JSON_SAVE_AS"], finder)
         self._write_bytes(settings["BRANCHES_JSON_SAVE_AS"], branches_json(self.entries, **site))
         # a feed reader or calendar app needs whole addresses, also in a `make html` preview
         opml = {"site_name": settings["SITENAME"], "address": functools.partial(absolute_address, settings)}

@@ -1,13 +1,25 @@
-// The branch finder on branches/: a postcode in, the branches covering it out.
+// The branch finder on branches/: a postcode in, the branches covering it out, each with when it
+// meets, its next event, how to reach it and how to get involved. It never ends in a dead end: where
+// no branch covers the postcode it offers the nearest it can tell (the same postcode area, then the
+// region or nation) and the page's own "no branch near you" steps (start a branch, Join, Volunteer).
+// The postcode looked up is kept in the reader's browser only (reader-postcode.js), with a way to forget it.
 // Without JavaScript the form stays hidden and the grouped list below answers the question.
-import { matchBranches, parsePostcode } from "./postcode.js";
+// Every text from branches/finder.json goes in as text (dom.js element), never as markup.
+import { nearestBranches, parsePostcode, placesOf, unknownArea } from "./postcode.js";
+import { forgetPostcode, rememberPostcode, rememberedPostcode } from "./reader-postcode.js";
 import { element } from "./dom.js";
+
+// A region or nation can have dozens of branches: the finder names the first few, its page has all.
+const PLACE_LIST_MAX = 8;
 
 const form = document.getElementById("branch-finder");
 
 if (form) {
   const input = form.querySelector("input[name=postcode]");
+  const status = document.getElementById("finder-status");
   const result = document.getElementById("finder-result");
+  const kept = document.getElementById("finder-kept");
+  const nextSteps = document.getElementById("finder-next-steps");
   let data = null;
 
   const load = () => {
@@ -18,9 +30,46 @@ if (form) {
     return data;
   };
 
+  const fact = (list, term, ...content) => {
+    const dd = element("dd");
+    dd.append(...content);
+    list.append(element("dt", term), dd);
+  };
 
-  const list = (branches) => {
+  // A branch in full: what a reader needs to go along.
+  const card = (branch, places) => {
+    const li = element("li", "", { class: "kit-finder__branch" });
+    const heading = element("h3", "", { class: "kit-finder__name" });
+    heading.append(element("a", branch.name, { href: branch.url }));
+    const facts = element("dl", "", { class: "kit-finder__facts" });
+    if (branch.meets) fact(facts, "Meets", branch.meets);
+    if (branch.next) {
+      const next = branch.next;
+      const url = new URL(next.url, new URL(branch.url, window.location.href)).href;
+      fact(facts, "Next event", element("a", next.title, { href: url }), ", ", element("time", next.when, { datetime: next.start }));
+    } else {
+      fact(facts, "Next event", "None planned yet");
+    }
+    const email = element("a", branch.email, { href: `mailto:${branch.email}` });
+    const reach = branch.reach && places[branch.place].url + branch.reach;
+    if (reach) fact(facts, "Get in touch", email, " or ", element("a", "its other channels", { href: reach }));
+    else fact(facts, "Get in touch", email);
+    const action = element("p", "", { class: "kit-finder__action" });
+    const words = branch.volunteer ? `Volunteer with ${branch.name}` : `Get involved with ${branch.name}`;
+    action.append(element("a", words, { class: "kit-button", href: branch.volunteer || branch.url }));
+    li.append(heading, facts, action);
+    return li;
+  };
+
+  const cards = (finder, branches) => {
     const ul = element("ul", "", { class: "kit-finder__branches" });
+    ul.append(...branches.map((branch) => card(branch, finder.places)));
+    return ul;
+  };
+
+  // Branches by name only, for those further off.
+  const names = (branches) => {
+    const ul = element("ul", "", { class: "kit-finder__names" });
     for (const branch of branches) {
       const li = element("li");
       li.append(element("a", branch.name, { href: branch.url }));
@@ -29,24 +78,84 @@ if (form) {
     return ul;
   };
 
-  const startLink = () => {
-    const p = element("p");
-    p.append("Would you like to start one? ");
-    p.append(element("a", "How to start a branch", { href: form.dataset.startUrl }));
-    return p;
+  const placeName = (place) => place.region || place.nation;
+
+  const inPlace = (place) => {
+    const shown = place.branches.slice(0, PLACE_LIST_MAX);
+    const nodes = [element("h2", `Branches in ${placeName(place)}`, { class: "kit-finder__heading" }), names(shown)];
+    if (place.branches.length > shown.length) {
+      const more = element("p");
+      more.append(element("a", `All ${place.branches.length} branches in ${placeName(place)}`, { href: place.url }));
+      nodes.push(more);
+    }
+    return nodes;
   };
 
-  const show = (...nodes) => result.replaceChildren(...nodes);
+  // The page's own "no branch near you" block (start a branch, the party's Join and Volunteer).
+  const withoutBranch = () => {
+    const steps = nextSteps.cloneNode(true);
+    steps.removeAttribute("id");
+    return [element("h2", "No branch near you yet?", { class: "kit-finder__heading" }), steps];
+  };
 
-  const find = async (query) => {
-    const typed = query.trim();
-    if (!typed) {
-      show();
-      return;
+  const show = (message, ...nodes) => {
+    status.textContent = message;
+    result.replaceChildren(...nodes);
+  };
+
+  const showKept = () => {
+    kept.hidden = !rememberedPostcode();
+  };
+
+  const answer = (finder, parsed) => {
+    const place = parsed.district || parsed.area;
+    const { exact, area, places } = nearestBranches(finder, parsed);
+    const inArea = `in the ${parsed.area} postcode area`;
+    if (exact.length) {
+      const nodes = [
+        element("h2", exact.length === 1 ? `The branch covering ${place}` : `Branches covering ${place}`, { class: "kit-finder__heading" }),
+        cards(finder, exact),
+      ];
+      if (area.length) nodes.push(element("h2", `Also ${inArea}`, { class: "kit-finder__heading" }), names(area));
+      const count = exact.length === 1 ? "One branch covers" : `${exact.length} branches cover`;
+      return [`${count} ${place}.`, ...nodes];
     }
-    const parsed = parsePostcode(typed);
+    const lead = parsed.district ? `No branch covers ${place} yet.` : `No branch ${inArea} yet.`;
+    if (area.length && !parsed.district) {
+      const count = area.length === 1 ? "One branch" : `${area.length} branches`;
+      return [`${count} ${inArea}.`, element("h2", `Branches ${inArea}`, { class: "kit-finder__heading" }), cards(finder, area)];
+    }
+    if (area.length) {
+      const nodes = [element("h2", `Nearest, ${inArea}`, { class: "kit-finder__heading" }), cards(finder, area), ...withoutBranch()];
+      return [`${lead} The nearest are ${inArea}.`, ...nodes];
+    }
+    if (places.length) {
+      const where = places.map(placeName).join(" and ");
+      return [`No branch ${inArea} yet. The nearest are in ${where}.`, ...places.flatMap(inPlace), ...withoutBranch()];
+    }
+    // no branch in the area's region: the nation's page, if the nation has branches elsewhere
+    const nations = [...new Set(placesOf(parsed.area).map(([nation]) => nation))].filter((nation) => finder.nations[nation]);
+    const elsewhere = nations.map((nation) => {
+      const p = element("p");
+      p.append(element("a", `Every branch in ${nation}`, { href: finder.nations[nation] }));
+      return p;
+    });
+    return [`There is no branch near ${place} yet.`, ...elsewhere, ...withoutBranch()];
+  };
+
+  // `typed` is true when the reader typed it here: only then is it kept as their postcode
+  // (a shared address or the back button may carry someone else's).
+  const find = async (query, typed = false) => {
+    const postcode = query.trim();
+    show(""); // the last answer goes at once: nothing stale while the list loads
+    if (!postcode) return;
+    const parsed = parsePostcode(postcode);
     if (!parsed) {
-      show(element("p", `“${typed}” does not look like a UK postcode. Try its first half, such as S1 or EH12.`));
+      const letters = unknownArea(postcode);
+      const why = letters ? `No UK postcode starts with ${letters}.` : `“${postcode}” does not look like a UK postcode.`;
+      const byPlace = element("p");
+      byPlace.append("Or ", element("a", "find your branch by place", { href: "#by-place" }), ".");
+      show(`${why} Try it again, or its first half, such as S1 or EH12.`, byPlace);
       return;
     }
     let finder;
@@ -54,34 +163,38 @@ if (form) {
       finder = await load();
     } catch (error) {
       data = null;
-      show(element("p", "The finder could not load its list. Please use the list of places below."));
+      show("The finder could not load its list. Please use the list of places below.");
       return;
     }
-    const place = parsed.district || parsed.area;
-    const { exact, nearby } = matchBranches(finder, parsed);
-    const nodes = [];
-    if (exact.length) {
-      nodes.push(element("p", `${exact.length === 1 ? "The branch" : "Branches"} covering ${place}:`), list(exact));
-      if (nearby.length) nodes.push(element("p", `Also in the ${parsed.area} postcode area:`), list(nearby));
-    } else if (nearby.length) {
-      const lead = parsed.district ? `No branch covers ${place} yet. ` : "";
-      nodes.push(element("p", `${lead}Nearest, in the ${parsed.area} postcode area:`), list(nearby));
-    } else {
-      nodes.push(element("p", `There is no branch near ${place} yet.`), startLink());
-    }
-    show(...nodes);
+    if (input.value.trim() !== postcode) return; // the reader has looked up another since
+    if (typed) rememberPostcode(postcode);
+    showKept();
+    show(...answer(finder, parsed));
+  };
+
+  const setAddress = (query, push) => {
+    const url = new URL(window.location.href);
+    if ((url.searchParams.get("postcode") || "") === query) return;
+    if (query) url.searchParams.set("postcode", query);
+    else url.searchParams.delete("postcode");
+    window.history[push ? "pushState" : "replaceState"]({ postcode: query }, "", url);
   };
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const query = input.value.trim();
-    const url = new URL(window.location.href);
-    if (url.searchParams.get("postcode") !== query) {
-      if (query) url.searchParams.set("postcode", query);
-      else url.searchParams.delete("postcode");
-      window.history.pushState({ postcode: query }, "", url);
-    }
-    find(query);
+    setAddress(query, true);
+    find(query, true);
+  });
+
+  document.getElementById("finder-forget").addEventListener("click", () => {
+    forgetPostcode();
+    input.value = "";
+    setAddress("", false);
+    result.replaceChildren();
+    status.textContent = "Your postcode is forgotten: this browser no longer keeps it.";
+    showKept();
+    input.focus();
   });
 
   window.addEventListener("popstate", () => {
@@ -91,8 +204,10 @@ if (form) {
 
   input.addEventListener("focus", () => load().catch(() => {}), { once: true });
   form.hidden = false;
+  showKept();
 
-  const initial = new URL(window.location.href).searchParams.get("postcode");
+  // A shared address says which postcode; else the one this browser keeps, if the reader gave one.
+  const initial = new URL(window.location.href).searchParams.get("postcode") || rememberedPostcode();
   if (initial) {
     input.value = initial;
     find(initial);
