@@ -255,3 +255,91 @@ def test_forms_may_post_to_the_site_and_exactly_the_newsletter_hosts(tmp_path, s
         server, project, SITEURL="https://party.example", SERVER_CONFIG_ROOT="/srv/x", NEWSLETTER_URL=""
     )
     assert "form-action 'self' https://alpha-lists.test-party.example;" in none
+
+
+# ---- the menu --------------------------------------------------------------------------------------
+
+
+def menu(html: BeautifulSoup) -> list[str]:
+    return labels(html.select_one("header .kit-nav__list--wide"))
+
+
+def test_the_menu_holds_the_items_chosen_and_the_footer_the_rest(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "project")
+    output = build(project, now=NOW, MENU_ITEMS=["events", "contact", "no-such-page"])
+    html = page(output, "index.html")
+    assert menu(html) == ["Events", "Contact"]  # a page the site does not have is left out
+    phone = html.select_one("header details.kit-nav__menu")
+    assert labels(phone) == ["Events", "Contact", "Volunteer", "Newsletter"]
+    # every other section, and the pages with an `order` below 50 (start-a-branch has 60)
+    assert labels(html.select_one("footer nav.kit-footer__nav")) == [
+        "News",
+        "Branches",
+        "Search",
+        "About the fixture party",
+    ]
+    events = page(output, "events/index.html")
+    assert events.select_one("header .kit-nav__list--wide a[aria-current=page]").get_text() == "Events"
+    alpha = page(output, "branches/alpha/index.html")  # a branch's own pages: it has an about page, no contact
+    assert menu(alpha) == ["Events"]
+    assert labels(alpha.select_one("footer nav.kit-footer__nav")) == [
+        "News",
+        "All branches",
+        "Search",
+        "About Alphaton",
+    ]
+
+
+def test_the_default_menu_is_short(site):
+    assert menu(page(site, "index.html")) == ["News", "Events", "Branches", "About the fixture party", "Search"]
+    assert labels(page(site, "index.html").select_one("footer nav.kit-footer__nav")) == ["Contact"]
+
+
+def test_a_site_still_setting_menu_max_pages_is_told_what_took_its_place(tmp_path, caplog):
+    project = copy_fixture("two_branches", tmp_path / "project")
+    settings = site_settings_file(project, MENU_MAX_PAGES=6)
+    with caplog.at_level("WARNING"):
+        output = build(project, settings, now=NOW)
+    (warning,) = [r.getMessage() for r in caplog.records if "MENU_MAX_PAGES" in r.getMessage()]
+    assert f"settings.py:{settings_line(settings, 'MENU_MAX_PAGES')}: MENU_MAX_PAGES is no longer read" in warning
+    assert "MENU_ITEMS" in warning
+    assert menu(page(output, "index.html")) == ["News", "Events", "Branches", "About the fixture party", "Search"]
+
+
+@pytest.fixture(scope="module")
+def base(site, serve):
+    return serve(site)
+
+
+def test_on_a_phone_the_menu_opens_and_closes_without_javascript(base, open_page):
+    phone = open_page(width=360, javascript=False)
+    phone.goto(base + "/events/")
+    toggle = phone.locator("summary.kit-nav__toggle")
+    links = phone.locator("details.kit-nav__menu a")
+    assert toggle.is_visible() and not phone.locator(".kit-nav__list--wide").is_visible()
+    assert links.count() == 7 and not any(links.nth(i).is_visible() for i in range(7))
+    # Join and Donate stay on the first screen, as 44 px targets
+    for name in ("Join", "Donate"):
+        box = phone.get_by_role("banner").get_by_role("link", name=name, exact=True).bounding_box()
+        assert box["height"] >= 44 and box["y"] + box["height"] <= 800, name
+    assert toggle.bounding_box()["height"] >= 44
+    toggle.click()
+    assert all(links.nth(i).is_visible() for i in range(7))
+    assert phone.get_by_role("link", name="Events", exact=True).get_attribute("aria-current") == "page"
+    toggle.focus()
+    phone.keyboard.press("Enter")  # the keyboard closes it as a click does
+    assert not links.first.is_visible()
+    phone.keyboard.press("Space")
+    assert links.first.is_visible()
+    assert phone.problems == []
+
+
+def test_on_a_desktop_the_menu_is_a_plain_list_and_the_footer_sits_at_the_foot_of_a_short_page(base, open_page):
+    desktop = open_page(width=1280)
+    desktop.set_viewport_size({"width": 1280, "height": 1600})  # a window taller than the contact page
+    desktop.goto(base + "/contact/")
+    assert not desktop.locator("summary.kit-nav__toggle").is_visible()
+    assert desktop.locator(".kit-nav__list--wide a").first.is_visible()
+    assert desktop.evaluate("document.documentElement.scrollHeight") == 1600  # no scrolling, nothing below
+    footer = desktop.locator("footer.kit-footer").bounding_box()
+    assert footer["y"] + footer["height"] == pytest.approx(1600, abs=1)

@@ -60,7 +60,10 @@ def test_the_same_settings_give_the_same_bytes_with_every_host_in_it(fixture_pro
     for host in ("party.example", "www.party.example", "beta.example", EXAMPLE_ROOT + "/branches/beta-net"):
         assert host in first, host
     # forms post to the site itself and the newsletter's list (calls_to_action), nowhere else
-    policy = "default-src 'self'; base-uri 'none'; form-action 'self' https://lists.test-party.example; frame-ancestors 'none'"
+    policy = (
+        "default-src 'self'; base-uri 'none'; form-action 'self' https://lists.test-party.example; "
+        "frame-ancestors 'none'"
+    )
     assert policy in first
 
 
