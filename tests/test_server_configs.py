@@ -209,7 +209,7 @@ def test_a_header_the_language_would_read_as_syntax_is_refused_and_nothing_is_wr
     project = site_with_settings(tmp_path, f"SERVER_CONFIG_HEADERS = {{'Content-Security-Policy': {hostile!r}}}\n")
     output = tmp_path / "site.conf"
     code, err = run_command(project, server, output, capsys)
-    assert code == 2 and repr(hostile) in err and f"quoted {server} string" in err
+    assert code == 2 and hostile in err and f"quoted {server} string" in err  # with the form-action it is given
     assert not output.exists()
     quote = site_with_settings(tmp_path / "quote", "SERVER_CONFIG_HEADERS = {'X-Test': 'a\" always; root /'}\n")
     assert run_command(quote, server, output, capsys)[0] == 2 and not output.exists()
