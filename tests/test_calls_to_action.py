@@ -343,3 +343,48 @@ def test_on_a_desktop_the_menu_is_a_plain_list_and_the_footer_sits_at_the_foot_o
     assert desktop.evaluate("document.documentElement.scrollHeight") == 1600  # no scrolling, nothing below
     footer = desktop.locator("footer.kit-footer").bounding_box()
     assert footer["y"] + footer["height"] == pytest.approx(1600, abs=1)
+
+
+# ---- the macro other templates call ---------------------------------------------------------------
+
+
+def render_next_step(tmp: Path, call: str, branch: dict | None = None, **overrides) -> BeautifulSoup:
+    """``call`` (a next_step(...) call, given ``branch``) rendered with the theme's templates and the
+    plugin's template function on the national site, as the branch home and the finder's result use it."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from calls_to_action.actions import site_actions
+    from kit_testing import project_settings
+
+    settings = project_settings(copy_fixture("two_branches", tmp / "project"), **overrides)
+    env = Environment(loader=FileSystemLoader(str(KIT_ROOT / "theme" / "templates")), autoescape=True)
+    env.globals["calls_to_action"] = lambda branch=None: site_actions(settings, branch)
+    template = env.from_string('{% from "components/calls_to_action.html" import next_step with context %}' + call)
+    name = settings["SITENAME"]
+    return BeautifulSoup(template.render(SITENAME=name, MAIN_SITENAME=name, BRANCH=None, branch=branch), "html.parser")
+
+
+def test_next_step_for_a_branch_found_on_the_national_site_sends_sign_ups_to_the_branchs_site(tmp_path):
+    sheffield = {
+        "slug": "sheffield",
+        "display_name": "Sheffield branch",
+        "url": "https://party.example/branches/sheffield",
+        "volunteer": "https://join.test-party.example/volunteer/sheffield/",
+        "newsletter": "https://lists.test-party.example/subscription/form",
+        "newsletter_fields": (("l", "sheffield-list"),),
+    }
+    step = render_next_step(tmp_path, "{{ next_step(branch, heading='Get involved locally') }}", sheffield)
+    assert step.select_one("h2").get_text() == "Get involved locally"
+    assert list(zip(labels(step), hrefs(step), strict=True)) == [
+        ("Join The Test Party", JOIN),
+        ("Volunteer with Sheffield branch", sheffield["volunteer"]),
+        ("Donate", DONATE),
+        ("Get the Sheffield branch newsletter", "https://party.example/branches/sheffield/#kit-newsletter"),
+    ]
+    national = render_next_step(tmp_path / "national", "{{ next_step() }}")
+    assert hrefs(national) == [JOIN, VOLUNTEER, DONATE, "#kit-newsletter"]
+
+
+def test_next_step_writes_nothing_when_nothing_is_offered(tmp_path):
+    offered = {"JOIN_URL": "", "DONATE_URL": "", "VOLUNTEER_URL": "", "NEWSLETTER_URL": ""}
+    assert str(render_next_step(tmp_path, "{{ next_step() }}", **offered)).strip() == ""
