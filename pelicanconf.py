@@ -54,3 +54,11 @@ IMPRINT_PROMOTER_NAME = "Morag Ellison"
 IMPRINT_PROMOTER_ADDRESS = "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY"
 IMPRINT_ON_BEHALF_OF_NAME = "The Hedgerow Party"
 IMPRINT_ON_BEHALF_OF_ADDRESS = "Hedgerow House, 14 Tenter Street, Sheffield S1 4BY"
+
+# Join, Donate, Volunteer and the newsletter (docs/calls-to-action.md): the party's own pages, on its
+# official domains. The newsletter form posts to the party's Listmonk; `l` is the list's UUID.
+JOIN_URL = "https://join.hedgerow.example/"
+DONATE_URL = "https://join.hedgerow.example/donate/"
+VOLUNTEER_URL = "https://join.hedgerow.example/volunteer/"
+NEWSLETTER_URL = "https://lists.hedgerow.example/subscription/form"
+NEWSLETTER_FIELDS = {"l": "0b6e2a4c-6f0d-4c1e-9a57-2f3d8c1b7e90", "nonce": ""}

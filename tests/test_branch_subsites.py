@@ -21,7 +21,8 @@ def test_branch_header_names_the_branch_and_links_home(two_branches_output):
     home = read(two_branches_output, "branches/alpha/index.html")
     assert '<a class="kit-header__branch" href="/branches/alpha/">Alphaton branch</a>' in home
     assert '<a class="kit-header__party" href="/">' in home
-    assert '<a class="kit-nav__link" href="/">National site</a>' in home
+    # the party's name leads to the national site; the menu's `branches` to every branch
+    assert '<a class="kit-nav__link" href="/branches/">All branches</a>' in home
     assert "<title>Alphaton branch · The Test Party</title>" in home
     network = read(two_branches_output, "branches/beta-net/index.html")
     assert ">Beta Network</a>" in network  # a network keeps its own name, no "branch"

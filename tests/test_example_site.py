@@ -302,6 +302,14 @@ def test_page_type_meets_wcag_22_aa_and_loads_only_from_us(demo_site, base, open
     )
 
 
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_every_page_types_heading_is_on_a_phones_first_screen(demo_site, base, open_page, name):
+    """At 360 x 800 the header (the party, Menu, Join and Donate) leaves room for the page's <h1>."""
+    page = open_ready(open_page, base, demo_site, name, 360)
+    box = page.locator("h1").first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800, (name, box)
+
+
 FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 

@@ -116,7 +116,8 @@ def test_no_kit_file_names_the_demo_party():
 
 # The example server configs (what `branchsites server-config` writes for the published test fixture,
 # tests/test_server_configs.py keeps them so) hold only the fixture's hosts and folder.
-DEPLOY_EXAMPLE_NAMES = {"party.example", "www.party.example", "beta.example", "/srv/party"}
+# the kit site's newsletter host too: the Content-Security-Policy lets forms post there (calls_to_action)
+DEPLOY_EXAMPLE_NAMES = {"party.example", "www.party.example", "beta.example", "lists.test-party.example", "/srv/party"}
 HOST_OR_SITE_FOLDER = re.compile(r"[a-z0-9.-]+\.(?:example|org|com|net|uk|eu|io)\b|/srv/[a-z0-9._-]+")
 
 

@@ -13,10 +13,16 @@ from pathlib import Path
 
 import brotli
 import pytest
-from browser import CONTENT_SECURITY_POLICY
+from browser import CONTENT_SECURITY_POLICY as THEME_POLICY
 from servers import server_config
 
+from calls_to_action.hosts import host_of
 from conftest import PUBLISHED_BRANCH_DOMAIN, publish, published_fixture
+from kit_testing import kit_site_values
+from server_configs.values import with_form_action
+
+# The theme's policy, its forms let through to the kit site's newsletter list (calls_to_action).
+CONTENT_SECURITY_POLICY = with_form_action(THEME_POLICY, [host_of(kit_site_values()["NEWSLETTER_URL"])])
 
 HASHED = re.compile(r"\.[0-9a-f]{10}\.(css|js)$")
 HEADERS = {

@@ -61,8 +61,12 @@ def test_the_national_notice_states_the_builds_facts_and_the_partys_contact(two_
         assert f'<a href="mailto:{address}">{address}</a>' in page
     for account in KIT_SITE["OFFICIAL_ACCOUNTS"]:
         assert f'<a href="{account["url"]}">{account["label"]}</a>' in page
+    # and the pages it hands readers to: Join, Donate, Volunteer, the newsletter (calls_to_action)
+    actions = [KIT_SITE[key] for key in ("JOIN_URL", "DONATE_URL", "VOLUNTEER_URL", "NEWSLETTER_URL")]
+    for address in actions:
+        assert f'<a href="{address}">{address}</a>' in page
     controller = f"Controller: {KIT_SITE['SITENAME']}."
-    assert text.count(controller) == len(addresses) + len(KIT_SITE["OFFICIAL_ACCOUNTS"])
+    assert text.count(controller) == len(addresses) + len(KIT_SITE["OFFICIAL_ACCOUNTS"]) + len(actions)
     # the branches' addresses are on their own notices, reached from the directory
     assert "alpha@example.org" not in page
     assert '<a href="/branches/">find a branch</a>' in page

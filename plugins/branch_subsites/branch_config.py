@@ -7,6 +7,8 @@ import os
 import re
 from dataclasses import dataclass, fields
 
+from calls_to_action.checks import unofficial_problem
+from calls_to_action.hosts import official_domains
 from content_schema.fields import (
     SLUG_PATTERN,
     Field,
@@ -79,6 +81,9 @@ class Branch:
     picture_line: int = 0
     areas_line: int = 0  # where `areas:` is written, for problems about districts
     name_line: int = 0
+    volunteer: str | None = None  # the branch's own volunteer page, in place of the party's
+    newsletter: str | None = None  # where the branch's own newsletter form posts
+    newsletter_fields: tuple[tuple[str, str], ...] = ()  # the hidden fields its list needs
 
     @property
     def display_name(self) -> str:
@@ -107,6 +112,19 @@ def postcode_district(value) -> str:
             (f"Did you mean {close[0]}? " if close else "") + "Check the first letters against a letter's address.",
         )
     return district
+
+
+def form_fields(value) -> tuple[tuple[str, str], ...]:
+    """`newsletter_fields:`: field name -> value, the hidden fields a list wants with each sign-up."""
+    if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() for k in value):
+        raise FieldError(
+            "should be a group of `name: value` lines",
+            "Indent each hidden field under `newsletter_fields:`, e.g. `  l: 6f1b2c3d-...` (Listmonk's list id).",
+        )
+    for key, item in value.items():
+        if not isinstance(item, (str, int)) or not str(item).isprintable():
+            raise FieldError(f"has `{key}` set to {item!r}", "Give each field a plain text value, in quotes if unsure.")
+    return tuple(sorted((key, str(item)) for key, item in value.items()))
 
 
 def forge_user(value) -> str:
@@ -162,6 +180,19 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
             doc="what the picture shows, for people who cannot see it",
             example="Members planting a hedge on Abbeydale Road",
         ),
+        Field(
+            "volunteer",
+            url(("https",)),
+            doc="the branch's own volunteer page, in place of the party's",
+            example="https://join.example.org/volunteer/sheffield",
+        ),
+        Field(
+            "newsletter",
+            url(("https",)),
+            doc="where the branch's own newsletter form posts",
+            example="https://lists.example.org/subscription/form",
+        ),
+        Field("newsletter_fields", form_fields, doc="hidden fields its list needs", example="{l: 6f1b2c3d-...}"),
         PROMOTER_FIELD,
     )
 
@@ -242,6 +273,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
     _check_geography(values, document, path, report)
     _check_identity(slug, values, document, path, settings, report)
     _check_picture(values, document, folder, path, settings, report)
+    _check_calls_to_action(values, document, path, settings, report)
     if bad_slug or len(report.errors) > before:
         return None
     return Branch(
@@ -264,7 +296,31 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         picture_line=document.line_of("picture"),
         areas_line=document.line_of("areas"),
         name_line=document.line_of("name"),
+        volunteer=values.get("volunteer"),
+        newsletter=values.get("newsletter"),
+        newsletter_fields=values.get("newsletter_fields", ()),
     )
+
+
+def _check_calls_to_action(values: dict, document, path: str, settings: dict, report) -> None:
+    """A branch's volunteer page and newsletter are on the party's official domains (or the branch's
+    own), and hidden fields come with a newsletter."""
+    domains = official_domains(settings, (values.get("domain") or "",))
+    for key in ("volunteer", "newsletter"):
+        problem = (
+            unofficial_problem(f"`{key}`", values[key], domains, "the national pelicanconf.py")
+            if values.get(key)
+            else None
+        )
+        if problem:
+            report.error(path, document.line_of(key), *problem)
+    if values.get("newsletter_fields") and not values.get("newsletter"):
+        report.error(
+            path,
+            document.line_of("newsletter_fields"),
+            "`newsletter_fields` without a `newsletter`: they would go with the party's form, not the branch's",
+            "Add `newsletter:` with the address the branch's form posts to, or remove `newsletter_fields`.",
+        )
 
 
 def _check_channel(channel: dict, index: int, document, path: str, settings: dict, report) -> None:

@@ -2,7 +2,7 @@
 
 It owns the settings of pages and posts the theme reads too (the menu, the home page's news)."""
 
-from kit_settings.declared_settings import Setting, list_of, whole
+from kit_settings.declared_settings import Retired, Setting, list_of, whole
 
 from .document import MAX_FILE_BYTES
 
@@ -28,8 +28,20 @@ SETTINGS = [
         "Page addresses a page's slug may not take (the kit uses them).",
         list_of(str),
     ),
-    Setting("PAGE_DEFAULT_ORDER", 50, int, "A page's `order` when it gives none; below 50 puts it in the menu."),
-    Setting("MENU_MAX_PAGES", 6, int, "Pages with an `order` below 50 are in the menu, at most this many.", whole(0)),
+    Setting(
+        "PAGE_DEFAULT_ORDER",
+        50,
+        int,
+        "A page's `order` when it gives none; below 50 lists it in the footer (MENU_ITEMS puts it in the menu).",
+    ),
+    Setting(
+        "MENU_ITEMS",
+        ["news", "events", "branches", "about", "search"],
+        list,
+        "The menu at the top of every page, in order: home, news, events, branches, search or a page's slug "
+        "(a site without that page leaves it out). The rest, and pages with an `order` below 50, are in the footer.",
+        list_of(str),
+    ),
     Setting(
         "HOME_CONTENT_PATH",
         "pages/home.md",
@@ -37,4 +49,12 @@ SETTINGS = [
         "The national site's file (in its content folder) that holds the home page's hero and statements.",
     ),
     Setting("HOME_OWN_NEWS", 5, int, "A site's own posts on its home page.", whole(0)),
+]
+
+RETIRED = [
+    Retired(
+        "MENU_MAX_PAGES",
+        "the menu no longer lists every page with an `order`: name its items in MENU_ITEMS, and the other "
+        "pages with an `order` below 50 are in every page's footer",
+    ),
 ]

@@ -72,6 +72,14 @@ class Renamed:
     until: str  # the kit version that drops the old name
 
 
+@dataclass(frozen=True)
+class Retired:
+    """A setting the kit no longer reads: a site that still sets it is told what took its place."""
+
+    name: str
+    instead: str  # what to do now, in a sentence
+
+
 TYPE_WORDS = {
     bool: "True or False",
     int: "a whole number",
@@ -184,7 +192,13 @@ def declaring_plugins(plugins: Iterable) -> list[str]:
 def declarations(plugins: Iterable) -> tuple[dict[str, tuple[str, Setting]], dict[str, tuple[str, Renamed]]]:
     """``{name: (plugin, Setting)}`` and ``{old name: (plugin, Renamed)}`` for the kit plugins in
     ``plugins`` and their parts (a plugin with no ``config`` module declares nothing)."""
-    settings, renamed = {}, {}
+    settings, renamed, _ = declarations_with_retired(plugins)
+    return settings, renamed
+
+
+def declarations_with_retired(plugins: Iterable) -> tuple[dict, dict, dict[str, tuple[str, Retired]]]:
+    """declarations(), and ``{name: (plugin, Retired)}``: the settings the plugins no longer read."""
+    settings, renamed, retired = {}, {}, {}
     for name in declaring_plugins(plugins):
         try:
             found = importlib.util.find_spec(f"{name}.config")
@@ -197,7 +211,9 @@ def declarations(plugins: Iterable) -> tuple[dict[str, tuple[str, Setting]], dic
             settings[setting.name] = (name, setting)
         for rename in getattr(module, "RENAMED", ()):
             renamed[rename.old] = (name, rename)
-    return settings, renamed
+        for gone in getattr(module, "RETIRED", ()):
+            retired[gone.name] = (name, gone)
+    return settings, renamed, retired
 
 
 def prefixes(declared: dict[str, tuple[str, Setting]]) -> set[str]:
@@ -272,9 +288,14 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
     with build_pipeline's parts) declare, take renamed settings under their new name, and check them all.
 
     Changes ``settings`` in place and returns the warnings; raises SettingsProblems on an error."""
-    declared, renamed = declarations(settings.get("PLUGINS", ()) if plugins is None else plugins)
+    declared, renamed, retired = declarations_with_retired(settings.get("PLUGINS", ()) if plugins is None else plugins)
     files = settings_files(settings)
     report = ProblemList(root=settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])))
+
+    for name, (plugin, gone) in retired.items():
+        if name in settings:
+            path, line = where_set(name, files)
+            report.warning(path, line, f"{name} is no longer read ({plugin}): {gone.instead}", f"Remove {name}.")
 
     for old, (plugin, rename) in renamed.items():
         if old not in settings:
@@ -302,7 +323,7 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
         settings[name] = setting.default_from(settings) if setting.default_from else copy.deepcopy(setting.default)
 
     kit_prefixes = prefixes(declared)
-    known = set(declared) | set(renamed)
+    known = set(declared) | set(renamed) | set(retired)
     for name in sorted(settings):
         if name in known or pelican_owns(name, settings) or not looks_like_a_kit_setting(name, kit_prefixes, declared):
             continue

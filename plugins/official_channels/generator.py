@@ -8,13 +8,14 @@ from pelican.generators import Generator
 
 from incremental_build.files import write_output_file
 
-from .listing import official_listing
+from .listing import action_pages, official_listing
 
 
 class OfficialChannelsGenerator(Generator):
     def generate_context(self):
         self.listing = official_listing(self.settings, self.context.get("branches", []))
         self.context["official"] = self.listing
+        self.context["official_action_pages"] = action_pages(self.settings, self.context.get("branches", []))
 
     def generate_output(self, writer):
         settings = self.settings

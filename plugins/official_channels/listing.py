@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from calls_to_action.actions import site_actions
+from calls_to_action.hosts import host_of
 from content_schema.fields import web_address
 from imprints.promoters import more_specific, national_imprint
 
@@ -12,6 +14,27 @@ SCHEMA_VERSION = 1
 
 def _host(url: str) -> str | None:
     return urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
+
+
+ACTION_WORDS = {"join": "Join", "donate": "Donate", "volunteer": "Volunteer", "newsletter": "Newsletter sign-up"}
+
+
+def action_pages(settings: dict, branches: list[dict]) -> list[dict]:
+    """Where the sites ask readers to join, give, volunteer or sign up: the party's pages, then each
+    branch's own volunteer page and newsletter, each with its host (only for the page, not official.json)."""
+    national = site_actions(settings, None)
+    found = [{"what": label, "url": url, "host": host_of(url), "owner": None} for _, label, url in national.links]
+    if national.newsletter:
+        url = national.newsletter.url
+        found.append({"what": ACTION_WORDS["newsletter"], "url": url, "host": host_of(url), "owner": None})
+    for branch in sorted(branches, key=lambda b: b["display_name"].casefold()):
+        for key in ("volunteer", "newsletter"):
+            if branch.get(key):
+                url = branch[key]
+                found.append(
+                    {"what": ACTION_WORDS[key], "url": url, "host": host_of(url), "owner": branch["display_name"]}
+                )
+    return found
 
 
 def official_listing(settings: dict, branches: list[dict]) -> dict:

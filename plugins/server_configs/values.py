@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from branch_subsites.branch_config import load_branches
 from branch_subsites.branch_settings import branch_site_url, has_own_domain
+from calls_to_action.hosts import form_hosts
 from content_schema.fields import HOSTNAME_PATTERN
 from content_schema.problems import ProblemList
 
@@ -90,6 +91,17 @@ def _plain_netloc(url: str) -> bool:
     return "@" not in parts.netloc
 
 
+def with_form_action(policy: str, hosts: list[str]) -> str:
+    """``policy`` (a Content-Security-Policy) whose `form-action` allows the site itself and exactly
+    ``hosts``, the newsletter forms' (calls_to_action): a form posting anywhere else is blocked."""
+    directive = " ".join(["form-action", "'self'", *(f"https://{host}" for host in hosts)])
+    parts = [part.strip() for part in policy.split(";") if part.strip()]
+    kept = [directive if part.split()[0].lower() == "form-action" else part for part in parts]
+    if directive not in kept:
+        kept.append(directive)
+    return "; ".join(kept)
+
+
 def site_host(settings: dict) -> str | None:
     """SITEURL's host, or None when it has none."""
     try:
@@ -132,8 +144,16 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
         if not LISTEN.match(settings[name]):
             problems.append(f"{name} is {settings[name]!r}: it must be a port, or address:port")
 
+    report = ProblemList(root=settings.get("KIT_ROOT") or os.getcwd())
+    branches = load_branches(settings, report)
+    hosts = form_hosts(settings, branches)
+    for form_host in hosts:
+        if not is_host(form_host):  # checked as a URL where it is set; this file is run by root
+            problems.append(f"a newsletter form posts to {form_host!r}, which is not a host name")
     headers = []
     for name, value in settings["SERVER_CONFIG_HEADERS"].items():
+        if name.lower() == "content-security-policy":
+            value = with_form_action(value, hosts)
         if not HEADER_NAME.match(name):
             problems.append(f"SERVER_CONFIG_HEADERS has the header name {name!r}: only letters, digits and -")
         elif not value.isascii() or not value.isprintable():
@@ -150,8 +170,6 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
 
     own_domains = []
     if settings["BRANCH_OWN_DOMAINS"]:
-        report = ProblemList(root=settings.get("KIT_ROOT") or os.getcwd())
-        branches = load_branches(settings, report)
         # A branch refused here would be left out of the configuration without a word: refuse it all.
         problems += [f"{p.path}:{p.line}: {p.message}. {p.fix}" for p in report.errors]
         for branch in branches:

@@ -1,0 +1,39 @@
+"""Connect the actions' check, their template function and their places in the privacy notice."""
+
+from pelican import signals
+
+from editor_checks import check_site
+
+from .actions import collection_points, site_actions
+from .checks import check_action_hosts
+
+
+def add_template_function(generator) -> None:
+    """``calls_to_action(branch=None)`` in every template: the actions of ``branch`` (a branch entry),
+    else of this site (its own branch on a branch's site)."""
+    settings = generator.settings
+
+    def calls_to_action(branch=None):
+        return site_actions(settings, branch or settings.get("BRANCH"))
+
+    generator.env.globals["calls_to_action"] = calls_to_action
+
+
+def add_collection_points(pelican) -> None:
+    """This site's actions among PRIVACY_COLLECTION_POINTS, after the places the party lists itself.
+
+    A branch's settings are a copy of the party's, made after this ran for the party's site: the
+    party's own action places are taken out and this site's put in (a branch with its own newsletter
+    does not list the party's form, which its pages do not show)."""
+    settings = pelican.settings
+    made_for_party = collection_points(settings, site_actions(settings, None))
+    listed = [point for point in settings["PRIVACY_COLLECTION_POINTS"] if point not in made_for_party]
+    addresses = {point["url"] for point in listed}
+    own = collection_points(settings, site_actions(settings, settings.get("BRANCH")))
+    settings["PRIVACY_COLLECTION_POINTS"] = listed + [point for point in own if point["url"] not in addresses]
+
+
+def register():
+    check_site.connect(check_action_hosts)
+    signals.initialized.connect(add_collection_points)
+    signals.generator_init.connect(add_template_function)
