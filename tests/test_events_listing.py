@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from browser import describe_violations
 
+from events.listing import title_without_status
 from kit_testing import KIT_ROOT, broken_links, build, copy_fixture
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
@@ -187,6 +188,22 @@ def test_a_cancelled_event_says_so_once(site, path):
         assert "River clean-up" in words
 
 
+TITLES = {
+    ("River clean-up (cancelled)", "cancelled"): "River clean-up",
+    ("Cancelled: River clean-up", "cancelled"): "River clean-up",
+    ("POSTPONED - Stall", "postponed"): "Stall",
+    ("Social [Moved online]", "moved-online"): "Social",
+    ("Cancelled plans: what next?", "cancelled"): "Cancelled plans: what next?",  # not the status
+    ("Cancelled", "cancelled"): "Cancelled",  # nothing else to show
+    ("River clean-up (cancelled)", "scheduled"): "River clean-up (cancelled)",  # not what its status says
+}
+
+
+@pytest.mark.parametrize("title, status", sorted(TITLES))
+def test_a_title_loses_only_the_status_its_badge_says(title, status):
+    assert title_without_status(title, status) == TITLES[title, status]
+
+
 def test_the_home_pages_lists_say_it_once_too(site):
     home = read(site, "index.html")
     assert "Online · Online" not in text(home)
@@ -346,6 +363,7 @@ def test_the_postcode_filter_narrows_the_list_and_remembers_the_postcode(site, s
     result.get_by_text("2 events of branches covering AB3").wait_for()
     assert shown_events(page) == ["Talk on river flooding", "River clean-up", "Spring conference"]
     assert not page.get_by_role("heading", name="February 2027").is_visible()  # no event left in it
+    assert result.locator("a").all_inner_texts() == ["South West"]  # the region, not all of England
     assert result.get_by_role("link", name="South West").get_attribute("href") == "/events/england/south-west/"
     assert page.evaluate("localStorage.getItem('kit-reader-postcode')") == "ab3 1xx"
     violations = run_axe(page)
@@ -373,8 +391,10 @@ def test_the_filter_says_when_no_branch_near_has_events_and_refuses_a_non_postco
     field = page.get_by_label("Events near your postcode")
     field.fill("BT7")
     field.press("Enter")
-    page.get_by_text("1 event of branches covering BT7").wait_for()
+    page.get_by_text("1 event of branches covering BT7; 1 national or UK-wide event shown too.").wait_for()
     assert shown_events(page) == ["Gammagh social", "Spring conference"]
+    more = page.locator("#events-filter-result a")
+    assert more.all_inner_texts() == ["Northern Ireland"]  # a nation without regions
     field.fill("S1 2EW")
     field.press("Enter")
     page.get_by_text("No branch covering S1 has an event in this list").wait_for()

@@ -36,11 +36,15 @@ if (form && list) {
     }
   };
 
-  // The places' lists (nation, region) whose branches cover the postcode's area, for "more near you".
-  const nearer = (parsed) =>
-    [...document.querySelectorAll("a[data-postcode-areas]")].filter((link) =>
+  // The lists of places whose branches cover the postcode's area, for "more near you": the
+  // regions' if any region's does, else the nations'.
+  const nearer = (parsed) => {
+    const links = [...document.querySelectorAll("a[data-postcode-areas]")].filter((link) =>
       link.dataset.postcodeAreas.split(" ").includes(parsed.area),
     );
+    const regions = links.filter((link) => link.dataset.areaKind === "region");
+    return regions.length ? regions : links;
+  };
 
   const showAll = () => {
     for (const item of items) item.hidden = false;
@@ -77,7 +81,9 @@ if (form && list) {
       local === 0
         ? `No branch covering ${place} has an event in this list`
         : `${local} ${local === 1 ? "event" : "events"} of branches covering ${place}`;
-    const lead = element("p", `${words}; ${shown - local} national ${shown - local === 1 ? "event" : "events"} shown too.`);
+    const everyone = shown - local;
+    const also = everyone === 1 ? "1 national or UK-wide event" : `${everyone} national or UK-wide events`;
+    const lead = element("p", `${words}; ${also} shown too.`);
     const nodes = [lead];
     const links = nearer(parsed);
     if (links.length) {
