@@ -140,8 +140,8 @@ class EventsGenerator(Generator):
         self.pages.sort(key=lambda p: p.occurrence.sort_key())
         self.upcoming = [p for p in self.pages if not p.occurrence.is_past(now)]
         self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
-        self.listed = {id(p): self._listed(p) for p in self.pages}  # as the lists and month grids show them
-        self.months = build_months([self.listed[id(p)] for p in self.pages])
+        self.listed = {p.url: self._listed(p) for p in self.pages}  # each date as lists and month grids show it
+        self.months = build_months([self.listed[p.url] for p in self.pages])
         for month in self.months:
             month.url = settings["EVENTS_MONTH_URL"].format(key=month.key)
             month.save_as = settings["EVENTS_MONTH_SAVE_AS"].format(key=month.key)
@@ -218,7 +218,7 @@ class EventsGenerator(Generator):
         branches = self.context.get("branches", [])
         results = self.context.get("branch_results", {})
         upcoming = [self._own_record(p, "National", None) for p in self.upcoming]
-        listed = [self.listed[id(p)] for p in self.upcoming]
+        listed = [self.listed[p.url] for p in self.upcoming]
         self.branch_series = []  # (name, nation, region's slug, exported events) of each branch with events
         for branch in branches:
             exported = results[branch["slug"]].exports.events if branch["slug"] in results else None
@@ -239,7 +239,7 @@ class EventsGenerator(Generator):
             {"name": n, "slug": nation_slug(n), "url": settings["EVENTS_NATION_URL"].format(nation=nation_slug(n))}
             for n in settings["EVENTS_NATIONS"]
         ]
-        national_past = [self.listed[id(p)] for p in reversed(self.past)]  # the national grid's past months
+        national_past = [self.listed[p.url] for p in reversed(self.past)]  # the national grid's past months
         self.context["event_areas"] = self.event_areas = event_areas(
             settings, listed, national_past, branches, self.context["event_nations"]
         )
@@ -333,7 +333,7 @@ class EventsGenerator(Generator):
         """A branch's list of its coming events and its month grids (all of them: they do not grow
         with the number of branches)."""
         settings = self.settings
-        upcoming = [self.listed[id(p)] for p in self.upcoming]
+        upcoming = [self.listed[p.url] for p in self.upcoming]
         common = {"calendar_urls": self.context["calendar_urls"], "area": None, "listing": None}
         writer.write_file(
             settings["EVENTS_SAVE_AS"],
