@@ -3,10 +3,10 @@
     python -m bench.page_budget OUTPUT
 
 Budgets (issue 9): article and event pages at most 30 KB, home pages at most 50 KB, the national
-home page at most 30 KB (issue 20); no JavaScript on pages other than search, the branch finder and
-the national home page (its events narrowed to the reader's postcode); at most three requests before first render
-(the HTML, then the stylesheets and synchronous scripts in <head>; deferred and module scripts
-do not hold up the first render).
+home page at most 30 KB (issue 20); no JavaScript on pages other than search, the branch finder,
+the events lists (their postcode filter) and the national home page (its events narrowed to the
+reader's postcode); at most three requests before first render (the HTML, then the stylesheets and
+synchronous scripts in <head>; deferred and module scripts do not hold up the first render).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ PAGE_TYPES = {
     "news list": ("news/index.html", 50, False),
     "news article": (None, 30, False),  # the newest national post
     "page": ("about/index.html", 30, False),
-    "events list": ("events/index.html", 50, False),
+    "events list": ("events/index.html", 50, True),
+    "nation events": ("events/england/index.html", 50, True),
     "month grid": ("events/2027/01/index.html", 50, False),
     "event (one-off)": ("events/2027-05-15-spring-conference/index.html", 30, False),
     "event (repeating)": ("branches/sheffield/events/2027-01-12-branch-meeting/index.html", 30, False),

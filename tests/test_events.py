@@ -148,20 +148,6 @@ def test_national_aggregates(output):
     assert home.index("2027-01-12-branch-meeting") < home.index("2027-02-09-branch-meeting")
 
 
-def test_a_nation_page_lists_at_most_its_limit_and_says_how_many_more(tmp_path, monkeypatch):
-    project = copy_fixture("two_branches", tmp_path / "p")
-    output = build(project, now=NOW, EVENTS_NATION_LIMIT=2)
-    page = read(output, "events/england/index.html")
-    listed = re.findall(r'href="(/(?:branches/alpha/)?events/\d{4}-\d\d-\d\d-[^"]+/)"', page)
-    assert len(dict.fromkeys(listed)) == 2
-    assert listed[0] == "/branches/alpha/events/2027-01-12-branch-meeting/"  # the soonest come first
-    total = int(re.search(r"the next 2 of the (\d+) events planned in England", page)[1])
-    assert total > 2
-    assert 'href="/branches/">find your branch</a>' in page
-    wales = read(output, "events/wales/index.html")
-    assert "planned in Wales" not in wales  # under the limit: no note
-
-
 def test_uid_survives_a_title_edit_and_sequence_rises_on_a_change(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
     project = copy_fixture("two_branches", tmp_path / "p")

@@ -321,9 +321,10 @@ def test_keyboard_skip_link_first_and_everything_reachable_with_visible_focus(de
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.tagName") == "MAIN"
     # number every element that should take focus, then Tab through the page and see which do
+    # (checkVisibility: the content of a closed <details> keeps its boxes, but takes no focus)
     reachable = page.evaluate(
         f"""() => [...document.querySelectorAll("{FOCUSABLE}")]
-              .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+              .filter(e => e.getClientRects().length && e.checkVisibility({{visibilityProperty: true}}))
               .map((e, i) => {{ e.dataset.tabCheck = i; return i; }})"""
     )
     page.evaluate("document.querySelector('.kit-skip-link').focus()")  # back to the first stop

@@ -17,6 +17,7 @@ PAGE_KINDS = (
     "news article",
     "page",
     "events list",
+    "nation events",
     "month grid",
     "event (one-off)",
     "event (repeating)",

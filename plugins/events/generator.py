@@ -33,6 +33,7 @@ from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
 from .home_events import nation_groups, near_files, next_meeting
 from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range
+from .listing import ListedEvent, current_month, event_areas
 from .month_grid import build_months
 from .national_calendars import NationalCalendar, NationalCalendars, region_calendar_path
 from .pages import EventPage, event_urls, next_dates
@@ -144,7 +145,11 @@ class EventsGenerator(Generator):
         self.pages.sort(key=lambda p: p.occurrence.sort_key())
         self.upcoming = [p for p in self.pages if not p.occurrence.is_past(now)]
         self.past = [p for p in reversed(self.pages) if p.occurrence.is_past(now)]
-        self.months = build_months(self.pages)
+        self.listed = {p.url: self._listed(p) for p in self.pages}  # each date as lists and month grids show it
+        self.months = build_months([self.listed[p.url] for p in self.pages])
+        for month in self.months:
+            month.url = settings["EVENTS_MONTH_URL"].format(key=month.key)
+            month.save_as = settings["EVENTS_MONTH_SAVE_AS"].format(key=month.key)
         self.context["upcoming_events"] = self.upcoming
         self.context["next_meeting"] = next_meeting(self.upcoming)
         self.context["calendar_urls"] = {
@@ -161,19 +166,28 @@ class EventsGenerator(Generator):
         else:
             self._aggregate(now)
 
+    def _own_record(self, page: EventPage, site_name: str, nation: str | None) -> dict:
+        settings = self.settings
+        return occurrence_record(
+            page.occurrence,
+            url=f"{settings['SITEURL']}/{page.url}",
+            site_name=site_name,
+            site_url=settings["SITEURL"],
+            nation=nation,
+        )
+
+    def _listed(self, page: EventPage) -> ListedEvent:
+        """One of this site's own dates as its lists show it (for everyone: no branch's districts)."""
+        branch = self.settings.get("BRANCH")
+        return ListedEvent.from_record(self._own_record(page, branch["display_name"] if branch else "National", None))
+
     # ---- a branch hands its events to the main site ---------------------------
     def _export(self, branch: dict, now: dt.datetime) -> None:
         settings = self.settings
         limit = now + dt.timedelta(days=settings["EVENTS_NATION_DAYS"])
 
         def record(page):
-            return occurrence_record(
-                page.occurrence,
-                url=f"{settings['SITEURL']}/{page.url}",
-                site_name=branch["display_name"],
-                site_url=settings["SITEURL"],
-                nation=branch.get("nation"),
-            )
+            return self._own_record(page, branch["display_name"], branch.get("nation"))
 
         # The records themselves go to a file of their own, read by the main site only when one of its
         # calendars must be made again: 16 MB of the 650 branches' exports, read on every build.
@@ -213,17 +227,8 @@ class EventsGenerator(Generator):
         settings = self.settings
         branches = self.context.get("branches", [])
         results = self.context.get("branch_results", {})
-        own = [
-            occurrence_record(
-                p.occurrence,
-                url=f"{settings['SITEURL']}/{p.url}",
-                site_name="National",
-                site_url=settings["SITEURL"],
-                nation=None,
-            )
-            for p in self.upcoming
-        ]
-        upcoming = list(own)
+        upcoming = [self._own_record(p, "National", None) for p in self.upcoming]
+        listed = [self.listed[p.url] for p in self.upcoming]
         self.branch_series = []  # (name, nation, region's slug, exported events) of each branch with events
         for branch in branches:
             exported = results[branch["slug"]].exports.events if branch["slug"] in results else None
@@ -233,10 +238,11 @@ class EventsGenerator(Generator):
                 region = place_slug(branch["region"]) if branch.get("region") else None
                 self.branch_series.append((branch["display_name"], branch.get("nation"), region, exported))
             upcoming.extend(exported.upcoming)
+            listed.extend(ListedEvent.from_record(record, branch) for record in exported.upcoming)
         for item in upcoming:
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
         upcoming.sort(key=lambda item: (item["starts_at"], item["url"]))
-        self.country_upcoming = upcoming
+        listed.sort(key=ListedEvent.sort_key)
         self.context["country_upcoming_events"] = upcoming
         self.context["country_events"] = upcoming[: settings["HOME_COUNTRY_EVENTS"]]
         self.context["event_nations"] = [
@@ -246,6 +252,10 @@ class EventsGenerator(Generator):
         self.context["home_event_groups"] = nation_groups(upcoming, self.context["event_nations"], settings)
         self.near_events = near_files(branches, results, settings)
         self.context["home_near_areas"] = sorted(self.near_events)  # at most the UK's 124 postcode areas
+        national_past = [self.listed[p.url] for p in reversed(self.past)]  # the national grid's past months
+        self.context["event_areas"] = self.event_areas = event_areas(
+            settings, listed, national_past, branches, self.context["event_nations"]
+        )
         self._plan_national_calendars(now)
 
     def _plan_national_calendars(self, now: dt.datetime) -> None:
@@ -314,16 +324,8 @@ class EventsGenerator(Generator):
                 page_name=page.save_as[: -len("/index.html")],
                 **common,
             )
-        write(
-            settings["EVENTS_SAVE_AS"],
-            self.get_template("events"),
-            self.context,
-            events=self.upcoming,
-            months=self.months,
-            url=settings["EVENTS_URL"],
-            page_name="events",
-            **common,
-        )
+        if settings.get("BRANCH"):
+            self._write_lists(writer)
         write(
             settings["EVENTS_PAST_SAVE_AS"],
             self.get_template("events_past"),
@@ -333,17 +335,6 @@ class EventsGenerator(Generator):
             page_name="events_past",
             **common,
         )
-        for month in self.months:
-            url = settings["EVENTS_MONTH_URL"].format(key=month.key)
-            write(
-                settings["EVENTS_MONTH_SAVE_AS"].format(key=month.key),
-                self.get_template("events_month"),
-                self.context,
-                month=month,
-                url=url,
-                page_name=url.rstrip("/"),
-                **common,
-            )
         name = settings["SITENAME"]
         self._write_calendar(settings["EVENTS_CALENDAR_SAVE_AS"], self.records, name=name)
         for record in self.records:
@@ -351,6 +342,63 @@ class EventsGenerator(Generator):
         if not settings.get("BRANCH"):
             self._write_national(writer)
         self.vevents.save()
+
+    def _write_lists(self, writer) -> None:
+        """A branch's list of its coming events and its month grids (all of them: they do not grow
+        with the number of branches)."""
+        settings = self.settings
+        upcoming = [self.listed[p.url] for p in self.upcoming]
+        common = {"calendar_urls": self.context["calendar_urls"], "area": None, "listing": None}
+        writer.write_file(
+            settings["EVENTS_SAVE_AS"],
+            self.get_template("events"),
+            self.context,
+            events=upcoming,
+            first_month=current_month(self.months, upcoming),
+            url=settings["EVENTS_URL"],
+            page_name="events",
+            **common,
+        )
+        self._write_months(writer, self.months, common)
+
+    def _write_months(self, writer, months, common: dict) -> None:
+        for month in months:
+            writer.write_file(
+                month.save_as,
+                self.get_template("events_month"),
+                self.context,
+                month=month,
+                url=month.url,
+                page_name=month.url.rstrip("/"),
+                **common,
+            )
+
+    def _write_areas(self, writer) -> None:
+        """The national list, each nation's and each region's: every page of each, and its month grids."""
+        calendars = self.context["event_calendars"]
+        areas = self.event_areas
+        for area in (areas["all"], *areas["nations"].values(), *areas["regions"].values()):
+            if area.kind == "national":
+                template, extra = "events", {}
+            elif area.kind == "nation":
+                region_calendars = [calendars["regions"][r.slug] for r in area.regions]
+                template = "events_nation"
+                extra = {"nation_calendar": calendars["nations"][area.name], "region_calendars": region_calendars}
+            else:
+                template = "events_region"
+                extra = {"region_calendar": calendars["regions"][area.region], "nation": areas["nations"][area.nation]}
+            common = {"calendar_urls": self.context["calendar_urls"], "area": area, **extra}
+            for listing in area.pages:
+                writer.write_file(
+                    listing.save_as,
+                    self.get_template(template),
+                    self.context,
+                    listing=listing,
+                    url=listing.url,
+                    page_name=listing.url.rstrip("/"),
+                    **common,
+                )
+            self._write_months(writer, area.months, {**common, "listing": None})
 
     def _write_national(self, writer) -> None:
         settings = self.settings
@@ -367,22 +415,7 @@ class EventsGenerator(Generator):
         self.national_calendars.save([c.save_as for c in every])
         for area, data in self.near_events.items():
             self._write_bytes(settings["HOME_NEAR_EVENTS_SAVE_AS"].format(area=area), data)
-        for nation in self.context["event_nations"]:
-            events = [e for e in self.country_upcoming if e["nation"] in (None, nation["name"])]
-            limit = settings["EVENTS_NATION_LIMIT"]
-            url = settings["EVENTS_NATION_URL"].format(nation=nation["slug"])
-            writer.write_file(
-                settings["EVENTS_NATION_SAVE_AS"].format(nation=nation["slug"]),
-                self.get_template("events_nation"),
-                self.context,
-                nation=nation,
-                events=events[:limit],
-                events_total=len(events),
-                url=url,
-                page_name=url.rstrip("/"),
-                nation_calendar=calendars["nations"][nation["name"]],
-                region_calendars=list(calendars["regions"].values()) if nation["name"] == "England" else [],
-            )
+        self._write_areas(writer)
 
     def _write_calendar(self, relative: str, records: list[dict], name: str) -> None:
         """A site's own calendar (or one event's), described by the site's imprint, made again only

@@ -1,4 +1,6 @@
-"""Month grids: weeks of days (Monday first), each day with the events starting on it."""
+"""Month grids: weeks of days (Monday first), each day with the events starting on it.
+
+A grid's entries are events.listing.ListedEvent (anything with a ``local_date``)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ class Month:
     weeks: list[list[tuple[dt.date | None, list]]] = field(default_factory=list)
     previous: Month | None = None
     next: Month | None = None
+    url: str | None = None  # its page, set by whoever writes it
+    save_as: str | None = None
+
+    @property
+    def days(self) -> list[tuple[dt.date, list]]:
+        """The days that have events, in order: the month as an agenda."""
+        return [(day, entries) for week in self.weeks for day, entries in week if day and entries]
 
     @property
     def title(self) -> str:
@@ -33,13 +42,14 @@ def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return months
 
 
-def build_months(pages: list) -> list[Month]:
-    """Every month from the first event to the last, with its weeks, linked both ways."""
-    if not pages:
+def build_months(entries: list) -> list[Month]:
+    """Every month from the first event to the last, with its weeks, linked both ways; each day's
+    entries in the order given."""
+    if not entries:
         return []
     by_day: dict[dt.date, list] = {}
-    for page in pages:
-        by_day.setdefault(page.occurrence.local_start_date, []).append(page)
+    for entry in entries:
+        by_day.setdefault(entry.local_date, []).append(entry)
     months = []
     cal = calendar.Calendar(firstweekday=0)
     for year, month in months_between(min(by_day), max(by_day)):

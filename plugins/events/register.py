@@ -6,11 +6,13 @@ from editor_checks import check_site
 
 from .checks import check_event_files
 from .generator import EventsGenerator
+from .listing import title_without_status
 from .wording import event_date
 
 
 def add_filters(generator) -> None:
     generator.env.filters["event_date"] = event_date
+    generator.env.filters["without_status"] = title_without_status
 
 
 def get_generators(pelican):
