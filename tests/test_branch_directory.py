@@ -49,12 +49,13 @@ editors: [dee]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The two-branch fixture plus Gammagh (Northern Ireland) and Deltaford (shares AB2 with Alphaton)."""
+    """The two-branch fixture plus Gammagh (Northern Ireland) and Deltaford (shares AB2 with Alphaton),
+    with the party offering no Join and no Volunteer address."""
     project = copy_fixture("two_branches", tmp_path_factory.mktemp("directory") / "project")
     for slug, text in (("gamma", GAMMA), ("delta", DELTA)):
         (project / "branches" / slug).mkdir()
         (project / "branches" / slug / "branch.yaml").write_text(text)
-    return build(project, now=NOW)
+    return build(project, now=NOW, JOIN_URL="", VOLUNTEER_URL="")
 
 
 def read(output: Path, path: str) -> str:
@@ -609,7 +610,7 @@ def test_finder_result_can_be_shared_and_the_back_button_works(site, serve, open
 
 
 def test_the_party_join_and_volunteer_show_only_when_set(site, finder_site):
-    """Without JOIN_URL and VOLUNTEER_URL (the kit's fixture sets neither) the page offers how to start a branch."""
+    """Without JOIN_URL and VOLUNTEER_URL the page offers how to start a branch; with them, those too."""
     for output, join in ((site, False), (finder_site, True)):
         page = text_of(output, "branches/index.html")
         steps = page[
