@@ -126,6 +126,7 @@ def test_types_of_calendars_feeds_data_and_well_known_files(served):
         "/sitemap.xml": "text/xml; charset=utf-8",
         "/robots.txt": "text/plain; charset=utf-8",
         "/.well-known/security.txt": "text/plain; charset=utf-8",
+        "/theme/brand/site.webmanifest": "application/manifest+json",
     }
     for path, content_type in expected.items():
         status, headers, body = get(url + path)
