@@ -57,6 +57,8 @@ DEMO_FILES = {
     "address, branches/sheffield/images/hedgerow-border.png); it is not part of the package",
     "tests/test_example_site.py": "builds the demo site end to end and checks its name and addresses",
     "tests/test_kit_names.py": "this test: how the demo party's name is written",
+    "theme/brand/logo.svg": "the demo party's logo, where a party's site keeps its own; left out of the package",
+    "theme/brand/logo-dark.svg": "the demo party's logo for the dark scheme; left out of the package",
 }
 
 
