@@ -21,7 +21,7 @@ define SITE_HELP
 @echo '   make lint                 ruff check and format check'
 @echo '   make format               ruff format and fix'
 @echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
-@echo '   make budget               page weight per page type, search data, calendar sizes, against budgets'
+@echo '   make budget               page weight per page type, hero pictures, search data, calendar sizes, against budgets'
 endef
 
 $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
@@ -36,6 +36,7 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 
 budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
 	"$(VENV)/bin/python" -m bench.page_budget "$(OUTPUTDIR)"
+	"$(VENV)/bin/python" -m bench.picture_budget "$(OUTPUTDIR)"
 	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
 	"$(VENV)/bin/python" -m bench.feed_budget "$(OUTPUTDIR)"
 

@@ -15,6 +15,8 @@ import statistics
 import sys
 from pathlib import Path
 
+from bench.local_browser import chromium, serving
+
 BRANCH_BUDGET_KB = 50
 MAIN_BUDGET_KB = 300
 QUERY_BUDGET_MS = 50
@@ -56,30 +58,11 @@ async ({queries, rounds}) => {
 
 def query_times(output: Path, queries: list[str], rounds: int = 5) -> dict:
     """Load the main site's index in headless Chromium and time each query as search/ runs it."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-            page.wait_for_function("() => window.lunr !== undefined")
-            result = page.evaluate(QUERY_TIMING, {"queries": queries, "rounds": rounds})
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(output) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}/search/")
+        page.wait_for_function("() => window.lunr !== undefined")
+        result = page.evaluate(QUERY_TIMING, {"queries": queries, "rounds": rounds})
     times = sorted(result["times"])
     return {
         "load_ms": result["load"],

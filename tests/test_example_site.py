@@ -26,6 +26,7 @@ from pelican.settings import read_settings
 from test_event_structured_data import event_pages, google_problems, json_ld
 from test_imprints import imprints_in
 
+from bench import picture_budget
 from bench.calendar_agreement import compare_output
 from bench.page_budget import PAGE_TYPES, measure, newest_article, problems
 from kit_settings.declared_settings import declarations
@@ -380,3 +381,13 @@ def test_every_page_passes_the_nu_html_checker(demo_site):
 
 def test_weight_budget(demo_site):
     assert problems(measure(demo_site)) == []
+
+
+def test_hero_picture_budget(demo_site):
+    rows = picture_budget.measure(demo_site)
+    assert {(row.page, row.width, row.ratio) for row in rows} == {
+        (page, width, ratio) for page in picture_budget.PAGES for width, _, ratio in picture_budget.SCREENS
+    }
+    phone = {row.page: row for row in rows if (row.width, row.ratio) == (360, 1)}
+    assert phone["national home"].chosen.endswith("-480w.webp"), phone  # the smallest width, in WebP
+    assert [row for row in rows if row.over] == []
