@@ -117,8 +117,10 @@ INLINE_PICTURE = re.compile(r"data:image/(png|jpeg|webp);base64,([A-Za-z0-9+/=\s
 PICTURE_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
 CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)  # an unclosed one runs to the end, as in a browser
 URL_START = re.compile(r"url\(", re.I)
-LOCAL_URL = re.compile(r"""url\(\s*(?:#[\w.:-]+|"#[\w.:-]+"|'#[\w.:-]+')\s*\)""", re.I)
-LOCAL_URL_TARGET = re.compile(r"""url\(\s*["']?#([\w.:-]+)""", re.I)
+# CSS's own white space only (Python's \s also takes a no-break space, which a browser reads as
+# part of the address)
+LOCAL_URL = re.compile(r"""url\([ \t\n\r\f]*(?:#[\w.:-]+|"#[\w.:-]+"|'#[\w.:-]+')[ \t\n\r\f]*\)""", re.I)
+LOCAL_URL_TARGET = re.compile(r"""url\([ \t\n\r\f]*["']?#([\w.:-]+)""", re.I)
 CSS_FUNCTION = re.compile(r"([-\w]+)\(")
 CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -223,7 +225,7 @@ class _Cleaning:
                 "Export the logo again without escaped characters in its CSS: as a plain SVG with"
                 " presentation attributes (Inkscape: Save as > Plain SVG; Illustrator: Styling:"
                 " Presentation Attributes), its text turned into outlines.",
-                f"{where}: {_shown(css, 40)}",
+                f"{where}: {_shown(css[max(0, css.index(chr(92)) - 20) :])}",  # around the first backslash
             )
             return None
         return CSS_COMMENT.sub(" ", css)
