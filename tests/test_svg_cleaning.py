@@ -64,7 +64,8 @@ HOSTILE = svg(
     '<foreignObject width="50" height="50"><div xmlns="http://www.w3.org/1999/xhtml">foreign-html</div>'
     "</foreignObject>"
     '<circle id="fill-url" r="5" fill="url(https://evil.example/fill.svg#p)" stroke="url(#ground)"'
-    ' filter="url(data:image/svg+xml;base64,filter-data)" mask="url(#m) url(//evil.example/mask)"/>'
+    ' filter="url(data:image/svg+xml;base64,filter-data)" mask="url(#m) url(//evil.example/mask)"'
+    ' clip-path="url(\u00a0#nbsp)"/>'
     '<circle id="comment-split" r="6" style="fill:ur/**/l(https://evil.example/comment.svg#p);stroke-width:3"/>'
     '<use id="use-external" href="https://evil.example/use-external.svg#icon"/>'
     '<image id="image-external" width="5" height="5" xlink:href="https://evil.example/image-external.png"/>'
@@ -108,7 +109,7 @@ def test_a_foreign_object_is_not_published(hostile):
 
 def test_a_url_to_elsewhere_in_a_presentation_attribute_is_not_published(hostile):
     published, root, _ = hostile
-    for trace in (b"fill.svg", b"filter-data", b"evil.example/mask"):
+    for trace in (b"fill.svg", b"filter-data", b"evil.example/mask", b"nbsp"):
         assert trace not in published
     assert by_id(root, "fill-url").attrib == {"id": "fill-url", "r": "5", "stroke": "url(#ground)"}
 
