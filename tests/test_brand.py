@@ -381,5 +381,5 @@ def test_make_check_names_a_dark_logo_the_kit_cannot_clean(two_branches):
     )
     problems = [p for p in check_project(project_settings(two_branches)).sorted() if p.is_error]
     assert [(p.path, p.message.split(":")[0]) for p in problems] == [("theme/brand/logo-dark.svg", "BRAND_LOGO_DARK")]
-    assert "<style> element holds an @ rule" in problems[0].message
+    assert "a <style> element that holds an @ rule" in problems[0].message
     assert not (two_branches / "output").exists()

@@ -20,4 +20,5 @@ def check_logos(settings, sites, report: ProblemList) -> None:
         try:
             read_logo(path, settings)
         except LogoProblem as problem:
-            report.error(problem.path, 0, f"{setting}: {problem.message}", problem.fix)
+            for message, fix in problem.problems:
+                report.error(problem.path, 0, f"{setting}: {message}", fix)

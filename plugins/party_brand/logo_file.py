@@ -4,7 +4,7 @@ The path is resolved (symbolic links followed) and must stay inside the site's f
 must be a PNG or an SVG no bigger than BRAND_LOGO_MAX_BYTES. An SVG is cleaned (svg_cleaning) and
 must draw with the kit's rasterizer; a PNG is read with Pillow and written again with its pixels
 alone (no text chunks, times or colour profiles). Anything else is a LogoProblem, which says what
-is wrong and how to put it right, and nothing is written.
+is wrong and how to put it right (everything wrong with an SVG at once), and nothing is written.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from .rasterize import fitted
-from .svg_cleaning import UncleanableSvg, clean_svg
+from .svg_cleaning import EXPORT_FIX, UncleanableSvg, clean_svg
 
 SVG = "svg"
 PNG = "png"
@@ -29,17 +29,16 @@ FOUND_NAMES = {
     "BRAND_LOGO": ("brand/logo.svg", "brand/logo.png"),
     "BRAND_LOGO_DARK": ("brand/logo-dark.svg", "brand/logo-dark.png"),
 }
-EXPORT_FIX = (
-    "Export the logo again as a plain SVG (Inkscape: Save as > Plain SVG; Illustrator: SVG with"
-    " presentation attributes, no scripts or links) or as a PNG."
-)
 
 
 class LogoProblem(ValueError):
-    """A logo the kit will not publish: what is wrong (``message``) and how to fix it (``fix``)."""
+    """A logo the kit will not publish: what is wrong (``message``) and how to fix it (``fix``),
+    and, when more than one thing is, each of them (``problems``: (message, fix) pairs, the first
+    of them ``message`` and ``fix``), so the editor sees them all at once."""
 
-    def __init__(self, path: str, message: str, fix: str):
-        super().__init__(f"{path}: {message}")
+    def __init__(self, path: str, message: str, fix: str, more: tuple[tuple[str, str], ...] = ()):
+        self.problems = ((message, fix), *more)
+        super().__init__(f"{path}: " + "; ".join(said for said, _ in self.problems))
         self.path = path
         self.message = message
         self.fix = fix
@@ -119,7 +118,8 @@ def _svg_logo(path: str, resolved: str, data: bytes) -> Logo:
         cleaned = clean_svg(data)
         picture = fitted(cleaned, SVG_SIDE)  # never at its own size: an SVG may say 20000 x 20000
     except UncleanableSvg as refused:
-        raise LogoProblem(path, f"the kit cannot clean this SVG safely: {refused}", EXPORT_FIX) from None
+        first, *more = [(f"the kit cannot clean this SVG safely: {p.message}", p.fix) for p in refused.problems]
+        raise LogoProblem(path, *first, more=tuple(more)) from None
     except ValueError as error:
         raise LogoProblem(path, f"the SVG does not draw: {error}", EXPORT_FIX) from None
     return Logo(resolved, SVG, cleaned, *picture.size)
