@@ -171,7 +171,12 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
         ),
         Field("channels", list_of(channel), doc="where to talk to the branch"),
         Field("editors", list_of(forge_user, split_commas=True, min_items=1), required=True, example="[asha-k]"),
-        Field("domain", hostname, doc="the branch's own domain, if it has one", example="sheffield.example.org"),
+        Field(
+            "domain",
+            hostname,
+            doc="the branch's own domain, the one the national team gave it (BRANCH_GIVEN_DOMAINS)",
+            example="sheffield.example.org",
+        ),
         Field("picture", text(), doc="a picture from the branch's images/ folder, for its home page"),
         Field(
             "picture_alt",

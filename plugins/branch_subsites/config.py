@@ -80,7 +80,7 @@ SETTINGS = [
         "BRANCH_GIVEN_DOMAINS",
         {},
         dict,
-        "Branch slug to the domain the national team gave it, for a branch with its own domain.",
+        "Branch slug to the domain the national team gave it: a branch.yaml's `domain:` must be the one given here.",
         text_to_text,
     ),
     Setting("BRANCH_YAML_MAX_BYTES", 100_000, int, "A larger branch.yaml is refused.", whole(1)),
