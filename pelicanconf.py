@@ -11,7 +11,7 @@ AUTHOR = SITENAME
 SITESUBTITLE = "Rooted in every neighbourhood"
 TIMEZONE = "Europe/London"  # the time zone of events without one, and of the build's dates
 
-# Every domain the party's websites and email use (the published SITEURL's and every branch's are added).
+# Every domain the party's websites and email use (the published SITEURL's and BRANCH_GIVEN_DOMAINS are added).
 OFFICIAL_DOMAINS = ["hedgerow.example"]
 OFFICIAL_EMAIL_DOMAINS = ["hedgerow.example"]
 # The national accounts (each branch's channels are added by the build).
@@ -22,6 +22,9 @@ OFFICIAL_ACCOUNTS = [
     {"type": "email-list", "url": "https://lists.hedgerow.example/news", "label": "National newsletter"},
 ]
 OFFICIAL_REPORT_EMAIL = "report-a-fake@hedgerow.example"
+# The domains the national web team gave branches: a branch.yaml's `domain:` must be the one given here,
+# or the check refuses it (the official-channels page lists these domains as the party's).
+BRANCH_GIVEN_DOMAINS = {"cardiff": "hedgerowcardiff.example"}
 # Who reviews changes outside any branch folder (make codeowners): forge users or teams (@org/team).
 CODEOWNERS_NATIONAL = ["@hedgerow/web-team"]
 EVENTS_UID_DOMAIN = "hedgerow.example"  # never change it: calendar apps match events by it

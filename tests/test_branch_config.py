@@ -19,9 +19,9 @@ editors: [alice]
 """
 
 
-def check(tmp_path, files: dict[str, str]):
+def check(tmp_path, files: dict[str, str], **settings):
     """Write branch folders {"slug/branch.yaml": text}, load them, return (branches, problems)."""
-    branches, report = problems_of(tmp_path, files)
+    branches, report = problems_of(tmp_path, files, **settings)
     return branches, [(p.path, p.line, p.message, p.fix) for p in report.sorted()]
 
 
@@ -123,10 +123,31 @@ def test_bad_folder_name_missing_file_and_all_errors_at_once(tmp_path):
 def test_two_branches_cannot_share_a_domain(tmp_path):
     text = GOOD + "domain: shared.example.org\n"
     other = text.replace("[AB1, AB2]", "[AB3]").replace("Alphaton", "Betaton")
-    branches, problems = check(tmp_path, {"a/branch.yaml": text, "b/branch.yaml": other})
+    # the national team gave both the domain (a slip): each branch.yaml is still told of the other
+    given = {"a": "shared.example.org", "b": "shared.example.org"}
+    branches, problems = check(tmp_path, {"a/branch.yaml": text, "b/branch.yaml": other}, BRANCH_GIVEN_DOMAINS=given)
     assert len(branches) == 2
     assert [p[0] for p in problems] == ["branches/a/branch.yaml", "branches/b/branch.yaml"]
     assert "claimed by a and b" in problems[0][2]
+
+
+@pytest.mark.parametrize(
+    ("given", "message", "fix"),
+    [
+        ({}, "`domain` is alpha.example.org, which the national team has not given this branch", '"alpha": '),
+        ({"alpha": "alphaton.example.org"}, "but the national team gave this branch alphaton.example.org", "Write"),
+    ],
+)
+def test_a_domain_the_party_did_not_give_the_branch_is_refused_at_its_line(tmp_path, given, message, fix):
+    branches, problems = check(
+        tmp_path, {"alpha/branch.yaml": GOOD + "domain: alpha.example.org\n"}, BRANCH_GIVEN_DOMAINS=given
+    )
+    assert branches == []
+    (problem,) = problems
+    assert problem[:2] == ("branches/alpha/branch.yaml", 8)
+    assert message in problem[2] and fix in problem[3] and "BRANCH_GIVEN_DOMAINS" in problem[3]
+    branches, problems = check(tmp_path, {}, BRANCH_GIVEN_DOMAINS={"alpha": "Alpha.Example.org"})
+    assert problems == [] and branches[0].domain == "alpha.example.org"
 
 
 def test_yaml_yes_no_and_times_stay_text(tmp_path):
@@ -135,14 +156,14 @@ def test_yaml_yes_no_and_times_stay_text(tmp_path):
     assert branches[0].name == "No" and branches[0].meets == "19:00"
 
 
-def problems_of(tmp_path, files):
+def problems_of(tmp_path, files, **settings):
     (tmp_path / "content").mkdir(exist_ok=True)
     for rel, text in files.items():
         path = tmp_path / "branches" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
     report = ProblemList(root=str(tmp_path))
-    branches = load_branches(project_settings(tmp_path), report)
+    branches = load_branches(project_settings(tmp_path, **settings), report)
     return branches, report
 
 

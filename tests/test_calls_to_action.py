@@ -18,7 +18,19 @@ from servers import server_config
 
 from content_schema.problems import ContentProblems
 from kit_settings.declared_settings import SettingsProblems
-from kit_testing import KIT_ROOT, build, copy_fixture, kit_site_values, site_settings_file
+from kit_testing import (
+    FIXTURES,
+    KIT_ROOT,
+    PUBLISH_SETTINGS_FILE,
+    build,
+    copy_fixture,
+    kit_site_values,
+    project_paths,
+    site_settings_file,
+)
+from server_configs.__main__ import read_server_settings
+from server_configs.render import render
+from server_configs.values import server_values
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
 KIT_SITE = kit_site_values()
@@ -31,6 +43,8 @@ volunteer: {ALPHA_VOLUNTEER}
 newsletter: {ALPHA_NEWSLETTER}
 newsletter_fields: {{l: alpha-list-uuid, nonce: ""}}
 """
+# The party lists Alphaton's own list beside its own: the only hosts a newsletter form may post to.
+NEWSLETTER_HOSTS = ["lists.test-party.example", "alpha-lists.test-party.example"]
 NATIONAL_PAGES = ("index.html", "about/index.html", "events/index.html", "news/index.html", "official/index.html")
 BRANCH_PAGES = ("branches/alpha/index.html", "branches/alpha/about/index.html", "branches/alpha/events/index.html")
 
@@ -45,7 +59,7 @@ def with_alpha_actions(project: Path) -> Path:
 def site(tmp_path_factory) -> Path:
     """The two-branch fixture, Alphaton with its own volunteer page and newsletter."""
     project = with_alpha_actions(copy_fixture("two_branches", tmp_path_factory.mktemp("actions") / "project"))
-    return build(project, now=NOW)
+    return build(project, now=NOW, NEWSLETTER_HOSTS=NEWSLETTER_HOSTS)
 
 
 def page(output: Path, path: str) -> BeautifulSoup:
@@ -233,9 +247,9 @@ def test_a_branch_yaml_action_is_refused_at_its_line(two_branches, line, message
 
 def test_a_branch_may_hand_off_to_its_own_domain(two_branches):
     path = two_branches / "branches/alpha/branch.yaml"
-    path.write_text(path.read_text() + "domain: alphaton.example\nvolunteer: https://alphaton.example/help/\n")
+    path.write_text(path.read_text() + "domain: alpha.example\nvolunteer: https://alpha.example/help/\n")
     output = build(two_branches, now=NOW)
-    assert "https://alphaton.example/help/" in hrefs(page(output, "branches/alpha/index.html").select_one("footer"))
+    assert "https://alpha.example/help/" in hrefs(page(output, "branches/alpha/index.html").select_one("footer"))
 
 
 # ---- the servers' Content-Security-Policy -------------------------------------------------------
@@ -244,7 +258,13 @@ def test_a_branch_may_hand_off_to_its_own_domain(two_branches):
 @pytest.mark.parametrize("server", ["nginx", "apache", "caddy"])
 def test_forms_may_post_to_the_site_and_exactly_the_newsletter_hosts(tmp_path, server):
     project = with_alpha_actions(copy_fixture("two_branches", tmp_path / "project"))
-    text = server_config(server, project, SITEURL="https://party.example", SERVER_CONFIG_ROOT="/srv/party/current")
+    text = server_config(
+        server,
+        project,
+        SITEURL="https://party.example",
+        SERVER_CONFIG_ROOT="/srv/party/current",
+        NEWSLETTER_HOSTS=NEWSLETTER_HOSTS,
+    )
     policies = [line for line in text.splitlines() if "Content-Security-Policy" in line]
     assert policies
     expected = "form-action 'self' https://alpha-lists.test-party.example https://lists.test-party.example;"
@@ -252,9 +272,53 @@ def test_forms_may_post_to_the_site_and_exactly_the_newsletter_hosts(tmp_path, s
         (directive,) = [part for part in policy.split('"')[1].split("; ") if part.startswith("form-action")]
         assert directive + ";" == expected
     none = server_config(
-        server, project, SITEURL="https://party.example", SERVER_CONFIG_ROOT="/srv/x", NEWSLETTER_URL=""
+        server,
+        project,
+        SITEURL="https://party.example",
+        SERVER_CONFIG_ROOT="/srv/x",
+        NEWSLETTER_URL="",
+        NEWSLETTER_HOSTS=NEWSLETTER_HOSTS[1:],
     )
     assert "form-action 'self' https://alpha-lists.test-party.example;" in none
+
+
+def test_a_branch_form_posting_off_the_newsletter_hosts_is_refused_not_let_through(tmp_path):
+    """NEWSLETTER_HOSTS is by default NEWSLETTER_URL's host alone: Alphaton's own list, on an official
+    domain but not listed, stops `make check` and the build at its line, and the servers' form-action
+    is not widened for it (the branch is left out of the configuration, and said so)."""
+    project = with_alpha_actions(copy_fixture("two_branches", tmp_path / "project"))
+    line = next(n for n, text in enumerate(ALPHA_ACTIONS.splitlines(), 1) if text.startswith("newsletter:"))
+    line += len((FIXTURES / "two_branches/branches/alpha/branch.yaml").read_text().splitlines())
+    checked = make_check(project, site_settings_file(project))
+    assert checked.returncode == 1
+    assert f"branches/alpha/branch.yaml:{line}: error: `newsletter` is '{ALPHA_NEWSLETTER}'" in checked.stdout
+    assert "(NEWSLETTER_HOSTS: lists.test-party.example), and alpha-lists.test-party.example is not" in checked.stdout
+    assert "ask the national web team to add it to NEWSLETTER_HOSTS" in checked.stdout
+    with pytest.raises(ContentProblems) as stopped:
+        build(project)
+    assert [(p.path, p.line) for p in stopped.value.problems if p.is_error] == [("branches/alpha/branch.yaml", line)]
+    assert written(project / "output") == []
+    settings = read_server_settings(
+        str(PUBLISH_SETTINGS_FILE),
+        {**project_paths(project), "SITEURL": "https://party.example", "SERVER_CONFIG_ROOT": "/srv/x"},
+    )
+    values = server_values(settings, str(PUBLISH_SETTINGS_FILE))
+    (policy,) = [value for name, value in values.headers if name == "Content-Security-Policy"]
+    assert "form-action 'self' https://lists.test-party.example;" in policy
+    assert "alpha-lists" not in render("nginx", values)
+    assert any(f"branches/alpha/branch.yaml:{line}: `newsletter`" in problem for problem in values.left_out)
+
+
+def test_the_party_s_newsletter_must_be_one_of_its_newsletter_hosts(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "project")
+    settings = site_settings_file(
+        project, NEWSLETTER_URL=NEWSLETTER, NEWSLETTER_HOSTS=["alpha-lists.test-party.example"]
+    )
+    checked = make_check(project, settings)
+    line = settings_line(settings, "NEWSLETTER_URL")
+    assert checked.returncode == 1
+    assert f"settings.py:{line}: error: NEWSLETTER_URL is '{NEWSLETTER}': a newsletter form may post" in checked.stdout
+    assert "add it to NEWSLETTER_HOSTS in settings.py" in checked.stdout
 
 
 # ---- the menu --------------------------------------------------------------------------------------

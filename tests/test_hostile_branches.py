@@ -11,12 +11,15 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
+from servers import server_config
 
 from branch_subsites.branch_config import load_branches
 from content_schema import ContentProblems, ProblemList
-from kit_testing import KIT_ROOT, build, copy_fixture, project_settings, tree_digest
+from kit_testing import KIT_ROOT, build, copy_fixture, project_settings, site_settings_file, tree_digest
+from official_channels.listing import official_listing
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
 
@@ -239,7 +242,9 @@ def test_the_official_page_lists_branch_channels_as_run_by_the_branch(two_branch
         ("join.test-party.example", {}, True),
         ("join.test-party.example", {"beta-net": "join.test-party.example"}, False),
         ("join.test-party.example", {"alpha": "join.test-party.example"}, True),
-        ("beta.example", {}, False),
+        ("beta.example", {}, True),  # a domain outside the party's is the party's only once given
+        ("beta.example", {"beta-net": "beta.example"}, False),
+        ("beta.example", {"beta-net": "beta-net.example"}, True),
     ],
 )
 def test_a_branch_domain_cannot_be_the_party_s_unless_given(two_branches, domain, given, refused_):
@@ -256,6 +261,78 @@ def test_a_branch_domain_cannot_be_the_party_s_unless_given(two_branches, domain
     else:
         data = json.loads((build(two_branches, now=NOW, BRANCH_GIVEN_DOMAINS=given) / "official.json").read_text())
         assert {"domain": domain, "branch": "Beta Network"} in data["branch_domains"]
+
+
+EVIL = """\
+domain: evil.example
+volunteer: https://evil.example/volunteer/
+newsletter: https://evil.example/subscription/form
+"""
+# The party gave beta-net its domain, and Alphaton none.
+GIVEN = {"beta-net": "beta.example"}
+
+
+def test_a_domain_the_party_did_not_give_is_never_official(two_branches):
+    """Alphaton names a domain of its own and sends its volunteers and sign-ups there: `make check` and
+    the build stop at each line, the official-channels page and official.json never list it, and no
+    server configuration serves it or lets a form post to it."""
+    alpha = two_branches / "branches/alpha/branch.yaml"
+    beta = two_branches / "branches/beta-net/branch.yaml"
+    beta.write_text(beta.read_text() + "domain: beta.example\n")
+    before = build(two_branches, now=NOW, BRANCH_GIVEN_DOMAINS=GIVEN)
+    official = {name: (before / name).read_bytes() for name in ("official/index.html", "official.json")}
+    first = len(alpha.read_text().splitlines()) + 1
+    alpha.write_text(alpha.read_text() + EVIL)
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(KIT_ROOT / "plugins"), str(KIT_ROOT / "src")])}
+    settings = site_settings_file(two_branches, BRANCH_GIVEN_DOMAINS=GIVEN)
+    checked = subprocess.run(
+        [sys.executable, "-m", "editor_checks", "--settings", settings.name],
+        cwd=two_branches,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 1
+    where = "branches/alpha/branch.yaml"
+    assert f"{where}:{first}: error: `domain` is evil.example, which the national team has not given" in checked.stdout
+    assert '"alpha": "evil.example" to BRANCH_GIVEN_DOMAINS in pelicanconf.py' in checked.stdout
+    assert "Until then delete the `domain:` line" in checked.stdout
+    for line, key in ((first + 1, "volunteer"), (first + 2, "newsletter")):
+        assert f"{where}:{line}: error: `{key}` is 'https://evil.example/" in checked.stdout
+    assert checked.stdout.count("evil.example is not one of the party's official domains") == 2
+
+    with pytest.raises(ContentProblems) as stopped:
+        build(two_branches, now=NOW, BRANCH_GIVEN_DOMAINS=GIVEN)
+    assert {(p.path, p.line) for p in stopped.value.problems if p.is_error} == {
+        (where, first),
+        (where, first + 1),
+        (where, first + 2),
+    }
+    assert {name: (before / name).read_bytes() for name in official} == official  # the last good build's
+    assert not any(b"evil.example" in path.read_bytes() for path in before.rglob("*") if path.is_file())
+
+    for server in ("nginx", "apache", "caddy"):
+        text = server_config(
+            server,
+            two_branches,
+            SITEURL="https://party.example",
+            SERVER_CONFIG_ROOT="/srv/party/current",
+            BRANCH_GIVEN_DOMAINS=GIVEN,
+        )
+        assert "evil.example" not in text and "branches/alpha" not in text
+        assert "beta.example" in text  # the domain the party gave, served
+
+
+def test_the_official_listing_takes_only_a_domain_the_party_gave(two_branches):
+    """official_listing's own filter, for a branch record that carries a domain no check passed."""
+    settings = project_settings(two_branches, BRANCH_GIVEN_DOMAINS=GIVEN)
+    (alpha, beta) = load_branches(settings, ProblemList(root=str(two_branches)))
+    records = [replace(alpha, domain="evil.example").as_dict(), replace(beta, domain="beta.example").as_dict()]
+    listing = official_listing(settings, records)
+    assert listing["branch_domains"] == [{"domain": "beta.example", "branch": "Beta Network"}]
+    assert "evil.example" not in json.dumps(listing)
 
 
 def test_a_branch_post_on_the_national_home_page_says_which_branch_it_is_from(two_branches):

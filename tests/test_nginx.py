@@ -16,7 +16,7 @@ import pytest
 from browser import CONTENT_SECURITY_POLICY as THEME_POLICY
 from servers import server_config
 
-from calls_to_action.hosts import host_of
+from branch_subsites.official_domains import host_of
 from conftest import PUBLISHED_BRANCH_DOMAIN, publish, published_fixture
 from kit_testing import kit_site_values
 from server_configs.values import with_form_action

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from servers import NGINX, free_port, nginx_check, nginx_main_config, server_config
 
-from conftest import PUBLISHED_SITEURL, published_fixture
+from conftest import PUBLISHED_BRANCH_DOMAIN, PUBLISHED_SITEURL, published_fixture
 from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, project_paths
 from server_configs.__main__ import main, read_server_settings
 from server_configs.render import UnsafeValue, render
@@ -148,7 +148,8 @@ def site_with_settings(tmp_path: Path, extra: str = "") -> Path:
         f"import sys\nsys.path.insert(0, {str(KIT_ROOT)!r})\nfrom publishconf import *  # noqa: F403\n"
         f"KIT_ROOT = {str(project)!r}\nPATH = {str(project / 'content')!r}\n"
         f"BRANCHES_PATH = {str(project / 'branches')!r}\nCACHE_PATH = {str(project / '.cache')!r}\n"
-        f"SITEURL = {PUBLISHED_SITEURL!r}\nSERVER_CONFIG_ROOT = {EXAMPLE_ROOT!r}\n{extra}",
+        f"SITEURL = {PUBLISHED_SITEURL!r}\nSERVER_CONFIG_ROOT = {EXAMPLE_ROOT!r}\n"
+        f"BRANCH_GIVEN_DOMAINS = {{'beta-net': {PUBLISHED_BRANCH_DOMAIN!r}}}\n{extra}",
         encoding="utf-8",
     )
     return project
@@ -181,18 +182,86 @@ HOSTILE_DOMAINS = [
 
 @pytest.mark.parametrize("domain", HOSTILE_DOMAINS)
 @pytest.mark.parametrize("server", SERVERS)
-def test_a_hostile_branch_domain_is_refused_by_name_and_nothing_is_written(tmp_path, capsys, server, domain):
+def test_a_hostile_branch_domain_is_refused_by_name_and_left_out(tmp_path, capsys, server, domain):
     project = site_with_settings(tmp_path)
     branch_file = project / "branches" / "beta-net" / "branch.yaml"
     branch_file.write_text(branch_file.read_text().replace("domain: beta.example", f"domain: {json.dumps(domain)}"))
     output = tmp_path / "site.conf"
-    code, err = run_command(project, server, output, capsys)
-    assert code == 2
-    assert "branches/beta-net/branch.yaml:5: `domain`" in err
-    assert not output.exists()
     output.write_text("the config that was there\n")
-    assert run_command(project, server, output, capsys)[0] == 2
-    assert output.read_text() == "the config that was there\n"
+    code, err = run_command(project, server, output, capsys)
+    assert code == 1  # written for the other sites, and failing: a branch was left out
+    assert "branches/beta-net/branch.yaml:5: `domain`" in err and "are left out" in err
+    text = output.read_text()
+    assert domain not in text and "beta.example" not in text and "branches/beta-net" not in text
+    assert text.startswith("# The sites of party.example") and "party.example" in text.splitlines()[0]
+
+
+# The party's domain and list, whichever pelicanconf.py the settings file's `from publishconf import *` found.
+NEWSLETTERS = (
+    "OFFICIAL_DOMAINS = ['test-party.example']\nNEWSLETTER_URL = 'https://lists.test-party.example/subscription/form'\n"
+)
+
+
+@pytest.mark.parametrize("server", SERVERS)
+def test_a_refused_branch_is_reported_and_the_other_sites_are_written(tmp_path, capsys, server):
+    """A branch whose branch.yaml has an error is left out, and said so, and the other sites' configuration
+    is written: before, with BRANCH_OWN_DOMAINS off, such a branch (and its newsletter's host) went without a word."""
+    project = site_with_settings(
+        tmp_path, NEWSLETTERS + "NEWSLETTER_HOSTS = ['lists.test-party.example', 'alpha.test-party.example']\n"
+    )
+    alpha = project / "branches" / "alpha" / "branch.yaml"
+    alpha.write_text(
+        alpha.read_text()
+        + "volunteer: https://volunteer.elsewhere.example/\nnewsletter: https://alpha.test-party.example/f\n"
+    )
+    output = tmp_path / "site.conf"
+    for own_domains in (True, False):
+        settings = project / "serverconf.py"
+        settings.write_text(settings.read_text() + f"BRANCH_OWN_DOMAINS = {own_domains}\n")
+        code, err = run_command(project, server, output, capsys)
+        assert code == 1, err
+        # the problem itself, with its file, line and fix
+        assert "branches/alpha/branch.yaml:15: `volunteer` is 'https://volunteer.elsewhere.example/'" in err
+        assert "Give the address of the party's own page" in err
+        text = output.read_text()
+        assert text.startswith("# The sites of party.example")
+        assert ("beta.example" in text) == own_domains  # the other branch's own domain, while it is built there
+        assert "alpha.test-party.example" not in text  # nor the refused branch's newsletter's host
+        assert "form-action 'self' https://lists.test-party.example;" in text
+
+
+def test_the_form_action_is_bounded_by_newsletter_hosts(tmp_path, capsys):
+    """form-action holds the newsletter hosts in use, each one of NEWSLETTER_HOSTS; a branch's form
+    posting elsewhere is refused where it is written (and its branch left out), never let through."""
+    project = site_with_settings(
+        tmp_path, NEWSLETTERS + "NEWSLETTER_HOSTS = ['lists.test-party.example', 'alpha.test-party.example']\n"
+    )
+    alpha = project / "branches" / "alpha" / "branch.yaml"
+    good = alpha.read_text()
+    output = tmp_path / "site.conf"
+
+    def form_action() -> str:
+        (header,) = {
+            line.split('"')[1] for line in output.read_text().splitlines() if "Content-Security-Policy" in line
+        }
+        return next(part for part in header.split("; ") if part.startswith("form-action"))
+
+    alpha.write_text(good + "newsletter: https://alpha.test-party.example/form\n")
+    assert run_command(project, "nginx", output, capsys)[0] == 0
+    assert form_action() == "form-action 'self' https://alpha.test-party.example https://lists.test-party.example"
+    alpha.write_text(good + "newsletter: https://elsewhere.test-party.example/form\n")
+    code, err = run_command(project, "nginx", output, capsys)
+    assert code == 1 and "branches/alpha/branch.yaml:15: `newsletter` is" in err and "NEWSLETTER_HOSTS" in err
+    assert form_action() == "form-action 'self' https://lists.test-party.example"
+    assert "elsewhere" not in output.read_text()
+
+
+def test_a_newsletter_off_newsletter_hosts_stops_the_command(tmp_path, capsys):
+    project = site_with_settings(tmp_path, NEWSLETTERS + "NEWSLETTER_HOSTS = ['other.test-party.example']\n")
+    output = tmp_path / "site.conf"
+    code, err = run_command(project, "nginx", output, capsys)
+    assert code == 2 and "lists.test-party.example, which is not one of NEWSLETTER_HOSTS" in err
+    assert not output.exists()
 
 
 # What each language would read as its own syntax in a header's value.

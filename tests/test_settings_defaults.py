@@ -184,6 +184,30 @@ def test_every_problem_is_reported_at_once(tmp_path):
     assert written(site / "output") == []
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            'BRANCH_GIVEN_DOMAINS = {"alpha": "https://alpha.example/"}',
+            "BRANCH_GIVEN_DOMAINS is {'alpha': 'https://alpha.example/'}: it gives 'alpha' 'https://alpha.example/', "
+            "which is not a domain name",
+        ),
+        (
+            'NEWSLETTER_HOSTS = ["lists.example.org/form"]',
+            "NEWSLETTER_HOSTS is ['lists.example.org/form']: it holds 'lists.example.org/form', which is not a host",
+        ),
+    ],
+)
+def test_given_domains_and_newsletter_hosts_are_host_names(tmp_path, line, message):
+    """A domain written as an address would never match a branch's `domain:` or a form's host."""
+    site = minimal_site(tmp_path, line + "\n")
+    with pytest.raises(SettingsProblems) as stopped:
+        build_site(site)
+    (problem,) = stopped.value.problems
+    assert problem.message.startswith(message), problem.message
+    assert written(site / "output") == []
+
+
 def test_a_missing_required_setting_is_named(tmp_path):
     site = minimal_site(tmp_path)
     text = (site / SETTINGS_NAME).read_text().replace('TIMEZONE = "Europe/London"\n', "")

@@ -7,8 +7,6 @@ import os
 import re
 from dataclasses import dataclass, fields
 
-from calls_to_action.checks import unofficial_problem
-from calls_to_action.hosts import official_domains
 from content_schema.fields import (
     SLUG_PATTERN,
     Field,
@@ -31,6 +29,7 @@ from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.fingerprint import code_digest
 
 from .identity import check_branch_domain, check_same_names, national_word, takes_party_name
+from .official_domains import newsletter_host_problem, official_domains, unofficial_problem
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
 
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
@@ -172,7 +171,12 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
         ),
         Field("channels", list_of(channel), doc="where to talk to the branch"),
         Field("editors", list_of(forge_user, split_commas=True, min_items=1), required=True, example="[asha-k]"),
-        Field("domain", hostname, doc="the branch's own domain, if it has one", example="sheffield.example.org"),
+        Field(
+            "domain",
+            hostname,
+            doc="the branch's own domain, the one the national team gave it (BRANCH_GIVEN_DOMAINS)",
+            example="sheffield.example.org",
+        ),
         Field("picture", text(), doc="a picture from the branch's images/ folder, for its home page"),
         Field(
             "picture_alt",
@@ -273,7 +277,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
     _check_geography(values, document, path, report)
     _check_identity(slug, values, document, path, settings, report)
     _check_picture(values, document, folder, path, settings, report)
-    _check_calls_to_action(values, document, path, settings, report)
+    _check_calls_to_action(slug, values, document, path, settings, report)
     if bad_slug or len(report.errors) > before:
         return None
     return Branch(
@@ -302,16 +306,27 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
     )
 
 
-def _check_calls_to_action(values: dict, document, path: str, settings: dict, report) -> None:
-    """A branch's volunteer page and newsletter are on the party's official domains (or the branch's
-    own), and hidden fields come with a newsletter."""
-    domains = official_domains(settings, (values.get("domain") or "",))
+def _check_calls_to_action(slug: str, values: dict, document, path: str, settings: dict, report) -> None:
+    """A branch's volunteer page and newsletter are on the party's official domains (the branch's own
+    counts only when the party gave it, BRANCH_GIVEN_DOMAINS), its newsletter form posts to one of the
+    party's NEWSLETTER_HOSTS, and hidden fields come with a newsletter."""
+    domains = official_domains(settings, slug)
+    ask = (
+        "ask the national web team to add it to OFFICIAL_DOMAINS in pelicanconf.py or, if it is the "
+        f'branch\'s own domain, to give it to the branch (`"{slug}": "{{host}}"` in BRANCH_GIVEN_DOMAINS)'
+    )
     for key in ("volunteer", "newsletter"):
-        problem = (
-            unofficial_problem(f"`{key}`", values[key], domains, "the national pelicanconf.py")
-            if values.get(key)
-            else None
-        )
+        if not values.get(key):
+            continue
+        problem = unofficial_problem(f"`{key}`", values[key], domains, ask)
+        if problem is None and key == "newsletter":
+            problem = newsletter_host_problem(
+                "`newsletter`",
+                values[key],
+                settings,
+                "ask the national web team to add it to NEWSLETTER_HOSTS in pelicanconf.py; or delete the "
+                "`newsletter:` line and the branch's pages offer the party's newsletter",
+            )
         if problem:
             report.error(path, document.line_of(key), *problem)
     if values.get("newsletter_fields") and not values.get("newsletter"):
@@ -463,6 +478,10 @@ def _check_identity(slug: str, values: dict, document, path: str, settings: dict
 
 
 _loaded: dict[str, tuple[list[Branch], list]] = {}
+# The settings besides BRANCH_* that a branch.yaml is checked against (the party's names and domains,
+# its newsletter hosts, the pictures' folder): a change to one, in a file or given to the build, checks
+# every branch again. (MAIN_SITEURL and MAIN_SITENAME are made from SITEURL and SITENAME, during the build.)
+CHECKED_AGAINST = ("SITENAME", "AUTHOR", "SITEURL", "OFFICIAL_DOMAINS", "NEWSLETTER_HOSTS", "RESPONSIVE_IMAGES_FOLDER")
 
 
 def load_branches(settings: dict, report) -> list[Branch]:
@@ -502,6 +521,7 @@ def _load_key(root: str, settings: dict, report_root: str) -> str:
         except OSError:
             parts.append(f"{name}\0-")
     parts += [repr(settings.get(k)) for k in sorted(settings) if k.startswith("BRANCH") and k != "BRANCH_EXPORTS"]
+    parts += [repr(settings.get(k)) for k in CHECKED_AGAINST]
     return "\n".join(parts)
 
 

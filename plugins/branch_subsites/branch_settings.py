@@ -6,6 +6,7 @@ import copy
 import os
 
 from .branch_config import Branch
+from .official_domains import branch_domain
 from .reader_cache import READER_CACHE_SETTINGS
 from .records import BranchExports
 
@@ -20,7 +21,8 @@ def branch_path(branch_slug: str) -> str:
 
 
 def has_own_domain(branch: Branch, settings: dict) -> bool:
-    return bool(branch.domain and settings.get("BRANCH_OWN_DOMAINS"))
+    """Built for its own domain: publishing with BRANCH_OWN_DOMAINS, and the party gave it the domain."""
+    return bool(settings.get("BRANCH_OWN_DOMAINS") and branch_domain(settings, branch.slug, branch.domain))
 
 
 def branch_site_url(branch: Branch, settings: dict) -> str:

@@ -2,9 +2,26 @@
 
 import os
 
+from content_schema.fields import FieldError, hostname
 from kit_settings.declared_settings import Setting, list_of, text_to_text, whole
 
 from .records import BranchExports
+
+
+def given_domains(value) -> str | None:
+    """Branch slug to domain, each domain written as a branch.yaml's `domain:` is (no https://)."""
+    wrong = text_to_text(value)
+    if wrong:
+        return wrong
+    for slug, domain in value.items():
+        try:
+            hostname(domain)
+        except FieldError:
+            return (
+                f"it gives {slug!r} {domain!r}, which is not a domain name: write just the domain, like a.example.org"
+            )
+    return None
+
 
 SETTINGS = [
     Setting(
@@ -80,8 +97,8 @@ SETTINGS = [
         "BRANCH_GIVEN_DOMAINS",
         {},
         dict,
-        "Branch slug to the domain the national team gave it, for a branch with its own domain.",
-        text_to_text,
+        "Branch slug to the domain the national team gave it: a branch.yaml's `domain:` must be the one given here.",
+        given_domains,
     ),
     Setting("BRANCH_YAML_MAX_BYTES", 100_000, int, "A larger branch.yaml is refused.", whole(1)),
     Setting(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from content_schema.lookalikes import folded
+
+from .official_domains import branch_domain, given_domain, official_domains
 
 # Words by which a name or a label says it speaks for the whole party.
 NATIONAL_WORDS = frozenset({"national", "nationally", "official", "officially"})
@@ -56,34 +57,39 @@ def national_word(value: str) -> str | None:
     return None
 
 
-def official_hosts(settings: dict) -> list[str]:
-    """The party's own domains: OFFICIAL_DOMAINS and the host of the main site's address."""
-    hosts = [d.lower() for d in settings["OFFICIAL_DOMAINS"]]
-    site_url = settings.get("MAIN_SITEURL") or settings.get("SITEURL") or ""
-    host = urlsplit(site_url).hostname if site_url.startswith(("http://", "https://")) else None
-    if host:
-        hosts.append(host.lower())
-    return list(dict.fromkeys(hosts))
-
-
 def check_branch_domain(slug: str, domain: str, settings: dict) -> tuple[str, str] | None:
-    """(message, fix) when ``domain`` is the party's own or below one the party did not give this branch."""
-    given = (settings.get("BRANCH_GIVEN_DOMAINS") or {}).get(slug)
-    for host in official_hosts(settings):
-        if domain == host:
-            return (
-                f"`domain` is {domain}, the party's own domain",
-                "A branch cannot take the national site's domain. Delete the `domain:` line; the branch "
-                f"is published at {host}/branches/{slug}/.",
-            )
-        if domain.endswith("." + host) and domain != given:
-            return (
-                f"`domain` is {domain}, an address under the party's domain {host} that the national team "
-                "has not given this branch",
-                "Ask the national web team for it: they add it to BRANCH_GIVEN_DOMAINS in pelicanconf.py. "
-                "Until then delete the `domain:` line.",
-            )
-    return None
+    """(message, fix) unless ``domain`` is the one the national team gave this branch
+    (BRANCH_GIVEN_DOMAINS): the official-channels page lists a branch's domain among the party's, the
+    server configurations serve the branch there and its pages may send readers there, so an editor
+    cannot name one for the branch."""
+    party = official_domains(settings)
+    given = given_domain(settings, slug)
+    if domain not in party and branch_domain(settings, slug, domain):
+        return None
+    ask = (
+        f"Ask the national web team for it: once they know the branch runs {domain}, they add "
+        f'"{slug}": "{domain}" to BRANCH_GIVEN_DOMAINS in pelicanconf.py. Until then delete the `domain:` line'
+    )
+    if domain in party:
+        return (
+            f"`domain` is {domain}, the party's own domain",
+            "A branch cannot take the national site's domain. Delete the `domain:` line; the branch "
+            f"is published at {domain}/branches/{slug}/.",
+        )
+    if given:
+        return (
+            f"`domain` is {domain}, but the national team gave this branch {given}",
+            f"Write `domain: {given}`, or ask the national web team to change BRANCH_GIVEN_DOMAINS in pelicanconf.py.",
+        )
+    under = next((host for host in party if domain.endswith("." + host)), None)
+    if under:
+        why = f"an address under the party's domain {under} that the national team has not given this branch"
+    else:
+        why = (
+            "which the national team has not given this branch: until it does, the sites would not list it "
+            "among the party's, serve the branch there, nor send readers there"
+        )
+    return f"`domain` is {domain}, {why}", f"{ask}; the branch is published below the national site."
 
 
 def check_same_names(branches, report, branch_file: str) -> None:

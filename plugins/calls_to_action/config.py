@@ -1,6 +1,7 @@
 """The settings calls_to_action owns, with their defaults (kit_settings.declared_settings)."""
 
-from content_schema.fields import FieldError, url
+from branch_subsites.official_domains import host_of
+from content_schema.fields import FieldError, hostname, url
 from kit_settings.declared_settings import Setting, list_of, text_to_text
 
 
@@ -13,6 +14,21 @@ def https_or_empty(value) -> str | None:
     except FieldError as wrong:
         return f'it {wrong.message} (give "" if the site does not offer it)'
     return None
+
+
+def host_names(value) -> str | None:
+    """A list of host names, each as a branch.yaml's `domain` is written (no https://, no path)."""
+    for item in value:
+        try:
+            hostname(item)
+        except FieldError:
+            return f"it holds {item!r}, which is not a host name: write just the host, like lists.example.org"
+    return None
+
+
+def _newsletter_hosts(settings: dict) -> list[str]:
+    host = host_of(settings.get("NEWSLETTER_URL") or "")
+    return [host] if host else []
 
 
 def _field_name(optional: bool):
@@ -42,6 +58,16 @@ SETTINGS = [
         "Where the newsletter form posts: the party's own list's sign-up address, e.g. Listmonk's "
         'https://lists.example.org/subscription/form ("": no sign-up); a branch.yaml\'s `newsletter:` replaces it.',
         https_or_empty,
+    ),
+    Setting(
+        "NEWSLETTER_HOSTS",
+        None,
+        list,
+        "The only hosts a newsletter form may post to, the party's and every branch's (by default the host "
+        "of NEWSLETTER_URL): the servers' Content-Security-Policy lets forms post to these alone, and a "
+        "branch.yaml's `newsletter:` elsewhere is an error.",
+        lambda value: list_of(str)(value) or host_names(value),
+        default_from=_newsletter_hosts,
     ),
     Setting(
         "NEWSLETTER_FIELDS",

@@ -1,29 +1,13 @@
-"""Which hosts the actions are handed to, and whether each is one of the party's official domains."""
+"""Which hosts the actions are handed to: the settings that name them, and the hosts the newsletter
+forms post to (the server configurations' form-action). Whether a host is official is
+branch_subsites.official_domains' answer, the same for every part of the kit."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from branch_subsites.official_domains import host_of
 
 # The settings that hand a reader to another page, in the order they are checked and listed.
 ACTION_SETTINGS = ("JOIN_URL", "DONATE_URL", "VOLUNTEER_URL", "NEWSLETTER_URL")
-
-
-def host_of(address: str) -> str:
-    return (urlsplit(address).hostname or "").lower()
-
-
-def official_domains(settings: dict, own: tuple[str, ...] = ()) -> set[str]:
-    """OFFICIAL_DOMAINS, SITEURL's host and ``own`` (a branch's own domain)."""
-    domains = {d.lower() for d in settings["OFFICIAL_DOMAINS"]} | {d.lower() for d in own if d}
-    site = host_of(settings.get("SITEURL") or "")
-    if site:
-        domains.add(site)
-    return domains
-
-
-def is_official(host: str, domains: set[str]) -> bool:
-    """``host`` is an official domain or below one (join.party.example under party.example)."""
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 def form_hosts(settings: dict, branches) -> list[str]:

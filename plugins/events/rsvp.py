@@ -7,18 +7,15 @@ site's host, or an address under one of those). The schema has already refused a
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from branch_subsites.identity import official_hosts
+from branch_subsites.official_domains import host_of, is_official, official_domains
 
 
 def rsvp_problem(series, settings: dict) -> tuple[str, int, str, str] | None:
     """(file, line, message, fix) when the event's `rsvp` is not on one of the party's websites."""
     if not series.rsvp:
         return None
-    host = (urlsplit(series.rsvp).hostname or "").lower()
-    hosts = official_hosts(settings)
-    if any(host == own or host.endswith("." + own) for own in hosts):
+    hosts = official_domains(settings)
+    if is_official(host_of(series.rsvp), hosts):
         return None
     return (
         series.source_path,

@@ -18,7 +18,8 @@ SETTINGS = [
         "OFFICIAL_DOMAINS",
         [],
         list,
-        "Every domain the party's websites use (SITEURL's and every branch `domain` are added).",
+        "Every domain the party's websites use (SITEURL's, and each branch's domain in BRANCH_GIVEN_DOMAINS, "
+        "are added).",
         list_of(str),
     ),
     Setting(

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
+from branch_subsites.official_domains import branch_domain, host_of, official_domains
 from calls_to_action.actions import site_actions
-from calls_to_action.hosts import host_of
 from content_schema.fields import web_address
 from imprints.promoters import more_specific, national_imprint
 
 SCHEMA_VERSION = 1
-
-
-def _host(url: str) -> str | None:
-    return urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
 
 
 ACTION_WORDS = {"join": "Join", "donate": "Donate", "volunteer": "Volunteer", "newsletter": "Newsletter sign-up"}
@@ -40,10 +34,6 @@ def action_pages(settings: dict, branches: list[dict]) -> list[dict]:
 def official_listing(settings: dict, branches: list[dict]) -> dict:
     """The data behind official/ and official.json (docs/official-json.md)."""
     labels = settings["BRANCH_CHANNEL_TYPES"]
-    domains = {d.lower() for d in settings["OFFICIAL_DOMAINS"]}
-    published = _host(settings.get("SITEURL", ""))
-    if published:
-        domains.add(published)
     branch_domains = []
     national = national_imprint(settings)
     branch_imprints = []
@@ -61,8 +51,10 @@ def official_listing(settings: dict, branches: list[dict]) -> dict:
     # beside its channels, and never makes its domain "official"
     email_domains = {d.lower() for d in settings["OFFICIAL_EMAIL_DOMAINS"]}
     for branch in sorted(branches, key=lambda b: b["display_name"].casefold()):
-        if branch.get("domain"):
-            branch_domains.append({"domain": branch["domain"], "branch": branch["display_name"]})
+        # only a domain the party gave the branch is the party's (a branch.yaml naming another is refused)
+        domain = branch_domain(settings, branch["slug"], branch.get("domain"))
+        if domain:
+            branch_domains.append({"domain": domain, "branch": branch["display_name"]})
         if branch.get("promoter"):  # a branch with its own promoter (a local agent)
             own = more_specific(branch["promoter"], national)
             branch_imprints.append({"branch": branch["display_name"], "slug": branch["slug"], **own.as_dict()})
@@ -80,7 +72,7 @@ def official_listing(settings: dict, branches: list[dict]) -> dict:
     return {
         "version": SCHEMA_VERSION,
         "organisation": settings["SITENAME"],
-        "domains": sorted(domains),
+        "domains": sorted(official_domains(settings)),
         "branch_domains": branch_domains,
         "email_domains": sorted(email_domains),
         "accounts": accounts,

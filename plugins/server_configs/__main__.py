@@ -37,16 +37,30 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = read_server_settings(args.settings, {"SERVER_CONFIG_ROOT": args.root} if args.root else None)
-        text = render(args.server, server_values(settings, args.settings))
+        values = server_values(settings, args.settings)
+        text = render(args.server, values)
     except (SettingsProblems, ServerConfigProblems, UnsafeValue) as exc:
         print(f"server-config: {exc}", file=sys.stderr)
         return 2
     if not args.output:
         sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text.encode("utf-8"))
+        print(f"wrote {os.path.relpath(args.output)}", file=sys.stderr)
+    return left_out(values)
+
+
+def left_out(values) -> int:
+    """Say which branches were left out, and why: 1 if any was (the others' configuration is written)."""
+    if not values.left_out:
         return 0
-    write_atomic(args.output, text.encode("utf-8"))
-    print(f"wrote {os.path.relpath(args.output)}", file=sys.stderr)
-    return 0
+    print(
+        "server-config: branches with errors in their branch.yaml are left out (no server for their own "
+        "domain, no form-action for their newsletter): fix them, then make the configuration again:\n"
+        + "\n".join(f"- {problem}" for problem in values.left_out),
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":

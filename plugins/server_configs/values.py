@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from branch_subsites.branch_config import load_branches
+from branch_subsites.branch_config import BRANCH_FILE, load_branches
 from branch_subsites.branch_settings import branch_site_url, has_own_domain
 from calls_to_action.hosts import form_hosts
 from content_schema.fields import HOSTNAME_PATTERN
@@ -65,6 +65,9 @@ class ServerValues:
     hashed_suffixes: tuple[str, ...]
     not_found: str
     settings_file: str
+    # each refused branch's problems ("path:line: message. fix"): the branch is left out (its server,
+    # its newsletter's host), the other sites are written, and the command says so and fails
+    left_out: tuple[str, ...] = ()
 
     @property
     def sites(self) -> tuple[Site, ...]:
@@ -145,11 +148,22 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
             problems.append(f"{name} is {settings[name]!r}: it must be a port, or address:port")
 
     report = ProblemList(root=settings.get("KIT_ROOT") or os.getcwd())
-    branches = load_branches(settings, report)
+    # A branch whose branch.yaml has an error is left out, not the whole file: a branch cannot stop
+    # the other sites' configuration. load_branches keeps some of them (two claiming one domain).
+    loaded = load_branches(settings, report)
+    faulty = {p.path for p in report.errors}
+    branches = [b for b in loaded if report.display_path(os.path.join(b.folder, BRANCH_FILE)) not in faulty]
+    left_out = tuple(f"{p.path}:{p.line}: {p.message}. {p.fix}" for p in report.errors)
     hosts = form_hosts(settings, branches)
+    allowed = [h.lower() for h in settings["NEWSLETTER_HOSTS"]]
     for form_host in hosts:
         if not is_host(form_host):  # checked as a URL where it is set; this file is run by root
             problems.append(f"a newsletter form posts to {form_host!r}, which is not a host name")
+        elif form_host not in allowed:  # checked where it is set too: form-action allows these alone
+            problems.append(
+                f"a newsletter form posts to {form_host}, which is not one of NEWSLETTER_HOSTS "
+                f"({', '.join(allowed) or 'none listed'}): add it there, or change the form (`make check` says where)"
+            )
     headers = []
     for name, value in settings["SERVER_CONFIG_HEADERS"].items():
         if name.lower() == "content-security-policy":
@@ -170,8 +184,6 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
 
     own_domains = []
     if settings["BRANCH_OWN_DOMAINS"]:
-        # A branch refused here would be left out of the configuration without a word: refuse it all.
-        problems += [f"{p.path}:{p.line}: {p.message}. {p.fix}" for p in report.errors]
         for branch in branches:
             if not has_own_domain(branch, settings):
                 continue
@@ -197,4 +209,5 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
         hashed_suffixes=tuple(s.lstrip(".") for s in suffixes),
         not_found=not_found,
         settings_file=os.path.basename(settings_file),
+        left_out=left_out,
     )
