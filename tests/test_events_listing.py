@@ -459,7 +459,10 @@ def test_a_ticked_postcode_narrows_the_next_list_and_unticking_forgets_it(site, 
     assert page.get_by_label("Events near your postcode").input_value() == "ab3 1xx"
     assert page.get_by_label(REMEMBER).is_checked()
     page.goto(f"{base}/")  # and the home page shows what is near it
-    page.locator("#home-events-near").get_by_role("heading", name="Near AB3 1XX").wait_for()
+    near = page.locator("#home-events-near")
+    near.get_by_role("heading", name="Near AB3 1XX").wait_for()
+    talk = near.locator(".kit-events__item", has_text="Talk on river flooding")  # from the area's file
+    assert talk.inner_text().count("Online") == 1, talk.inner_text()
     page.goto(f"{base}/branches/")  # and the finder is prefilled
     page.get_by_text("One branch covers AB3.").wait_for()
     assert page.get_by_label("Your postcode").input_value() == "ab3 1xx"

@@ -125,7 +125,8 @@ if (form && list) {
     const data = covered ? await nearFile(form.dataset.nearSource, parsed.area) : { branches: [] };
     if (ask !== asked) return;
     const wholeList = data !== null;
-    const local = wholeList ? (showWritten(), narrowList(parsed, data)) : narrowPage(parsed);
+    showWritten();
+    const local = wholeList ? narrowList(parsed, data) : narrowPage(parsed);
     const place = parsed.district || parsed.area;
     const where = manyPages && wholeList ? "this list, on all its pages" : "this list";
     const words =

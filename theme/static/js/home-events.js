@@ -23,8 +23,8 @@ const narrow = async (typed) => {
   // the page lists the postcode areas that have a file: no request for an area no branch covers
   const covered = (section.dataset.nearAreas || "").split(" ").includes(parsed.area);
   const data = covered ? await nearFile(section.dataset.nearSource, parsed.area) : null;
-  // the file holds every event the lists do: the page shows each branch's next few
-  const limit = Number(section.dataset.nearLimit);
+  // the file holds every event the lists do: the page shows each branch's next HOME_NEAR_EVENTS
+  const limit = section.dataset.nearLimit === undefined ? Infinity : Number(section.dataset.nearLimit);
   const branches = data ? data.branches : [];
   const exact = branches.filter((b) => parsed.district && b.districts.includes(parsed.district));
   const chosen = exact.length ? exact : branches;
