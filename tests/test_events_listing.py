@@ -554,6 +554,20 @@ def test_the_filter_finds_a_near_event_on_a_later_page_of_the_list(crowded, serv
     assert page.problems == []
 
 
+def test_without_the_area_file_the_filter_narrows_the_page_shown_and_says_so(crowded, serve, open_page):
+    first = read(crowded, "events/index.html")
+    number = int(re.search(r">Stall (\d\d)</a>", first)[1])  # a stall on page 1
+    page = open_page(width=1280)
+    page.route("**/events/near/*.json", lambda route: route.fulfill(status=503, body="down"))
+    page.goto(f"{serve(crowded)}/events/")
+    page.get_by_label("Events near your postcode").fill(f"BS{number}")
+    page.get_by_role("button", name="Show events near me").click()
+    page.get_by_text(f"1 event of branches covering BS{number}, on this page").wait_for()
+    national = [text(re.search(r'class="u-url p-name"[^>]*>(.*?)</a>', item)[1]) for item in first_page_national(first)]
+    assert sorted(shown_events(page)) == sorted([f"Stall {number:02d}", *national])
+    assert [p for p in page.problems if "503" not in p] == []  # the browser reports the failed request
+
+
 def test_without_javascript_the_lists_are_whole_and_the_filter_hidden(site, serve, open_page):
     page = open_page(width=360, javascript=False)
     page.goto(f"{serve(site)}/events/")

@@ -128,11 +128,15 @@ if (form && list) {
     showWritten();
     const local = wholeList ? narrowList(parsed, data) : narrowPage(parsed);
     const place = parsed.district || parsed.area;
-    const where = manyPages && wholeList ? "this list, on all its pages" : "this list";
+    // a list of many pages says which its answer covers: all of them, or (no file) this one
+    const allPages = manyPages && wholeList;
+    const onePage = manyPages && !wholeList;
+    const where = allPages ? "this list, on all its pages" : onePage ? "this page of the list" : "this list";
+    const from = allPages ? ", from all the pages of this list" : onePage ? ", on this page" : "";
     const words =
       local === 0
         ? `No branch covering ${place} has an event in ${where}`
-        : `${local} ${local === 1 ? "event" : "events"} of branches covering ${place}${manyPages && wholeList ? ", from all the pages of this list" : ""}`;
+        : `${local} ${local === 1 ? "event" : "events"} of branches covering ${place}${from}`;
     const everyone = items.filter((item) => !item.dataset.districts).length;
     const also = `${everyone} national or UK-wide ${everyone === 1 ? "event" : "events"}${manyPages ? " of this page" : ""}`;
     const nodes = [element("p", `${words}; ${also} shown too.`)];
