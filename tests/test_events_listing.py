@@ -4,6 +4,7 @@ month grid an agenda on phones; the postcode filter."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 from browser import describe_violations
 
-from events.listing import title_without_status
+from events.event_source import EventSeries, listed_place
+from events.listing import ListedEvent, title_without_status
 from kit_testing import KIT_ROOT, broken_links, build, copy_fixture
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
@@ -42,7 +44,7 @@ editors: [gill]
 EVENTS = {
     "delta/events/2027-01-20-online-talk.md": (
         "title: Talk on river flooding\nstart: 2027-01-20 19:00\nduration: 1h\n"
-        "location: Online\nonline: https://meet.example.org/delta\n"
+        "location: Online only.\nonline: https://meet.example.org/delta\n"
     ),
     "delta/events/2027-01-23-clean-up.md": (
         "title: River clean-up (cancelled)\nstart: 2027-01-23 10:00\nduration: 3h\n"
@@ -51,6 +53,31 @@ EVENTS = {
     "gamma/events/2027-01-14-social.md": (
         "title: Gammagh social\nstart: 2027-01-14 19:30\nduration: 2h\nlocation: The Crown, Gammagh\n"
     ),
+}
+
+
+SERIES = {
+    "slug": "talk",
+    "title": "Talk",
+    "all_day": False,
+    "start": dt.datetime(2027, 1, 20, 19),
+    "end": dt.datetime(2027, 1, 20, 20),
+    "timezone": "Europe/London",
+    "status": "scheduled",
+    "body": "",
+    "source_path": "events/talk.md",
+}
+RECORD = {
+    "title": "Talk",
+    "url": "/events/2027-01-20-talk/",
+    "start": "2027-01-20T19:00:00+00:00",
+    "end": "2027-01-20T20:00:00+00:00",
+    "starts_at": "2027-01-20T19:00:00+00:00",
+    "timezone": "Europe/London",
+    "all_day": False,
+    "status": "scheduled",
+    "site_name": "National",
+    "site_url": "",
 }
 
 
@@ -176,6 +203,37 @@ def test_an_online_event_says_online_once(site, path):
     assert "Online · Online" not in text(page)
     if "kit-events__meta" in talk:  # a list (a month grid gives no place)
         assert text(talk).count("Online") == 1, text(talk)
+
+
+PLACES = {
+    ("Online", True): ("", True),
+    ("Online only.", True): ("", True),
+    (" on line ", False): ("", True),  # says it is online without its link: online, said once
+    ("Upper room, The Fat Cat", True): ("Upper room, The Fat Cat", True),
+    ("Upper room, The Fat Cat", False): ("Upper room, The Fat Cat", False),
+    ("Online Centre, Mill Road", True): ("Online Centre, Mill Road", True),  # a venue with the word
+    ("Address on request", True): ("Address on request", True),
+    ("", True): ("", True),
+    (None, False): ("", False),
+}
+
+
+@pytest.mark.parametrize("place, online", sorted(PLACES, key=repr))
+def test_one_rule_says_where_an_event_is(place, online):
+    assert tuple(listed_place(place, online)) == PLACES[place, online]
+    venue = EventSeries(**SERIES, location=place, online="https://meet.example.org/x" if online else None).venue
+    assert venue == (PLACES[place, online][0] or None)  # the event page's venue is the lists'
+    record = {**RECORD, "place": place or "", "online": online}
+    assert ListedEvent.from_record(record).where == listed_place(place, online)
+
+
+def test_the_area_file_says_where_by_the_same_rule(site):
+    data = json.loads(read(site, "events/near/AB.json"))
+    delta = next(b for b in data["branches"] if b["name"] == "Deltaford branch")
+    talk = next(e for e in delta["events"] if e["title"] == "Talk on river flooding")
+    assert (talk["place"], talk["online"]) == ("", True)  # `location: Online only.` and a link
+    clean_up = next(e for e in delta["events"] if e["title"] == "River clean-up")  # the title less its status
+    assert (clean_up["place"], clean_up["online"], clean_up["status"]) == ("Deltaford riverside", False, "Cancelled")
 
 
 @pytest.mark.parametrize("path", LISTS)
@@ -351,37 +409,76 @@ def shown_events(page) -> list[str]:
     return [t for t in page.locator("#events-list .kit-events__item:visible .p-name").all_inner_texts()]
 
 
-def test_the_postcode_filter_narrows_the_list_and_remembers_the_postcode(site, serve, open_page, run_axe):
+REMEMBER = "Remember my postcode on this device"
+
+
+def stored(page):
+    return page.evaluate("localStorage.getItem('kit-remembered-postcode')")
+
+
+def test_the_postcode_filter_narrows_the_list_and_keeps_no_postcode_unticked(site, serve, open_page, run_axe):
     page = open_page(width=360)
     base = serve(site)
     page.goto(f"{base}/events/")
     everything = shown_events(page)
     assert len(everything) == 9
+    assert not page.get_by_label(REMEMBER).is_checked()  # unticked by default
     page.get_by_label("Events near your postcode").fill("ab3 1xx")  # Deltaford's, not Alphaton's
     page.get_by_role("button", name="Show events near me").click()
     result = page.locator("#events-filter-result")
-    result.get_by_text("2 events of branches covering AB3").wait_for()
+    result.get_by_text("2 events of branches covering AB3; 1 national or UK-wide event shown too.").wait_for()
     assert shown_events(page) == ["Talk on river flooding", "River clean-up", "Spring conference"]
     assert not page.get_by_role("heading", name="February 2027").is_visible()  # no event left in it
     assert result.locator("a").all_inner_texts() == ["South West"]  # the region, not all of England
     assert result.get_by_role("link", name="South West").get_attribute("href") == "/events/england/south-west/"
-    assert page.evaluate("localStorage.getItem('kit-reader-postcode')") == "ab3 1xx"
+    assert stored(page) is None and page.evaluate("localStorage.length") == 0  # not ticked: not kept
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
+    page.get_by_role("button", name="Show all events").click()
+    assert shown_events(page) == everything
+    page.goto(f"{base}/events/england/")  # nothing kept: the next list opens whole
+    page.locator("#events-filter").wait_for()
+    assert page.get_by_label("Events near your postcode").input_value() == ""
+    assert len(shown_events(page)) == len(links(read(site, "events/england/index.html")))
+    assert page.problems == []
+
+
+def test_a_ticked_postcode_narrows_the_next_list_and_unticking_forgets_it(site, serve, open_page):
+    page = open_page(width=1280)
+    base = serve(site)
+    page.goto(f"{base}/events/")
+    page.get_by_label("Events near your postcode").fill("ab3 1xx")
+    page.get_by_label(REMEMBER).check()
+    page.get_by_role("button", name="Show events near me").click()
+    page.get_by_text("2 events of branches covering AB3").wait_for()
+    assert stored(page) == "ab3 1xx"
 
     page.goto(f"{base}/events/england/")  # remembered: the next list opens narrowed
     result = page.locator("#events-filter-result")
     result.get_by_text("2 events of branches covering AB3").wait_for()
     assert page.get_by_label("Events near your postcode").input_value() == "ab3 1xx"
+    assert page.get_by_label(REMEMBER).is_checked()
+    page.goto(f"{base}/")  # and the home page shows what is near it
+    near = page.locator("#home-events-near")
+    near.get_by_role("heading", name="Near AB3 1XX").wait_for()
+    talk = near.locator(".kit-events__item", has_text="Talk on river flooding")  # from the area's file
+    assert talk.inner_text().count("Online") == 1, talk.inner_text()
+    page.goto(f"{base}/branches/")  # and the finder is prefilled
+    page.get_by_text("One branch covers AB3.").wait_for()
+    assert page.get_by_label("Your postcode").input_value() == "ab3 1xx"
+
+    page.goto(f"{base}/events/england/")
+    result = page.locator("#events-filter-result")
+    result.get_by_text("2 events of branches covering AB3").wait_for()
+    page.get_by_label(REMEMBER).uncheck()
+    assert stored(page) is None and page.evaluate("localStorage.length") == 0
+    page.get_by_text("Your postcode is forgotten: this browser no longer keeps it.").wait_for()
     page.get_by_role("button", name="Show all events").click()
     assert len(shown_events(page)) == len(links(read(site, "events/england/index.html")))
-    page.get_by_role("button", name="Forget my postcode").click()
-    assert page.evaluate("localStorage.getItem('kit-reader-postcode')") is None
-    result.get_by_text("Your postcode is forgotten").wait_for()
-    assert not page.get_by_role("button", name="Forget my postcode").is_visible()
     page.reload()
     page.locator("#events-filter").wait_for()
     assert page.get_by_label("Events near your postcode").input_value() == ""
+    assert not page.get_by_label(REMEMBER).is_checked()
     assert page.problems == []
 
 
@@ -389,6 +486,7 @@ def test_the_filter_says_when_no_branch_near_has_events_and_refuses_a_non_postco
     page = open_page(width=1280)
     page.goto(f"{serve(site)}/events/")
     field = page.get_by_label("Events near your postcode")
+    page.get_by_label(REMEMBER).check()
     field.fill("BT7")
     field.press("Enter")
     page.get_by_text("1 event of branches covering BT7; 1 national or UK-wide event shown too.").wait_for()
@@ -403,8 +501,71 @@ def test_the_filter_says_when_no_branch_near_has_events_and_refuses_a_non_postco
     field.press("Enter")
     page.get_by_text("“ZZ1 1AA” does not look like a UK postcode.").wait_for()
     assert len(shown_events(page)) == 9  # the whole list again
-    assert page.evaluate("localStorage.getItem('kit-reader-postcode')") == "S1 2EW"  # the last good one
+    assert stored(page) == "S1 2EW"  # the last good one
     assert page.problems == []
+
+
+def test_an_online_event_the_filter_shows_says_online_once(site, serve, open_page):
+    page = open_page(width=360)
+    page.goto(f"{serve(site)}/events/england/south-west/")
+    page.get_by_label("Events near your postcode").fill("AB3")
+    page.get_by_role("button", name="Show events near me").click()
+    page.get_by_text("2 events of branches covering AB3").wait_for()
+    card = page.locator("#events-list .kit-events__item:visible", has_text="Talk on river flooding")
+    assert card.count() == 1
+    words = card.inner_text()
+    assert words.count("Online") == 1 and "Deltaford" in words, words
+    assert page.problems == []
+
+
+def first_page_national(page: str) -> list[str]:
+    """The items of a list page for everyone (no branch's districts)."""
+    return [item for item in items(page) if "data-districts" not in item[: item.index(">")]]
+
+
+def test_the_filter_finds_a_near_event_on_a_later_page_of_the_list(crowded, serve, open_page, run_axe):
+    first, second = read(crowded, "events/index.html"), read(crowded, "events/page/2/index.html")
+    number = int(re.search(r">Stall (\d\d)</a>", second)[1])  # a stall on page 2, and only there
+    stall = f"Stall {number:02d}"
+    assert stall not in first
+    page = open_page(width=360)
+    page.goto(f"{serve(crowded)}/events/")
+    page.get_by_label("Events near your postcode").fill(f"BS{number} 3AB")
+    page.get_by_role("button", name="Show events near me").click()
+    page.get_by_text(f"1 event of branches covering BS{number}, from all the pages of this list").wait_for()
+    national = [text(re.search(r'class="u-url p-name"[^>]*>(.*?)</a>', item)[1]) for item in first_page_national(first)]
+    page.get_by_text(f"{len(national)} national or UK-wide events of this page shown too.").wait_for()
+    assert sorted(shown_events(page)) == sorted([stall, *national])
+    starts = page.locator("#events-list .kit-events__item:visible time.dt-start").evaluate_all(
+        "times => times.map(t => Date.parse(t.getAttribute('datetime')))"
+    )
+    assert starts == sorted(starts)  # in date order, under the month's heading
+    assert page.locator("#events-list .kit-events__month:visible").all_inner_texts() == ["January 2027"]
+    card = page.locator("#events-list .kit-events__item:visible", has_text=stall)
+    href = f"/branches/b{number:02d}/events/2027-01-16-stall/"
+    assert card.get_by_role("link", name=stall).get_attribute("href") == href
+    assert f'href="{href}"' in second  # the page of the list it is on links the same event
+    assert f"Branch {number:02d} branch" in card.inner_text() and "The market" in card.inner_text()
+    assert page.evaluate("localStorage.length") == 0
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+    page.get_by_role("button", name="Show all events").click()
+    assert shown_events(page) == [text(t) for t in re.findall(r'class="u-url p-name"[^>]*>(.*?)</a>', first)]
+    assert page.problems == []
+
+
+def test_without_the_area_file_the_filter_narrows_the_page_shown_and_says_so(crowded, serve, open_page):
+    first = read(crowded, "events/index.html")
+    number = int(re.search(r">Stall (\d\d)</a>", first)[1])  # a stall on page 1
+    page = open_page(width=1280)
+    page.route("**/events/near/*.json", lambda route: route.fulfill(status=503, body="down"))
+    page.goto(f"{serve(crowded)}/events/")
+    page.get_by_label("Events near your postcode").fill(f"BS{number}")
+    page.get_by_role("button", name="Show events near me").click()
+    page.get_by_text(f"1 event of branches covering BS{number}, on this page").wait_for()
+    national = [text(re.search(r'class="u-url p-name"[^>]*>(.*?)</a>', item)[1]) for item in first_page_national(first)]
+    assert sorted(shown_events(page)) == sorted([f"Stall {number:02d}", *national])
+    assert [p for p in page.problems if "503" not in p] == []  # the browser reports the failed request
 
 
 def test_without_javascript_the_lists_are_whole_and_the_filter_hidden(site, serve, open_page):

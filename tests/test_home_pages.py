@@ -208,18 +208,26 @@ def test_events_by_nation_with_uk_wide_events_first(site):
     assert "No events are planned at the moment." in group(html, "scotland")
 
 
-def test_the_postcode_area_file_lists_its_branches_and_their_next_events(site):
+def test_the_postcode_area_file_lists_its_branches_and_every_event_the_lists_hold(site):
     data = json.loads(read(site, "events/near/AB.json"))
     assert data["version"] == 1 and data["area"] == "AB" and data["nation"] == "England"
     (alpha,) = data["branches"]
     assert alpha["name"] == "Alphaton branch" and alpha["url"] == "/branches/alpha/"
     assert alpha["districts"] == ["AB1", "AB2"]
-    assert [(e["title"], e["when"]) for e in alpha["events"]] == [
+    assert alpha["region"] == "south-west"  # as the region's list is named, for the lists' filter
+    # every one of its events the national list holds (on whichever page), soonest first: more than
+    # the home page shows (HOME_NEAR_EVENTS, 3), which the page takes from the start
+    listed = re.findall(r'class="u-url p-name" href="(/branches/alpha/[^"]+)"', read(site, "events/index.html"))
+    assert [e["url"] for e in alpha["events"]] == listed and len(listed) > 3
+    assert [(e["title"], e["when"]) for e in alpha["events"][:3]] == [
         ("Branch meeting", "Tue 12 Jan, 7pm"),
         ("Branch meeting", "Tue 9 Feb, 7pm"),
         ("Market stall", "Sat 20 Feb, 11am"),
     ]
-    assert alpha["events"][2]["status"] == "Rescheduled"
+    assert alpha["events"][2]["status"] == "Rescheduled" and alpha["events"][2]["status_code"] == "rescheduled"
+    assert alpha["events"][0]["status"] == "" and alpha["events"][0]["status_code"] == "scheduled"
+    home = read(site, "index.html")
+    assert 'data-near-limit="3"' in home
     assert sorted(p.name for p in (site / "events/near").iterdir()) == ["AB.json"]
 
 
@@ -433,7 +441,7 @@ def test_the_home_page_narrows_its_events_to_the_remembered_postcode(site, serve
     base = serve(site)
     page = open_page(width=360)
     page.goto(f"{base}/")
-    page.evaluate("() => localStorage.setItem('kit-reader-postcode', 'ab1 2cd')")
+    page.evaluate("() => localStorage.setItem('kit-remembered-postcode', 'ab1 2cd')")
     page.reload()
     near = page.locator("#home-events-near")
     near.get_by_role("heading", name="Near AB1 2CD").wait_for()
@@ -453,7 +461,7 @@ def test_the_home_page_narrows_its_events_to_the_remembered_postcode(site, serve
     assert page.locator(".kit-home-events__group").evaluate_all("gs => gs.filter(g => !g.hidden).length") == 5
     page.get_by_role("button", name="Forget my postcode").click()
     assert not near.is_visible()
-    assert page.evaluate("() => localStorage.getItem('kit-reader-postcode')") is None
+    assert page.evaluate("() => localStorage.getItem('kit-remembered-postcode')") is None
     assert page.problems == []
 
 
@@ -461,7 +469,7 @@ def test_a_postcode_no_branch_covers_points_to_the_finder(site, serve, open_page
     base = serve(site)
     page = open_page(width=1280)
     page.goto(f"{base}/")
-    page.evaluate("() => localStorage.setItem('kit-reader-postcode', 'EH1 1AA')")
+    page.evaluate("() => localStorage.setItem('kit-remembered-postcode', 'EH1 1AA')")
     page.reload()
     near = page.locator("#home-events-near")
     near.get_by_role("link", name="Find the nearest branches").wait_for()

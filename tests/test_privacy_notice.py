@@ -14,13 +14,19 @@ from test_build_pipeline import KIT_FOLDERS
 
 from conftest import PUBLISHED_BRANCH_DOMAIN, PUBLISHED_SITEURL
 from kit_settings.declared_settings import SettingsProblems
-from kit_testing import KIT_SITE, SETTINGS_FILE, project_paths, read_kit_settings
+from kit_testing import KIT_ROOT, KIT_SITE, SETTINGS_FILE, project_paths, read_kit_settings
 from privacy_notice.places import collection_points
+from privacy_notice.reader_postcode import postcode_uses
 
 # Not pelicanconf.py: Pelican keeps a settings file as a module under its own name, and publishconf.py,
 # in a later test, imports `pelicanconf` by that name.
 SETTINGS_NAME = "siteconf.py"
 
+EVENTS_ADDRESSES = {
+    "BRANCH_DIRECTORY_URL": "branches/",
+    "EVENTS_URL": "events/",
+    "HOME_NEAR_EVENTS_SAVE_AS": "events/near/{area}.json",
+}
 CONTACT_BLOCK = re.compile(r"^PRIVACY_DATA_PROTECTION_CONTACT = \{\n.*?^\}\n", re.S | re.M)
 
 
@@ -38,8 +44,9 @@ def test_the_national_notice_states_the_builds_facts_and_the_partys_contact(two_
     page = notice(two_branches_output)
     text = main_text(page)
     contact = KIT_SITE["PRIVACY_DATA_PROTECTION_CONTACT"]
-    assert "This website sets no cookies. It keeps one thing on your device" in text
-    assert "your browser keeps that postcode" in text and "is never sent to us or anyone else" in text
+    keeps = "This website sets no cookies. It can keep one thing on your device, and only if you ask: your postcode."
+    assert keeps in text
+    assert_postcode_uses(page, text, main="")
     assert "it loads nothing from other websites" in text
     assert f"The log is kept for {KIT_SITE['PRIVACY_SERVER_LOG_DAYS']} days" in text
     assert f"run for us by {KIT_SITE['PRIVACY_HOST']}" in text
@@ -73,9 +80,41 @@ def test_the_national_notice_states_the_builds_facts_and_the_partys_contact(two_
     assert "style=" not in page and "<script" not in page
 
 
+def assert_postcode_uses(page: str, text: str, main: str) -> None:
+    """Every place the postcode goes, each with its page on the main site (``main``, its address)."""
+    uses = text[text.index("These are all the places your postcode goes") : text.index("Every page, picture")]
+    reading = page[page.index('aria-labelledby="privacy-reading"') :]
+    reading = reading[: reading.index("</section>")]
+    wheres = [main_text(f"<main>{w}</main>") for w in re.findall(r'class="kit-places__where">(.*?)</p>', reading)]
+    assert wheres == [use.where for use in postcode_uses({"SITEURL": main, **EVENTS_ADDRESSES})]
+    assert wheres == ["On your device, only if you ask", "The branch finder", "The events lists and the home page"]
+    assert "“Remember my postcode on this device”, unticked until you tick it" in uses
+    assert "Untick the box (or press “Forget my postcode” on the home page) and your browser removes it." in uses
+    assert "Unticked, nothing is kept." in uses
+    assert f'<a href="{main}/branches/">The branch finder</a>' in page
+    assert "puts the postcode in the page's address (…?postcode=S1+2EW)" in uses
+    assert f'<a href="{main}/events/">The events lists and the home page</a>' in page
+    assert f"the file of your postcode's area (for S1 2EW, {main}/events/near/S.json)" in uses
+    assert "The server's log then holds that area (S), never the rest of your postcode." in uses
+    assert "the postcode area of a file the events lists ask for" in text  # in what the log holds
+
+
+def test_only_reader_postcode_js_touches_the_browsers_storage():
+    """The notice says one module keeps the postcode, and only when the reader ticks the box."""
+    scripts = sorted((KIT_ROOT / "theme" / "static" / "js").glob("*.js"))
+    storage = re.compile(r"\b(localStorage|sessionStorage|indexedDB|document\.cookie)\b")
+    touching = [p.name for p in scripts if storage.search(p.read_text())]
+    assert touching == ["reader-postcode.js"]
+    users = [p.name for p in scripts if "./reader-postcode.js" in p.read_text()]
+    assert users == ["branch-finder.js", "events-filter.js", "home-events.js"]
+
+
 def test_a_branch_notice_lists_the_branchs_contact_and_channels_run_for_the_party(two_branches_output):
     page = notice(two_branches_output, "branches/alpha")
     text = main_text(page)
+    # the branch's own pages keep no postcode: the party's website's do, on its pages
+    assert "This website sets no cookies. The party's website can keep one thing on your device" in text
+    assert_postcode_uses(page, text, main="")
     assert "Sheffield branch" not in text
     assert "Alphaton branch is part of it" in text
     row = text[text.index("Email Alphaton branch") :]
@@ -107,6 +146,7 @@ def test_every_page_of_every_site_links_to_its_own_notice_and_statement(two_bran
 
 def test_a_branch_on_its_own_domain_has_its_notice_there(published_output):
     page = notice(published_output, "branches/beta-net")
+    assert_postcode_uses(page, main_text(page), main=PUBLISHED_SITEURL)  # the main site's pages, named in full
     assert '<a href="mailto:beta@example.org">beta@example.org</a>' in page
     assert f'<a href="https://{PUBLISHED_BRANCH_DOMAIN}/privacy/">Privacy notice</a>' in page
     home = (published_output / "branches" / "beta-net" / "index.html").read_text(encoding="utf-8")

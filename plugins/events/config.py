@@ -223,14 +223,15 @@ SETTINGS = [
         "HOME_NEAR_EVENTS",
         3,
         int,
-        "Each branch's next events in the files the home page reads for a reader's postcode area.",
+        "Each branch's next events the national home page shows for a reader's postcode area.",
         whole(0),
     ),
     Setting(
         "HOME_NEAR_EVENTS_SAVE_AS",
         "events/near/{area}.json",
         str,
-        "One postcode area's local branches and their next events, for the home page's postcode filter.",
+        "One postcode area's local branches and their events in the lists of many branches, for the "
+        "home page and the lists' postcode filter.",
         with_field("area"),
     ),
 ]

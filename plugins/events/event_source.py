@@ -8,6 +8,7 @@ import difflib
 import functools
 import zoneinfo
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateutil.rrule import DAILY, WEEKLY, YEARLY, rrule, rrulestr
 
@@ -61,14 +62,30 @@ class EventSeries:
     @property
     def venue(self) -> str | None:
         """Where people go in person: `location`, unless it only says the event is online."""
-        if self.location and not says_online_only(self.location):
-            return self.location
-        return None
+        return listed_place(self.location, bool(self.online)).venue or None
 
 
 def says_online_only(location: str) -> bool:
     """`location: Online`, written for an event with no venue."""
     return location.strip().rstrip(".").casefold() in ("online", "online only", "on line")
+
+
+class ListedPlace(NamedTuple):
+    """Where an event is, as every list says it: the venue, then "Online" once if it is online."""
+
+    venue: str  # the place as written, "Address on request", or "" (none, or one that only says "Online")
+    online: bool  # say "Online" (after the venue, if any)
+
+
+def listed_place(place: str | None, online: bool) -> ListedPlace:
+    """The one rule for an online event's place, for the event pages, the lists and the files the
+    theme's scripts read: a place that only says the event is online (`location: Online`, "Online
+    only") is no venue, and the event is online whether or not it has its link. So no list says
+    "Online · Online", and one with a venue says "Upper room · Online"."""
+    place = (place or "").strip()
+    if place and says_online_only(place):
+        return ListedPlace("", True)
+    return ListedPlace(place, bool(online))
 
 
 @functools.cache

@@ -229,6 +229,7 @@ class EventsGenerator(Generator):
         results = self.context.get("branch_results", {})
         upcoming = [self._own_record(p, "National", None) for p in self.upcoming]
         listed = [self.listed[p.url] for p in self.upcoming]
+        by_branch: dict[str, list[ListedEvent]] = {}  # each branch's, for the files of postcode areas
         self.branch_series = []  # (name, nation, region's slug, exported events) of each branch with events
         for branch in branches:
             exported = results[branch["slug"]].exports.events if branch["slug"] in results else None
@@ -238,11 +239,14 @@ class EventsGenerator(Generator):
                 region = place_slug(branch["region"]) if branch.get("region") else None
                 self.branch_series.append((branch["display_name"], branch.get("nation"), region, exported))
             upcoming.extend(exported.upcoming)
-            listed.extend(ListedEvent.from_record(record, branch) for record in exported.upcoming)
+            by_branch[branch["slug"]] = [ListedEvent.from_record(record, branch) for record in exported.upcoming]
+            listed.extend(by_branch[branch["slug"]])
         for item in upcoming:
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
         upcoming.sort(key=lambda item: (item["starts_at"], item["url"]))
         listed.sort(key=ListedEvent.sort_key)
+        for events in by_branch.values():
+            events.sort(key=ListedEvent.sort_key)
         self.context["country_upcoming_events"] = upcoming
         self.context["country_events"] = upcoming[: settings["HOME_COUNTRY_EVENTS"]]
         self.context["event_nations"] = [
@@ -250,7 +254,7 @@ class EventsGenerator(Generator):
             for n in settings["EVENTS_NATIONS"]
         ]
         self.context["home_event_groups"] = nation_groups(upcoming, self.context["event_nations"], settings)
-        self.near_events = near_files(branches, results, settings)
+        self.near_events = near_files(branches, by_branch)
         self.context["home_near_areas"] = sorted(self.near_events)  # at most the UK's 124 postcode areas
         national_past = [self.listed[p.url] for p in reversed(self.past)]  # the national grid's past months
         self.context["event_areas"] = self.event_areas = event_areas(

@@ -2,11 +2,13 @@
 events of the branches near it.
 
 The page holds a fixed number of events whatever the number of branches: HOME_NATION_EVENTS for the
-party's own and UK-wide events, and as many for each nation (EVENTS_NATIONS). A reader who gave the
-branch finder their postcode (reader-postcode.js keeps it in their browser) gets, through
-home-events.js, the events of the branches of their postcode area first: one small file per
-postcode area (HOME_NEAR_EVENTS_SAVE_AS), each with that area's local branches, the districts each
-covers and its next HOME_NEAR_EVENTS events, fetched only for that reader's area.
+party's own and UK-wide events, and as many for each nation (EVENTS_NATIONS). A reader who asked
+this browser to remember their postcode (reader-postcode.js) gets, through home-events.js, the
+next HOME_NEAR_EVENTS events of each branch of their postcode area first. They come from one file
+per postcode area (HOME_NEAR_EVENTS_SAVE_AS), with that area's local branches, the districts each
+covers and every event of each that the lists of many branches hold (the next EVENTS_NATION_DAYS
+days), fetched only for the reader's area: the events lists' postcode filter (events-filter.js)
+reads the same file to find a branch's events on every page of a list, not only the one shown.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import json
 from collections import Counter
 
 from branch_subsites.postcodes import area_of
+from content_schema.fields import place_slug
 
-from .export import STATUS_MEANING
-from .wording import event_date
+from .listing import ListedEvent
 
 UK_WIDE = "Across the UK"
 
@@ -35,35 +37,36 @@ def nation_groups(upcoming: list[dict], nations: list[dict], settings: dict) -> 
     return groups
 
 
-def _event(item: dict) -> dict:
+def _near_event(event: ListedEvent) -> dict:
+    """One event as the scripts show it, its place by the one rule (listed_place): "Online" once."""
+    where = event.where
     return {
-        "title": item["title"],
-        "url": item["url"],
-        "start": item["start"],
-        "when": event_date(item["starts"], item["timezone"], item["all_day"]),
-        "place": item["place"],
-        "online": item["online"],
-        "status": STATUS_MEANING[item["status"]] if item["status"] != "scheduled" else "",
+        "title": event.list_title,
+        "url": event.href,
+        "start": event.start,
+        "when": event.when,
+        "place": where.venue,
+        "online": where.online,
+        "status": event.status_label if event.status != "scheduled" else "",
+        "status_code": event.status,
     }
 
 
-def near_files(branches: list[dict], results: dict, settings: dict) -> dict[str, bytes]:
-    """{postcode area: the JSON of its local branches and their next events}, one file per area that
-    a branch covers. Each branch's ``upcoming`` (its exports) is sorted, with ``starts`` filled in."""
-    limit = settings["HOME_NEAR_EVENTS"]
+def near_files(branches: list[dict], listed: dict[str, list[ListedEvent]]) -> dict[str, bytes]:
+    """{postcode area: the JSON of its local branches and their events}, one file per area that a
+    branch covers. ``listed`` is each branch's events as the lists hold them (by slug), soonest first."""
     areas: dict[str, list[dict]] = {}
     for branch in branches:
         if branch["kind"] != "local" or not branch["areas"]:
             continue
-        result = results.get(branch["slug"])
-        exported = result.exports.events if result is not None else None
-        events = [_event(item) for item in (exported.upcoming if exported else [])[:limit]]
+        region = branch.get("region")
         entry = {
             "name": branch["display_name"],
             "url": f"{branch['url']}/",
             "nation": branch["nation"],
+            "region": place_slug(region) if region else None,  # as a region's list names it
             "districts": sorted(branch["areas"]),
-            "events": events,
+            "events": [_near_event(event) for event in listed.get(branch["slug"], [])],
         }
         for area in sorted({area_of(d) for d in branch["areas"]}):
             areas.setdefault(area, []).append(entry)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from branch_subsites.branch_config import ENGLISH_REGIONS
 from content_schema.fields import place_slug
 
+from .event_source import ListedPlace, listed_place
 from .export import STATUS_MEANING
 from .month_grid import build_months
 from .wording import clock, event_date
@@ -115,11 +116,9 @@ class ListedEvent:
         return clock(self.starts_at.astimezone(zoneinfo.ZoneInfo(self.timezone)))
 
     @property
-    def shown_place(self) -> str:
-        """The place, unless it only says "Online" of an event that is online (the list says so once)."""
-        if self.online and self.place.strip().casefold() == "online":
-            return ""
-        return self.place
+    def where(self) -> ListedPlace:
+        """Its place as lists say it (event_source.listed_place)."""
+        return listed_place(self.place, self.online)
 
     def sort_key(self):
         return (self.starts_at.astimezone(dt.UTC), self.href)

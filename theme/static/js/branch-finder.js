@@ -2,11 +2,12 @@
 // meets, its next event, how to reach it and how to get involved. It never ends in a dead end: where
 // no branch covers the postcode it offers the nearest it can tell (the same postcode area, then the
 // region or nation) and the page's own "no branch near you" steps (start a branch, Join, Volunteer).
-// The postcode looked up is kept in the reader's browser only (reader-postcode.js), with a way to forget it.
+// The postcode looked up is kept in the reader's browser only if they tick "Remember my postcode on
+// this device" (reader-postcode.js); unticking forgets it.
 // Without JavaScript the form stays hidden and the grouped list below answers the question.
 // Every text from branches/finder.json goes in as text (dom.js element), never as markup.
 import { nearestBranches, parsePostcode, placesOf, unknownArea } from "./postcode.js";
-import { forgetPostcode, rememberPostcode, rememberedPostcode } from "./reader-postcode.js";
+import { rememberBox, rememberedPostcode } from "./reader-postcode.js";
 import { element } from "./dom.js";
 
 // A region or nation can have dozens of branches: the finder names the first few, its page has all.
@@ -18,7 +19,7 @@ if (form) {
   const input = form.querySelector("input[name=postcode]");
   const status = document.getElementById("finder-status");
   const result = document.getElementById("finder-result");
-  const kept = document.getElementById("finder-kept");
+  const lookedUp = rememberBox(document.getElementById("finder-remember"));
   const nextSteps = document.getElementById("finder-next-steps");
   let data = null;
 
@@ -103,10 +104,6 @@ if (form) {
     result.replaceChildren(...nodes);
   };
 
-  const showKept = () => {
-    kept.hidden = !rememberedPostcode();
-  };
-
   const answer = (finder, parsed) => {
     const place = parsed.district || parsed.area;
     const { exact, area, places } = nearestBranches(finder, parsed);
@@ -167,8 +164,7 @@ if (form) {
       return;
     }
     if (input.value.trim() !== postcode) return; // the reader has looked up another since
-    if (typed) rememberPostcode(postcode);
-    showKept();
+    if (typed) lookedUp(postcode);
     show(...answer(finder, parsed));
   };
 
@@ -187,16 +183,6 @@ if (form) {
     find(query, true);
   });
 
-  document.getElementById("finder-forget").addEventListener("click", () => {
-    forgetPostcode();
-    input.value = "";
-    setAddress("", false);
-    result.replaceChildren();
-    status.textContent = "Your postcode is forgotten: this browser no longer keeps it.";
-    showKept();
-    input.focus();
-  });
-
   window.addEventListener("popstate", () => {
     input.value = new URL(window.location.href).searchParams.get("postcode") || "";
     find(input.value);
@@ -204,9 +190,8 @@ if (form) {
 
   input.addEventListener("focus", () => load().catch(() => {}), { once: true });
   form.hidden = false;
-  showKept();
 
-  // A shared address says which postcode; else the one this browser keeps, if the reader gave one.
+  // A shared address says which postcode; else the one this browser keeps, if the reader asked it to.
   const initial = new URL(window.location.href).searchParams.get("postcode") || rememberedPostcode();
   if (initial) {
     input.value = initial;

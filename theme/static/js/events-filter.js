@@ -1,40 +1,47 @@
 // The postcode filter of a list of many branches' events (events/, a nation's, a region's): the
 // reader's postcode in, the list narrowed to the events of the branches covering it, and the
-// national ones. Each event of a local branch carries its branch's districts (data-districts);
-// one without is for everyone. The postcode stays in this browser (reader-postcode.js).
+// national ones. A list runs over many pages, so the branches' events come from the file of the
+// postcode's area (near-events.js), which holds every event of each branch the list holds: the
+// filter shows them whichever page of the list they are on, with the national events of this page.
+// Where the file cannot be had it narrows this page alone (each local event carries its branch's
+// districts, data-districts; one without is for everyone). The postcode is kept in this browser
+// only if the reader ticks "Remember my postcode on this device" (reader-postcode.js).
 // Without JavaScript the form stays hidden and the whole list shows.
 import { parsePostcode } from "./postcode.js";
-import { forgetPostcode, rememberedPostcode, rememberPostcode } from "./reader-postcode.js";
+import { rememberBox, rememberedPostcode } from "./reader-postcode.js";
+import { byStart, covers, eventItem, nearFile } from "./near-events.js";
 import { element } from "./dom.js";
 
 const form = document.getElementById("events-filter");
 const list = form && document.getElementById(form.dataset.filterList);
+
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+// "January 2027" for an event's start ("2027-01-20T19:00:00+00:00", or "2027-01-20" all day): the
+// month of its own time zone's date, as the build's headings have it.
+const monthOf = (start) => {
+  const [year, month] = start.slice(0, 7).split("-").map(Number);
+  return MONTH.format(new Date(Date.UTC(year, month - 1, 1)));
+};
 
 if (form && list) {
   const input = form.querySelector("input[name=postcode]");
   const result = document.getElementById("events-filter-result");
   const actions = form.querySelector(".kit-events-filter__actions");
   const allButton = form.querySelector("[data-filter-action=all]");
-  const forgetButton = form.querySelector("[data-filter-action=forget]");
+  const lookedUp = rememberBox(document.getElementById("events-filter-remember"));
+  const written = [...list.children]; // the month headings and lists as the page has them
   const items = [...list.querySelectorAll(".kit-events__item")];
+  const nearAreas = (form.dataset.nearAreas || "").split(" ");
+  const manyPages = Number(form.dataset.pages) > 1;
+  const monthTag = list.querySelector(".kit-events__month")?.tagName.toLowerCase() || "h2";
+  const level = Number(monthTag.slice(1)) + 1;
+  let asked = 0; // the latest lookup: an older one whose file comes late is dropped
 
-  const covers = (item, parsed) => {
-    const districts = item.dataset.districts;
-    if (!districts) return true; // national events, and the networks' across the UK
-    const own = districts.split(" ");
-    if (parsed.district) return own.includes(parsed.district);
-    return own.some((district) => district.match(/^[A-Z]+/)[0] === parsed.area);
-  };
-
-  // Month headings with no event left shown go too.
-  const tidy = () => {
-    for (const ul of list.querySelectorAll("ul.kit-events")) {
-      const empty = ![...ul.children].some((li) => !li.hidden);
-      ul.hidden = empty;
-      const heading = ul.previousElementSibling;
-      if (heading && heading.classList.contains("kit-events__month")) heading.hidden = empty;
-    }
-  };
+  // A branch this list holds: a nation's list only its nation's, a region's only its region's.
+  const inList = (branch) =>
+    (!form.dataset.nation || branch.nation === form.dataset.nation) &&
+    (!form.dataset.region || branch.region === form.dataset.region);
 
   // The lists of places whose branches cover the postcode's area, for "more near you": the
   // regions' if any region's does, else the nations'.
@@ -46,45 +53,93 @@ if (form && list) {
     return regions.length ? regions : links;
   };
 
-  const showAll = () => {
+  const showWritten = () => {
+    list.querySelector(".kit-events-filter__view")?.remove();
+    for (const node of written) node.hidden = false;
     for (const item of items) item.hidden = false;
-    tidy();
+  };
+
+  // This page alone, when the area's file cannot be had: its items hidden but those covering.
+  const narrowPage = (parsed) => {
+    showWritten();
+    for (const item of items) {
+      const districts = item.dataset.districts;
+      item.hidden = Boolean(districts) && !covers(districts.split(" "), parsed);
+    }
+    for (const ul of list.querySelectorAll("ul.kit-events")) {
+      ul.hidden = ![...ul.children].some((li) => !li.hidden);
+      const heading = ul.previousElementSibling;
+      if (heading && heading.classList.contains("kit-events__month")) heading.hidden = ul.hidden;
+    }
+    return items.filter((item) => !item.hidden && item.dataset.districts).length;
+  };
+
+  // The covering branches' events from every page, with this page's national ones, by month.
+  const narrowList = (parsed, data) => {
+    const branches = data.branches.filter((branch) => inList(branch) && covers(branch.districts, parsed));
+    const rows = branches.flatMap((branch) =>
+      branch.events.map((event) => ({ start: event.start, url: event.url, node: () => eventItem(event, branch, level) })),
+    );
+    for (const item of items.filter((li) => !li.dataset.districts)) {
+      const copy = item.cloneNode(true);
+      copy.removeAttribute("id"); // the page's own item keeps the day's anchor
+      const start = item.querySelector("time.dt-start").getAttribute("datetime");
+      rows.push({ start, url: item.querySelector("a.p-name").getAttribute("href"), node: () => copy });
+    }
+    rows.sort(byStart);
+    const view = element("div", "", { class: "kit-events-filter__view" });
+    let month = null;
+    let ul = null;
+    for (const row of rows) {
+      if (monthOf(row.start) !== month) {
+        month = monthOf(row.start);
+        ul = element("ul", "", { class: "kit-events" });
+        view.append(element(monthTag, month, { class: "kit-events__month" }), ul);
+      }
+      ul.append(row.node());
+    }
+    for (const node of written) node.hidden = true;
+    list.append(view);
+    return rows.length - items.filter((li) => !li.dataset.districts).length;
   };
 
   const say = (...nodes) => result.replaceChildren(...nodes);
 
-  // "Show all" while the list is narrowed; "Forget my postcode" while this browser keeps one.
+  // "Show all" while the list is narrowed.
   const offer = (narrowed) => {
     allButton.hidden = !narrowed;
-    forgetButton.hidden = rememberedPostcode() === null;
-    actions.hidden = allButton.hidden && forgetButton.hidden;
+    actions.hidden = !narrowed;
   };
 
-  const apply = (typed) => {
+  const apply = async (typed) => {
+    const ask = ++asked;
     const parsed = parsePostcode(typed);
     if (!parsed) {
-      showAll();
+      showWritten();
       offer(false);
       say(element("p", `“${typed}” does not look like a UK postcode. Try its first half, such as S1 or EH12.`));
       return;
     }
-    rememberPostcode(typed);
+    // no request for an area none of this list's branches covers: nothing of it is in the list
+    const covered = nearAreas.includes(parsed.area);
+    const data = covered ? await nearFile(form.dataset.nearSource, parsed.area) : { branches: [] };
+    if (ask !== asked) return;
+    const wholeList = data !== null;
+    showWritten();
+    const local = wholeList ? narrowList(parsed, data) : narrowPage(parsed);
     const place = parsed.district || parsed.area;
-    let local = 0;
-    for (const item of items) {
-      item.hidden = !covers(item, parsed);
-      if (!item.hidden && item.dataset.districts) local += 1;
-    }
-    tidy();
-    const shown = items.filter((item) => !item.hidden).length;
+    // a list of many pages says which its answer covers: all of them, or (no file) this one
+    const allPages = manyPages && wholeList;
+    const onePage = manyPages && !wholeList;
+    const where = allPages ? "this list, on all its pages" : onePage ? "this page of the list" : "this list";
+    const from = allPages ? ", from all the pages of this list" : onePage ? ", on this page" : "";
     const words =
       local === 0
-        ? `No branch covering ${place} has an event in this list`
-        : `${local} ${local === 1 ? "event" : "events"} of branches covering ${place}`;
-    const everyone = shown - local;
-    const also = everyone === 1 ? "1 national or UK-wide event" : `${everyone} national or UK-wide events`;
-    const lead = element("p", `${words}; ${also} shown too.`);
-    const nodes = [lead];
+        ? `No branch covering ${place} has an event in ${where}`
+        : `${local} ${local === 1 ? "event" : "events"} of branches covering ${place}${from}`;
+    const everyone = items.filter((item) => !item.dataset.districts).length;
+    const also = `${everyone} national or UK-wide ${everyone === 1 ? "event" : "events"}${manyPages ? " of this page" : ""}`;
+    const nodes = [element("p", `${words}; ${also} shown too.`)];
     const links = nearer(parsed);
     if (links.length) {
       const more = element("p", "More near you: ");
@@ -101,22 +156,16 @@ if (form && list) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const typed = input.value.trim();
-    if (typed) apply(typed);
+    if (!typed) return;
+    lookedUp(typed);
+    apply(typed);
   });
 
   allButton.addEventListener("click", () => {
-    showAll();
+    asked += 1;
+    showWritten();
     say(element("p", "Showing every event in this list."));
     offer(false);
-  });
-
-  forgetButton.addEventListener("click", () => {
-    forgetPostcode();
-    input.value = "";
-    showAll();
-    say(element("p", "Your postcode is forgotten: this browser no longer keeps it."));
-    offer(false);
-    input.focus();
   });
 
   form.hidden = false;

@@ -1,30 +1,15 @@
-// The national home page's events, narrowed to the reader's postcode when they have given one to the
-// branch finder (reader-postcode.js keeps it in their own browser). Without JavaScript, or without a
-// postcode, the page lists the next events of every nation, as written.
+// The national home page's events, narrowed to the reader's postcode when they have asked this
+// browser to remember it (reader-postcode.js). Without JavaScript, or without a remembered postcode,
+// the page lists the next events of every nation, as written.
 // With one: the next events of the branches covering it (else of the others in its postcode area)
 // first, then its nation's list; the other nations' lists are hidden until the reader asks for them.
 import { parsePostcode } from "./postcode.js";
 import { forgetPostcode, rememberedPostcode } from "./reader-postcode.js";
+import { byStart, eventItem, nearFile } from "./near-events.js";
 import { element } from "./dom.js";
 
 const section = document.querySelector(".kit-home-events[data-near-source]");
 const near = document.getElementById("home-events-near");
-
-const eventItem = (event, branch) => {
-  const li = element("li", "", { class: "kit-events__item" });
-  const title = element("h4", "", { class: "kit-events__title" });
-  if (event.status) {
-    title.append(element("strong", event.status, { class: "kit-status" }), " ");
-  }
-  title.append(element("a", event.title, { href: event.url }));
-  const meta = element("p", "", { class: "kit-events__meta" });
-  meta.append(element("time", event.when, { datetime: event.start }), " · ");
-  meta.append(element("a", branch.name, { href: branch.url }));
-  if (event.place) meta.append(` · ${event.place}`);
-  if (event.online) meta.append(" · Online");
-  li.append(title, meta);
-  return li;
-};
 
 const showAll = (groups) => {
   for (const group of groups) group.hidden = false;
@@ -37,15 +22,9 @@ const narrow = async (typed) => {
   const place = parsed.district || parsed.area;
   // the page lists the postcode areas that have a file: no request for an area no branch covers
   const covered = (section.dataset.nearAreas || "").split(" ").includes(parsed.area);
-  let data = null;
-  try {
-    if (covered) {
-      const response = await fetch(section.dataset.nearSource.replace("{area}", parsed.area));
-      if (response.ok) data = await response.json();
-    }
-  } catch {
-    data = null; // the lists by nation stay as they are
-  }
+  const data = covered ? await nearFile(section.dataset.nearSource, parsed.area) : null;
+  // the file holds every event the lists do: the page shows each branch's next HOME_NEAR_EVENTS
+  const limit = section.dataset.nearLimit === undefined ? Infinity : Number(section.dataset.nearLimit);
   const branches = data ? data.branches : [];
   const exact = branches.filter((b) => parsed.district && b.districts.includes(parsed.district));
   const chosen = exact.length ? exact : branches;
@@ -58,9 +37,9 @@ const narrow = async (typed) => {
     const lead = exact.length ? `The ${exact.length === 1 ? "branch" : "branches"} covering ${place}:` : `No branch covers ${place} yet; in the ${parsed.area} postcode area:`;
     nodes.push(element("p", lead));
     const list = element("ul", "", { class: "kit-events" });
-    const events = chosen.flatMap((branch) => branch.events.map((event) => [event, branch]));
-    events.sort(([a], [b]) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    for (const [event, branch] of events) list.append(eventItem(event, branch));
+    const events = chosen.flatMap((branch) => branch.events.slice(0, limit).map((event) => [event, branch]));
+    events.sort(([a], [b]) => byStart(a, b));
+    for (const [event, branch] of events) list.append(eventItem(event, branch, 4));
     if (events.length) nodes.push(list);
     for (const branch of chosen.filter((b) => !b.events.length)) {
       const p = element("p");
