@@ -380,12 +380,12 @@ def render_next_step(tmp: Path, call: str, branch: dict | None = None, **overrid
     plugin's template function on the national site, as the branch home and the finder's result use it."""
     from jinja2 import Environment, FileSystemLoader
 
-    from calls_to_action.actions import site_actions
+    from calls_to_action.actions import template_functions
     from kit_testing import project_settings
 
     settings = project_settings(copy_fixture("two_branches", tmp / "project"), **overrides)
     env = Environment(loader=FileSystemLoader(str(KIT_ROOT / "theme" / "templates")), autoescape=True)
-    env.globals["calls_to_action"] = lambda branch=None: site_actions(settings, branch)
+    env.globals.update(template_functions(settings))
     template = env.from_string('{% from "components/calls_to_action.html" import next_step with context %}' + call)
     name = settings["SITENAME"]
     return BeautifulSoup(template.render(SITENAME=name, MAIN_SITENAME=name, BRANCH=None, branch=branch), "html.parser")
