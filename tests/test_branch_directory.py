@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import xml.etree.ElementTree as ET
@@ -17,9 +18,11 @@ from branch_directory.grouping import NationGroup, RegionGroup
 from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS
 from branch_subsites.postcode_places import AREA_PLACES, places_of
 from branch_subsites.postcodes import POSTCODE_AREAS, parse_postcode
-from kit_testing import KIT_ROOT, broken_links, build, copy_fixture
+from calls_to_action.actions import branch_steps
+from kit_testing import KIT_ROOT, broken_links, build, copy_fixture, kit_site_values
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
+KIT_SITE = kit_site_values()
 
 GAMMA = """\
 name: Gammagh
@@ -202,7 +205,7 @@ def test_official_json_lists_domains_senders_and_accounts(site):
 
 # ---- the finder's data ----------------------------------------------------------
 
-FINDER_BRANCH_KEYS = {"name", "url", "place", "email", "meets", "reach", "volunteer", "next"}
+FINDER_BRANCH_KEYS = {"name", "url", "place", "email", "meets", "reach", "next", "steps"}
 
 
 def finder_data(output: Path) -> dict:
@@ -211,7 +214,7 @@ def finder_data(output: Path) -> dict:
 
 def test_finder_data_says_when_each_branch_meets_what_is_next_and_how_to_reach_it(site):
     data = finder_data(site)
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["nations"] == {"England": "/branches/england/", "Northern Ireland": "/branches/northern-ireland/"}
     assert data["places"] == [
         {"nation": "England", "region": "South West", "url": "/branches/england/south-west/"},
@@ -242,6 +245,11 @@ def test_finder_data_says_when_each_branch_meets_what_is_next_and_how_to_reach_i
     }
     assert gamma["place"] == 1 and gamma["meets"] == "Every other Thursday" and "reach" not in gamma
     assert data["districts"] == {"AB1": [0], "AB2": [0, 1], "AB3": [1], "BT7": [2], "BT9": [2]}
+    # the party's next step, once for every branch without its own (no Join or Volunteer offered here)
+    assert data["steps"] == [
+        {"label": "Donate", "url": KIT_SITE["DONATE_URL"], "kind": "secondary"},
+        {"label": "Get the newsletter", "url": "#kit-newsletter", "kind": "link"},
+    ]
     # each link goes where it says: the event page, and the branch's entry with every channel
     assert (site / "branches/alpha/events/2027-01-12-branch-meeting/index.html").is_file()
     for branch in data["branches"]:
@@ -262,9 +270,20 @@ def test_finder_data_stays_one_bounded_record_per_branch(site):
     assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # not a byte of spacing
 
 
-def test_finder_data_records_a_branchs_volunteer_address():
-    """branch.yaml `volunteer:` (the calls to action): the finder's "get involved" goes there."""
-    entry = {
+def test_finder_data_gives_a_branch_with_its_own_volunteer_page_its_own_next_step():
+    """branch.yaml `volunteer:` and `newsletter:` (the calls to action): that branch's card gets its own
+    next step, worded as the next_step macro words it; a branch without them shares the party's."""
+    settings = {
+        "SITENAME": "The Party",
+        "JOIN_URL": "https://party.example/join/",
+        "DONATE_URL": "",
+        "VOLUNTEER_URL": "https://party.example/volunteer/",
+        "NEWSLETTER_URL": "",
+        "NEWSLETTER_FIELDS": {},
+        "NEWSLETTER_EMAIL_FIELD": "email",
+        "NEWSLETTER_NAME_FIELD": "name",
+    }
+    own = {
         "slug": "alpha",
         "display_name": "Alphaton branch",
         "url": "https://alpha.example",
@@ -274,19 +293,34 @@ def test_finder_data_records_a_branchs_volunteer_address():
         "meets": None,
         "next_event": None,
         "volunteer": "https://alpha.example/helping/",
+        "newsletter": "https://lists.alpha.example/form",
     }
-    region = RegionGroup("South West", "south-west", "branches/england/south-west/", [entry])
+    shared = {**own, "slug": "beta", "display_name": "Betaville branch", "volunteer": None, "newsletter": None}
+    region = RegionGroup("South West", "south-west", "branches/england/south-west/", [own, shared])
     nations = [NationGroup("England", "england", "branches/england/", [region])]
-    data = json.loads(finder_json(nations, site_url="https://party.example"))
-    assert data["branches"] == [
-        {
-            "name": "Alphaton branch",
-            "url": "https://alpha.example/",
-            "place": 0,
-            "email": "alpha@example.org",
-            "volunteer": "https://alpha.example/helping/",
-        }
+    steps = functools.partial(branch_steps, settings)
+    data = json.loads(finder_json(nations, site_url="https://party.example", steps=steps))
+    join = {"label": "Join The Party", "url": "https://party.example/join/", "kind": "primary"}
+    assert data["steps"] == [
+        join,
+        {"label": "Volunteer", "url": "https://party.example/volunteer/", "kind": "secondary"},
     ]
+    assert data["branches"][0] == {
+        "name": "Alphaton branch",
+        "url": "https://alpha.example/",
+        "place": 0,
+        "email": "alpha@example.org",
+        "steps": [
+            join,
+            {"label": "Volunteer with Alphaton branch", "url": "https://alpha.example/helping/", "kind": "secondary"},
+            {
+                "label": "Get the Alphaton branch newsletter",
+                "url": "https://alpha.example/#kit-newsletter",
+                "kind": "link",
+            },
+        ],
+    }
+    assert "steps" not in data["branches"][1]
     assert data["places"][0]["url"] == "https://party.example/branches/england/south-west/"
 
 
@@ -406,16 +440,19 @@ contact: cardiff@example.org
 meets: "<img src=x onerror=alert(2)> Tuesdays"
 editors: [mallory]
 """
-JOIN_URL = "https://join.test-party.example/"
-VOLUNTEER_URL = "https://test-party.example/volunteer/"
+# not the kit site's own: what the pages show must come from these settings
+JOIN_URL = "https://join.test-party.example/finder-join/"
+VOLUNTEER_URL = "https://test-party.example/finder-volunteer/"
+DELTA_VOLUNTEER = "https://test-party.example/volunteer/deltaford/"
 
 
 @pytest.fixture(scope="module")
 def finder_site(tmp_path_factory):
-    """The directory's fixture plus a Welsh branch named and timed with markup, and the party's Join and
-    Volunteer addresses set."""
+    """The directory's fixture plus a Welsh branch named and timed with markup, Deltaford with its own
+    volunteer page, and the party's Join and Volunteer addresses set."""
     project = copy_fixture("two_branches", tmp_path_factory.mktemp("finder") / "project")
-    for slug, text in (("gamma", GAMMA), ("delta", DELTA), ("cardiff", HOSTILE)):
+    delta = f"{DELTA}volunteer: {DELTA_VOLUNTEER}\n"
+    for slug, text in (("gamma", GAMMA), ("delta", delta), ("cardiff", HOSTILE)):
         (project / "branches" / slug).mkdir()
         (project / "branches" / slug / "branch.yaml").write_text(text)
     return build(project, now=NOW, JOIN_URL=JOIN_URL, VOLUNTEER_URL=VOLUNTEER_URL)
@@ -450,13 +487,25 @@ def assert_accessible(page, run_axe) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
-def assert_no_dead_end(result, *, join: bool = True) -> None:
-    """The page's own "No branch near you?" steps: start a branch, the party's Join and Volunteer."""
+PARTY_STEPS = [
+    ("Join The Test Party", JOIN_URL),
+    ("Volunteer", VOLUNTEER_URL),
+    ("Donate", KIT_SITE["DONATE_URL"]),
+    ("Get the newsletter", "#kit-newsletter"),
+]
+
+
+def steps_of(scope) -> list[tuple[str, str]]:
+    """(words, address) of each link of a next step: a card's, or the "No branch near you" block's."""
+    links = scope.locator("ul.kit-actions a")
+    return [(a.inner_text(), a.get_attribute("href")) for a in links.all()]
+
+
+def assert_no_dead_end(result) -> None:
+    """The page's own "No branch near you yet?" block: start a branch, then the party's next step."""
     assert "No branch near you yet?" in headings(result)
     assert link(result, "How to start a branch") == "/start-a-branch/"
-    if join:
-        assert link(result, "Join The Test Party") == JOIN_URL
-        assert link(result, "Volunteer with The Test Party") == VOLUNTEER_URL
+    assert steps_of(result.locator(".kit-next-step")) == PARTY_STEPS
 
 
 SCREENS = [(360, "light"), (360, "dark"), (1280, "light"), (1280, "dark")]
@@ -482,7 +531,7 @@ def test_a_covered_postcode_says_when_the_branch_meets_what_is_next_and_how_to_j
     assert alpha.locator("time").get_attribute("datetime") == "2027-01-12T19:00:00+00:00"
     assert link(alpha, "alpha@example.org") == "mailto:alpha@example.org"
     assert link(alpha, "its other channels") == "/branches/england/south-west/#branch-alpha"
-    assert link(alpha, "Get involved with Alphaton branch") == "/branches/alpha/"
+    assert steps_of(alpha) == PARTY_STEPS  # the party's next step: Alphaton has no volunteer page of its own
     assert result.locator(".kit-finder__names a").all_inner_texts() == ["Deltaford branch"]
     assert "No branch near you yet?" not in headings(result)
     assert_accessible(page, run_axe)
@@ -499,7 +548,7 @@ def test_an_uncovered_district_offers_the_nearest_in_its_postcode_area(
     assert result.locator(".kit-finder__branch h3").all_inner_texts() == ["Alphaton branch", "Deltaford branch"]
     delta = result.locator(".kit-finder__branch").nth(1)
     assert "None planned yet" in delta.inner_text() and "Meets" not in delta.inner_text()
-    assert link(delta, "Get involved with Deltaford branch") == "/branches/delta/"
+    assert steps_of(delta) == [PARTY_STEPS[0], ("Volunteer with Deltaford branch", DELTA_VOLUNTEER), *PARTY_STEPS[2:]]
     assert_no_dead_end(result)
     assert_accessible(page, run_axe)
 
@@ -527,8 +576,7 @@ def test_an_uncovered_area_offers_its_region_or_nation_and_how_to_start_a_branch
     assert status(page) == "There is no branch near JE2 yet."
     assert result.get_by_role("link").all_inner_texts() == [
         "How to start a branch",
-        "Join The Test Party",
-        "Volunteer with The Test Party",
+        *(words for words, _ in PARTY_STEPS),
     ]
     assert_accessible(page, run_axe)
 
@@ -560,7 +608,7 @@ def test_a_hostile_branch_name_and_meeting_time_are_shown_as_text(finder_site, s
     card = result.locator(".kit-finder__branch")
     assert card.locator("h3").inner_text() == f"{HOSTILE_NAME} branch"
     assert card.locator("dd").first.inner_text() == "<img src=x onerror=alert(2)> Tuesdays"
-    assert link(card, f"Get involved with {HOSTILE_NAME} branch") == "/branches/cardiff/"
+    assert steps_of(card) == PARTY_STEPS
     assert result.locator("script, img").count() == 0
     assert dialogs == []
     page_html = read(finder_site, "branches/index.html")  # and the list that answers without script
@@ -660,16 +708,44 @@ def test_finder_result_can_be_shared_and_the_back_button_works(site, serve, open
     assert page.problems == []
 
 
+def no_branch_block(output: Path) -> str:
+    page = text_of(output, "branches/index.html")
+    start = page.index('<section class="kit-section" id="finder-next-steps"')
+    return page[start : page.index("</section>", start)]
+
+
 def test_the_party_join_and_volunteer_show_only_when_set(site, finder_site):
-    """Without JOIN_URL and VOLUNTEER_URL the page offers how to start a branch; with them, those too."""
+    """Without JOIN_URL and VOLUNTEER_URL the page offers how to start a branch and what else the
+    party offers; with them, those too: the shared next step (components/calls_to_action.html)."""
     for output, join in ((site, False), (finder_site, True)):
-        page = text_of(output, "branches/index.html")
-        steps = page[
-            page.index('<div class="kit-finder__next-steps"') : page.index("</section>", page.index("no-branch-yet"))
-        ]
+        steps = no_branch_block(output)
         assert '<a href="/start-a-branch/">How to start a branch</a>' in steps
+        assert '<div class="kit-next-step"> <h3 class="kit-next-step__title">Or take part without' in steps
         assert (f'<a class="kit-button" href="{JOIN_URL}">Join The Test Party</a>' in steps) is join
-        assert (f'<a class="kit-button" href="{VOLUNTEER_URL}">Volunteer with The Test Party</a>' in steps) is join
+        assert (f'<a class="kit-button kit-button--secondary" href="{VOLUNTEER_URL}">Volunteer</a>' in steps) is join
+        assert f'<a class="kit-button kit-button--secondary" href="{KIT_SITE["DONATE_URL"]}">Donate</a>' in steps
+
+
+def test_the_party_settings_are_what_the_finder_shows_with_and_without_javascript(finder_site, serve, open_page):
+    """JOIN_URL and VOLUNTEER_URL of the build, in the page without script and in the script's cards
+    (from finder.json): branch-finder.js holds no label or address of its own."""
+    base = serve(finder_site)
+    plain = open_page(width=360, javascript=False)
+    plain.goto(f"{base}/branches/")
+    block = plain.locator("#finder-next-steps")
+    assert steps_of(block) == PARTY_STEPS and block.get_by_role("link", name="Volunteer", exact=True).is_visible()
+    page = open_page(width=360)
+    result = look_up(page, base, "AB2")  # Alphaton (the party's next step) and Deltaford (its own volunteers)
+    alpha, delta = result.locator(".kit-finder__branch").all()
+    assert steps_of(alpha) == PARTY_STEPS
+    assert steps_of(delta)[1] == ("Volunteer with Deltaford branch", DELTA_VOLUNTEER)
+    data = finder_data(finder_site)
+    assert [(step["label"], step["url"]) for step in data["steps"]] == PARTY_STEPS
+    script = (finder_site / "theme/js/branch-finder.js").read_text(encoding="utf-8")
+    code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("//"))
+    for words in ("Join", "Volunteer", "Donate", "newsletter", "start-a-branch", "https:", JOIN_URL):
+        assert words not in code, words
+    assert page.problems == []
 
 
 def test_the_directory_speaks_plain_words_and_keeps_files_for_developers_apart(site):

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
 
 import pytest
 from PIL import Image, PngImagePlugin
@@ -285,6 +286,23 @@ def test_a_branch_on_its_own_domain_has_its_own_copy(tmp_path):
     assert f'<link rel="manifest" href="https://{PUBLISHED_BRANCH_DOMAIN}/theme/brand/site.webmanifest">' in home
     alpha = (output / "branches/alpha/index.html").read_text(encoding="utf-8")
     assert f'<link rel="manifest" href="{PUBLISHED_SITEURL}/theme/brand/site.webmanifest">' in alpha
+
+
+@pytest.mark.parametrize("theme_folder", ["theme", "assets/kit"])
+def test_the_manifest_starts_at_the_home_page_of_its_own_site(tmp_path, theme_folder):
+    """start_url is made from where the manifest is written: resolved against the manifest's address
+    it is the national home page, and on a branch with its own domain that branch's home page."""
+    project = published_fixture(tmp_path / "project")
+    output = publish(project, THEME_STATIC_DIR=theme_folder)
+    sites = {"": f"{PUBLISHED_SITEURL}/", "branches/beta-net/": f"https://{PUBLISHED_BRANCH_DOMAIN}/"}
+    for folder, home in sites.items():
+        page = (output / folder / "index.html").read_text(encoding="utf-8")
+        linked = re.search(r'<link rel="manifest" href="([^"]+)">', page).group(1)
+        assert linked == f"{home}{theme_folder}/brand/site.webmanifest"
+        written = output / folder / theme_folder / "brand/site.webmanifest"
+        manifest = json.loads(written.read_text(encoding="utf-8"))
+        assert manifest["start_url"] == "../" * (theme_folder.count("/") + 2)
+        assert urljoin(linked, manifest["start_url"]) == home, folder
 
 
 # ---- logos the kit will not publish --------------------------------------------------------------------

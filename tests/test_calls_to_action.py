@@ -146,6 +146,33 @@ def test_without_a_name_field_or_a_newsletter_the_form_shrinks_or_goes(tmp_path)
     assert html.select("form") == [] and "#kit-newsletter" not in hrefs(html)
 
 
+ONLY_VOLUNTEER = {"JOIN_URL": "", "DONATE_URL": "", "NEWSLETTER_URL": "", "NEWSLETTER_FIELDS": {}}
+
+
+def test_a_site_offering_only_volunteering_still_shows_it_in_the_header_and_footer(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "project")
+    output = build(project, now=NOW, **ONLY_VOLUNTEER)
+    for path in ("index.html", "about/index.html", "branches/beta-net/index.html"):
+        html = page(output, path)
+        header = html.select_one("header.kit-header .kit-actions--header")
+        assert header is not None, path
+        assert list(zip(labels(header), hrefs(header), strict=True)) == [("Volunteer", VOLUNTEER)], path
+        footer = html.select_one("footer .kit-actions--footer")
+        assert list(zip(labels(footer), hrefs(footer), strict=True)) == [("Volunteer", VOLUNTEER)], path
+    output = build(project, now=NOW, **ONLY_VOLUNTEER, VOLUNTEER_URL="")  # nothing offered: no empty list
+    html = page(output, "index.html")
+    assert html.select(".kit-actions") == [] and html.select(".kit-footer__actions") == []
+
+
+def test_on_a_wide_screen_a_volunteer_only_header_shows_volunteer(tmp_path, serve, open_page):
+    output = build(copy_fixture("two_branches", tmp_path / "project"), now=NOW, **ONLY_VOLUNTEER)
+    desktop = open_page(width=1280)
+    desktop.goto(serve(output) + "/")
+    volunteer = desktop.get_by_role("banner").get_by_role("link", name="Volunteer", exact=True).first
+    assert volunteer.is_visible() and volunteer.get_attribute("href") == VOLUNTEER
+    assert desktop.problems == []
+
+
 # ---- the next step, and the pages that list them -----------------------------------------------------
 
 
@@ -417,12 +444,12 @@ def render_next_step(tmp: Path, call: str, branch: dict | None = None, **overrid
     plugin's template function on the national site, as the branch home and the finder's result use it."""
     from jinja2 import Environment, FileSystemLoader
 
-    from calls_to_action.actions import site_actions
+    from calls_to_action.actions import template_functions
     from kit_testing import project_settings
 
     settings = project_settings(copy_fixture("two_branches", tmp / "project"), **overrides)
     env = Environment(loader=FileSystemLoader(str(KIT_ROOT / "theme" / "templates")), autoescape=True)
-    env.globals["calls_to_action"] = lambda branch=None: site_actions(settings, branch)
+    env.globals.update(template_functions(settings))
     template = env.from_string('{% from "components/calls_to_action.html" import next_step with context %}' + call)
     name = settings["SITENAME"]
     return BeautifulSoup(template.render(SITENAME=name, MAIN_SITENAME=name, BRANCH=None, branch=branch), "html.parser")

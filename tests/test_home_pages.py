@@ -476,3 +476,18 @@ def test_a_postcode_no_branch_covers_points_to_the_finder(site, serve, open_page
     assert near.get_by_text("No branch covers EH1 yet.").is_visible()
     assert page.locator(".kit-home-events__group").evaluate_all("gs => gs.filter(g => !g.hidden).length") == 5
     assert page.problems == []
+
+
+def test_a_site_still_setting_home_country_events_is_told_what_took_its_place(tmp_path, caplog):
+    from kit_testing import site_settings_file
+
+    project = copy_fixture("two_branches", tmp_path / "project")
+    before = read(build(project, now=NOW), "index.html")
+    settings = site_settings_file(project, HOME_COUNTRY_EVENTS=1)
+    with caplog.at_level("WARNING"):
+        output = build(project, settings, now=NOW)
+    (warning,) = [r.getMessage() for r in caplog.records if "HOME_COUNTRY_EVENTS" in r.getMessage()]
+    line = next(n for n, text in enumerate(settings.read_text().splitlines(), 1) if text.startswith("HOME_COUNTRY"))
+    assert f"settings.py:{line}: HOME_COUNTRY_EVENTS is no longer read (events)" in warning
+    assert "HOME_NATION_EVENTS" in warning and "HOME_NEAR_EVENTS" in warning
+    assert read(output, "index.html") == before  # the home page is as it was: the setting changes nothing

@@ -1,37 +1,49 @@
 """The finder's data: which local branches cover each postcode district, and what a reader needs to
 go to one of them: when it meets, its next event, how to reach it, how to get involved.
 
-Shape (version 2, documented in docs/branches-json.md):
+Shape (version 3, documented in docs/branches-json.md):
 
-    {"version": 2,
+    {"version": 3,
      "nations": {"England": "/branches/england/", ...},
      "places": [{"nation": "England", "region": "South West", "url": "/branches/england/south-west/"}, ...],
      "branches": [{"name": "Alphaton branch", "url": "/branches/alpha/", "place": 0, "email": "...",
-                   "meets": "...", "reach": "#branch-alpha", "volunteer": "https://...",
+                   "meets": "...", "reach": "#branch-alpha",
                    "next": {"title": "...", "url": "events/...", "start": "2027-01-12T19:00:00+00:00",
-                            "when": "Tue 12 Jan, 7pm"}}, ...],
-     "districts": {"S1": [0, 4], ...}}
+                            "when": "Tue 12 Jan, 7pm"},
+                   "steps": [{"label": "Volunteer with Alphaton branch", "url": "https://...",
+                              "kind": "secondary"}, ...]}, ...],
+     "districts": {"S1": [0, 4], ...},
+     "steps": [{"label": "Join The Party", "url": "https://...", "kind": "primary"}, ...]}
 
 A key with nothing to say is left out. ``reach`` is the branch's entry (its every channel) on its
-place's page; ``next.url`` is relative to the branch's own ``url``. Each branch has one record of a
-fixed set of keys, each bounded by branch.yaml's and front matter's own limits, and one event at
-most: the data grows with the number of branches and of the districts they cover, never with their
-events, news or channels.
+place's page; ``next.url`` is relative to the branch's own ``url``. ``steps`` are the next step's
+links (calls_to_action.actions.next_steps: the words and addresses the theme's next_step macro
+shows): the party's at the top, a branch's own only where they differ (its own `volunteer:` or
+`newsletter:`). Each branch has one record of a fixed set of keys, each bounded by branch.yaml's
+and front matter's own limits, and one event at most: the data grows with the number of branches
+and of the districts they cover, never with their events, news or channels.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import asdict
 
+from calls_to_action.actions import Step
 from events.wording import event_date
 
 from .grouping import NationGroup
 
-FINDER_VERSION = 2
+FINDER_VERSION = 3
+
+Steps = Callable[[dict | None], tuple[Step, ...]]
 
 
-def finder_json(nations: list[NationGroup], *, site_url: str) -> bytes:
-    """``nations`` as grouping.group_branches makes them; addresses start with ``site_url``."""
+def finder_json(nations: list[NationGroup], *, site_url: str, steps: Steps) -> bytes:
+    """``nations`` as grouping.group_branches makes them; addresses start with ``site_url``;
+    ``steps(entry)`` is the next step for a branch entry, ``steps(None)`` the party's."""
+    party_steps = [asdict(step) for step in steps(None)]
     places, branches, districts = [], [], {}
     for nation in nations:
         for region in nation.regions:
@@ -40,13 +52,18 @@ def finder_json(nations: list[NationGroup], *, site_url: str) -> bytes:
             for entry in region.branches:
                 for district in entry["areas"]:
                     districts.setdefault(district, []).append(len(branches))
-                branches.append(_branch(entry, place=len(places) - 1))
+                record = _branch(entry, place=len(places) - 1)
+                own_steps = [asdict(step) for step in steps(entry)]
+                if own_steps != party_steps:
+                    record["steps"] = own_steps
+                branches.append(record)
     data = {
         "version": FINDER_VERSION,
         "nations": {nation.name: f"{site_url}/{nation.url}" for nation in nations},
         "places": places,
         "branches": branches,
         "districts": dict(sorted(districts.items())),
+        "steps": party_steps,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -59,8 +76,6 @@ def _branch(entry: dict, *, place: int) -> dict:
         record["meets"] = entry["meets"]
     if entry["channels"]:
         record["reach"] = f"#branch-{entry['slug']}"  # on the place's page
-    if entry.get("volunteer"):
-        record["volunteer"] = entry["volunteer"]
     event = entry.get("next_event")
     if event:
         record["next"] = {

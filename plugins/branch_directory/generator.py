@@ -8,6 +8,7 @@ from pelican.generators import Generator
 
 from absolute_addresses.addresses import absolute_address
 from branch_subsites.records import BranchExports
+from calls_to_action.actions import branch_steps
 from incremental_build.files import write_output_file
 
 from .entries import directory_entry
@@ -61,7 +62,8 @@ class BranchDirectoryGenerator(Generator):
                         nation=nation,
                         region=region,
                     )
-        finder = finder_json(self.context["directory_nations"], site_url=settings["SITEURL"])
+        steps = functools.partial(branch_steps, settings)
+        finder = finder_json(self.context["directory_nations"], site_url=settings["SITEURL"], steps=steps)
         self._write_bytes(settings["BRANCH_FINDER_JSON_SAVE_AS"], finder)
         self._write_bytes(settings["BRANCHES_JSON_SAVE_AS"], branches_json(self.entries, **site))
         # a feed reader or calendar app needs whole addresses, also in a `make html` preview

@@ -42,10 +42,71 @@ class CallsToAction:
         return bool(self.links or self.newsletter)
 
 
+@dataclass(frozen=True)
+class Step:
+    """One link of the next step: its words, where it goes, and how it is shown: "primary" (the one
+    main button), "secondary" (a lesser button) or "link"."""
+
+    label: str
+    url: str
+    kind: str
+
+
+def party_name(settings: dict) -> str:
+    return settings.get("MAIN_SITENAME") or settings["SITENAME"]
+
+
+def next_steps(actions: CallsToAction, party: str, newsletter_page: str = "#kit-newsletter") -> tuple[Step, ...]:
+    """The next step's links, in order: Join the party, Volunteer (with the branch, when it takes its
+    own volunteers), Donate, the newsletter (its form at ``newsletter_page``). The theme's next_step
+    macro and the branch finder's cards both show these, so they say the same words."""
+    steps = []
+    if actions.join:
+        steps.append(Step(f"Join {party}", actions.join, "primary"))
+    if actions.volunteer:
+        owner = "" if actions.volunteer_owner == party else f" with {actions.volunteer_owner}"
+        steps.append(Step(f"Volunteer{owner}", actions.volunteer, "secondary"))
+    if actions.donate:
+        steps.append(Step("Donate", actions.donate, "secondary"))
+    if actions.newsletter:
+        owner = "" if actions.newsletter.owner == party else f"{actions.newsletter.owner} "
+        steps.append(Step(f"Get the {owner}newsletter", newsletter_page, "link"))
+    return tuple(steps)
+
+
+def newsletter_page(branch: dict | None, here: dict | None) -> str:
+    """Where the newsletter form of ``branch``'s actions is, seen from site ``here`` (a branch entry,
+    or None for the party's): this page's footer, or the branch's own site when the form is the
+    branch's and this is another site."""
+    if branch and branch.get("newsletter") and branch.get("url") and not (here and here["slug"] == branch["slug"]):
+        return f"{branch['url']}/#kit-newsletter"
+    return "#kit-newsletter"
+
+
+def branch_steps(settings: dict, branch: dict | None) -> tuple[Step, ...]:
+    """The next step for ``branch`` (a branch entry) as the party's site shows it, or the party's own."""
+    return next_steps(site_actions(settings, branch), party_name(settings), newsletter_page(branch, None))
+
+
+def template_functions(settings: dict) -> dict:
+    """The templates' functions: ``calls_to_action(branch=None)``, the actions of ``branch`` (a branch
+    entry), else of this site (its own branch on a branch's site); ``next_steps(branch=None)``, the
+    links of the next step for them, seen from this site."""
+    here = settings.get("BRANCH")
+
+    def calls_to_action(branch=None):
+        return site_actions(settings, branch or here)
+
+    def steps(branch=None):
+        return next_steps(calls_to_action(branch), party_name(settings), newsletter_page(branch, here))
+
+    return {"calls_to_action": calls_to_action, "next_steps": steps}
+
+
 def site_actions(settings: dict, branch: dict | None) -> CallsToAction:
     """The actions of the party's site (``branch`` None) or of ``branch`` (a branch entry as the
     templates see it: its own volunteer page and newsletter, the party's Join and Donate)."""
-    party = settings.get("MAIN_SITENAME") or settings["SITENAME"]
+    party = party_name(settings)
     volunteer, volunteer_owner = settings["VOLUNTEER_URL"], party
     newsletter = None
     if settings["NEWSLETTER_URL"]:

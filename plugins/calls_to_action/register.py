@@ -4,19 +4,14 @@ from pelican import signals
 
 from editor_checks import check_site
 
-from .actions import collection_points, site_actions
+from .actions import collection_points, site_actions, template_functions
 from .checks import check_action_hosts
 
 
 def add_template_function(generator) -> None:
-    """``calls_to_action(branch=None)`` in every template: the actions of ``branch`` (a branch entry),
-    else of this site (its own branch on a branch's site)."""
-    settings = generator.settings
-
-    def calls_to_action(branch=None):
-        return site_actions(settings, branch or settings.get("BRANCH"))
-
-    generator.env.globals["calls_to_action"] = calls_to_action
+    """``calls_to_action(branch=None)`` and ``next_steps(branch=None)`` in every template
+    (actions.template_functions)."""
+    generator.env.globals.update(template_functions(generator.settings))
 
 
 def add_collection_points(pelican) -> None:

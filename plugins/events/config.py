@@ -3,7 +3,7 @@
 import zoneinfo
 from urllib.parse import urlsplit
 
-from kit_settings.declared_settings import Setting, address, list_of, whole, with_field
+from kit_settings.declared_settings import Retired, Setting, address, list_of, whole, with_field
 
 from .ical import MAX_REFRESH_HOURS, REFRESH_HOURS
 from .occurrences import MAX_OCCURRENCES
@@ -211,7 +211,6 @@ SETTINGS = [
     Setting("EVENTS_ADDRESS_COUNTRY", ADDRESS_COUNTRY, str, "Events' country in JSON-LD (ISO 3166-1)."),
     Setting("EVENTS_OFFER_CURRENCY", OFFER_CURRENCY, str, "The currency of ticket prices in JSON-LD (ISO 4217)."),
     Setting("HOME_SITE_EVENTS", 3, int, "A site's own next events on its home page.", whole(0)),
-    Setting("HOME_COUNTRY_EVENTS", 6, int, "The next events across the country on the main home page.", whole(0)),
     Setting(
         "HOME_NATION_EVENTS",
         3,
@@ -233,5 +232,14 @@ SETTINGS = [
         "One postcode area's local branches and their events in the lists of many branches, for the "
         "home page and the lists' postcode filter.",
         with_field("area"),
+    ),
+]
+
+RETIRED = [
+    Retired(
+        "HOME_COUNTRY_EVENTS",
+        "the national home page no longer shows one list of the next events across the country: it lists "
+        "them by nation, HOME_NATION_EVENTS each (after the party's own and UK-wide ones), and a reader's "
+        "nearby branches' first, HOME_NEAR_EVENTS each",
     ),
 ]

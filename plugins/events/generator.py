@@ -248,7 +248,6 @@ class EventsGenerator(Generator):
         for events in by_branch.values():
             events.sort(key=ListedEvent.sort_key)
         self.context["country_upcoming_events"] = upcoming
-        self.context["country_events"] = upcoming[: settings["HOME_COUNTRY_EVENTS"]]
         self.context["event_nations"] = [
             {"name": n, "slug": nation_slug(n), "url": settings["EVENTS_NATION_URL"].format(nation=nation_slug(n))}
             for n in settings["EVENTS_NATIONS"]

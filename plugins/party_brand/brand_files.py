@@ -16,6 +16,11 @@ MANIFEST = "site.webmanifest"
 DARK_NAME = "logo-dark.{kind}"
 
 
+def brand_folder(settings: dict) -> str:
+    """Where the brand files are written, relative to the site's root."""
+    return f"{settings['THEME_STATIC_DIR']}/{FOLDER}"
+
+
 def site_logos(settings: dict) -> tuple[Logo | None, Logo | None]:
     """The logo and the dark scheme's logo, read and cleaned (LogoProblem if one is not fit)."""
     found = []
@@ -66,5 +71,6 @@ def brand_files(settings: dict, logo: Logo | None, dark: Logo | None) -> dict[st
         files[DARK_NAME.format(kind=dark.kind)] = dark.data
     name = settings.get("MAIN_SITENAME") or settings["SITENAME"]
     svg = logo.published_name if logo and logo.kind == "svg" else None
-    files[MANIFEST] = web_manifest(name, short_name, settings["DEFAULT_LANG"], colours, svg)
+    manifest_path = f"{brand_folder(settings)}/{MANIFEST}"
+    files[MANIFEST] = web_manifest(name, short_name, settings["DEFAULT_LANG"], colours, svg, manifest_path)
     return files

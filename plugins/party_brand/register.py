@@ -7,14 +7,13 @@ import functools
 import hashlib
 import json
 import logging
-import os
 
 from pelican import signals
 
 from editor_checks import check_site
 from incremental_build.derived import write_derived
 
-from .brand_files import FOLDER, brand_assets, brand_files, published_names, site_logos, source_files
+from .brand_files import brand_assets, brand_files, brand_folder, published_names, site_logos, source_files
 from .checks import check_logos
 from .colours import brand_colours
 from .logo_file import LogoProblem
@@ -42,8 +41,8 @@ def use_brand(pelican) -> None:
 
 
 def _inputs(settings: dict) -> str:
-    """What decides the files' bytes: the logos' bytes, the names, the language and the colours
-    (write_derived adds the kit's code)."""
+    """What decides the files' bytes: the logos' bytes, the names, the language, the colours and
+    the theme's folder (the manifest's start_url; write_derived adds the kit's code)."""
     logos = {}
     for path in source_files(settings):
         with open(path, "rb") as handle:
@@ -54,6 +53,7 @@ def _inputs(settings: dict) -> str:
         "short_name": settings["BRAND_SHORT_NAME"],
         "lang": settings["DEFAULT_LANG"],
         "colours": brand_colours(settings),
+        "theme_folder": settings["THEME_STATIC_DIR"],
     }
     return json.dumps(values, sort_keys=True)
 
@@ -65,7 +65,7 @@ def write_brand(pelican) -> None:
     if not settings.get("THEME_STATIC_PATHS"):
         return  # a branch below the national site links the national copy
     output = settings["OUTPUT_PATH"]
-    theme_folder = os.path.join(settings["THEME_STATIC_DIR"], FOLDER)
+    theme_folder = brand_folder(settings)
 
     @functools.cache
     def files() -> dict[str, bytes]:

@@ -1,7 +1,9 @@
 // The branch finder on branches/: a postcode in, the branches covering it out, each with when it
 // meets, its next event, how to reach it and how to get involved. It never ends in a dead end: where
 // no branch covers the postcode it offers the nearest it can tell (the same postcode area, then the
-// region or nation) and the page's own "no branch near you" steps (start a branch, Join, Volunteer).
+// region or nation) and the page's own "No branch near you yet?" block (start a branch, the next step).
+// Each branch card ends with the next step (Join, Volunteer, Donate, the newsletter), whose words and
+// addresses the build writes into finder.json (the same as the next_step macro's): none are made here.
 // The postcode looked up is kept in the reader's browser only if they tick "Remember my postcode on
 // this device" (reader-postcode.js); unticking forgets it.
 // Without JavaScript the form stays hidden and the grouped list below answers the question.
@@ -12,6 +14,13 @@ import { element } from "./dom.js";
 
 // A region or nation can have dozens of branches: the finder names the first few, its page has all.
 const PLACE_LIST_MAX = 8;
+
+// How each kind of next-step link looks (components/calls_to_action.html's step_classes).
+const STEP_CLASSES = {
+  primary: "kit-button",
+  secondary: "kit-button kit-button--secondary",
+  link: "kit-actions__link",
+};
 
 const form = document.getElementById("branch-finder");
 
@@ -37,8 +46,20 @@ if (form) {
     list.append(element("dt", term), dd);
   };
 
+  // The next step's links (finder.json's `steps`), shown as the next_step macro shows them.
+  const nextStep = (links) => {
+    if (!links.length) return null;
+    const ul = element("ul", "", { class: "kit-actions kit-actions--next-step kit-finder__steps" });
+    for (const link of links) {
+      const li = element("li");
+      li.append(element("a", link.label, { class: STEP_CLASSES[link.kind], href: link.url }));
+      ul.append(li);
+    }
+    return ul;
+  };
+
   // A branch in full: what a reader needs to go along.
-  const card = (branch, places) => {
+  const card = (branch, places, steps) => {
     const li = element("li", "", { class: "kit-finder__branch" });
     const heading = element("h3", "", { class: "kit-finder__name" });
     heading.append(element("a", branch.name, { href: branch.url }));
@@ -55,16 +76,15 @@ if (form) {
     const reach = branch.reach && places[branch.place].url + branch.reach;
     if (reach) fact(facts, "Get in touch", email, " or ", element("a", "its other channels", { href: reach }));
     else fact(facts, "Get in touch", email);
-    const action = element("p", "", { class: "kit-finder__action" });
-    const words = branch.volunteer ? `Volunteer with ${branch.name}` : `Get involved with ${branch.name}`;
-    action.append(element("a", words, { class: "kit-button", href: branch.volunteer || branch.url }));
-    li.append(heading, facts, action);
+    const step = nextStep(branch.steps ?? steps);
+    li.append(heading, facts);
+    if (step) li.append(step);
     return li;
   };
 
   const cards = (finder, branches) => {
     const ul = element("ul", "", { class: "kit-finder__branches" });
-    ul.append(...branches.map((branch) => card(branch, finder.places)));
+    ul.append(...branches.map((branch) => card(branch, finder.places, finder.steps)));
     return ul;
   };
 
@@ -92,11 +112,12 @@ if (form) {
     return nodes;
   };
 
-  // The page's own "no branch near you" block (start a branch, the party's Join and Volunteer).
+  // The page's own "No branch near you yet?" block, heading and all (start a branch, the next step).
   const withoutBranch = () => {
-    const steps = nextSteps.cloneNode(true);
-    steps.removeAttribute("id");
-    return [element("h2", "No branch near you yet?", { class: "kit-finder__heading" }), steps];
+    const block = nextSteps.cloneNode(true);
+    for (const node of block.querySelectorAll("[id]")) node.removeAttribute("id");
+    block.querySelector("h2").className = "kit-finder__heading";
+    return [...block.children];
   };
 
   const show = (message, ...nodes) => {
