@@ -13,8 +13,9 @@ the order of ``STAGES``, so each stage's receivers run after those of the stages
    on an error, before anything is written;
 3. build the branches whose inputs changed, side by side in worker processes; each hands the main
    site its typed record (``branch_subsites.records``);
-4. aggregate the branches into the national site: the directory, the official channels, the calls
-   to action (Join, Donate, Volunteer, the newsletter), the national calendars and the events pages;
+4. aggregate the branches into the national site: the calls to action (Join, Donate, Volunteer,
+   the newsletter), then the directory and the official channels that show them, the national
+   calendars and the events pages;
 5. write what is made from everything the build found: pictures, the search index, the theme's
    files under hashed names, the privacy notice and the accessibility statement, the 404 page,
    sitemaps, robots.txt and security.txt;
@@ -75,7 +76,7 @@ STAGES = (
     Stage("build the branches whose inputs changed, in worker processes", ("branch_subsites",)),
     Stage(
         "aggregate the branches into the national site",
-        ("branch_directory", "official_channels", "calls_to_action", "events"),
+        ("calls_to_action", "branch_directory", "official_channels", "events"),
     ),
     Stage(
         "write what is made from everything found: pictures, search, theme files, notices, site files",
