@@ -8,10 +8,10 @@ Reports the largest calendar by bytes and by VEVENTs, and fails if any is over e
 
 from __future__ import annotations
 
-import argparse
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.report_cli import run_report
 
 MAX_BYTES = 1_000_000
 MAX_EVENTS = 1000
@@ -56,10 +56,7 @@ def report(output: Path) -> bool:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output", type=Path, nargs="?", default=Path("output"))
-    args = parser.parse_args(argv)
-    sys.exit(0 if report(args.output) else 1)
+    run_report(__doc__, report, argv)
 
 
 if __name__ == "__main__":

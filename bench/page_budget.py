@@ -11,14 +11,14 @@ synchronous scripts in <head>; deferred and module scripts do not hold up the fi
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import re
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from bench.report_cli import run_report
 
 # page type -> (path of an example in the demo, budget in KB, JavaScript allowed)
 PAGE_TYPES = {
@@ -169,10 +169,7 @@ def report(output: Path) -> bool:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output", type=Path, nargs="?", default=Path("output"))
-    args = parser.parse_args(argv)
-    sys.exit(0 if report(args.output) else 1)
+    run_report(__doc__, report, argv)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,12 @@ that Chromium loads on opening (lazy ones below the first screen are not) are re
 
 from __future__ import annotations
 
-import argparse
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.local_browser import chromium, serving
+from bench.report_cli import run_report
 
 HERO_BUDGET_KB = 100
 HERO = ".kit-home-hero__picture img"
@@ -49,21 +48,27 @@ def _size(output: Path, url_path: str) -> int:
 
 
 def measure(output: Path) -> list[HeroPicture]:
-    rows = []
+    """Every home page on every screen, in a Chromium of its own over ``output`` served on 127.0.0.1."""
     with serving(output) as base, chromium() as browser:
-        for width, height, ratio in SCREENS:
-            context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=ratio)
-            for name, path in PAGES.items():
-                page = context.new_page()
-                page.goto(f"{base}/{path}", wait_until="load")
-                hero = page.locator(HERO).first
-                hero.evaluate("img => img.decode()")
-                chosen = urlsplit(hero.evaluate("img => img.currentSrc")).path
-                loaded = sorted(set(page.evaluate(LOADED_PICTURES)))
-                total = sum(_size(output, p) for p in loaded)
-                rows.append(HeroPicture(name, width, ratio, chosen, _size(output, chosen), total))
-                page.close()
-            context.close()
+        return measure_in(browser, base, output)
+
+
+def measure_in(browser, base: str, output: Path) -> list[HeroPicture]:
+    """Every home page on every screen, in ``browser`` (Playwright's) with ``output`` served at ``base``."""
+    rows = []
+    for width, height, ratio in SCREENS:
+        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=ratio)
+        for name, path in PAGES.items():
+            page = context.new_page()
+            page.goto(f"{base}/{path}", wait_until="load")
+            hero = page.locator(HERO).first
+            hero.evaluate("img => img.decode()")
+            chosen = urlsplit(hero.evaluate("img => img.currentSrc")).path
+            loaded = sorted(set(page.evaluate(LOADED_PICTURES)))
+            total = sum(_size(output, p) for p in loaded)
+            rows.append(HeroPicture(name, width, ratio, chosen, _size(output, chosen), total))
+            page.close()
+        context.close()
     return rows
 
 
@@ -81,10 +86,7 @@ def report(output: Path) -> bool:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output", type=Path, nargs="?", default=Path("output"))
-    args = parser.parse_args(argv)
-    sys.exit(0 if report(args.output) else 1)
+    run_report(__doc__, report, argv)
 
 
 if __name__ == "__main__":

@@ -130,3 +130,12 @@ def describe_violations(violations: list[dict]) -> str:
         f"{v['id']} ({v['impact']}): {v['help']} -> " + ", ".join(str(n["target"]) for n in v["nodes"])
         for v in violations
     )
+
+
+# The reader's postcode, kept on their device only when they tick this box (reader-postcode.js)
+REMEMBER_POSTCODE = "Remember my postcode on this device"
+
+
+def remembered_postcode(page):
+    """The postcode reader-postcode.js keeps for the reader, or None."""
+    return page.evaluate("localStorage.getItem('kit-remembered-postcode')")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,6 +27,18 @@ LUNR_JS = KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"
 TEMPLATE_CACHE = KIT_ROOT / ".cache" / "test-templates"
 # What a child process needs on its path to read a site's settings and load the kit's plugins.
 KIT_PYTHONPATH = os.pathsep.join([str(KIT_ROOT / "src"), str(KIT_ROOT / "plugins")])
+
+
+def make_check(project: Path, settings_file: Path) -> subprocess.CompletedProcess:
+    """`make check` (``python -m editor_checks``) run in ``project`` with its settings file ``settings_file``."""
+    return subprocess.run(
+        [sys.executable, "-m", "editor_checks", "--settings", settings_file.name],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": KIT_PYTHONPATH},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def kit_on_path() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import listparser
 import pytest
-from browser import describe_violations
+from browser import REMEMBER_POSTCODE, describe_violations, remembered_postcode
 
 from branch_directory.finder_data import finder_json
 from branch_directory.grouping import NationGroup, RegionGroup
@@ -596,7 +596,7 @@ def test_an_invalid_postcode_says_what_is_wrong_and_where_else_to_look(finder_si
         result = look_up(page, base, typed)
         assert status(page) == message
         assert link(result, "find your branch by place") == "#by-place"
-        assert page.evaluate("localStorage.getItem('kit-remembered-postcode')") is None  # not kept
+        assert remembered_postcode(page) is None  # not kept
     assert_accessible(page, run_axe)
 
 
@@ -616,20 +616,13 @@ def test_a_hostile_branch_name_and_meeting_time_are_shown_as_text(finder_site, s
     assert_accessible(page, run_axe)
 
 
-REMEMBER = "Remember my postcode on this device"
-
-
-def stored(page):
-    return page.evaluate("localStorage.getItem('kit-remembered-postcode')")
-
-
 def test_the_finder_keeps_no_postcode_unless_the_reader_ticks_the_box(finder_site, serve, open_page, run_axe):
     page = open_page(width=360)
     base = serve(finder_site)
     result = look_up(page, base, "bt9 5aa")
     assert result.locator("h3").all_inner_texts() == ["Gammagh branch"]
-    assert not page.get_by_label(REMEMBER).is_checked()  # unticked by default
-    assert stored(page) is None and page.evaluate("localStorage.length") == 0
+    assert not page.get_by_label(REMEMBER_POSTCODE).is_checked()  # unticked by default
+    assert remembered_postcode(page) is None and page.evaluate("localStorage.length") == 0
     page.goto(f"{base}/branches/")  # nothing kept: the next visit asks again
     page.locator("#branch-finder").wait_for()
     assert page.get_by_label("Your postcode").input_value() == "" and status(page) == ""
@@ -641,37 +634,37 @@ def test_the_finder_keeps_a_ticked_postcode_for_every_page_and_unticking_forgets
     page = open_page(width=360)
     base = serve(finder_site)
     page.goto(f"{base}/branches/")
-    page.get_by_label(REMEMBER).check()  # ticked before the lookup: the postcode looked up is kept
-    assert stored(page) is None
+    page.get_by_label(REMEMBER_POSTCODE).check()  # ticked before the lookup: the postcode looked up is kept
+    assert remembered_postcode(page) is None
     assert page.locator("#finder-kept").inner_text() == "This browser will keep the postcode you look up."
     page.get_by_label("Your postcode").fill("bt9 5aa")
     page.get_by_label("Your postcode").press("Enter")
     page.get_by_text("One branch covers BT9.").wait_for()
-    assert stored(page) == "bt9 5aa"
+    assert remembered_postcode(page) == "bt9 5aa"
     page.goto(f"{base}/events/")  # another page: prefilled, its own box ticked
     page.locator("#events-filter-result p").first.wait_for()
     assert page.get_by_label("Events near your postcode").input_value() == "bt9 5aa"
-    assert page.get_by_label(REMEMBER).is_checked()
+    assert page.get_by_label(REMEMBER_POSTCODE).is_checked()
     page.goto(f"{base}/branches/")  # the finder again: the reader's branch straight away
     page.get_by_text("One branch covers BT9.").wait_for()
     assert page.get_by_label("Your postcode").input_value() == "bt9 5aa"
-    assert page.get_by_label(REMEMBER).is_checked()
-    page.get_by_label(REMEMBER).uncheck()
-    assert stored(page) is None and page.evaluate("localStorage.length") == 0
+    assert page.get_by_label(REMEMBER_POSTCODE).is_checked()
+    page.get_by_label(REMEMBER_POSTCODE).uncheck()
+    assert remembered_postcode(page) is None and page.evaluate("localStorage.length") == 0
     assert page.locator("#finder-kept").inner_text() == "Your postcode is forgotten: this browser no longer keeps it."
     assert page.locator("#finder-result h3").all_inner_texts() == ["Gammagh branch"]  # the answer stays
     page.get_by_label("Your postcode").fill("AB1")  # unticked: a new lookup is not kept either
     page.get_by_label("Your postcode").press("Enter")
     page.get_by_text("One branch covers AB1.").wait_for()
-    assert stored(page) is None
-    page.get_by_label(REMEMBER).check()  # ticked after a lookup: that postcode is kept
-    assert stored(page) == "AB1"
+    assert remembered_postcode(page) is None
+    page.get_by_label(REMEMBER_POSTCODE).check()  # ticked after a lookup: that postcode is kept
+    assert remembered_postcode(page) == "AB1"
     assert page.locator("#finder-kept").inner_text() == "This browser now keeps your postcode."
-    page.get_by_label(REMEMBER).uncheck()
+    page.get_by_label(REMEMBER_POSTCODE).uncheck()
     page.goto(f"{base}/branches/")
     page.locator("#branch-finder").wait_for()
     assert page.get_by_label("Your postcode").input_value() == "" and status(page) == ""
-    assert not page.get_by_label(REMEMBER).is_checked()
+    assert not page.get_by_label(REMEMBER_POSTCODE).is_checked()
     assert page.problems == []
 
 
@@ -684,7 +677,7 @@ def test_a_postcode_kept_unasked_by_an_earlier_kit_is_removed(finder_site, serve
     page.locator("#branch-finder").wait_for()
     assert page.evaluate("localStorage.length") == 0
     assert page.get_by_label("Your postcode").input_value() == "" and status(page) == ""
-    assert not page.get_by_label(REMEMBER).is_checked()
+    assert not page.get_by_label(REMEMBER_POSTCODE).is_checked()
     assert page.problems == []
 
 
@@ -695,13 +688,13 @@ def test_finder_result_can_be_shared_and_the_back_button_works(site, serve, open
     page.get_by_text("One branch covers BT9.").wait_for()
     assert page.locator("#finder-result h3").all_inner_texts() == ["Gammagh branch"]
     # a shared address may carry someone else's postcode: only one the reader types is kept
-    page.get_by_label(REMEMBER).check()
-    assert page.evaluate("localStorage.getItem('kit-remembered-postcode')") is None  # ticked: still not BT9
+    page.get_by_label(REMEMBER_POSTCODE).check()
+    assert remembered_postcode(page) is None  # ticked: still not BT9
     page.get_by_label("Your postcode").fill("AB1")
     page.keyboard.press("Enter")
     page.get_by_text("One branch covers AB1.").wait_for()
     assert page.url.endswith("/branches/?postcode=AB1")
-    assert page.evaluate("localStorage.getItem('kit-remembered-postcode')") == "AB1"
+    assert remembered_postcode(page) == "AB1"
     page.go_back()
     page.get_by_text("One branch covers BT9.").wait_for()
     assert page.get_by_label("Your postcode").input_value() == "BT9"

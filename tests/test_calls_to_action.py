@@ -7,9 +7,6 @@ a menu that opens without JavaScript."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +22,7 @@ from kit_testing import (
     build,
     copy_fixture,
     kit_site_values,
+    make_check,
     project_paths,
     site_settings_file,
 )
@@ -207,18 +205,6 @@ def test_the_privacy_notice_lists_each_sign_up_with_who_controls_it(site):
 
 
 # ---- what is refused --------------------------------------------------------------------------------
-
-
-def make_check(project: Path, settings: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(KIT_ROOT / "plugins"), str(KIT_ROOT / "src")])}
-    return subprocess.run(
-        [sys.executable, "-m", "editor_checks", "--settings", settings.name],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def settings_line(settings: Path, name: str) -> int:

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from browser import describe_violations
+from browser import REMEMBER_POSTCODE, describe_violations, remembered_postcode
 
 from events.event_source import EventSeries, listed_place
 from events.listing import ListedEvent, title_without_status
@@ -409,20 +409,13 @@ def shown_events(page) -> list[str]:
     return [t for t in page.locator("#events-list .kit-events__item:visible .p-name").all_inner_texts()]
 
 
-REMEMBER = "Remember my postcode on this device"
-
-
-def stored(page):
-    return page.evaluate("localStorage.getItem('kit-remembered-postcode')")
-
-
 def test_the_postcode_filter_narrows_the_list_and_keeps_no_postcode_unticked(site, serve, open_page, run_axe):
     page = open_page(width=360)
     base = serve(site)
     page.goto(f"{base}/events/")
     everything = shown_events(page)
     assert len(everything) == 9
-    assert not page.get_by_label(REMEMBER).is_checked()  # unticked by default
+    assert not page.get_by_label(REMEMBER_POSTCODE).is_checked()  # unticked by default
     page.get_by_label("Events near your postcode").fill("ab3 1xx")  # Deltaford's, not Alphaton's
     page.get_by_role("button", name="Show events near me").click()
     result = page.locator("#events-filter-result")
@@ -431,7 +424,7 @@ def test_the_postcode_filter_narrows_the_list_and_keeps_no_postcode_unticked(sit
     assert not page.get_by_role("heading", name="February 2027").is_visible()  # no event left in it
     assert result.locator("a").all_inner_texts() == ["South West"]  # the region, not all of England
     assert result.get_by_role("link", name="South West").get_attribute("href") == "/events/england/south-west/"
-    assert stored(page) is None and page.evaluate("localStorage.length") == 0  # not ticked: not kept
+    assert remembered_postcode(page) is None and page.evaluate("localStorage.length") == 0  # not ticked: not kept
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
     page.get_by_role("button", name="Show all events").click()
@@ -448,16 +441,16 @@ def test_a_ticked_postcode_narrows_the_next_list_and_unticking_forgets_it(site, 
     base = serve(site)
     page.goto(f"{base}/events/")
     page.get_by_label("Events near your postcode").fill("ab3 1xx")
-    page.get_by_label(REMEMBER).check()
+    page.get_by_label(REMEMBER_POSTCODE).check()
     page.get_by_role("button", name="Show events near me").click()
     page.get_by_text("2 events of branches covering AB3").wait_for()
-    assert stored(page) == "ab3 1xx"
+    assert remembered_postcode(page) == "ab3 1xx"
 
     page.goto(f"{base}/events/england/")  # remembered: the next list opens narrowed
     result = page.locator("#events-filter-result")
     result.get_by_text("2 events of branches covering AB3").wait_for()
     assert page.get_by_label("Events near your postcode").input_value() == "ab3 1xx"
-    assert page.get_by_label(REMEMBER).is_checked()
+    assert page.get_by_label(REMEMBER_POSTCODE).is_checked()
     page.goto(f"{base}/")  # and the home page shows what is near it
     near = page.locator("#home-events-near")
     near.get_by_role("heading", name="Near AB3 1XX").wait_for()
@@ -470,15 +463,15 @@ def test_a_ticked_postcode_narrows_the_next_list_and_unticking_forgets_it(site, 
     page.goto(f"{base}/events/england/")
     result = page.locator("#events-filter-result")
     result.get_by_text("2 events of branches covering AB3").wait_for()
-    page.get_by_label(REMEMBER).uncheck()
-    assert stored(page) is None and page.evaluate("localStorage.length") == 0
+    page.get_by_label(REMEMBER_POSTCODE).uncheck()
+    assert remembered_postcode(page) is None and page.evaluate("localStorage.length") == 0
     page.get_by_text("Your postcode is forgotten: this browser no longer keeps it.").wait_for()
     page.get_by_role("button", name="Show all events").click()
     assert len(shown_events(page)) == len(links(read(site, "events/england/index.html")))
     page.reload()
     page.locator("#events-filter").wait_for()
     assert page.get_by_label("Events near your postcode").input_value() == ""
-    assert not page.get_by_label(REMEMBER).is_checked()
+    assert not page.get_by_label(REMEMBER_POSTCODE).is_checked()
     assert page.problems == []
 
 
@@ -486,7 +479,7 @@ def test_the_filter_says_when_no_branch_near_has_events_and_refuses_a_non_postco
     page = open_page(width=1280)
     page.goto(f"{serve(site)}/events/")
     field = page.get_by_label("Events near your postcode")
-    page.get_by_label(REMEMBER).check()
+    page.get_by_label(REMEMBER_POSTCODE).check()
     field.fill("BT7")
     field.press("Enter")
     page.get_by_text("1 event of branches covering BT7; 1 national or UK-wide event shown too.").wait_for()
@@ -501,7 +494,7 @@ def test_the_filter_says_when_no_branch_near_has_events_and_refuses_a_non_postco
     field.press("Enter")
     page.get_by_text("“ZZ1 1AA” does not look like a UK postcode.").wait_for()
     assert len(shown_events(page)) == 9  # the whole list again
-    assert stored(page) == "S1 2EW"  # the last good one
+    assert remembered_postcode(page) == "S1 2EW"  # the last good one
     assert page.problems == []
 
 

@@ -383,8 +383,8 @@ def test_weight_budget(demo_site):
     assert problems(measure(demo_site)) == []
 
 
-def test_hero_picture_budget(demo_site):
-    rows = picture_budget.measure(demo_site)
+def test_hero_picture_budget(demo_site, base, browser):
+    rows = picture_budget.measure_in(browser, base, demo_site)
     assert {(row.page, row.width, row.ratio) for row in rows} == {
         (page, width, ratio) for page in picture_budget.PAGES for width, _, ratio in picture_budget.SCREENS
     }

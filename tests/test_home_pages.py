@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from browser import describe_violations
+from browser import describe_violations, remembered_postcode
 
 from content_schema import ContentProblems
 from editor_checks.run import check_project
@@ -461,7 +461,7 @@ def test_the_home_page_narrows_its_events_to_the_remembered_postcode(site, serve
     assert page.locator(".kit-home-events__group").evaluate_all("gs => gs.filter(g => !g.hidden).length") == 5
     page.get_by_role("button", name="Forget my postcode").click()
     assert not near.is_visible()
-    assert page.evaluate("() => localStorage.getItem('kit-remembered-postcode')") is None
+    assert remembered_postcode(page) is None
     assert page.problems == []
 
 

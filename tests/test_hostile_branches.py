@@ -18,7 +18,7 @@ from servers import server_config
 
 from branch_subsites.branch_config import load_branches
 from content_schema import ContentProblems, ProblemList
-from kit_testing import KIT_ROOT, build, copy_fixture, project_settings, site_settings_file, tree_digest
+from kit_testing import KIT_ROOT, build, copy_fixture, make_check, project_settings, site_settings_file, tree_digest
 from official_channels.listing import official_listing
 
 NOW = "1798761600"  # 2027-01-01 00:00 UTC
@@ -284,16 +284,7 @@ def test_a_domain_the_party_did_not_give_is_never_official(two_branches):
     first = len(alpha.read_text().splitlines()) + 1
     alpha.write_text(alpha.read_text() + EVIL)
 
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(KIT_ROOT / "plugins"), str(KIT_ROOT / "src")])}
-    settings = site_settings_file(two_branches, BRANCH_GIVEN_DOMAINS=GIVEN)
-    checked = subprocess.run(
-        [sys.executable, "-m", "editor_checks", "--settings", settings.name],
-        cwd=two_branches,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    checked = make_check(two_branches, site_settings_file(two_branches, BRANCH_GIVEN_DOMAINS=GIVEN))
     assert checked.returncode == 1
     where = "branches/alpha/branch.yaml"
     assert f"{where}:{first}: error: `domain` is evil.example, which the national team has not given" in checked.stdout
