@@ -477,3 +477,45 @@ def test_a_branch_description_with_hidden_characters_is_refused(two_branches):
     with pytest.raises(ContentProblems):
         build(two_branches, now=NOW)
     assert not (two_branches / "output/branches/index.html").exists()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://evil.example\\.test-party.example/volunteer",  # a browser opens evil.example
+        "https://evil.example\t.test-party.example/volunteer",  # a browser drops the tab
+    ],
+)
+def test_an_address_a_browser_reads_otherwise_is_never_official(two_branches, address):
+    """Python's urlsplit takes `evil.example\\.test-party.example` for a host under the party's domain;
+    a browser reads the backslash as a slash. `make check` stops at the line, and nothing is published."""
+    before = build(two_branches, now=NOW)
+    snapshot = tree_digest(before)
+    alpha = two_branches / "branches/alpha/branch.yaml"
+    line = len(alpha.read_text().splitlines()) + 1
+    alpha.write_text(alpha.read_text() + f"volunteer: {json.dumps(address)}\n")
+
+    checked = make_check(two_branches, site_settings_file(two_branches))
+    assert checked.returncode == 1
+    assert f"branches/alpha/branch.yaml:{line}: error: `volunteer` is" in checked.stdout
+    assert "a browser reads otherwise" in checked.stdout and "address bar" in checked.stdout
+    with pytest.raises(ContentProblems):
+        build(two_branches, now=NOW)
+    assert tree_digest(before) == snapshot
+    assert not any(b"evil.example" in path.read_bytes() for path in before.rglob("*") if path.is_file())
+
+
+def test_host_of_gives_no_host_for_an_address_a_browser_reads_otherwise():
+    from branch_subsites.official_domains import host_of, is_official
+
+    domains = ["test-party.example"]
+    for address in (
+        "https://evil.example\\.test-party.example/",
+        "https://evil.example\t.test-party.example/",
+        "https://evil.example\n.test-party.example/",
+        "https://p\u0430rty.test-party.example/",  # a Cyrillic a: not the ASCII name it looks like
+    ):
+        assert host_of(address) == "" and not is_official(host_of(address), domains), address
+    assert host_of("https://Join.Test-Party.example/x") == "join.test-party.example"
+    assert host_of("http://127.0.0.1:8000/") == "127.0.0.1"
+    assert host_of("https://xn--80ak6aa92e.example/") == "xn--80ak6aa92e.example"

@@ -14,17 +14,35 @@ is read and checked before anything else of a branch's); the parts after it impo
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from urllib.parse import urlsplit
+
+from content_schema.fields import UNREAD_IN_ADDRESS
+
+# A host as a browser reads it from an address: ASCII labels (an international name in its xn-- form)
+HOST_LABELS = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
 
 
 def host_of(address: str) -> str:
-    """The host of an http or https address, in lower case; "" for anything else."""
+    """The host of an http or https address, in lower case; "" for anything else, and for an address
+    whose host a browser might read otherwise (a backslash, white space or a control character
+    anywhere in it, or a host that is neither plain ASCII labels nor an IP address)."""
+    if UNREAD_IN_ADDRESS.search(address):
+        return ""
     try:
         parts = urlsplit(address)
-        host = parts.hostname
+        host = (parts.hostname or "").lower()
     except ValueError:  # an unclosed [ in an IPv6 address
         return ""
-    return (host or "").lower() if parts.scheme in ("http", "https") else ""
+    if parts.scheme not in ("http", "https"):
+        return ""
+    if HOST_LABELS.fullmatch(host):
+        return host
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return ""
 
 
 def given_domain(settings: dict, slug: str) -> str | None:
@@ -67,6 +85,12 @@ def unofficial_problem(key: str, address: str, domains: list[str], how_to_add: s
     host = host_of(address)
     if is_official(host, domains):
         return None
+    if not host:
+        return (
+            f"{key} is {address!r}, whose site a browser may read otherwise than this check does",
+            "Copy the address from the browser's address bar: no backslash, space or tab in it, and the "
+            "site's name in plain letters (an international name in its xn-- form).",
+        )
     add = how_to_add.replace("{host}", host)
     return (
         f"{key} is {address!r}: {host} is not one of the party's official domains "

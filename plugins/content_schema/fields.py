@@ -197,6 +197,10 @@ def email(value):
     return value
 
 
+# in an address, what a browser reads otherwise than urlsplit: a backslash, white space, control characters
+UNREAD_IN_ADDRESS = re.compile(r"[\\\s\x00-\x1f\x7f]")
+
+
 def url(schemes: Sequence[str] = ("https",)) -> Callable:
     def convert(value):
         value = text()(value)
@@ -218,6 +222,14 @@ def url(schemes: Sequence[str] = ("https",)) -> Callable:
             if parts and parts.scheme == "http" and "https" in schemes:
                 fix = "Use the https:// address: plain http:// lets others read and change the page on the way."
             raise FieldError(f"is {_quoted(value)}, which is not an {allowed} address", fix)
+        if UNREAD_IN_ADDRESS.search(value):
+            # a browser reads a backslash as a slash (https://evil.example\\.party.example/ opens
+            # evil.example) and drops tabs and newlines: the address would not be the one checked
+            raise FieldError(
+                f"is {_quoted(value)}, which holds a backslash, a tab or another character that a browser"
+                " reads otherwise",
+                "Copy the address from the browser's address bar, with / where it has \\ and nothing invisible.",
+            )
         if "@" in parts.netloc:
             # https://party.example@elsewhere.example/ opens elsewhere.example, but reads as the party's
             raise FieldError(
