@@ -256,6 +256,8 @@ BAD_RSVP = {
     "http": ("http://test-party.example/rsvp", "which is not an https: address", "Use the https:// address"),
     "another site": ("https://forms.example.com/rsvp", "not on one of the party's websites", "OFFICIAL_DOMAINS"),
     "a look-alike": ("https://test-party.example.evil.example/r", "not on one of the party's websites", "own websites"),
+    # a browser reads the backslash as a slash and opens evil.example; Python's urlsplit would not
+    "a backslash": ("https://evil.example\\.test-party.example/r", "holds a backslash", "address bar"),
 }
 
 
@@ -272,6 +274,26 @@ def test_a_bad_rsvp_is_an_error_at_its_line_and_nothing_is_published(tmp_path, c
         build(project, now=NOW)
     assert not list(project.glob("output/events/2027-03-06-rally*"))
     assert not list(project.glob("output/**/rally.ics"))
+
+
+def test_a_branch_events_rsvp_may_be_on_the_domain_the_party_gave_it(tmp_path):
+    """beta-net's own domain, given by the party, is one of the party's websites for its events too,
+    as it is for its volunteer and newsletter pages; another branch's given domain is not."""
+    project = copy_fixture("two_branches", tmp_path / "project")
+    beta = project / "branches/beta-net/branch.yaml"
+    beta.write_text(beta.read_text() + "domain: beta.example\n")
+    given = {"beta-net": "beta.example"}
+    for slug in ("beta-net", "alpha"):
+        (project / f"branches/{slug}/events").mkdir(exist_ok=True)
+        (project / f"branches/{slug}/events/2027-03-06-open-evening.md").write_text(
+            "---\ntitle: Open evening\nstart: 2027-03-06 11:00\nduration: 2h\nrsvp: https://beta.example/rsvp\n---\n"
+        )
+    problems = [p for p in check_project(project_settings(project, BRANCH_GIVEN_DOMAINS=given)).sorted() if p.is_error]
+    assert [(p.path, p.line) for p in problems] == [("branches/alpha/events/2027-03-06-open-evening.md", 5)]
+    (project / "branches/alpha/events/2027-03-06-open-evening.md").unlink()
+    output = build(project, now=NOW, BRANCH_GIVEN_DOMAINS=given)
+    page = (output / "branches/beta-net/events/2027-03-06-open-evening/index.html").read_text(encoding="utf-8")
+    assert '<a class="kit-button" href="https://beta.example/rsvp">RSVP' in page
 
 
 def card_of(output, path):

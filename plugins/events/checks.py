@@ -20,4 +20,4 @@ def check_event_files(settings, sites, report) -> None:
             series = parse_event_file(path, report, max_bytes=size_limit(settings))
             if series is not None:
                 series_list.append(series)
-        site_occurrences(series_list, settings, now, report, site.label)
+        site_occurrences(series_list, settings, now, report, site.label, site.slug)

@@ -103,7 +103,7 @@ class EventsGenerator(Generator):
         if not report.errors:
             branch_slug = (settings.get("BRANCH") or {}).get("slug")
             label = f"branch {branch_slug}" if branch_slug else "the main site"
-            expanded = site_occurrences(series_list, settings, now, report, label)
+            expanded = site_occurrences(series_list, settings, now, report, label, branch_slug)
         if report.errors:
             raise ContentProblems(report.sorted())
 

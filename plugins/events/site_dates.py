@@ -13,17 +13,18 @@ from .rsvp import rsvp_problem
 
 
 def site_occurrences(
-    series_list: list[EventSeries], settings: dict, now: dt.datetime, report, site_label: str
+    series_list: list[EventSeries], settings: dict, now: dt.datetime, report, site_label: str, branch: str | None
 ) -> list[tuple[EventSeries, list[Occurrence]]]:
     """Each series with its occurrences; a series with too many dates, two series with one name and
     two occurrences at one address, and an RSVP page off the party's websites are problems in
-    ``report`` (the caller stops if there are any)."""
+    ``report`` (the caller stops if there are any). ``branch`` is the site's branch slug, None for
+    the main site (a branch's events may also take RSVPs on the domain the party gave it)."""
     limit = settings["EVENTS_MAX_OCCURRENCES"]
     names, addresses = AddressClaims(), AddressClaims()
     expanded = []
     for series in series_list:
         names.claim(series.slug, series.source_path, series.slug_line)
-        rsvp = rsvp_problem(series, settings)
+        rsvp = rsvp_problem(series, settings, branch)
         if rsvp is not None:
             report.error(*rsvp)
             continue
