@@ -73,6 +73,7 @@ HOSTILE = svg(
     '<a xlink:href="javascript:alert(\'link-js\')"><rect id="linked" width="20" height="20"/></a>'
     '<use id="use-js" xlink:href="javascript:alert(\'use-js\')"/>'
     '<use id="use-local" href="#linked" x="30"/>'
+    '<path id="var-marker" d="M0 0 L1 1" marker-mid="var(--m)" style="marker-end:var(--m);stroke-width:2"/>'
 )
 
 
@@ -112,6 +113,12 @@ def test_a_url_to_elsewhere_in_a_presentation_attribute_is_not_published(hostile
     for trace in (b"fill.svg", b"filter-data", b"evil.example/mask", b"nbsp"):
         assert trace not in published
     assert by_id(root, "fill-url").attrib == {"id": "fill-url", "r": "5", "stroke": "url(#ground)"}
+
+
+def test_a_custom_property_is_not_published_in_an_attribute(hostile):
+    path = by_id(hostile[1], "var-marker")
+    assert path.get("marker-mid") is None and path.get("style") == "stroke-width:2"
+    assert b"var(" not in hostile[0]
 
 
 def test_a_url_split_by_a_css_comment_is_not_published(hostile):
@@ -175,6 +182,17 @@ REFUSED = {
     "comment-split url in a style element": (
         svg("<style>rect{fill:ur/**/l(https://evil.example/comment.svg#p)}</style>"),
         "a <style> element that holds the CSS function l(), which the kit cannot clean",
+        "Export the logo again with presentation attributes instead of a <style> element",
+    ),
+    "a custom property in a style element": (
+        # --m: url(#m) then marker-mid: var(--m) would hide a marker's every use from the size count
+        svg('<marker id="m"><circle r="1"/></marker><style>svg{--m:url(#m)}</style><path d="M0 0 L1 1 L2 2"/>'),
+        "a <style> element that holds a custom property (--name: ...), which the kit cannot clean",
+        "Export the logo again with presentation attributes instead of a <style> element",
+    ),
+    "var() in a style element": (
+        svg('<marker id="m"><circle r="1"/></marker><style>path{marker-mid:var(--m)}</style><path d="M0 0 L1 1"/>'),
+        "a <style> element that holds the CSS function var(), which the kit cannot clean",
         "Export the logo again with presentation attributes instead of a <style> element",
     ),
     "an import in a style element": (

@@ -100,10 +100,12 @@ CSS_VALUED = PRESENTATION | {"transform"}
 ATTRIBUTES = GEOMETRY | PRESENTATION | {"style"}
 # The CSS functions a logo's CSS may use: colours, lengths, transforms, filters, shapes, and the
 # selectors' own. Any other (image-set, image, src, cross-fade, element, paint, attr,
-# expression, ...) may fetch, or may one day: it is left out, or refused in a <style>.
+# expression, ...) may fetch, or may one day: it is left out, or refused in a <style>. Not var()
+# or env() either: a custom property carries a url(#id) where the drawing's size count cannot
+# follow it, so a marker or pattern could be drawn a million times past the caps.
 CSS_FUNCTIONS = _names(
     """url rgb rgba hsl hsla hwb lab lch oklab oklch color color-mix light-dark calc min max clamp
-    var env matrix matrix3d translate translatex translatey translatez translate3d scale scalex
+    matrix matrix3d translate translatex translatey translatez translate3d scale scalex
     scaley scalez scale3d rotate rotatex rotatey rotatez rotate3d skew skewx skewy perspective
     blur brightness contrast drop-shadow grayscale hue-rotate invert opacity saturate sepia
     circle ellipse inset polygon path rect xywh linear-gradient radial-gradient conic-gradient
@@ -122,6 +124,7 @@ URL_START = re.compile(r"url\(", re.I)
 LOCAL_URL = re.compile(r"""url\([ \t\n\r\f]*(?:#[\w.:-]+|"#[\w.:-]+"|'#[\w.:-]+')[ \t\n\r\f]*\)""", re.I)
 LOCAL_URL_TARGET = re.compile(r"""url\([ \t\n\r\f]*["']?#([\w.:-]+)""", re.I)
 CSS_FUNCTION = re.compile(r"([-\w]+)\(")
+CUSTOM_PROPERTY = re.compile(r"(?:^|[;{])\s*--")  # a declaration of one, in a rule or a style attribute
 CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 MARKERS_ON_EVERY_VERTEX = ("marker-mid", "marker")
@@ -176,6 +179,8 @@ def _css_fault(css: str) -> str | None:
     ``url(#id)``, so what the kit checks is never less than what a browser reads."""
     if "@" in css:
         return "an @ rule (@import, @font-face, @media, ...)"
+    if CUSTOM_PROPERTY.search(css):
+        return "a custom property (--name: ...)"
     for start in URL_START.finditer(css):
         if not LOCAL_URL.match(css, start.start()):
             return f"url(...) to something outside the file ({_shown(css[start.start() :], 40)})"
