@@ -668,6 +668,23 @@ def test_the_finder_keeps_a_ticked_postcode_for_every_page_and_unticking_forgets
     assert page.problems == []
 
 
+def test_a_storage_that_refuses_to_keep_the_postcode_still_gives_the_answer(finder_site, serve, open_page):
+    """A full storage (QuotaExceededError) or a locked-down browser: ticked, the lookup still answers."""
+    page = open_page(width=360)
+    page.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    base = serve(finder_site)
+    page.goto(f"{base}/branches/")
+    page.get_by_label(REMEMBER_POSTCODE).check()
+    page.get_by_label("Your postcode").fill("bt9 5aa")
+    page.get_by_label("Your postcode").press("Enter")
+    page.get_by_text("One branch covers BT9.").wait_for()
+    assert page.locator("#finder-result h3").all_inner_texts() == ["Gammagh branch"]
+    assert remembered_postcode(page) is None
+    assert page.problems == []  # no uncaught error
+
+
 def test_a_postcode_kept_unasked_by_an_earlier_kit_is_removed(finder_site, serve, open_page):
     page = open_page(width=360)
     base = serve(finder_site)

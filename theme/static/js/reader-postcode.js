@@ -30,10 +30,16 @@ export function forgetPostcode() {
   storage()?.removeItem(KEY);
 }
 
-// A postcode the reader typed and asked to keep; an invalid one is not kept.
+// A postcode the reader typed and asked to keep; an invalid one is not kept. A full or refusing
+// storage (QuotaExceededError, a locked-down browser) keeps nothing, and the page answers all the same.
 const keep = (text) => {
   const value = String(text).trim();
-  if (parsePostcode(value)) storage()?.setItem(KEY, value);
+  if (!parsePostcode(value)) return;
+  try {
+    storage()?.setItem(KEY, value);
+  } catch {
+    // not kept: the status line then says the browser does not keep it
+  }
 };
 
 // What the box's status line says when the reader ticks or unticks it.
