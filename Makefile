@@ -57,6 +57,8 @@ SITE_HELP ?=
 
 RUNTIME_STAMP = $(VENV)/.runtime-installed
 NODE_STAMP = node_modules/.installed
+# package.json's devDependencies too, for the tests (the kit's: axe-core, the Nu checker, ical.js)
+NODE_TEST_STAMP = node_modules/.installed-with-dev
 # The version requirements.txt locks the kit to: `make upgrade` takes the template of that version.
 KIT_VERSION = $(shell sed -n 's/^branchsites *\(==\|@.*@v\)\([0-9][0-9.]*\).*/\2/p' requirements.txt)
 
@@ -71,11 +73,18 @@ $(RUNTIME_STAMP): requirements.txt $(RUNTIME_DEPENDS)
 	$(KIT_INSTALL)
 	@touch $@
 
-# npm packages from the lockfile (lunr.js for search); install scripts off
+# npm packages from the lockfile, install scripts off. A build needs only package.json's
+# dependencies (lunr.js for search); the tests also need its devDependencies, and an install of
+# everything serves a build too. npm ci empties node_modules/ first, and these stamps with it.
 $(NODE_STAMP): package.json package-lock.json
 	@sh scripts/ensure-node.sh
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
+
+$(NODE_TEST_STAMP): package.json package-lock.json
+	@sh scripts/ensure-node.sh
+	npm ci --include=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP) $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
 	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade
@@ -172,7 +181,7 @@ server-config: $(RUNTIME_STAMP)
 	@$(BRANCHSITES) server-config --server "$(SERVER)" --settings "$(PUBLISHCONF)" --root "$(SERVER_ROOT)" \
 		$(if $(OUT),--output "$(OUT)")
 
-test: $(RUNTIME_STAMP) $(NODE_STAMP) $(TEST_SETUP)
+test: $(RUNTIME_STAMP) $(NODE_TEST_STAMP) $(TEST_SETUP)
 	$(TEST_COMMAND)
 
 # Step 2 of an upgrade (docs/upgrading.md), after raising the kit's version in requirements.txt:

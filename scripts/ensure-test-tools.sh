@@ -4,7 +4,8 @@
 # deploy tests, which start their own sshd on 127.0.0.1; nginx and its brotli module, which
 # the server tests start on 127.0.0.1 with the configuration `branchsites server-config` writes;
 # Apache and Caddy, which check the configurations it writes for them. The npm packages pinned in
-# package-lock.json (axe-core, the Nu checker, lunr) come from `npm ci`.
+# package-lock.json come from `npm ci`: lunr for the build, and the devDependencies (axe-core, the
+# Nu checker, ical.js), which only `make test` installs.
 # Playwright drives the Debian Chromium: never `playwright install`.
 set -eu
 missing=""

@@ -335,6 +335,7 @@ def test_new_site_from_the_installed_kit_builds_with_make_html(installed, tmp_pa
     (site / "node_modules/lunr").mkdir(parents=True)
     shutil.copy(KIT_ROOT / "node_modules/lunr/lunr.min.js", site / "node_modules/lunr")
     (site / "node_modules/.installed").touch()
+    (site / "node_modules/.installed-with-dev").touch()  # `make test`'s: the site's package.json has no devDependencies
     built = run_in_site(installed, site, "make", "html", f"VENV={installed}")
     assert built.returncode == 0, built.stdout + built.stderr
     home = (site / "output/index.html").read_text()

@@ -7,8 +7,10 @@ import io
 import pytest
 
 from branch_subsites.codeowners import write_codeowners
+from branch_subsites.codeowners_cli import main as codeowners_cli
+from content_schema.problems import ContentProblems
 from editor_checks.run import check_project
-from kit_testing import copy_fixture, project_settings
+from kit_testing import copy_fixture, project_settings, site_settings_file
 from scaffold.__main__ import main as scaffold
 
 NOW = "1798761600"  # 2027-01-01
@@ -103,7 +105,10 @@ def test_bad_answers_are_refused_with_the_reason(project, capsys, monkeypatch, a
 def test_codeowners_written_and_checked(project):
     files = {".github/CODEOWNERS": "glob", ".gitea/CODEOWNERS": "regexp"}
     settings = project_settings(project, CODEOWNERS_FILES=files, CODEOWNERS_NATIONAL=["@party/web"])
-    assert [p.message for p in errors(project, CODEOWNERS_FILES=files)] == ["CODEOWNERS is missing"] * 2
+    missing = errors(project, CODEOWNERS_FILES=files)
+    assert [(p.path, p.message) for p in missing] == [
+        (".gitea/CODEOWNERS", ".gitea/CODEOWNERS and .github/CODEOWNERS are missing")
+    ]
     assert write_codeowners(settings) == [".github/CODEOWNERS", ".gitea/CODEOWNERS"]
     github = (project / ".github/CODEOWNERS").read_text().splitlines()
     assert github[-3:] == ["* @party/web", "/branches/alpha/ @alice", "/branches/beta-net/ @bob"]
@@ -114,7 +119,65 @@ def test_codeowners_written_and_checked(project):
     yaml_path = project / "branches/alpha/branch.yaml"
     yaml_path.write_text(yaml_path.read_text().replace("editors: [alice]", "editors: [alice, carol]"))
     stale = errors(project, CODEOWNERS_FILES=files, CODEOWNERS_NATIONAL=["@party/web"])
-    assert [(p.path, p.message) for p in stale] == [
-        (".gitea/CODEOWNERS", "CODEOWNERS is out of date with the `editors` lists"),
-        (".github/CODEOWNERS", "CODEOWNERS is out of date with the `editors` lists"),
+    # one message for both files, since one `make codeowners` brings both up to date
+    assert [(p.path, p.message, p.fix) for p in stale] == [
+        (
+            ".gitea/CODEOWNERS",
+            ".gitea/CODEOWNERS and .github/CODEOWNERS are out of date with the `editors` lists",
+            "Run `make codeowners` and commit the result, so each branch's editors review its changes.",
+        )
     ]
+    (project / ".gitea/CODEOWNERS").unlink()
+    assert [p.message for p in errors(project, CODEOWNERS_FILES=files, CODEOWNERS_NATIONAL=["@party/web"])] == [
+        ".gitea/CODEOWNERS is missing; .github/CODEOWNERS is out of date with the `editors` lists"
+    ]
+
+
+def _break_both_branches(project):
+    alpha = project / "branches/alpha/branch.yaml"
+    # line 5 indented under `region`: a YAML mistake, so the whole file is unreadable
+    alpha.write_text(alpha.read_text().replace("areas: [AB1, ab2]", "  areas: [AB1, ab2]"))
+    beta = project / "branches/beta-net/branch.yaml"
+    beta.write_text(beta.read_text().replace("contact: beta@example.org\n", ""))
+
+
+def test_codeowners_refuses_while_a_branch_yaml_is_broken(project, capsys):
+    """Writing without the broken branches would drop their editors' review silently: nothing is written."""
+    files = {".github/CODEOWNERS": "glob", ".gitea/CODEOWNERS": "regexp"}
+    settings_file = site_settings_file(
+        project, KIT_ROOT=str(project), CODEOWNERS_FILES=files, CODEOWNERS_NATIONAL=["@party/web"]
+    )
+    assert codeowners_cli(["--settings", str(settings_file)]) == 0
+    before = {path: (project / path).read_bytes() for path in files}
+    assert b"/branches/alpha/ @alice" in before[".github/CODEOWNERS"]
+    _break_both_branches(project)
+    capsys.readouterr()
+
+    assert codeowners_cli(["--settings", str(settings_file)]) == 1
+    assert {path: (project / path).read_bytes() for path in files} == before
+    out = capsys.readouterr()
+    assert out.out == ""
+    lines = out.err.splitlines()
+    # both files, each with its line and its fix, in one run
+    alpha = [i for i, line in enumerate(lines) if line.startswith("branches/alpha/branch.yaml:5: error:")]
+    beta = [i for i, line in enumerate(lines) if line.startswith("branches/beta-net/branch.yaml") and "contact" in line]
+    assert alpha and beta, out.err
+    assert lines[alpha[0] + 1].startswith("    fix: ") and lines[beta[0] + 1].startswith("    fix: ")
+    assert lines[-1] == (
+        "make codeowners: 2 errors in the branch.yaml files; no CODEOWNERS file was changed, "
+        "since a broken branch would be left out of it. Fix them and run it again."
+    )
+
+    with pytest.raises(ContentProblems):
+        write_codeowners(project_settings(project, CODEOWNERS_FILES=files, CODEOWNERS_NATIONAL=["@party/web"]))
+    assert {path: (project / path).read_bytes() for path in files} == before
+
+
+def test_check_reports_the_broken_branch_yaml_not_codeowners(project):
+    """CODEOWNERS written without a broken branch would differ; saying "out of date" would send the
+    editor to `make codeowners`, which refuses: the branch.yaml's own errors are the message."""
+    files = {".github/CODEOWNERS": "glob"}
+    write_codeowners(project_settings(project, CODEOWNERS_FILES=files))
+    _break_both_branches(project)
+    found = errors(project, CODEOWNERS_FILES=files)
+    assert {p.path for p in found} == {"branches/alpha/branch.yaml", "branches/beta-net/branch.yaml"}

@@ -4,7 +4,9 @@
 
 Forges read different files in different syntaxes, so CODEOWNERS_FILES maps each file to its
 style: "glob" for GitHub and GitLab (/branches/sheffield/), "regexp" for Forgejo and Gitea
-(branches/sheffield/.*). `make check` fails when a file is out of date.
+(branches/sheffield/.*). `make check` fails when a file is out of date, with one message for all
+of them. Neither writes nor compares while a branch.yaml has an error: a broken branch would be
+left out, and its editors would lose the review of their folder without anyone being told.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 
 from content_schema import ProblemList
+from content_schema.problems import ContentProblems
 
 from .branch_config import load_branches
 
@@ -43,7 +46,7 @@ def codeowners_text(branches, settings: dict, style: str) -> str:
 
 
 def expected_files(settings: dict, report) -> dict[str, str]:
-    """{absolute path: the text it should hold}."""
+    """{absolute path: the text it should hold}; a branch.yaml's problems go to ``report``."""
     branches = load_branches(settings, report)
     root = settings["KIT_ROOT"]
     return {
@@ -52,25 +55,53 @@ def expected_files(settings: dict, report) -> dict[str, str]:
     }
 
 
+def _read(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
 def check_codeowners(settings, sites, report) -> None:
-    for path, text in expected_files(settings, ProblemList(root=report.root)).items():
-        try:
-            with open(path, encoding="utf-8") as handle:
-                current = handle.read()
-        except FileNotFoundError:
-            current = None
+    """One error for every CODEOWNERS file that `make codeowners` would change, since one run fixes all."""
+    branch_problems = ProblemList(root=report.root)
+    expected = expected_files(settings, branch_problems)
+    if branch_problems.errors:
+        return  # the branch checks report them; `make codeowners` refuses until they are fixed
+    missing, stale = [], []
+    for path, text in expected.items():
+        current = _read(path)
         if current != text:
-            report.error(
-                path,
-                0,
-                "CODEOWNERS is missing" if current is None else "CODEOWNERS is out of date with the `editors` lists",
-                "Run `make codeowners` and commit the result, so each branch's editors review its changes.",
-            )
+            (missing if current is None else stale).append(report.display_path(path))
+    if not missing and not stale:
+        return
+    parts = []
+    if missing:
+        parts.append(f"{_names(missing)} {'is' if len(missing) == 1 else 'are'} missing")
+    if stale:
+        parts.append(f"{_names(stale)} {'is' if len(stale) == 1 else 'are'} out of date with the `editors` lists")
+    report.error(
+        sorted(missing + stale)[0],
+        0,
+        "; ".join(parts),
+        "Run `make codeowners` and commit the result, so each branch's editors review its changes.",
+    )
+
+
+def _names(paths: list[str]) -> str:
+    paths = sorted(paths)
+    return paths[0] if len(paths) == 1 else ", ".join(paths[:-1]) + " and " + paths[-1]
 
 
 def write_codeowners(settings: dict) -> list[str]:
+    """Write every CODEOWNERS file; raise ContentProblems, writing nothing, while a branch.yaml has errors."""
+    report = ProblemList(root=settings["KIT_ROOT"])
+    expected = expected_files(settings, report)
+    if report.errors:
+        raise ContentProblems(report.errors)
     written = []
-    for path, text in expected_files(settings, ProblemList(root=settings["KIT_ROOT"])).items():
+    for path, text in expected.items():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
