@@ -155,7 +155,7 @@ def write_site(
         (folder / "events" / f"{day:%Y-%m-%d}-{number:02d}-{_slug(title)}.md").write_text(
             f"---\ntitle: {title}\nstart: {day:%Y-%m-%d} {hour}:00\nduration: 2h\n"
             f"location: {words.title()} Hall, {name}\n{repeat}{status}tags: [{words.some(1)[0]}]\n"
-            f"accessibility: [Step-free access]\n---\n{words.paragraph(3)}\n",
+            f"accessibility: [Step-free access, Accessible toilet]\n---\n{words.paragraph(3)}\n",
             encoding="utf-8",
         )
 

@@ -10,8 +10,10 @@ import zoneinfo
 
 from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, forge_user, postcode_district
 from content_schema.fields import FieldError, date_or_datetime, email, url
+from content_schema.problems import ProblemList
 from editor_checks.command_name import command_name
 from editor_checks.run import check_project
+from editor_checks.scaffold_text import find_scaffold_text
 from events.schema import duration as duration_field
 from incremental_build.clock import build_now
 from kit_settings.declared_settings import read_kit_settings
@@ -191,18 +193,36 @@ def main(argv=None, settings: dict | None = None) -> int:
         return 2
     root = settings["KIT_ROOT"]
     shown = [os.path.relpath(p, root) for p in written]
-    problems = [p for p in check_project(settings).sorted() if p.is_error and any(p.path.startswith(s) for s in shown)]
+    to_replace = scaffold_text_left(written, root)
+    problems = [
+        p
+        for p in check_project(settings).sorted()
+        if p.is_error and any(p.path.startswith(s) for s in shown) and p not in to_replace
+    ]
     for path in shown:
         print(f"wrote {path}")
     if problems:
         for problem in problems:
             print(f"{problem.path}:{problem.line}: {problem.message}\n    fix: {problem.fix}", file=sys.stderr)
         return 1
+    # The example text is what the editor is to replace: `make check` refuses it until they have.
+    print("Next: replace the example text on these lines (`make check` refuses to publish it):")
+    for problem in sorted(to_replace):
+        print(f"    {problem.path} line {problem.line}")
     if args.command == "new-branch":
-        print("Next: run `make codeowners` so the new editors review their branch, and commit everything.")
+        print("then run `make codeowners` so the new editors review their branch, and commit everything.")
     else:
-        print(f"Next: edit {shown[0]}, run `make check`, and open a pull request.")
+        print("then run `make check`, and open a pull request.")
     return 0
+
+
+def scaffold_text_left(written: list[str], root: str) -> set:
+    """The lines of the files just written that hold the scaffolding's text (each a check error)."""
+    report = ProblemList(root=root)
+    for path in written:
+        with open(path, encoding="utf-8") as handle:
+            find_scaffold_text(path, handle.read(), report)
+    return set(report.sorted())
 
 
 if __name__ == "__main__":

@@ -1,4 +1,7 @@
-"""The files the scaffolding writes: a branch folder, a news post, an event."""
+"""The files the scaffolding writes: a branch folder, a news post, an event.
+
+Every line is the editor's answer, the files' layout, or a text of editor_checks.scaffold_text, which
+`make check` refuses until the editor has replaced it."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import re
 import unicodedata
 
 from content_schema.fields import SLUG_PATTERN
+from editor_checks.scaffold_text import ABOUT_PAGE_TEXT, BRANCH_DESCRIPTION, BRANCH_MEETS, EVENT_TEXT, POST_TEXT
 
 
 class WouldOverwrite(Exception):
@@ -41,7 +45,7 @@ def new_post(site_path: str, *, title: str, day: dt.date, summary: str | None, t
         lines.append(f"summary: {yaml_text(summary)}")
     if tags:
         lines.append(f"tags: [{', '.join(slugify(t) for t in tags)}]")
-    lines += ["---", "Write the post here, in Markdown. The first paragraph is the one people see first.", ""]
+    lines += ["---", POST_TEXT.line(), ""]
     path = os.path.join(site_path, "news", f"{day:%Y-%m-%d}-{slugify(title)}.md")
     return _write_new(path, "\n".join(lines))
 
@@ -61,12 +65,8 @@ def new_event(site_path: str, *, title: str, start: str, end: str | None, durati
         lines.append(f"location: {yaml_text(location)}")
     if online:
         lines.append(f"online: {yaml_text(online)}")
-    lines += [
-        "accessibility: [Step-free access]",
-        "---",
-        "Say what will happen, who it is for, and what to bring. Change the access notes above to match the venue.",
-        "",
-    ]
+    # No `accessibility:` line: only the editor knows what the venue offers (EVENT_TEXT asks for it).
+    lines += ["---", EVENT_TEXT.line(), ""]
     path = os.path.join(site_path, "events", f"{start[:10]}-{slugify(title)}.md")
     return _write_new(path, "\n".join(lines))
 
@@ -87,8 +87,8 @@ def new_branch(branches_path: str, *, slug: str, name: str, kind: str, nation: s
         lines.append(f"areas: [{', '.join(areas)}]")
     lines += [
         f"contact: {contact}",
-        "description: One or two sentences about the branch, for the branch directory.",
-        "meets: When and where the branch meets, e.g. Second Tuesday of the month, 7pm, the library",
+        BRANCH_DESCRIPTION.line(),
+        BRANCH_MEETS.line(),
         f"editors: [{', '.join(e.lstrip('@') for e in editors)}]",
         "",
     ]
@@ -96,8 +96,7 @@ def new_branch(branches_path: str, *, slug: str, name: str, kind: str, nation: s
     written.append(
         _write_new(
             os.path.join(folder, "pages", "about.md"),
-            f"---\ntitle: {yaml_text('About ' + name)}\norder: 1\n---\n"
-            "Who we are, what we campaign on, and how to join in.\n",
+            f"---\ntitle: {yaml_text('About ' + name)}\norder: 1\n---\n{ABOUT_PAGE_TEXT.line()}\n",
         )
     )
     for sub in ("news", "events", "images"):

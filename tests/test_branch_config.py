@@ -245,3 +245,50 @@ def test_a_later_build_reuses_the_stored_reading_until_a_branch_yaml_changes(tmp
     edited = ProblemList(root=str(tmp_path))
     assert [b.slug for b in load_branches(project_settings(tmp_path), edited)] == ["alpha"]
     assert [p.path for p in edited.errors] == ["branches/beta/branch.yaml"]
+
+
+WITH_CHANNEL = GOOD + "channels:\n  - kind: facebook\n    url: https://facebook.com/alphaton\n"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message", "fix"),
+    [
+        (  # `url` of the channel one space short
+            WITH_CHANNEL.replace("    url:", "   url:"),
+            10,
+            "line 10 is indented less than line 9 above it, and lines up with no line it could belong with",
+            "Line it up with `kind:` on line 9 (4 spaces in), or with `channels:` on line 8 (at the start of "
+            "the line) if it does not belong with line 9.",
+        ),
+        (  # `url` two spaces too far in
+            WITH_CHANNEL.replace("    url:", "      url:"),
+            10,
+            "line 10 is indented more than line 9 above it",
+            "Line it up with `kind:` on line 9 (4 spaces in): a line indented more than the one above it is "
+            "read as part of that line's value.",
+        ),
+        (  # a top-level key indented
+            GOOD.replace("contact:", "  contact:"),
+            6,
+            "line 6 is indented more than line 5 above it",
+            "Line it up with `areas:` on line 5 (at the start of the line).",
+        ),
+    ],
+)
+def test_an_indentation_mistake_gets_the_fix_for_indentation(tmp_path, yaml_text, line, message, fix):
+    branches, problems = check(tmp_path, {"alpha/branch.yaml": yaml_text})
+    assert branches == []  # the branch is not built
+    assert [(p[0], p[1]) for p in problems] == [("branches/alpha/branch.yaml", line)]
+    assert message in problems[0][2]
+    assert problems[0][3] == fix
+
+
+def test_a_colon_in_a_value_still_gets_the_fix_for_quoting(tmp_path):
+    _, problems = check(tmp_path, {"alpha/branch.yaml": GOOD.replace("name: Alphaton", "name: Alphaton: East")})
+    assert [(p[1], p[3]) for p in problems] == [
+        (
+            1,
+            "A value contains a colon followed by a space. Put the whole value in double quotes, "
+            'e.g. title: "Meeting: housing".',
+        )
+    ]

@@ -218,3 +218,49 @@ def test_addresses_are_worked_out_once_and_an_override_is_kept(tmp_path):
     settings["ARTICLE_URL"] = "changed/{slug}/"  # Pelican would now give another address; the pinned one stays
     assert plain.url == "news/plain/"
     assert (moved.url, moved.save_as) == ("elsewhere/", "elsewhere/index.html")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message", "fix"),
+    [
+        (  # a key indented under one that already has its value
+            NEWS.replace("summary:", "  summary:"),
+            4,
+            "line 4 is indented more than line 3 above it",
+            "Line it up with `date:` on line 3 (at the start of the line)",
+        ),
+        (  # a list item a space short of the one above it
+            NEWS.replace("tags: [libraries, campaigns]", "tags:\n  - libraries\n - campaigns"),
+            7,
+            "line 7 is indented less than line 6 above it",
+            "Line it up with the `-` on line 6 (2 spaces in).",
+        ),
+        (  # the first key indented
+            NEWS.replace("---\ntitle:", "---\n  title:", 1),
+            2,
+            "line 2 is indented more than the lines after it",
+            "Delete the spaces at the start of line 2",
+        ),
+    ],
+)
+def test_an_indentation_mistake_gets_the_fix_for_indentation(tmp_path, text, line, message, fix):
+    problems = problems_for(tmp_path, {"content/news/2026-02-01-library.md": text})
+    errors = [p for p in problems if p[2] == "error"]
+    assert [(p[0], p[1]) for p in errors] == [("content/news/2026-02-01-library.md", line)], problems
+    assert message in errors[0][3] and fix in errors[0][4]
+    assert "quotes" not in errors[0][4]
+    with pytest.raises(ContentProblems):
+        build(tmp_path)
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_colon_in_a_value_still_gets_the_fix_for_quoting(tmp_path):
+    text = NEWS.replace("summary: The library stays open.", "summary: Open: the library stays")
+    problems = problems_for(tmp_path, {"content/news/2026-02-01-library.md": text})
+    assert [(p[1], p[4]) for p in problems if p[2] == "error"] == [
+        (
+            4,
+            "A value contains a colon followed by a space. Put the whole value in double quotes, "
+            'e.g. title: "Meeting: housing".',
+        )
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,9 @@ from branch_subsites.codeowners import write_codeowners
 from branch_subsites.codeowners_cli import main as codeowners_cli
 from content_schema.problems import ContentProblems
 from editor_checks.run import check_project
-from kit_testing import copy_fixture, project_settings, site_settings_file
+from editor_checks.scaffold_text import SCAFFOLD_TEXTS
+from kit_testing import build, copy_fixture, project_settings, site_settings_file
+from scaffold.__main__ import COMMANDS
 from scaffold.__main__ import main as scaffold
 
 NOW = "1798761600"  # 2027-01-01
@@ -45,9 +48,19 @@ def test_new_post_and_event_round_trip_through_make_check(project, capsys):
     assert post.startswith('---\ntitle: "Yes: the café opens!"\ndate: 2027-01-01\ntags: [food, campaigns]\n---\n')
     event = (project / "branches/alpha/events/2027-03-02-no-to-the-bypass.md").read_text()
     assert 'title: "No to the bypass"\nstart: 2027-03-02 19:00\nduration: 2h\n' in event
+    assert "accessibility" not in event.split("---")[1]  # no access claim the editor did not make
     assert (project / "content/news/2027-01-01-national-news.md").is_file()
+    out = capsys.readouterr().out
+    assert "wrote branches/alpha/news/2027-01-01-yes-the-cafe-opens.md" in out
+    assert "    branches/alpha/news/2027-01-01-yes-the-cafe-opens.md line 6\n" in out  # the line to replace
+    assert {(p.path, p.line) for p in errors(project)} == {
+        ("branches/alpha/news/2027-01-01-yes-the-cafe-opens.md", 6),
+        ("branches/alpha/events/2027-03-02-no-to-the-bypass.md", 6),
+        ("content/news/2027-01-01-national-news.md", 5),
+    }
+    for written in _written(project):
+        _replace_scaffold_text(written)
     assert errors(project) == []
-    assert "wrote branches/alpha/news/2027-01-01-yes-the-cafe-opens.md" in capsys.readouterr().out
 
 
 def test_new_branch_round_trip(project):
@@ -59,6 +72,13 @@ def test_new_branch_round_trip(project):
     assert "areas: [EX1, EX2]\n" in branch_yaml and "editors: [gil, han]\n" in branch_yaml
     assert (project / "branches/gamma-vale/pages/about.md").read_text().startswith('---\ntitle: "About Gamma Vale"\n')
     assert (project / "branches/gamma-vale/events/.gitkeep").is_file()
+    assert {(p.path, p.line) for p in errors(project)} == {
+        ("branches/gamma-vale/branch.yaml", 7),
+        ("branches/gamma-vale/branch.yaml", 8),
+        ("branches/gamma-vale/pages/about.md", 5),
+    }
+    for written in _written(project):
+        _replace_scaffold_text(written)
     assert errors(project) == []
 
 
@@ -181,3 +201,144 @@ def test_check_reports_the_broken_branch_yaml_not_codeowners(project):
     _break_both_branches(project)
     found = errors(project, CODEOWNERS_FILES=files)
     assert {p.path for p in found} == {"branches/alpha/branch.yaml", "branches/beta-net/branch.yaml"}
+
+
+def _written(project: Path) -> list[Path]:
+    """The files the scaffolding wrote into ``project`` (the fixture's own are older)."""
+    files = [p for suffix in ("*.md", "*.yaml") for p in project.rglob(suffix)]
+    return [p for p in sorted(files) if _has_scaffold_text(p.read_text())]
+
+
+def _has_scaffold_text(text: str) -> bool:
+    return any(left.text in text for left in SCAFFOLD_TEXTS)
+
+
+def _replace_scaffold_text(path: Path) -> None:
+    """What an editor does: write their own words over each line of example text."""
+    lines = path.read_text().split("\n")
+    for number, line in enumerate(lines):
+        for left in SCAFFOLD_TEXTS:
+            if left.text in line:
+                lines[number] = f"{left.key}: Our own words." if left.key else "Our own words."
+    path.write_text("\n".join(lines))
+
+
+# Every scaffold the kit has, with answers, and the lines of each file that come from the answers or
+# the file's layout: every other line must be example text that `make check` refuses.
+SCAFFOLDS = {
+    "new-post": (
+        ["--branch", "alpha", "--title", "Housing surgery", "--date", "2027-01-05"],
+        {
+            "branches/alpha/news/2027-01-05-housing-surgery.md": [
+                "---",
+                'title: "Housing surgery"',
+                "date: 2027-01-05",
+                "---",
+            ]
+        },
+    ),
+    "new-event": (
+        ["--branch", "alpha", "--title", "Street stall", "--start", "2027-03-06 10:00", "--location", "Market Sq"],
+        {
+            "branches/alpha/events/2027-03-06-street-stall.md": [
+                "---",
+                'title: "Street stall"',
+                "start: 2027-03-06 10:00",
+                "duration: 2h",
+                'location: "Market Sq"',
+                "---",
+            ]
+        },
+    ),
+    "new-branch": (
+        [
+            "--name",
+            "Gamma Vale",
+            "--nation",
+            "Wales",
+            "--areas",
+            "CF10",
+            "--contact",
+            "g@example.org",
+            "--editors",
+            "gil",
+        ],
+        {
+            "branches/gamma-vale/branch.yaml": [
+                'name: "Gamma Vale"',
+                "kind: local",
+                "nation: Wales",
+                "areas: [CF10]",
+                "contact: g@example.org",
+                "editors: [gil]",
+            ],
+            "branches/gamma-vale/pages/about.md": ["---", 'title: "About Gamma Vale"', "order: 1", "---"],
+            "branches/gamma-vale/news/.gitkeep": [],
+            "branches/gamma-vale/events/.gitkeep": [],
+            "branches/gamma-vale/images/.gitkeep": [],
+        },
+    ),
+}
+
+
+def test_every_scaffold_is_tested():
+    assert sorted(SCAFFOLDS) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(SCAFFOLDS))
+def test_every_line_of_example_text_a_scaffold_writes_is_an_error_until_replaced(project, command, capsys):
+    args, answer_lines = SCAFFOLDS[command]
+    assert scaffold([command, *args], project_settings(project)) == 0
+    out = capsys.readouterr().out
+    expected = set()
+    for name, answers in answer_lines.items():
+        lines = (project / name).read_text().split("\n")
+        assert lines[-1] == ""  # every file ends with a line end
+        left = [(number, line) for number, line in enumerate(lines[:-1], start=1) if _has_scaffold_text(line)]
+        # each line is an answer, the layout, or example text: nothing else
+        assert [line for line in lines[:-1] if not _has_scaffold_text(line)] == answers
+        expected |= {(name, number) for number, _ in left}
+        for number, _ in left:
+            assert f"    {name} line {number}\n" in out  # the scaffolding says which lines to replace
+    assert expected  # every scaffold leaves something for its editor to write
+    found = errors(project)
+    assert {(p.path, p.line) for p in found} == expected
+    assert all(p.fix.startswith(f"Replace line {p.line} ") for p in found)
+
+    # the build refuses, and writes nothing
+    output = project / "output"
+    with pytest.raises(ContentProblems):
+        build(project, OUTPUT_PATH=str(output))
+    assert not output.exists() or not any(output.iterdir())
+    assert f"{sorted(expected)[0][0]}:{sorted(expected)[0][1]}: error:" in capsys.readouterr().err
+
+    for name in answer_lines:
+        _replace_scaffold_text(project / name)
+    assert errors(project) == []
+
+
+@pytest.mark.parametrize(
+    "front, line",
+    [
+        ("accessibility: [Step-free access]", 4),  # what `make new-event` used to write
+        ("accessibility:\n  - step-free  Access", 4),
+        ("accessibility: [Step-free entrance from Mill Street]", 4),  # the example it offers now
+    ],
+)
+def test_an_access_note_left_as_the_kits_example_is_an_error(project, front, line):
+    event = project / "branches/alpha/events/2027-03-02-surgery.md"
+    event.write_text(
+        f"---\ntitle: Surgery\nstart: 2027-03-02 19:00\n{front}\nlocation: Alphaton Library\nduration: 1h\n"
+        "---\nCome along.\n"
+    )
+    found = errors(project)
+    assert [(p.path, p.line) for p in found] == [("branches/alpha/events/2027-03-02-surgery.md", line)]
+    assert found[0].fix.startswith(f"Replace line {line} with what the venue really offers")
+    assert "or delete it if you do not know" in found[0].fix
+    output = project / "output"
+    with pytest.raises(ContentProblems):
+        build(project, OUTPUT_PATH=str(output))
+    assert not output.exists() or not any(output.iterdir())
+    # the editor's own notes pass, even when "Step-free access" is one of them (as in the fixture's events)
+    event.write_text(event.read_text().replace(front, "accessibility: [Step-free access, Hearing loop]"))
+    assert errors(project) == []

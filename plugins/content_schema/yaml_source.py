@@ -97,7 +97,11 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
-        bad_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        text_lines = text.splitlines()
+        bad_line = text_lines[mark.line] if mark and mark.line < len(text_lines) else ""
+        misaligned = _misaligned(exc, text_lines, mark.line, first_line) if mark and "\t" not in bad_line else None
+        if misaligned:
+            raise YamlSyntaxError(*misaligned) from None
         raise YamlSyntaxError(line, _describe_yaml_error(exc), _yaml_fix(exc, bad_line)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives a mark
         raise YamlSyntaxError(first_line, str(exc), _yaml_fix(exc, "")) from None
@@ -167,6 +171,92 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     if exc.context:
         return f"{exc.context}, {problem}"
     return problem
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line of YAML with content: its number in the file, its indent, and where its key starts
+    (after any `- ` list markers), with that key."""
+
+    number: int
+    indent: int
+    key_column: int
+    key: str
+    has_value: bool  # `key: value` or `- value`, which nothing can be nested under
+
+
+def _content_lines(text_lines: list[str], first_line: int) -> list[_Line]:
+    found = []
+    for index, raw in enumerate(text_lines):
+        stripped = raw.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(raw) - len(stripped)
+        item = re.match(r"(?:-\s+)*", stripped).group(0)
+        rest = stripped[len(item) :]
+        key, colon, value = rest.partition(": ") if ": " in rest else rest.partition(":")
+        if not colon:
+            key, value = "", rest
+        found.append(_Line(index + first_line, indent, indent + len(item), key, bool(value.strip())))
+    return found
+
+
+def _where(line: _Line, column: int) -> str:
+    """How an editor finds ``column`` of ``line``: the key or list marker there, and its spaces."""
+    what = f"`{line.key}:`" if column == line.key_column and line.key else "the `-`" if column == line.indent else "it"
+    spaces = f"{column} space{'s' if column != 1 else ''} in" if column else "at the start of the line"
+    return f"{what} on line {line.number} ({spaces})"
+
+
+def _misaligned(exc, text_lines: list[str], mark_index: int, first_line: int) -> tuple[int, str, str] | None:
+    """(line, message, fix) when the error is a line indented out of step with the lines around it,
+    which libyaml reports as a stray colon or a missing key; None for any other mistake."""
+    lines = _content_lines(text_lines, first_line)
+    at = next((i for i, line in enumerate(lines) if line.number == mark_index + first_line), None)
+    if at is None:
+        return None
+    if lines[0].indent > 0:  # the first key of a file starts the line, like every top-level key
+        first = lines[0]
+        return (
+            first.number,
+            f"line {first.number} is indented more than the lines after it",
+            f"Delete the spaces at the start of line {first.number}: top-level keys start at the beginning "
+            "of the line.",
+        )
+    here, before = lines[at], lines[at - 1] if at else None
+    problem = str(exc)
+    if "mapping values are not allowed" in problem and before and here.indent > before.key_column:
+        if not before.has_value:  # `key:` and nothing after: a line under it may be indented
+            return None
+        return (
+            here.number,
+            f"line {here.number} is indented more than line {before.number} above it",
+            f"Line it up with {_where(before, before.key_column)}: a line indented more than the one above "
+            "it is read as part of that line's value.",
+        )
+    if not any(w in problem for w in ("did not find expected key", "expected '-' indicator", "expected <block end>")):
+        return None
+    # The lines ``here`` could stand beside: the one above it, then each less indented than the last.
+    beside, lowest = [], None
+    for line in reversed(lines[:at]):
+        if lowest is None or line.indent < lowest:
+            beside.append(line)
+            lowest = line.indent
+    if not beside or any(here.indent in (line.indent, line.key_column) for line in beside):
+        return None
+    is_item = here.key_column > here.indent  # a `- ` line lines up with the `-` of the items before it
+    nearest = beside[0]
+    column = nearest.indent if is_item else nearest.key_column
+    fix = f"Line it up with {_where(nearest, column)}"
+    outer = next((line for line in beside[1:] if line.indent < here.indent), None)
+    if outer and not is_item:
+        fix += f", or with {_where(outer, outer.key_column)} if it does not belong with line {nearest.number}"
+    return (
+        here.number,
+        f"line {here.number} is indented {'less' if here.indent < column else 'more'} than line {nearest.number} "
+        "above it, and lines up with no line it could belong with",
+        fix + ".",
+    )
 
 
 def _yaml_fix(exc, bad_line: str) -> str:

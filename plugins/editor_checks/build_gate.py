@@ -13,6 +13,8 @@ from content_schema.report import format_text, summary_line
 from incremental_build.build_lock import release_build_lock
 
 from .run import collect_problems
+from .scaffold_text import check_scaffold_text
+from .signals import check_site
 
 log = logging.getLogger(__name__)
 
@@ -35,3 +37,4 @@ def check_before_build(pelican) -> None:
 def register():
     signals.initialized.connect(end_without_traceback)  # first: the checks may stop the build
     signals.initialized.connect(check_before_build)
+    check_site.connect(check_scaffold_text)  # text the scaffolding wrote, left for an editor to replace

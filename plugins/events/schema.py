@@ -61,7 +61,12 @@ EVENT = (
         doc="the https address of the page where people say they are coming, on one of the party's websites",
         example="https://party.example/rsvp/branch-meeting",
     ),
-    Field("accessibility", list_of(text(max_length=120)), doc="access notes", example="[Step-free access]"),
+    Field(
+        "accessibility",
+        list_of(text(max_length=120)),
+        doc="access notes",
+        example="[Step-free entrance, Hearing loop]",
+    ),
     Field("status", one_of(STATUSES), doc="scheduled, cancelled, postponed, rescheduled or moved-online"),
     Field("previous_start", date_or_datetime, doc="the old start of a rescheduled event"),
     Field("repeat", text(), doc="an RFC 5545 RRULE", example="FREQ=MONTHLY;BYDAY=2TU"),
