@@ -88,6 +88,7 @@ STAGES = (
             "privacy_notice",
             "accessibility_statement",
             "site_files",
+            "browser_editor",
         ),
     ),
     Stage("publish: compressed copies of every text file written", ("precompressed_files",)),
