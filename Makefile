@@ -87,7 +87,8 @@ $(NODE_TEST_STAMP): package.json package-lock.json
 	@touch $(NODE_STAMP) $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade
+	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade \
+	preview-upload preview-remove preview-prune
 
 help:
 	@echo 'Makefile for the party sites'
@@ -155,6 +156,19 @@ rollback: $(RUNTIME_STAMP)
 
 releases: $(RUNTIME_STAMP)
 	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" list
+
+# A pull request's preview (docs/ci.md): PR=number; PREVIEWDIR holds a build made for
+# SITEURL/previews/PR/ (the prefixed build itself is not wired yet). deploy.sh checks PR is digits.
+PREVIEWDIR ?= $(BASEDIR)/preview-output
+PREVIEW_DAYS ?= 14
+preview-upload: $(RUNTIME_STAMP)
+	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" preview-upload "$(PR)" "$(PREVIEWDIR)"
+
+preview-remove: $(RUNTIME_STAMP)
+	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" preview-remove "$(PR)"
+
+preview-prune: $(RUNTIME_STAMP)
+	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" preview-prune "$(or $(DAYS),$(PREVIEW_DAYS))"
 
 check: $(RUNTIME_STAMP) $(NODE_STAMP)
 	$(BRANCHSITES) check --settings "$(CONFFILE)" --format "$(or $(FORMAT),text)"

@@ -4,6 +4,9 @@
 #   scripts/deploy.sh upload SITE_DIR   upload into a new release, then switch `current` to it
 #   scripts/deploy.sh rollback [NAME]   switch `current` back to the release before it (or NAME)
 #   scripts/deploy.sh list              list the releases on the host; `*` marks the live one
+#   scripts/deploy.sh preview-upload N SITE_DIR   upload a pull request's preview into previews/N
+#   scripts/deploy.sh preview-remove N  remove pull request N's preview
+#   scripts/deploy.sh preview-prune DAYS  remove previews last uploaded more than DAYS days ago
 #
 # On the host (DEPLOY_PATH):
 #   releases/<UTC time>/   one complete copy of the site per deploy; unchanged files are hard
@@ -149,6 +152,70 @@ ls -1 releases | sort | while read -r r; do
 done
 '
 
+# Previews live beside the releases, never inside them: previews/N -> .builds/N-<time>, swapped
+# by rename(2) like `current`, so a reader sees the old preview or the new one, never half.
+REMOTE_PREVIEW_PREPARE='
+set -eu
+mkdir -p "$1/previews/.builds"
+cd "$1/previews"
+rm -rf ".builds/incoming-$2"
+if [ -L "$2" ]; then readlink "$2"; fi
+'
+
+REMOTE_PREVIEW_SWITCH='
+set -eu
+cd "$1/previews"
+old=$(readlink "$2" 2>/dev/null || true)
+mv ".builds/incoming-$2" ".builds/$2-$3"
+ln -sfn ".builds/$2-$3" "$2.tmp"
+mv -T "$2.tmp" "$2"
+if [ -n "$old" ] && [ "$old" != ".builds/$2-$3" ]; then rm -rf "$old"; fi
+'
+
+REMOTE_PREVIEW_REMOVE='
+set -eu
+cd "$1/previews" 2>/dev/null || exit 0
+old=$(readlink "$2" 2>/dev/null || true)
+rm -f "$2"
+if [ -n "$old" ]; then rm -rf "$old"; fi
+rm -rf ".builds/incoming-$2"
+echo "$2"
+'
+
+REMOTE_PREVIEW_PRUNE='
+set -eu
+cd "$1/previews" 2>/dev/null || exit 0
+find . -maxdepth 1 -type l -mtime "+$2" | while read -r link; do
+    n=${link#./}
+    case $n in *[!0-9]* | "") continue ;; esac
+    old=$(readlink "$n")
+    rm -f "$n"
+    rm -rf "$old"
+    echo "$n"
+done
+'
+
+check_number() {
+    [[ $1 =~ ^[1-9][0-9]{0,9}$ ]] || die "the pull request number must be digits only (e.g. 21), not '$1'"
+}
+
+preview_upload() {
+    local number=$1 site=${2:?usage: scripts/deploy.sh preview-upload NUMBER SITE_DIR}
+    check_number "$number"
+    site=${site%/}
+    [[ -f $site/index.html ]] || die "$site/index.html is missing: build the preview first"
+    [[ $RELEASE =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]] || die "RELEASE must be letters, digits, . _ and - only"
+    local started=$SECONDS previous link_dest=()
+    previous=$(on_host "$DEPLOY_PATH" "$number" <<<"$REMOTE_PREVIEW_PREPARE")
+    if [[ -n $previous ]]; then
+        link_dest=(--link-dest="../../$previous")  # relative to previews/.builds/incoming-N/
+    fi
+    rsync_with_ssh --delete "${link_dest[@]}" "$site/" \
+        "$(rsync_target "$DEPLOY_PATH/previews/.builds/incoming-$number/")"
+    on_host "$DEPLOY_PATH" "$number" "$RELEASE" <<<"$REMOTE_PREVIEW_SWITCH"
+    echo "deploy: preview $number on ${DEPLOY_HOST:+$DEPLOY_HOST:}$DEPLOY_PATH/previews/$number in $((SECONDS - started)) s"
+}
+
 upload() {
     local site=${1:?usage: scripts/deploy.sh upload SITE_DIR}
     site=${site%/}
@@ -189,11 +256,24 @@ rollback)
     switched=$(on_host "$DEPLOY_PATH" "${2:-}" <<<"$REMOTE_ROLLBACK")
     echo "deploy: rollback on ${DEPLOY_HOST:+$DEPLOY_HOST:}$DEPLOY_PATH: $switched"
     ;;
+preview-upload)
+    [[ $DEPLOY_METHOD == releases ]] || die "previews need a shell on the host (DEPLOY_METHOD=releases)"
+    preview_upload "${2:-}" "${3:-}"
+    ;;
+preview-remove)
+    check_number "${2:-}"
+    on_host "$DEPLOY_PATH" "$2" <<<"$REMOTE_PREVIEW_REMOVE" >/dev/null
+    echo "deploy: preview $2 removed from ${DEPLOY_HOST:+$DEPLOY_HOST:}$DEPLOY_PATH/previews"
+    ;;
+preview-prune)
+    [[ ${2:-} =~ ^[0-9]{1,5}$ ]] || die "preview-prune needs a number of days, e.g. 14, not '${2:-}'"
+    on_host "$DEPLOY_PATH" "$2" <<<"$REMOTE_PREVIEW_PRUNE" | sed 's/^/deploy: preview removed: /'
+    ;;
 list)
     on_host "$DEPLOY_PATH" <<<"$REMOTE_LIST"
     ;;
 *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
