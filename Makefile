@@ -88,7 +88,7 @@ $(NODE_TEST_STAMP): package.json package-lock.json
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
 	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade \
-	preview-upload preview-remove preview-prune
+	preview-build preview-upload preview-remove preview-prune
 
 help:
 	@echo 'Makefile for the party sites'
@@ -157,10 +157,17 @@ rollback: $(RUNTIME_STAMP)
 releases: $(RUNTIME_STAMP)
 	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" list
 
-# A pull request's preview (docs/ci.md): PR=number; PREVIEWDIR holds a build made for
-# SITEURL/previews/PR/ (the prefixed build itself is not wired yet). deploy.sh checks PR is digits.
+# A pull request's preview (docs/ci.md): PR=number. preview-build builds for SITEURL/previews/PR/
+# (SITEURL: the live address, from the environment or publishconf.py) with noindex on every page,
+# no sitemap or robots.txt and no branch domains; preview-upload puts it in DEPLOY_PATH/previews/PR.
 PREVIEWDIR ?= $(BASEDIR)/preview-output
 PREVIEW_DAYS ?= 14
+preview-build: $(RUNTIME_STAMP) $(NODE_STAMP)
+	@case "$(PR)" in ''|0*|*[!0-9]*) echo "make preview-build: PR must be the pull request's number, digits only (e.g. PR=21)" >&2; exit 2;; esac
+	rm -rf "$(PREVIEWDIR)"
+	PREVIEW_PR="$(PR)" "$(PELICAN)" "$(INPUTDIR)" -o "$(PREVIEWDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS) \
+		-e BRANCH_OWN_DOMAINS=false SITE_FILES=false SITE_FILES_NOINDEX=true
+
 preview-upload: $(RUNTIME_STAMP)
 	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" preview-upload "$(PR)" "$(PREVIEWDIR)"
 

@@ -11,6 +11,13 @@ def _contacts(value) -> str | None:
 SETTINGS = [
     Setting("SITE_FILES", False, bool, "Write sitemaps, robots.txt and security.txt (they need the real address)."),
     Setting(
+        "SITE_FILES_NOINDEX",
+        False,
+        bool,
+        'Put <meta name="robots" content="noindex"> on every page: for a build that is not the live site '
+        "(a pull request's preview, `make preview-upload`); keep SITE_FILES off for it too.",
+    ),
+    Setting(
         "SITE_FILES_NOT_FOUND_SAVE_AS",
         "404.html",
         str,
