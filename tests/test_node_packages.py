@@ -1,6 +1,7 @@
 """npm packages: a build installs only package.json's dependencies (lunr, which search copies into the
-site); `make test` installs its devDependencies too (axe-core, the Nu checker, ical.js), which only
-the tests use. Run with the Makefile's own recipes, by the real npm, in a copy of the project."""
+site, and Decap CMS, which the browser editor does, with what npm installs them with); `make test`
+installs its devDependencies too (axe-core, the Nu checker, ical.js, decap-server), which only the
+tests use. Run with the Makefile's own recipes, by the real npm, in a copy of the project."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import pytest
 
 from kit_testing import KIT_ROOT
 
-TEST_ONLY = {"axe-core", "vnu-jar", "ical.js"}  # tests/browser.py, test_html_policy.py, test_calendar_clients.py
-BUILD = {"lunr"}  # plugins/site_search copies lunr.min.js into the output
+# tests/browser.py, test_html_policy.py, test_calendar_clients.py, test_browser_editor_ui.py
+TEST_ONLY = {"axe-core", "vnu-jar", "ical.js", "decap-server"}
+BUILD = {"lunr", "decap-cms"}  # plugins/site_search copies lunr.min.js, browser_editor Decap's dist/
 
 
 def installed(project: Path) -> set[str]:
@@ -43,20 +45,31 @@ def test_package_json_keeps_the_test_only_packages_in_dev_dependencies():
     assert set(package["dependencies"]) == BUILD
     assert set(package["devDependencies"]) == TEST_ONLY
     lock = json.loads((KIT_ROOT / "package-lock.json").read_text())
-    assert {name.removeprefix("node_modules/") for name, entry in lock["packages"].items() if entry.get("dev")} == (
-        TEST_ONLY
-    )
+    dev = {name.removeprefix("node_modules/") for name, entry in lock["packages"].items() if entry.get("dev")}
+    assert dev >= TEST_ONLY and not BUILD & dev
+
+
+def test_a_new_sites_lockfile_is_the_kits_without_the_test_only_packages():
+    """The site template's package-lock.json: the kit's, less what only the kit's tests install."""
+    kit = json.loads((KIT_ROOT / "package-lock.json").read_text())["packages"]
+    template = (KIT_ROOT / "src/branchsites/site_template/site/package-lock.json.jinja").read_text()
+    site = json.loads(template.replace('{{ (short_name ~ "-site") | tojson }}', '"otters-site"'))["packages"]
+    assert site[""] == {"name": "otters-site", "dependencies": kit[""]["dependencies"]}
+    assert {name: entry for name, entry in site.items() if name} == {
+        name: entry for name, entry in kit.items() if name and not entry.get("dev")
+    }
 
 
 def test_the_build_installs_only_what_it_uses_and_make_test_installs_the_rest(project):
     built = make(project, "node_modules/.installed")  # what `make html` runs first
     assert built.returncode == 0, built.stderr
-    assert installed(project) == BUILD
+    assert installed(project) >= BUILD and not TEST_ONLY & installed(project)
     assert (project / "node_modules/lunr/lunr.min.js").is_file()
+    assert (project / "node_modules/decap-cms/dist/decap-cms.js").is_file()
 
     tested = make(project, "node_modules/.installed-with-dev")  # what `make test` runs first
     assert tested.returncode == 0, tested.stderr
-    assert installed(project) == BUILD | TEST_ONLY
+    assert installed(project) >= BUILD | TEST_ONLY
     assert (project / "node_modules/axe-core/axe.min.js").is_file()
     # the full install serves the build: the next `make html` installs nothing (and removes nothing)
     assert make(project, "node_modules/.installed", dry=True).returncode == 0
