@@ -1,5 +1,7 @@
 """The settings browser_editor owns, with their defaults (kit_settings.declared_settings)."""
 
+import os
+
 from kit_settings.declared_settings import Setting, address
 
 FORGES = ("github", "gitlab", "forgejo")
@@ -55,4 +57,23 @@ SETTINGS = [
         "The OAuth application's client ID on GitLab or Forgejo (sign-in without a server, PKCE).",
     ),
     Setting("CMS_ADMIN_URL", "admin/", str, "The editor's page, on every site.", address),
+    Setting(
+        "CMS_FILES_URL",
+        "admin/cms/",
+        str,
+        "Where the main site publishes the CMS's script files, which every site's editor page loads.",
+        address,
+    ),
+    Setting(
+        "CMS_DIST",
+        None,
+        str,
+        "Decap CMS's built files; by default `node_modules/decap-cms/dist` in the site's folder (KIT_ROOT).",
+        default_from=lambda settings: os.path.join(
+            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])),
+            "node_modules",
+            "decap-cms",
+            "dist",
+        ),
+    ),
 ]
