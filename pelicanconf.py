@@ -27,6 +27,10 @@ OFFICIAL_REPORT_EMAIL = "report-a-fake@hedgerow.example"
 BRANCH_GIVEN_DOMAINS = {"cardiff": "hedgerowcardiff.example"}
 # Who reviews changes outside any branch folder (make codeowners): forge users or teams (@org/team).
 CODEOWNERS_NATIONAL = ["@hedgerow/web-team"]
+# The browser editor at /admin/ and /branches/<slug>/admin/ (docs/editors.md): every save is a pull
+# request on CMS_REPO (on GitHub); editors sign in through the party's OAuth helper (CMS_BASE_URL).
+CMS_REPO = "hedgerow/website"
+CMS_BASE_URL = "https://cms-auth.hedgerow.example"
 EVENTS_UID_DOMAIN = "hedgerow.example"  # never change it: calendar apps match events by it
 SITE_FILES_SECURITY_CONTACT = ["mailto:security@hedgerow.example"]  # mailto: or https: addresses
 SITE_FILES_SECURITY_LANGUAGES = "en, cy"

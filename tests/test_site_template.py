@@ -61,7 +61,7 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
         "scripts/ensure-venv.sh", "tests/test_content.py", "theme/static/css/party.css", "theme/templates/README.md",
     }  # fmt: skip
     settings = (site / "pelicanconf.py").read_text()
-    assert settings.count("\n") <= 45
+    assert settings.count("\n") <= 48  # 45, and the browser editor's repository (3 lines)
     assert 'SITENAME = "The Otter Party"' in settings
     assert 'CODEOWNERS_FILES = {".gitlab/CODEOWNERS": "glob"}' in settings
     assert "from branchsites.site_settings import *  # noqa: F403\n" in settings
@@ -108,6 +108,27 @@ def test_new_site_passes_the_kits_checks_and_builds(tmp_path):
     assert "Sam Reed, Data Protection Officer" in privacy and "14 days" in privacy
     statement = (output / "accessibility/index.html").read_text()
     assert "privacy@otter.example" in statement and "1 December 2026" in statement
+
+
+def test_new_site_with_a_repository_gets_the_browser_editor(tmp_path):
+    status, site = make_site(tmp_path, "--forge=forgejo", "--repository=otters/site")
+    assert status == 0
+    settings = (site / "pelicanconf.py").read_text()
+    assert 'CMS_REPO = "otters/site"\nCMS_FORGE = "forgejo"\n' in settings
+    dist = KIT_ROOT / "node_modules" / "decap-cms" / "dist"  # the site's own, once `make html` has run npm ci
+    output = build(with_lunr(site), site / "pelicanconf.py", now=NOW, CMS_DIST=str(dist))
+    config = yaml.safe_load((output / "branches/riverside/admin/config.yml").read_text())
+    assert config["backend"]["repo"] == "otters/site" and config["backend"]["name"] == "forgejo"
+    assert config["collections"][0]["folder"] == "branches/riverside/news"
+    assert (output / "admin/cms/decap-cms.js").is_file()
+
+
+def test_new_site_without_a_repository_has_no_editor_pages(tmp_path):
+    status, site = make_site(tmp_path)
+    assert status == 0
+    assert 'CMS_REPO = ""\n' in (site / "pelicanconf.py").read_text()
+    output = build(with_lunr(site), site / "pelicanconf.py", now=NOW)
+    assert not (output / "admin").exists() and not (output / "branches/riverside/admin").exists()
 
 
 def test_new_site_with_the_contacts_left_empty_is_made_and_the_check_names_each_setting(tmp_path, capsys):
@@ -341,5 +362,5 @@ def test_the_demos_settings_have_the_templates_shape(demo_rendered):
     names = lambda text: {m[1] for m in re.finditer(r"^([A-Z_]+) = ", text, re.M)}  # noqa: E731
     expected = {"SITENAME", "OFFICIAL_DOMAINS", "CODEOWNERS_NATIONAL", "EVENTS_UID_DOMAIN", "IMPRINT_PROMOTER_NAME"}
     expected |= {"IMPRINT_ON_BEHALF_OF_ADDRESS", "PRIVACY_DATA_PROTECTION_CONTACT", "PRIVACY_SERVER_LOG_DAYS"}
-    expected |= {"ACCESSIBILITY_CONTACT_EMAIL", "ACCESSIBILITY_PREPARED_ON"}
+    expected |= {"ACCESSIBILITY_CONTACT_EMAIL", "ACCESSIBILITY_PREPARED_ON", "CMS_REPO", "CMS_FORGE"}
     assert expected <= names(demo) & names(rendered)
