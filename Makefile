@@ -36,6 +36,8 @@ DEPLOY_ENV = DEPLOY_HOST="$(DEPLOY_HOST)" DEPLOY_PATH="$(DEPLOY_PATH)" SSH_PORT=
 KIT_SCRIPTS = $(shell "$(VENV)/bin/python" -c "from branchsites.paths import kit_folder; print(kit_folder('scripts'))")
 
 PORT ?= 8000
+# make devserver BIND=0.0.0.0 inside a container whose port is forwarded (docs/set-up.md)
+BIND ?= 127.0.0.1
 DEBUG ?= 0
 ifeq ($(DEBUG), 1)
 	PELICANOPTS += -D
@@ -139,7 +141,7 @@ serve-global: $(RUNTIME_STAMP) $(NODE_STAMP)
 # Pelican's -lr watches only content/; the kit's preview watches branches/, the theme and plugins too,
 # rebuilds (unchanged branches are skipped) and reloads the page in the browser.
 devserver: $(RUNTIME_STAMP) $(NODE_STAMP)
-	$(BRANCHSITES) preview --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT)
+	$(BRANCHSITES) preview --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT) --bind "$(BIND)"
 
 publish: $(RUNTIME_STAMP) $(NODE_STAMP)
 	PELICAN="$(PELICAN)" PYTHON="$(VENV)/bin/python" SETTINGS="$(PUBLISHCONF)" INPUTDIR="$(INPUTDIR)" \

@@ -31,7 +31,13 @@ ANSWERS = {
 }
 # The files the template owns at the root: the demo keeps them as the template writes them with its
 # answers (the rest, pelicanconf.py, content, branches, theme, are the party's once made).
-TEMPLATE_OWNED = ["Makefile", "publishconf.py", "scripts/ensure-venv.sh", "scripts/ensure-node.sh"]
+TEMPLATE_OWNED = [
+    "Makefile",
+    "publishconf.py",
+    "scripts/ensure-venv.sh",
+    "scripts/ensure-node.sh",
+    ".devcontainer/devcontainer.json",
+]
 CI_FILES = {
     "github": ".github/workflows/site.yml",
     "gitlab": ".gitlab-ci.yml",
@@ -53,7 +59,7 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
     status, site = make_site(tmp_path, "--forge=gitlab")
     assert status == 0
     assert files_under(site) == {
-        ".copier-answers.yml", ".gitignore", ".gitlab-ci.yml", ".gitlab/CODEOWNERS", "Makefile",
+        ".copier-answers.yml", ".devcontainer/devcontainer.json", ".gitignore", ".gitlab-ci.yml", ".gitlab/CODEOWNERS", "Makefile",
         "branches/riverside/branch.yaml", "branches/riverside/news/2027-01-04-hello-from-riverside.md",
         "content/news/2027-01-04-our-new-website.md", "content/pages/about.md", "content/pages/home.md",
         "package-lock.json", "package.json",
@@ -362,5 +368,5 @@ def test_the_demos_settings_have_the_templates_shape(demo_rendered):
     names = lambda text: {m[1] for m in re.finditer(r"^([A-Z_]+) = ", text, re.M)}  # noqa: E731
     expected = {"SITENAME", "OFFICIAL_DOMAINS", "CODEOWNERS_NATIONAL", "EVENTS_UID_DOMAIN", "IMPRINT_PROMOTER_NAME"}
     expected |= {"IMPRINT_ON_BEHALF_OF_ADDRESS", "PRIVACY_DATA_PROTECTION_CONTACT", "PRIVACY_SERVER_LOG_DAYS"}
-    expected |= {"ACCESSIBILITY_CONTACT_EMAIL", "ACCESSIBILITY_PREPARED_ON", "CMS_REPO", "CMS_FORGE"}
+    expected |= {"ACCESSIBILITY_CONTACT_EMAIL", "ACCESSIBILITY_PREPARED_ON", "CMS_REPO"}
     assert expected <= names(demo) & names(rendered)
