@@ -161,14 +161,15 @@ releases: $(RUNTIME_STAMP)
 
 # A pull request's preview (docs/ci.md): PR=number. preview-build builds for SITEURL/previews/PR/
 # (SITEURL: the live address, from the environment or publishconf.py) with noindex on every page,
-# no sitemap or robots.txt and no branch domains; preview-upload puts it in DEPLOY_PATH/previews/PR.
+# no sitemap or robots.txt, no branch domains and no browser editor (a preview shares the live site's
+# origin, so it gets no page that signs in); preview-upload puts it in DEPLOY_PATH/previews/PR.
 PREVIEWDIR ?= $(BASEDIR)/preview-output
 PREVIEW_DAYS ?= 14
 preview-build: $(RUNTIME_STAMP) $(NODE_STAMP)
 	@case "$(PR)" in ''|0*|*[!0-9]*) echo "make preview-build: PR must be the pull request's number, digits only (e.g. PR=21)" >&2; exit 2;; esac
 	rm -rf "$(PREVIEWDIR)"
 	PREVIEW_PR="$(PR)" "$(PELICAN)" "$(INPUTDIR)" -o "$(PREVIEWDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS) \
-		-e BRANCH_OWN_DOMAINS=false SITE_FILES=false SITE_FILES_NOINDEX=true
+		-e BRANCH_OWN_DOMAINS=false SITE_FILES=false SITE_FILES_NOINDEX=true 'CMS_REPO=""'
 
 preview-upload: $(RUNTIME_STAMP)
 	$(DEPLOY_ENV) bash "$(KIT_SCRIPTS)/deploy.sh" preview-upload "$(PR)" "$(PREVIEWDIR)"

@@ -23,6 +23,7 @@ EXAMPLE_SETTINGS_FILE = KIT_ROOT / "pelicanconf.py"
 EXAMPLE_PUBLISH_SETTINGS_FILE = KIT_ROOT / "publishconf.py"
 # lunr.min.js, which a site has in its own node_modules/: a fixture project takes the kit's
 LUNR_JS = KIT_ROOT / "node_modules" / "lunr" / "lunr.min.js"
+CMS_DIST = KIT_ROOT / "node_modules" / "decap-cms" / "dist"  # the browser editor's, likewise
 # Compiled templates, shared by the in-process builds of the tests (shared_template_cache)
 TEMPLATE_CACHE = KIT_ROOT / ".cache" / "test-templates"
 # What a child process needs on its path to read a site's settings and load the kit's plugins.
@@ -116,6 +117,7 @@ def project_paths(project: Path) -> dict:
         "BRANCH_CACHE_PATH": str(project / ".cache" / "branches"),
         "CODEOWNERS_FILES": {},  # fixture projects are not repositories; test_codeowners sets its own
         "SEARCH_LUNR_JS": str(LUNR_JS),
+        "CMS_DIST": str(CMS_DIST),
     }
 
 

@@ -205,3 +205,83 @@ def test_chromium_loads_pages_with_the_csp_enforced_and_no_violation(served, ope
     assert violations == []
     document_404 = "console error: Failed to load resource: the server responded with a status of 404 (Not Found)"
     assert [p for p in page.problems if not ("no/such" in path and p == document_404)] == []
+
+
+# ---- the browser editor's pages and pull-request previews ------------------------------------
+
+EDITOR = {
+    "CMS_REPO": "party/site",
+    "CMS_FORGE": "forgejo",
+    "CMS_BASE_URL": "https://git.party.example",
+    "CMS_API_ROOT": "https://git.party.example/api/v1",
+    "CMS_APP_ID": "0c5e1d2a-client",
+}
+
+
+@pytest.fixture(scope="module")
+def served_with_editor(nginx, tmp_path_factory):
+    """The fixture published with the browser editor on, laid out as deploy.sh leaves a host
+    (DEPLOY_PATH/current the live site, DEPLOY_PATH/previews/7 a link to previews/.builds/7-<time>,
+    a pull request's preview), served by nginx."""
+    folder = tmp_path_factory.mktemp("nginx-editor")
+    deploy_path = folder / "srv"
+    root = deploy_path / "current"
+    root.mkdir(parents=True)
+    project = published_fixture(folder / "project")
+
+    def servers(port):
+        return server_config(
+            "nginx",
+            project,
+            SITEURL=f"http://127.0.0.1:{port}",
+            SERVER_CONFIG_TLS=False,
+            SERVER_CONFIG_HTTP_LISTEN=f"127.0.0.1:{port}",
+            SERVER_CONFIG_ROOT=str(root),
+            **EDITOR,
+        )
+
+    url = nginx(folder / "prefix", servers)
+    output = publish(project, SITEURL=url, OUTPUT_PATH=str(folder / "build"), **EDITOR)
+    root.rmdir()
+    shutil.move(output, root)
+    preview = deploy_path / "previews" / ".builds" / "7-20261203T0800"
+    preview.parent.mkdir(parents=True)
+    shutil.copytree(root / "branches" / "alpha", preview)  # any built site will do
+    (deploy_path / "previews" / "7").symlink_to(".builds/7-20261203T0800")
+    return url, deploy_path
+
+
+def policy_of(headers) -> dict[str, str]:
+    return dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+
+
+def test_the_editor_pages_alone_get_the_editor_policy(served_with_editor):
+    url, _ = served_with_editor
+    for page in ("/admin/", "/branches/alpha/admin/", "/admin/config.yml"):
+        status, headers, _ = get(url + page)
+        assert status == 200, page
+        policy = policy_of(headers)
+        assert policy["connect-src"] == "'self' https://git.party.example", page
+        assert policy["script-src"] == "'self' 'unsafe-eval'", page
+        assert headers["X-Frame-Options"] == "DENY" and headers["X-Content-Type-Options"] == "nosniff", page
+    assert get(url + "/admin/config.yml")[1]["Content-Type"].startswith("text/yaml")
+    for page in ("/", "/branches/alpha/", "/news/", "/administration-of-the-party/"):
+        status, headers, _ = get(url + page)
+        assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, page
+        assert "unsafe-eval" not in headers["Content-Security-Policy"]
+    assert get(url + "/admin/cms/decap-cms.js")[0] == 200
+
+
+def test_previews_are_served_unindexed_and_only_through_their_number(served_with_editor):
+    url, deploy_path = served_with_editor
+    status, headers, body = get(url + "/previews/7/")
+    assert status == 200 and b"Alphaton" in body
+    assert headers["X-Robots-Tag"] == "noindex, nofollow"
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    status, headers, body = get(url + "/previews/7/no-such-page/")
+    assert status == 404 and body == (deploy_path / "previews/7/404.html").read_bytes()  # the preview's own 404
+    assert get(url + "/previews/.builds/7-20261203T0800/")[0] == 404
+    assert get(url + "/previews/7/admin/")[1]["Content-Security-Policy"] == CONTENT_SECURITY_POLICY  # strict
+    assert get(url + "/previews/8/")[0] == 404
+    status, headers, _ = get(url + "/")
+    assert status == 200 and "X-Robots-Tag" not in headers

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -22,7 +23,7 @@ from conftest import PUBLISHED_BRANCH_DOMAIN, PUBLISHED_SITEURL, published_fixtu
 from kit_testing import KIT_ROOT, PUBLISH_SETTINGS_FILE, project_paths
 from server_configs.__main__ import main, read_server_settings
 from server_configs.render import UnsafeValue, render
-from server_configs.values import server_values
+from server_configs.values import ServerConfigProblems, server_values
 
 SERVERS = ("nginx", "apache", "caddy")
 # deploy/: what the command writes for the published test fixture (beta-net on beta.example), as an
@@ -102,8 +103,14 @@ def site_settings_with_certificates(tmp_path: Path, project: Path, **overrides) 
     return settings
 
 
-def test_nginx_t_passes_a_site_s_config_with_its_own_domain_branch(tmp_path, fixture_project):
-    settings = site_settings_with_certificates(tmp_path, fixture_project)
+# The browser editor on (its pages under their own policy, browser_editor.csp), or off.
+EDITOR = {"CMS_REPO": "party/site", "CMS_FORGE": "gitlab", "CMS_APP_ID": "0c5e1d2a"}
+WITH_AND_WITHOUT_EDITOR = pytest.mark.parametrize("editor", [{}, EDITOR], ids=["", "with-editor"])
+
+
+@WITH_AND_WITHOUT_EDITOR
+def test_nginx_t_passes_a_site_s_config_with_its_own_domain_branch(tmp_path, fixture_project, editor):
+    settings = site_settings_with_certificates(tmp_path, fixture_project, **editor)
     text = render("nginx", server_values(settings, "publishconf.py"))
     own = [site.host for site in server_values(settings, "publishconf.py").sites][1:]  # the branches' own domains
     assert own and all(f"server_name {host};" in text for host in own) and "ssl_certificate " in text
@@ -111,10 +118,11 @@ def test_nginx_t_passes_a_site_s_config_with_its_own_domain_branch(tmp_path, fix
     assert os.path.exists(NGINX)
 
 
-def test_apache_configtest_passes_a_site_s_config(tmp_path, fixture_project):
+@WITH_AND_WITHOUT_EDITOR
+def test_apache_configtest_passes_a_site_s_config(tmp_path, fixture_project, editor):
     if not os.path.exists(APACHE):  # never skip: `make test` installs it
         pytest.fail("apache2 is missing: run `make test`, which installs it from Debian")
-    settings = site_settings_with_certificates(tmp_path, fixture_project)
+    settings = site_settings_with_certificates(tmp_path, fixture_project, **editor)
     (tmp_path / "site.conf").write_text(render("apache", server_values(settings, "publishconf.py")))
     modules = ["mpm_event", "authz_core", "dir", "mime", "alias", "headers", "rewrite", "setenvif", "env", "ssl"]
     loads = "\n".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so" for m in modules)
@@ -127,10 +135,11 @@ def test_apache_configtest_passes_a_site_s_config(tmp_path, fixture_project):
     assert done.returncode == 0 and "Syntax OK" in done.stderr, done.stderr
 
 
-def test_caddy_validates_a_site_s_config(tmp_path, fixture_project):
+@WITH_AND_WITHOUT_EDITOR
+def test_caddy_validates_a_site_s_config(tmp_path, fixture_project, editor):
     if not os.path.exists(CADDY):  # never skip: `make test` installs it
         pytest.fail("caddy is missing: run `make test`, which installs it from Debian")
-    settings = site_settings_with_certificates(tmp_path, fixture_project, SERVER_CONFIG_HTTPS_LISTEN="443")
+    settings = site_settings_with_certificates(tmp_path, fixture_project, SERVER_CONFIG_HTTPS_LISTEN="443", **editor)
     (tmp_path / "Caddyfile").write_text(render("caddy", server_values(settings, "publishconf.py")))
     done = subprocess.run(
         [CADDY, "validate", "--adapter", "caddyfile", "--config", str(tmp_path / "Caddyfile")],
@@ -139,6 +148,26 @@ def test_caddy_validates_a_site_s_config(tmp_path, fixture_project):
         env={**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)},
     )
     assert done.returncode == 0 and "Valid configuration" in done.stdout + done.stderr, done.stderr
+
+
+ADMIN_POLICY_PART = "connect-src 'self' https://gitlab.com"  # the forge's API and sign-in, on gitlab.com
+
+
+@pytest.mark.parametrize("server", ["nginx", "apache", "caddy"])
+def test_the_editor_policy_is_written_for_its_pages_only_when_the_editor_is_on(tmp_path, fixture_project, server):
+    off = render(server, server_values(site_settings_with_certificates(tmp_path, fixture_project), "x"))
+    on = render(server, server_values(site_settings_with_certificates(tmp_path, fixture_project, **EDITOR), "x"))
+    assert "unsafe-eval" not in off and "admin/" not in off
+    assert on.count(ADMIN_POLICY_PART) == (2 if server == "apache" else 1)  # Apache: in each site's own rules
+    assert "/(branches/[a-z0-9-]+/)?admin/" in on and "previews/[0-9]+/)?(branches" not in on
+    no_previews = site_settings_with_certificates(tmp_path, fixture_project, SERVER_CONFIG_PREVIEWS=False)
+    assert "X-Robots-Tag" in off and "X-Robots-Tag" not in render(server, server_values(no_previews, "x"))
+
+
+def test_an_editor_address_the_servers_cannot_match_is_refused(tmp_path, fixture_project):
+    settings = site_settings_with_certificates(tmp_path, fixture_project)
+    with pytest.raises(ServerConfigProblems, match=re.escape("CMS_ADMIN_URL is 'edit.here/'")):
+        server_values({**settings, **EDITOR, "CMS_ADMIN_URL": "edit.here/"}, "x")
 
 
 def site_with_settings(tmp_path: Path, extra: str = "") -> Path:

@@ -48,6 +48,12 @@ SETTINGS = [
         list_of(str),
         default_from=_aliases,
     ),
+    Setting(
+        "SERVER_CONFIG_PREVIEWS",
+        True,
+        bool,
+        "Serve previews (`make preview-upload`) from DEPLOY_PATH/previews at /previews/<number>/, noindex.",
+    ),
     Setting("SERVER_CONFIG_TLS", True, bool, "Serve HTTPS (and send plain HTTP there); False behind a TLS proxy."),
     Setting("SERVER_CONFIG_HTTP_LISTEN", "80", str, "Where plain HTTP is served: a port, or address:port."),
     Setting("SERVER_CONFIG_HTTPS_LISTEN", "443", str, "Where HTTPS is served: a port, or address:port."),

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from branch_subsites.branch_config import BRANCH_FILE, load_branches
 from branch_subsites.branch_settings import branch_site_url, has_own_domain
+from browser_editor.csp import admin_content_security_policy
 from calls_to_action.hosts import form_hosts
 from content_schema.fields import HOSTNAME_PATTERN
 from content_schema.problems import ProblemList
@@ -22,6 +23,8 @@ LISTEN = re.compile(r"^(?:(?:\d{1,3}\.){3}\d{1,3}:|\[[0-9a-f:]+\]:)?\d{1,5}$")
 HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")  # an HTTP token, as every header the kit sends
 SUFFIX = re.compile(r"^\.[a-z0-9]+$")
 SITE_FILE = re.compile(r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
+# The browser editor's address (CMS_ADMIN_URL), written into a regular expression: words and hyphens
+ADMIN_URL = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)*/$")
 
 
 class ServerConfigProblems(Exception):
@@ -68,6 +71,23 @@ class ServerValues:
     # each refused branch's problems ("path:line: message. fix"): the branch is left out (its server,
     # its newsletter's host), the other sites are written, and the command says so and fails
     left_out: tuple[str, ...] = ()
+    # The browser editor's pages (browser_editor, when CMS_REPO is set): their address on every site
+    # and preview (CMS_ADMIN_URL), and the policy they are served under instead of the others'
+    admin_url: str = ""
+    admin_policy: str = ""
+    # pull-request previews (deploy.sh preview-upload): DEPLOY_PATH/previews/<number>, beside the
+    # releases, served at /previews/<number>/ with noindex and their own 404 pages; the folder that
+    # holds previews/ (DEPLOY_PATH), or "" for none (a root that is not DEPLOY_PATH/current)
+    previews_root: str = ""
+
+    @property
+    def previews(self) -> bool:
+        return bool(self.previews_root)
+
+    @property
+    def policy(self) -> str:
+        """The Content-Security-Policy of every page but the editor's."""
+        return next(value for name, value in self.headers if name.lower() == "content-security-policy")
 
     @property
     def sites(self) -> tuple[Site, ...]:
@@ -182,6 +202,21 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
     if not SITE_FILE.match(not_found) or ".." in not_found.split("/"):
         problems.append(f"SITE_FILES_NOT_FOUND_SAVE_AS is {not_found!r}: letters, digits, . _ - and / only, no ..")
 
+    admin_url = admin_policy = ""
+    if settings.get("CMS_REPO"):
+        admin_url = settings["CMS_ADMIN_URL"]
+        admin_policy = admin_content_security_policy(settings)
+        if not ADMIN_URL.match(admin_url):
+            problems.append(
+                f"CMS_ADMIN_URL is {admin_url!r}: for the server it must be words of a-z, 0-9 and -, ending in /"
+            )
+        elif not any(name.lower() == "content-security-policy" for name, _ in headers):
+            problems.append("SERVER_CONFIG_HEADERS has no Content-Security-Policy for the editor's pages to replace")
+        elif not admin_policy.isascii() or not admin_policy.isprintable():
+            problems.append(
+                f"the editor's policy {admin_policy!r} (from CMS_API_ROOT, CMS_BASE_URL): only printable ASCII"
+            )
+
     own_domains = []
     if settings["BRANCH_OWN_DOMAINS"]:
         for branch in branches:
@@ -210,4 +245,7 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
         not_found=not_found,
         settings_file=os.path.basename(settings_file),
         left_out=left_out,
+        admin_url=admin_url,
+        admin_policy=admin_policy,
+        previews_root=os.path.dirname(root) if settings["SERVER_CONFIG_PREVIEWS"] and root.endswith("/current") else "",
     )
