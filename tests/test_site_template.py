@@ -59,7 +59,8 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
     status, site = make_site(tmp_path, "--forge=gitlab")
     assert status == 0
     assert files_under(site) == {
-        ".copier-answers.yml", ".devcontainer/devcontainer.json", ".gitignore", ".gitlab-ci.yml", ".gitlab/CODEOWNERS", "Makefile",
+        ".copier-answers.yml", ".devcontainer/devcontainer.json", ".gitignore", ".gitlab-ci.yml",
+        ".gitlab/CODEOWNERS", "Makefile",
         "branches/riverside/branch.yaml", "branches/riverside/news/2027-01-04-hello-from-riverside.md",
         "content/news/2027-01-04-our-new-website.md", "content/pages/about.md", "content/pages/home.md",
         "package-lock.json", "package.json",
