@@ -8,7 +8,7 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("SITEURL", "https://hedgerow.example")
+SITEURL = os.environ.get("SITEURL") or "https://hedgerow.example"
 # `make preview-build PR=N`: a pull request's preview, at SITEURL/previews/N/ (docs/ci.md)
 if (pr := os.environ.get("PREVIEW_PR", "")).isascii() and pr.isdigit():
     SITEURL += "/previews/" + pr

@@ -11,6 +11,7 @@ from events.schema import EVENT
 from kit_testing import KIT_ROOT
 
 WORKFLOWS = [".github/workflows/site.yml", ".forgejo/workflows/site.yml"]
+PREVIEW_WORKFLOWS = [".github/workflows/preview.yml", ".forgejo/workflows/preview.yml"]
 
 
 def run_lines(job: dict) -> list[str]:
@@ -54,7 +55,7 @@ def test_gitlab_pipeline_does_the_same_job():
 
 def test_secrets_the_workflows_use_are_documented():
     docs = (KIT_ROOT / "docs/ci.md").read_text()
-    text = "".join((KIT_ROOT / p).read_text() for p in [*WORKFLOWS, ".gitlab-ci.yml"])
+    text = "".join((KIT_ROOT / p).read_text() for p in [*WORKFLOWS, *PREVIEW_WORKFLOWS, ".gitlab-ci.yml"])
     for name in set(re.findall(r"\b(DEPLOY_[A-Z_]+)\b", text)):
         assert f"`{name}`" in docs, name
 
@@ -69,3 +70,60 @@ def test_add_an_event_form_fields_are_event_keys():
     gitlab = (KIT_ROOT / ".gitlab/issue_templates/Add an event.md").read_text()
     block = yaml.safe_load(gitlab.split("```yaml\n")[1].split("```")[0])
     assert set(block) <= keys and {"title", "start"} <= set(block)
+
+
+# The only expressions a `run:` may hold: numbers and commit ids, never text a contributor wrote
+# (an issue's or a pull request's title or body would be script injection).
+SAFE_IN_RUN = {"${{ github.event.pull_request.number }}", "${{ github.event.pull_request.base.sha }}"}
+
+
+@pytest.mark.parametrize("path", [*WORKFLOWS, *PREVIEW_WORKFLOWS])
+def test_no_run_line_holds_an_expression_but_a_number_or_a_commit(path):
+    workflow = yaml.safe_load((KIT_ROOT / path).read_text())
+    for name, job in workflow["jobs"].items():
+        for line in run_lines(job):
+            assert set(re.findall(r"\$\{\{[^}]*\}\}", line)) <= SAFE_IN_RUN, (name, line)
+
+
+@pytest.mark.parametrize("path", PREVIEW_WORKFLOWS)
+def test_previews_are_built_without_the_key_uploaded_without_a_build_and_removed(path):
+    workflow = yaml.safe_load((KIT_ROOT / path).read_text())
+    triggers = workflow[True]
+    assert triggers["pull_request"]["types"] == ["opened", "synchronize", "reopened", "closed"]
+    assert "schedule" in triggers
+    jobs = workflow["jobs"]
+    build, upload, remove, prune = jobs["build"], jobs["upload"], jobs["remove"], jobs["prune"]
+    # a fork's pull request gets no preview; the build job has no environment, so no secret
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in build["if"]
+    assert "environment" not in build and "secrets." not in yaml.safe_dump(build)
+    assert run_lines(build)[-1] == "make preview-build PR=${{ github.event.pull_request.number }}"
+    assert upload["needs"] == "build" and upload["environment"] == "preview"
+    steps = [s.get("name", s.get("run")) for s in upload["steps"]]
+    key = steps.index("ssh key for the host")
+    assert steps[key + 1] == "make preview-upload PR=${{ github.event.pull_request.number }}"
+    assert not any(
+        "make html" in line or "make publish" in line or "preview-build" in line for line in run_lines(upload)
+    )
+    assert any("previews/$PR/" in line for line in run_lines(upload))  # the address posted on the pull request
+    assert "closed" in remove["if"] and run_lines(remove)[-1].startswith("make preview-remove PR=")
+    assert prune["if"] == "github.event_name == 'schedule'" and "make preview-prune" in run_lines(prune)[-1]
+
+
+def test_gitlab_previews_are_review_apps_stopped_with_the_merge_request():
+    pipeline = yaml.safe_load((KIT_ROOT / ".gitlab-ci.yml").read_text())
+    build, upload, remove = pipeline["preview-build"], pipeline["preview-upload"], pipeline["preview-remove"]
+    for job in (build, upload, remove):
+        assert "$CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID" in job["rules"][0]["if"]  # not a fork's
+    assert build["script"] == ["make preview-build PR=$CI_MERGE_REQUEST_IID"] and "environment" not in build
+    assert upload["needs"] == ["preview-build"]
+    assert upload["environment"]["on_stop"] == "preview-remove" and upload["environment"]["auto_stop_in"]
+    assert upload["environment"]["url"] == "$SITEURL/previews/$CI_MERGE_REQUEST_IID/"
+    assert upload["script"][-1] == "make preview-upload PR=$CI_MERGE_REQUEST_IID SSH_KEY=~/.ssh/id_deploy"
+    assert remove["environment"]["action"] == "stop"
+    assert remove["script"][-1] == "make preview-remove PR=$CI_MERGE_REQUEST_IID SSH_KEY=~/.ssh/id_deploy"
+
+
+def test_the_preview_variables_are_documented():
+    docs = (KIT_ROOT / "docs/ci.md").read_text()
+    for name in ("`SITEURL`", "`PREVIEW_DAYS`", "`preview`"):
+        assert name in docs, name

@@ -39,9 +39,9 @@ TEMPLATE_OWNED = [
     ".devcontainer/devcontainer.json",
 ]
 CI_FILES = {
-    "github": ".github/workflows/site.yml",
-    "gitlab": ".gitlab-ci.yml",
-    "forgejo": ".forgejo/workflows/site.yml",
+    "github": [".github/workflows/site.yml", ".github/workflows/preview.yml"],
+    "gitlab": [".gitlab-ci.yml"],
+    "forgejo": [".forgejo/workflows/site.yml", ".forgejo/workflows/preview.yml"],
 }
 
 
@@ -347,7 +347,7 @@ def test_the_demo_holds_the_template_owned_files_as_the_template_makes_them(demo
     assert (KIT_ROOT / path).read_text() == (demo_rendered["github"] / path).read_text()
 
 
-@pytest.mark.parametrize(("forge", "path"), CI_FILES.items())
+@pytest.mark.parametrize(("forge", "path"), [(forge, path) for forge, paths in CI_FILES.items() for path in paths])
 def test_the_demos_ci_for_each_forge_is_the_templates(demo_rendered, forge, path):
     assert (KIT_ROOT / path).read_text() == (demo_rendered[forge] / path).read_text()
 
