@@ -9,7 +9,7 @@ import sys
 import zoneinfo
 
 from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, forge_user, postcode_district
-from content_schema.fields import FieldError, date_or_datetime, email, url
+from content_schema.fields import SLUG_PATTERN, FieldError, date_or_datetime, email, url
 from content_schema.problems import ProblemList
 from editor_checks.command_name import command_name
 from editor_checks.run import check_project
@@ -19,6 +19,7 @@ from incremental_build.clock import build_now
 from kit_settings.declared_settings import read_kit_settings
 
 from .answers import MissingAnswer, ask
+from .issue_form import event_answers, form_fields, submitted_answers
 from .writers import WouldOverwrite, new_branch, new_event, new_post, slugify
 
 
@@ -164,6 +165,78 @@ COMMAND_OPTIONS = {
 }
 
 
+ISSUE_FORM = ".github/ISSUE_TEMPLATE/add-event.yml"
+
+
+def _branch_folder(settings: dict, branch: str) -> str | None:
+    """The branch's folder, if ``branch`` names one: a slug, resolved inside BRANCHES_PATH."""
+    if not SLUG_PATTERN.match(branch):
+        return None
+    root = os.path.realpath(settings["BRANCHES_PATH"])
+    folder = os.path.realpath(os.path.join(root, branch))
+    if os.path.dirname(folder) != root or not os.path.isfile(os.path.join(folder, "branch.yaml")):
+        return None
+    return folder
+
+
+def _problem_with(convert, value) -> str | None:
+    try:
+        convert(value)
+    except FieldError as exc:
+        return f"{exc.message}. Fix: {exc.fix}"
+    return None
+
+
+def event_from_issue(args, settings) -> tuple[str | None, list[str]]:
+    """The event file an "Add an event" issue asks for, written and checked: (its path, []) or
+    (None, the problems, each with its fix), and then nothing is left written."""
+    root = settings["KIT_ROOT"]
+    with open(os.path.join(root, args.form), encoding="utf-8") as handle:
+        labels = form_fields(handle.read())
+    with open(args.body_file, encoding="utf-8") as handle:
+        event = event_answers(submitted_answers(handle.read(), labels))
+    by_id = {field_id: label for label, field_id in labels.items()}
+    problems = []
+    site = settings["PATH"]
+    if event.branch:
+        site = _branch_folder(settings, event.branch)
+        if site is None:
+            known = sorted(n for n in os.listdir(settings["BRANCHES_PATH"]) if _branch_folder(settings, n))
+            problems.append(
+                f"**{by_id['branch']}**: there is no branch `{event.branch}`. "
+                f"Fix: write one of {', '.join(known)}, or leave it empty for a national event."
+            )
+    if not event.title:
+        problems.append(f"**{by_id['title']}** is empty. Fix: give the event a name.")
+    for name in ("start", "end"):
+        value = getattr(event, name)
+        if value:
+            problem = _problem_with(date_or_datetime, value)
+            if problem:
+                problems.append(f"**{by_id[name]}**: {problem}")
+    if not event.start:
+        problems.append(f"**{by_id['start']}** is empty. Fix: write the date and time, like 2027-03-14 19:00.")
+    if event.online:
+        problem = _problem_with(url(("https",)), event.online)
+        if problem:
+            problems.append(f"**{by_id['online']}**: {problem}")
+    if problems:
+        return None, problems
+    try:
+        path = new_event(site, title=event.title, start=event.start, end=event.end or None, duration=None,
+                         location=event.location or None, online=event.online or None,
+                         more=tuple(event.more), text=event.text or None)  # fmt: skip
+    except WouldOverwrite as exc:
+        return None, [f"{exc} Fix: edit the existing file, or change the event's name."]
+    shown = os.path.relpath(path, root)
+    found = [p for p in check_project(settings).sorted() if p.is_error and p.path == shown]
+    found += sorted(scaffold_text_left([path], root))
+    if found:
+        os.remove(path)
+        return None, [f"line {p.line} of the event: {p.message}. Fix: {p.fix}" for p in found]
+    return path, event.notes
+
+
 def _tags(text: str) -> list[str]:
     return [x for x in text.replace(",", " ").split() if x]
 
@@ -180,12 +253,45 @@ def parser() -> argparse.ArgumentParser:
         for option, what in OPTIONS.items():
             shown = what if option in own else argparse.SUPPRESS
             sub.add_argument(f"--{option}", default="", type=_tags if option == "tags" else str, help=shown)
+    issue = commands.add_parser(
+        "event-from-issue",
+        help="write the event an 'Add an event' issue asks for, checked (the issue workflow)",
+        description="Write and check the event an 'Add an event' issue asks for; on a problem, write nothing.",
+    )
+    issue.add_argument("--settings", default="pelicanconf.py", help="the settings file")
+    issue.add_argument("--body-file", required=True, help="the issue's body, as the forge submitted the form")
+    issue.add_argument("--form", default=ISSUE_FORM, help=f"the issue form (default {ISSUE_FORM})")
+    issue.add_argument("--comment-file", default="", help="where to write the answer for the issue, on a problem")
+    issue.add_argument("--pr-body-file", default="", help="where to write the pull request's text")
     return top
+
+
+def issue_main(args, settings) -> int:
+    path, said = event_from_issue(args, settings)
+    if path is None:
+        comment = "This event could not be added to the website yet. Please edit the issue:\n\n"
+        comment += "".join(f"- {line}\n" for line in said)
+        comment += "\nWhen the issue is edited, it is read again.\n"
+        if args.comment_file:
+            with open(args.comment_file, "w", encoding="utf-8") as handle:
+                handle.write(comment)
+        print(comment, file=sys.stderr)
+        return 1
+    shown = os.path.relpath(path, settings["KIT_ROOT"])
+    if args.pr_body_file:
+        text = f"The event from the issue, as `{shown}`; it passes `make check`.\n"
+        text += "".join(f"\n- {note}" for note in said)
+        with open(args.pr_body_file, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    print(shown)
+    return 0
 
 
 def main(argv=None, settings: dict | None = None) -> int:
     args = parser().parse_args(argv)
     settings = settings or read_kit_settings(args.settings)
+    if args.command == "event-from-issue":
+        return issue_main(args, settings)
     try:
         written = COMMANDS[args.command](args, settings)
     except (MissingAnswer, WouldOverwrite, ValueError) as exc:

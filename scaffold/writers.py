@@ -55,7 +55,10 @@ def new_post(site_path: str, *, title: str, day: dt.date, summary: str | None, t
 
 
 def new_event(site_path: str, *, title: str, start: str, end: str | None, duration: str | None,
-              location: str | None, online: str | None) -> str:  # fmt: skip
+              location: str | None, online: str | None, more: tuple[str, ...] = (),
+              text: str | None = None) -> str:  # fmt: skip
+    """``more``: further front-matter lines, each already YAML (scaffold.issue_form's); ``text``: the
+    event's own words, else the scaffolding's line for the editor to replace."""
     lines = ["---", f"title: {yaml_text(title)}", f"start: {start}"]
     if end:
         lines.append(f"end: {end}")
@@ -65,8 +68,9 @@ def new_event(site_path: str, *, title: str, start: str, end: str | None, durati
         lines.append(f"location: {yaml_text(location)}")
     if online:
         lines.append(f"online: {yaml_text(online)}")
-    # No `accessibility:` line: only the editor knows what the venue offers (EVENT_TEXT asks for it).
-    lines += ["---", EVENT_TEXT.line(), ""]
+    lines += more
+    # No `accessibility:` line unless ``more`` has the editor's: only they know what the venue offers.
+    lines += ["---", text.strip() if text else EVENT_TEXT.line(), ""]
     path = os.path.join(site_path, "events", f"{start[:10]}-{slugify(title)}.md")
     return _write_new(path, "\n".join(lines))
 

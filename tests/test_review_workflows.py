@@ -12,6 +12,7 @@ from kit_testing import KIT_ROOT
 
 WORKFLOWS = [".github/workflows/site.yml", ".forgejo/workflows/site.yml"]
 PREVIEW_WORKFLOWS = [".github/workflows/preview.yml", ".forgejo/workflows/preview.yml"]
+ISSUE_WORKFLOWS = [".github/workflows/add-event.yml", ".forgejo/workflows/add-event.yml"]
 
 
 def run_lines(job: dict) -> list[str]:
@@ -77,7 +78,7 @@ def test_add_an_event_form_fields_are_event_keys():
 SAFE_IN_RUN = {"${{ github.event.pull_request.number }}", "${{ github.event.pull_request.base.sha }}"}
 
 
-@pytest.mark.parametrize("path", [*WORKFLOWS, *PREVIEW_WORKFLOWS])
+@pytest.mark.parametrize("path", [*WORKFLOWS, *PREVIEW_WORKFLOWS, *ISSUE_WORKFLOWS])
 def test_no_run_line_holds_an_expression_but_a_number_or_a_commit(path):
     workflow = yaml.safe_load((KIT_ROOT / path).read_text())
     for name, job in workflow["jobs"].items():
@@ -127,3 +128,20 @@ def test_the_preview_variables_are_documented():
     docs = (KIT_ROOT / "docs/ci.md").read_text()
     for name in ("`SITEURL`", "`PREVIEW_DAYS`", "`preview`"):
         assert name in docs, name
+
+
+@pytest.mark.parametrize("path", ISSUE_WORKFLOWS)
+def test_an_event_issue_reaches_the_command_as_a_file_and_ends_in_a_pull_request_or_an_answer(path):
+    workflow = yaml.safe_load((KIT_ROOT / path).read_text())
+    assert workflow[True]["issues"]["types"] == ["opened", "edited"]
+    job = workflow["jobs"]["event-from-issue"]
+    assert "'event'" in job["if"]  # the form's label (.github/ISSUE_TEMPLATE/add-event.yml)
+    steps = {step.get("name", step.get("run")): step for step in job["steps"]}
+    event = steps["the event file, checked"]
+    assert event["env"] == {"BODY": "${{ github.event.issue.body }}"}  # an environment variable, not script
+    assert "branchsites event-from-issue --body-file" in event["run"]
+    assert steps["a pull request with it"]["if"] == "steps.event.outputs.written == 'true'"
+    assert steps["the check's answer on the issue"]["if"] == "steps.event.outputs.written == 'false'"
+    assert "comment.md" in steps["the check's answer on the issue"]["run"]
+    names = list(steps)
+    assert names.index("make setup") < names.index("the event file, checked")

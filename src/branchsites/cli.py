@@ -22,6 +22,11 @@ COMMANDS = {
     "new-branch": ("scaffold", ["new-branch"], "start a branch folder (make new-branch)"),
     "new-post": ("scaffold", ["new-post"], "write a news post (make new-post)"),
     "new-event": ("scaffold", ["new-event"], "write an event (make new-event)"),
+    "event-from-issue": (
+        "scaffold",
+        ["event-from-issue"],
+        "write and check the event an 'Add an event' issue asks for (the issue workflow)",
+    ),
     "codeowners": ("branch_subsites.codeowners_cli", [], "write CODEOWNERS from every branch.yaml (make codeowners)"),
     "trust-review": (
         "branch_subsites.trust_review",
