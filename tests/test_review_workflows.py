@@ -13,6 +13,7 @@ from kit_testing import KIT_ROOT
 WORKFLOWS = [".github/workflows/site.yml", ".forgejo/workflows/site.yml"]
 PREVIEW_WORKFLOWS = [".github/workflows/preview.yml", ".forgejo/workflows/preview.yml"]
 ISSUE_WORKFLOWS = [".github/workflows/add-event.yml", ".forgejo/workflows/add-event.yml"]
+CODEOWNERS_WORKFLOWS = [".github/workflows/codeowners.yml", ".forgejo/workflows/codeowners.yml"]
 
 
 def run_lines(job: dict) -> list[str]:
@@ -78,7 +79,7 @@ def test_add_an_event_form_fields_are_event_keys():
 SAFE_IN_RUN = {"${{ github.event.pull_request.number }}", "${{ github.event.pull_request.base.sha }}"}
 
 
-@pytest.mark.parametrize("path", [*WORKFLOWS, *PREVIEW_WORKFLOWS, *ISSUE_WORKFLOWS])
+@pytest.mark.parametrize("path", [*WORKFLOWS, *PREVIEW_WORKFLOWS, *ISSUE_WORKFLOWS, *CODEOWNERS_WORKFLOWS])
 def test_no_run_line_holds_an_expression_but_a_number_or_a_commit(path):
     workflow = yaml.safe_load((KIT_ROOT / path).read_text())
     for name, job in workflow["jobs"].items():
@@ -145,3 +146,17 @@ def test_an_event_issue_reaches_the_command_as_a_file_and_ends_in_a_pull_request
     assert "comment.md" in steps["the check's answer on the issue"]["run"]
     names = list(steps)
     assert names.index("make setup") < names.index("the event file, checked")
+
+
+@pytest.mark.parametrize("path", CODEOWNERS_WORKFLOWS)
+def test_codeowners_is_written_again_on_a_pull_request_that_changes_a_branch_yaml(path):
+    workflow = yaml.safe_load((KIT_ROOT / path).read_text())
+    assert workflow[True]["pull_request"]["paths"] == ["branches/*/branch.yaml"]
+    job = workflow["jobs"]["codeowners"]
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in job["if"]  # not a fork's
+    checkout = next(step for step in job["steps"] if "checkout" in step.get("uses", ""))
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.ref }}"
+    runs = run_lines(job)
+    assert "make codeowners" in runs
+    # only a change is committed, to the pull request's own branch
+    assert runs[-1].startswith("git diff --quiet && exit 0") and runs[-1].rstrip().endswith("git push origin HEAD")

@@ -39,9 +39,13 @@ TEMPLATE_OWNED = [
     ".devcontainer/devcontainer.json",
 ]
 CI_FILES = {
-    "github": [".github/workflows/site.yml", ".github/workflows/preview.yml"],
+    "github": [".github/workflows/site.yml", ".github/workflows/preview.yml", ".github/workflows/codeowners.yml"],
     "gitlab": [".gitlab-ci.yml"],
-    "forgejo": [".forgejo/workflows/site.yml", ".forgejo/workflows/preview.yml"],
+    "forgejo": [
+        ".forgejo/workflows/site.yml",
+        ".forgejo/workflows/preview.yml",
+        ".forgejo/workflows/codeowners.yml",
+    ],
 }
 
 
