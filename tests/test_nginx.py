@@ -51,7 +51,7 @@ def get(url: str, **headers):
         return error.code, error.headers, error.read()
 
 
-def test_servers(port: int, root: Path, project: Path) -> str:
+def test_servers(port: int, root: Path, project: Path, **settings) -> str:
     """The config `branchsites server-config --server nginx` writes for ``project`` served from ``root``,
     over plain HTTP on 127.0.0.1:``port``: the main site and beta-net on its own domain."""
     return server_config(
@@ -61,6 +61,7 @@ def test_servers(port: int, root: Path, project: Path) -> str:
         SERVER_CONFIG_TLS=False,
         SERVER_CONFIG_HTTP_LISTEN=f"127.0.0.1:{port}",
         SERVER_CONFIG_ROOT=str(root),
+        **settings,
     )
 
 
@@ -229,18 +230,7 @@ def served_with_editor(nginx, tmp_path_factory):
     root.mkdir(parents=True)
     project = published_fixture(folder / "project")
 
-    def servers(port):
-        return server_config(
-            "nginx",
-            project,
-            SITEURL=f"http://127.0.0.1:{port}",
-            SERVER_CONFIG_TLS=False,
-            SERVER_CONFIG_HTTP_LISTEN=f"127.0.0.1:{port}",
-            SERVER_CONFIG_ROOT=str(root),
-            **EDITOR,
-        )
-
-    url = nginx(folder / "prefix", servers)
+    url = nginx(folder / "prefix", lambda port: test_servers(port, root, project, **EDITOR))
     output = publish(project, SITEURL=url, OUTPUT_PATH=str(folder / "build"), **EDITOR)
     root.rmdir()
     shutil.move(output, root)

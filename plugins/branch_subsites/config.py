@@ -3,7 +3,7 @@
 import os
 
 from content_schema.fields import FieldError, hostname
-from kit_settings.declared_settings import Setting, list_of, text_to_text, whole
+from kit_settings.declared_settings import Setting, in_site_folder, list_of, text_to_text, whole
 
 from .records import BranchExports
 
@@ -36,9 +36,7 @@ SETTINGS = [
         None,
         str,
         "Where each branch build keeps its cache; by default `.cache/branches` in the site's folder (KIT_ROOT).",
-        default_from=lambda settings: os.path.join(
-            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])), ".cache", "branches"
-        ),
+        default_from=in_site_folder(".cache", "branches"),
     ),
     Setting(
         "BRANCH_BUILD_JOBS",

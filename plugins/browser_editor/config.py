@@ -1,8 +1,6 @@
 """The settings browser_editor owns, with their defaults (kit_settings.declared_settings)."""
 
-import os
-
-from kit_settings.declared_settings import Setting, address
+from kit_settings.declared_settings import Setting, address, in_site_folder
 
 FORGES = ("github", "gitlab", "forgejo")
 
@@ -69,11 +67,6 @@ SETTINGS = [
         None,
         str,
         "Decap CMS's built files; by default `node_modules/decap-cms/dist` in the site's folder (KIT_ROOT).",
-        default_from=lambda settings: os.path.join(
-            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])),
-            "node_modules",
-            "decap-cms",
-            "dist",
-        ),
+        default_from=in_site_folder("node_modules", "decap-cms", "dist"),
     ),
 ]

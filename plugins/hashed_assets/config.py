@@ -1,8 +1,6 @@
 """The settings hashed_assets owns, with their defaults (kit_settings.declared_settings)."""
 
-import os
-
-from kit_settings.declared_settings import Setting, list_of, whole
+from kit_settings.declared_settings import Setting, in_site_folder, list_of, whole
 
 SETTINGS = [
     Setting("HASHED_ASSETS", False, bool, "Also write theme files as name.<digest>.ext and link pages to those."),
@@ -21,9 +19,7 @@ SETTINGS = [
         (str, type(None)),
         "The site's own theme folder: its templates/ replace the kit's, its static/ files join them"
         " (css/party.css: the colours); by default `theme` in the site's folder (KIT_ROOT).",
-        default_from=lambda settings: os.path.join(
-            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])), "theme"
-        ),
+        default_from=in_site_folder("theme"),
     ),
     Setting(
         "THEME_OVERRIDES_STYLESHEET",

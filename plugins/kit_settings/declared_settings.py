@@ -132,6 +132,16 @@ def text_to_text(value) -> str | None:
     return f"every key and value must be a text, not {wrong[0]!r}" if wrong else None
 
 
+def site_folder(settings: dict) -> str:
+    """The site's own folder (KIT_ROOT; else the one that holds its content folder)."""
+    return settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"]))
+
+
+def in_site_folder(*parts: str) -> Callable[[dict], str]:
+    """A default_from: ``parts`` below the site's own folder (node_modules/lunr/lunr.min.js...)."""
+    return lambda settings: os.path.join(site_folder(settings), *parts)
+
+
 def address(value) -> str | None:
     """A site address pattern or file name: relative, inside the site."""
     if value.startswith("/") or ".." in value.split("/"):
@@ -260,7 +270,7 @@ def pelican_owns(name: str, settings: dict) -> bool:
 
 def settings_files(settings: dict) -> list[str]:
     """The site's settings files: the .py files at the top of the site (pelicanconf.py first)."""
-    root = settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"]))
+    root = site_folder(settings)
     files = sorted(glob.glob(os.path.join(root, "*.py")), key=lambda p: (os.path.basename(p) != "pelicanconf.py", p))
     return files
 
@@ -290,7 +300,7 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
     Changes ``settings`` in place and returns the warnings; raises SettingsProblems on an error."""
     declared, renamed, retired = declarations_with_retired(settings.get("PLUGINS", ()) if plugins is None else plugins)
     files = settings_files(settings)
-    report = ProblemList(root=settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])))
+    report = ProblemList(root=site_folder(settings))
 
     for name, (plugin, gone) in retired.items():
         if name in settings:

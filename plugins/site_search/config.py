@@ -1,8 +1,6 @@
 """The settings site_search owns, with their defaults (kit_settings.declared_settings)."""
 
-import os
-
-from kit_settings.declared_settings import Setting, address, whole
+from kit_settings.declared_settings import Setting, address, in_site_folder, whole
 
 SETTINGS = [
     Setting(
@@ -10,12 +8,7 @@ SETTINGS = [
         None,
         str,
         "lunr.min.js, copied with the theme files; by default from `node_modules/` in the site's folder (KIT_ROOT).",
-        default_from=lambda settings: os.path.join(
-            settings.get("KIT_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])),
-            "node_modules",
-            "lunr",
-            "lunr.min.js",
-        ),
+        default_from=in_site_folder("node_modules", "lunr", "lunr.min.js"),
     ),
     Setting("SEARCH_URL", "search/", str, "The address of the search page.", address),
     Setting("SEARCH_SAVE_AS", "search/index.html", str, "Where the search page is written.", address),
