@@ -23,15 +23,17 @@ from .issue_form import event_answers, form_fields, submitted_answers
 from .writers import WouldOverwrite, new_branch, new_event, new_post, slugify
 
 
-def _valid(convert):
-    def check(value):
-        try:
-            convert(value)
-        except FieldError as exc:
-            return f"{exc.message}. {exc.fix}"
-        return None
+def _problem_with(convert, value, fix_word: str = "") -> str | None:
+    """What is wrong with ``value`` for a field kind, with its fix (after ``fix_word``), or None."""
+    try:
+        convert(value)
+    except FieldError as exc:
+        return f"{exc.message}. {fix_word}{exc.fix}"
+    return None
 
-    return check
+
+def _valid(convert):
+    return lambda value: _problem_with(convert, value)
 
 
 def _one_of(choices):
@@ -41,13 +43,28 @@ def _one_of(choices):
     return check
 
 
+def _branch_folder(settings: dict, branch: str) -> str | None:
+    """The branch's folder, if ``branch`` names one: a slug whose folder, links resolved, is a
+    folder of BRANCHES_PATH with a branch.yaml."""
+    if not SLUG_PATTERN.match(branch):
+        return None
+    root = os.path.realpath(settings["BRANCHES_PATH"])
+    folder = os.path.join(settings["BRANCHES_PATH"], branch)
+    if os.path.dirname(os.path.realpath(folder)) != root or not os.path.isfile(os.path.join(folder, "branch.yaml")):
+        return None
+    return folder
+
+
+def _known_branches(settings: dict) -> list[str]:
+    return sorted(n for n in os.listdir(settings["BRANCHES_PATH"]) if _branch_folder(settings, n))
+
+
 def _site_path(settings: dict, branch: str | None) -> str:
     if not branch:
         return settings["PATH"]
-    path = os.path.join(settings["BRANCHES_PATH"], branch)
-    if not os.path.isfile(os.path.join(path, "branch.yaml")):
-        known = sorted(n for n in os.listdir(settings["BRANCHES_PATH"]) if not n.startswith("."))
-        raise MissingAnswer(f"there is no branch `{branch}`; the branches are: {', '.join(known)}")
+    path = _branch_folder(settings, branch)
+    if path is None:
+        raise MissingAnswer(f"there is no branch `{branch}`; the branches are: {', '.join(_known_branches(settings))}")
     return path
 
 
@@ -168,25 +185,6 @@ COMMAND_OPTIONS = {
 ISSUE_FORM = ".github/ISSUE_TEMPLATE/add-event.yml"
 
 
-def _branch_folder(settings: dict, branch: str) -> str | None:
-    """The branch's folder, if ``branch`` names one: a slug, resolved inside BRANCHES_PATH."""
-    if not SLUG_PATTERN.match(branch):
-        return None
-    root = os.path.realpath(settings["BRANCHES_PATH"])
-    folder = os.path.realpath(os.path.join(root, branch))
-    if os.path.dirname(folder) != root or not os.path.isfile(os.path.join(folder, "branch.yaml")):
-        return None
-    return folder
-
-
-def _problem_with(convert, value) -> str | None:
-    try:
-        convert(value)
-    except FieldError as exc:
-        return f"{exc.message}. Fix: {exc.fix}"
-    return None
-
-
 def event_from_issue(args, settings) -> tuple[str | None, list[str]]:
     """The event file an "Add an event" issue asks for, written and checked: (its path, []) or
     (None, the problems, each with its fix), and then nothing is left written."""
@@ -201,23 +199,22 @@ def event_from_issue(args, settings) -> tuple[str | None, list[str]]:
     if event.branch:
         site = _branch_folder(settings, event.branch)
         if site is None:
-            known = sorted(n for n in os.listdir(settings["BRANCHES_PATH"]) if _branch_folder(settings, n))
             problems.append(
                 f"**{by_id['branch']}**: there is no branch `{event.branch}`. "
-                f"Fix: write one of {', '.join(known)}, or leave it empty for a national event."
+                f"Fix: write one of {', '.join(_known_branches(settings))}, or leave it empty for a national event."
             )
     if not event.title:
         problems.append(f"**{by_id['title']}** is empty. Fix: give the event a name.")
     for name in ("start", "end"):
         value = getattr(event, name)
         if value:
-            problem = _problem_with(date_or_datetime, value)
+            problem = _problem_with(date_or_datetime, value, "Fix: ")
             if problem:
                 problems.append(f"**{by_id[name]}**: {problem}")
     if not event.start:
         problems.append(f"**{by_id['start']}** is empty. Fix: write the date and time, like 2027-03-14 19:00.")
     if event.online:
-        problem = _problem_with(url(("https",)), event.online)
+        problem = _problem_with(url(("https",)), event.online, "Fix: ")
         if problem:
             problems.append(f"**{by_id['online']}**: {problem}")
     if problems:

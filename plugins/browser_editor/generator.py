@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from branch_subsites.branch_settings import main_site_url
 from incremental_build.files import write_output_file
 
 from .cms_config import cms_config_text
@@ -23,13 +24,12 @@ class BrowserEditorGenerator(Generator):
         if not settings["CMS_REPO"]:
             return
         admin = settings["CMS_ADMIN_URL"]
-        main_site = settings.get("MAIN_SITEURL", settings["SITEURL"]).rstrip("/")
         writer.write_file(
             f"{admin}index.html",
             self.get_template("admin"),
             self.context,
             page_name="admin",
-            CMS_SCRIPT_URL=f"{main_site}/{settings['CMS_FILES_URL']}decap-cms.js",
+            CMS_SCRIPT_URL=f"{main_site_url(settings)}/{settings['CMS_FILES_URL']}decap-cms.js",
             CMS_REPOSITORY_ADDRESS=repository_address(settings),
         )
         write_output_file(self.output_path, f"{admin}config.yml", cms_config_text(settings))
