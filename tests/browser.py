@@ -26,11 +26,17 @@ CHROME_ARGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--
 WCAG22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-class _StaticSite(http.server.SimpleHTTPRequestHandler):
+class StaticSite(http.server.SimpleHTTPRequestHandler):
+    """A built site as the server configs serve it: its files, under the kit's policy."""
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar"}
 
+    def policy(self) -> str:
+        """The Content-Security-Policy of the address asked for."""
+        return CONTENT_SECURITY_POLICY
+
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("Content-Security-Policy", self.policy())
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
@@ -46,7 +52,7 @@ def serve():
     def start(folder: Path) -> str:
         folder = Path(folder).resolve()
         if folder not in servers:
-            handler = functools.partial(_StaticSite, directory=str(folder))
+            handler = functools.partial(StaticSite, directory=str(folder))
             server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers[folder] = server

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser import StaticSite
 from pelican import Pelican
 from servers import free_port
 
@@ -118,21 +119,12 @@ def admin_site(demo_repo, decap_server):
         values["local_backend"] = {"url": f"{decap_server}/api/v1", "allowed_hosts": ["127.0.0.1"]}
         config.write_text(yaml.safe_dump(values, sort_keys=False))
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {
-            **http.server.SimpleHTTPRequestHandler.extensions_map,
-            ".yml": "text/yaml",
-            ".wasm": "application/wasm",
-        }
+    class Handler(StaticSite):
+        extensions_map = {**StaticSite.extensions_map, ".yml": "text/yaml", ".wasm": "application/wasm"}
 
-        def end_headers(self):
+        def policy(self) -> str:
             admin = "/admin/" in self.path and not self.path.startswith("/admin/cms/")
-            self.send_header("Content-Security-Policy", admin_policy if admin else CONTENT_SECURITY_POLICY)
-            self.send_header("X-Content-Type-Options", "nosniff")
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
+            return admin_policy if admin else CONTENT_SECURITY_POLICY
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
