@@ -89,7 +89,7 @@ $(NODE_TEST_STAMP): package.json package-lock.json
 	@touch $(NODE_STAMP) $@
 
 .PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
-	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade \
+	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade import-wordpress import-calendar \
 	preview-build preview-upload preview-remove preview-prune
 
 help:
@@ -112,6 +112,8 @@ help:
 	@echo '   make new-event BRANCH=slug write an event (asks; or TITLE=... START="2027-03-01 19:00")'
 	@echo '   make new-branch           start a branch folder (asks; or NAME=... NATION=... AREAS=...)'
 	@echo '   make codeowners           write CODEOWNERS from every branch.yaml (editors review their branch)'
+	@echo '   make import-wordpress FILE=export.xml [BRANCH=slug]  a Squarespace export as posts, pages, redirects'
+	@echo '   make import-calendar FEED=file-or-https [BRANCH=slug] a calendar as events (again: updates them)'
 	@echo '   make trust-review BASE=ref fail if a branch.yaml key the national team reviews changed since ref'
 	@echo '   make server-config SERVER=nginx  write the web server configuration (or apache, caddy; OUT=file)'
 	@echo '   make upgrade              after raising the kit version in requirements.txt: update the template files'
@@ -190,6 +192,13 @@ SCAFFOLD_VARS = --branch "$(BRANCH)" --title "$(TITLE)" --date "$(DATE)" --summa
 
 new-branch new-post new-event: $(RUNTIME_STAMP) $(NODE_STAMP)
 	@$(BRANCHSITES) $@ --settings "$(CONFFILE)" $(SCAFFOLD_VARS)
+
+# Moving in (docs/migrating.md): FORCE=1 replaces files and redirects an import would keep
+IMPORT_VARS = --settings "$(CONFFILE)" --branch "$(BRANCH)" $(if $(filter 1,$(FORCE)),--force)
+import-wordpress: $(RUNTIME_STAMP) $(NODE_STAMP)
+	@$(BRANCHSITES) import-wordpress $(IMPORT_VARS) $(if $(OLD_SITE),--old-site "$(OLD_SITE)") "$(FILE)"
+import-calendar: $(RUNTIME_STAMP) $(NODE_STAMP)
+	@$(BRANCHSITES) import-calendar $(IMPORT_VARS) "$(FEED)"
 
 codeowners: $(RUNTIME_STAMP)
 	$(BRANCHSITES) codeowners --settings "$(CONFFILE)"

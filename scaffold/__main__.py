@@ -8,8 +8,15 @@ import os
 import sys
 import zoneinfo
 
-from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS, forge_user, postcode_district
-from content_schema.fields import SLUG_PATTERN, FieldError, date_or_datetime, email, url
+from branch_subsites.branch_config import (
+    ENGLISH_REGIONS,
+    NATIONS,
+    branch_folder,
+    forge_user,
+    known_branches,
+    postcode_district,
+)
+from content_schema.fields import FieldError, date_or_datetime, email, url
 from content_schema.problems import ProblemList
 from editor_checks.command_name import command_name
 from editor_checks.run import check_project
@@ -43,28 +50,12 @@ def _one_of(choices):
     return check
 
 
-def _branch_folder(settings: dict, branch: str) -> str | None:
-    """The branch's folder, if ``branch`` names one: a slug whose folder, links resolved, is a
-    folder of BRANCHES_PATH with a branch.yaml."""
-    if not SLUG_PATTERN.match(branch):
-        return None
-    root = os.path.realpath(settings["BRANCHES_PATH"])
-    folder = os.path.join(settings["BRANCHES_PATH"], branch)
-    if os.path.dirname(os.path.realpath(folder)) != root or not os.path.isfile(os.path.join(folder, "branch.yaml")):
-        return None
-    return folder
-
-
-def _known_branches(settings: dict) -> list[str]:
-    return sorted(n for n in os.listdir(settings["BRANCHES_PATH"]) if _branch_folder(settings, n))
-
-
 def _site_path(settings: dict, branch: str | None) -> str:
     if not branch:
         return settings["PATH"]
-    path = _branch_folder(settings, branch)
+    path = branch_folder(settings, branch)
     if path is None:
-        raise MissingAnswer(f"there is no branch `{branch}`; the branches are: {', '.join(_known_branches(settings))}")
+        raise MissingAnswer(f"there is no branch `{branch}`; the branches are: {', '.join(known_branches(settings))}")
     return path
 
 
@@ -197,11 +188,11 @@ def event_from_issue(args, settings) -> tuple[str | None, list[str]]:
     problems = []
     site = settings["PATH"]
     if event.branch:
-        site = _branch_folder(settings, event.branch)
+        site = branch_folder(settings, event.branch)
         if site is None:
             problems.append(
                 f"**{by_id['branch']}**: there is no branch `{event.branch}`. "
-                f"Fix: write one of {', '.join(_known_branches(settings))}, or leave it empty for a national event."
+                f"Fix: write one of {', '.join(known_branches(settings))}, or leave it empty for a national event."
             )
     if not event.title:
         problems.append(f"**{by_id['title']}** is empty. Fix: give the event a name.")

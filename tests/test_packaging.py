@@ -25,7 +25,7 @@ from kit_testing import FIXTURES, KIT_ROOT, SETTINGS_FILE
 PYPROJECT = tomllib.loads((KIT_ROOT / "pyproject.toml").read_text())
 VERSION = re.search(r'^__version__ = "(.+)"$', (KIT_ROOT / "src/branchsites/__init__.py").read_text(), re.M)[1]
 NOW = "1798761600"  # 2027-01-01
-KIT_FOLDERS = ("plugins", "theme", "scaffold", "live_preview", "scripts/publish.sh", "scripts/deploy.sh")
+KIT_FOLDERS = ("plugins", "theme", "scaffold", "live_preview", "site_import", "scripts/publish.sh", "scripts/deploy.sh")
 DEMO_ONLY = "theme/brand/"  # the demo party's logo, kept where a party's site keeps its own
 OFFLINE = ["--no-build-isolation"]  # the pinned hatchling of requirements-dev.txt builds the wheel
 

@@ -97,6 +97,23 @@ class Branch:
         return data
 
 
+def branch_folder(settings: dict, slug: str) -> str | None:
+    """The branch's folder, if ``slug`` names one: a slug whose folder, links resolved, is a folder of
+    BRANCHES_PATH with a branch.yaml (what the kit's commands write into when told a branch)."""
+    if not SLUG_PATTERN.match(slug):
+        return None
+    root = os.path.realpath(settings["BRANCHES_PATH"])
+    folder = os.path.join(settings["BRANCHES_PATH"], slug)
+    if os.path.dirname(os.path.realpath(folder)) != root or not os.path.isfile(os.path.join(folder, BRANCH_FILE)):
+        return None
+    return folder
+
+
+def known_branches(settings: dict) -> list[str]:
+    """The slugs branch_folder accepts, in name order."""
+    return sorted(n for n in os.listdir(settings["BRANCHES_PATH"]) if branch_folder(settings, n))
+
+
 def postcode_district(value) -> str:
     district = re.sub(r"\s+", "", str(value)).upper()
     if not DISTRICT_PATTERN.match(district):

@@ -27,6 +27,16 @@ COMMANDS = {
         ["event-from-issue"],
         "write and check the event an 'Add an event' issue asks for (the issue workflow)",
     ),
+    "import-wordpress": (
+        "site_import",
+        ["wordpress"],
+        "turn a Squarespace or WordPress export into posts, pages, pictures and redirects (make import-wordpress)",
+    ),
+    "import-calendar": (
+        "site_import",
+        ["calendar"],
+        "turn an iCalendar file or feed into event files; again, to update them (make import-calendar)",
+    ),
     "codeowners": ("branch_subsites.codeowners_cli", [], "write CODEOWNERS from every branch.yaml (make codeowners)"),
     "trust-review": (
         "branch_subsites.trust_review",
@@ -41,7 +51,7 @@ COMMANDS = {
         "write nginx's, Apache's or Caddy's configuration for the published site (make server-config)",
     ),
 }
-KIT_TOOLS = {"scaffold", "live_preview"}  # packaged inside branchsites; at the root of a kit checkout
+KIT_TOOLS = {"scaffold", "live_preview", "site_import"}  # packaged inside branchsites; at the root of a kit checkout
 
 
 def _module_name(module: str) -> str:
