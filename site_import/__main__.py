@@ -31,14 +31,14 @@ def _calendar(args, destination, settings) -> list[str]:
     return import_calendar(args, destination, settings)
 
 
-IMPORTERS = {"wordpress": _wordpress, "calendar": _calendar}
+IMPORTERS = {"import-wordpress": _wordpress, "import-calendar": _calendar}
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog=command_name("python -m site_import"), description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     wordpress = commands.add_parser(
-        "wordpress",
+        "import-wordpress",
         help="a Squarespace export (Settings > Import & Export > Export > WordPress) or any WordPress WXR file",
         description="Turn a WXR export into posts and pages, its pictures into images/, its addresses into redirects.",
     )
@@ -47,7 +47,7 @@ def parser() -> argparse.ArgumentParser:
         "--old-site", default="", help="the old site's address, e.g. https://www.party.example (default: the export's)"
     )
     calendar = commands.add_parser(
-        "calendar",
+        "import-calendar",
         help="an iCalendar file or feed (Google Calendar, Mobilizon, Facebook, Squarespace): its events as event files",
         description="Turn an iCalendar file or feed into event files; importing it again updates them.",
     )
@@ -66,7 +66,7 @@ def main(argv=None, settings: dict | None = None) -> int:
         destination = SiteDestination.for_site(settings, args.branch or None, force=args.force)
         notes = IMPORTERS[args.command](args, destination, settings)
     except (ImportFailed, NoSuchSite, OutsideSite) as exc:
-        print(f"import-{args.command}: {exc}", file=sys.stderr)
+        print(f"{args.command}: {exc}", file=sys.stderr)
         return 2
     destination.save_record()
     return report(destination, notes, settings)

@@ -10,6 +10,7 @@ import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 import pytest
@@ -116,6 +117,37 @@ def test_a_branch_on_its_own_domain_is_served_from_its_folder(served):
     assert home == (beta / "index.html").read_bytes()
     status, _, body = get(url + "/robots.txt", Host=PUBLISHED_BRANCH_DOMAIN)
     assert status == 200 and body == (beta / "robots.txt").read_bytes()
+
+
+# The fixture's redirects.yaml files (old_addresses): (host, old address, its new place). Either form
+# of an old address, with its final slash or without, is sent on.
+OLD_ADDRESSES = [
+    (None, "/about-us", "/about/"),
+    (None, "/about-us/", "/about/"),
+    (None, "/blog/2026/1/10/hello-from-the-party", "/news/2026/national-hello/"),
+    (None, "/calendar/", "/events/"),
+    (None, "/branches/alpha/blog/alpha-news", "/branches/alpha/news/2026/alpha-news/"),
+    (PUBLISHED_BRANCH_DOMAIN, "/news/beta-news.html", "/news/2026/beta-news/"),
+]
+
+
+def check_old_addresses(url: str, root: Path) -> None:
+    """Each old address answers 301 with its new place, where the page is (for any server)."""
+    for host, old, new in OLD_ADDRESSES:
+        headers = {"Host": host} if host else {}
+        status, response, _ = get(url + old, **headers)
+        assert status == 301, (host, old, status)
+        assert urlsplit(response["Location"]).path == new, (old, response["Location"])
+        assert response["Content-Security-Policy"], old  # the headers come with the redirect too
+        status, _, body = get(url + new, **headers)
+        folder = root / "branches" / "beta-net" if host else root
+        assert status == 200 and body == (folder / new.lstrip("/") / "index.html").read_bytes(), new
+    status, _, _ = get(url + "/about/")
+    assert status == 200  # a new address is never sent anywhere
+
+
+def test_old_addresses_are_sent_to_their_new_places(served):
+    check_old_addresses(*served)
 
 
 def test_types_of_calendars_feeds_data_and_well_known_files(served):

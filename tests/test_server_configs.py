@@ -454,6 +454,13 @@ def test_pages_carry_the_headers_and_are_revalidated(served):
     assert status == 200 and headers["Content-Type"].startswith("text/calendar")
 
 
+def test_old_addresses_are_sent_to_their_new_places(served):
+    from test_nginx import check_old_addresses
+
+    _, url, root = served
+    check_old_addresses(url, root)
+
+
 def test_precompressed_files_and_hashed_assets(served):
     import brotli
     from test_nginx import HASHED, get

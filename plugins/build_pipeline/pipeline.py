@@ -71,6 +71,7 @@ STAGES = (
             "absolute_addresses",
             "html_policy",
             "imprints",
+            "old_addresses",
         ),
     ),
     Stage("build the branches whose inputs changed, in worker processes", ("branch_subsites",)),

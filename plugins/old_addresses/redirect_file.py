@@ -25,9 +25,10 @@ from incremental_build.atomic import write_atomic
 REDIRECTS_FILE = "redirects.yaml"
 FILENAME_LINK = "{filename}/"
 HEADER = "# Old addresses, each sent on to its new place with a permanent redirect (301). docs/migrating.md\n"
-# An address as the web server compares it (decoded): plain ASCII path characters only, nothing a
-# server's configuration language reads as syntax (quotes, spaces, braces, $, \\ and ;)
-OLD_ADDRESS = re.compile(r"^/(?:[A-Za-z0-9._~!*'()+,=:@%-]+/?)*$")
+# An address as the web server compares it: plain ASCII path characters only, nothing a server's
+# configuration language reads as syntax (quotes, spaces, braces, $, \\ and ;), no %-escapes (nginx
+# and Apache compare the decoded path, Caddy the raw one) and no * (Caddy's wildcard)
+OLD_ADDRESS = re.compile(r"^/(?:[A-Za-z0-9._~!'()+,=:@-]+/?)*$")
 MAX_BYTES = 4 * 1024 * 1024
 
 
@@ -52,6 +53,9 @@ def read_redirects(site_path: str, report) -> list[Redirect]:
     path = redirects_path(site_path)
     if not os.path.lexists(path):
         return []
+    if os.path.islink(path) or not os.path.isfile(path):
+        report.error(path, 0, "is a link or a folder, not a file", "Write the site's own redirects.yaml in its place.")
+        return []
     try:
         text = read_source_text(path, MAX_BYTES)
     except FileTooLarge as exc:
@@ -74,13 +78,13 @@ def read_redirects(site_path: str, report) -> list[Redirect]:
     for old, target in document.data.items():
         line = document.line_of(old, default=1)
         old_text = str(old)
-        if not OLD_ADDRESS.match(old_text) or ".." in old_text.split("/"):
+        if not OLD_ADDRESS.match(old_text) or ".." in old_text.split("/") or old_text == "/":
             report.error(
                 path,
                 line,
                 f"`{old_text}` is not an address this file can redirect",
-                "Write the old address's path, starting with /, without the domain, ?, # or spaces "
-                "(a letter outside A-Z written %-encoded, as the browser shows it).",
+                "Write the old address's path, starting with /, without the domain, ?, #, spaces, * or "
+                "%-escapes (letters outside A-Z cannot be redirected yet); the home page / stays the home page.",
             )
             continue
         if not isinstance(target, str) or not target.strip():

@@ -55,9 +55,9 @@ def left_out(values) -> int:
     if not values.left_out:
         return 0
     print(
-        "server-config: branches with errors in their branch.yaml are left out (no server for their own "
-        "domain, no form-action for their newsletter): fix them, then make the configuration again:\n"
-        + "\n".join(f"- {problem}" for problem in values.left_out),
+        "server-config: these are left out (a branch with an error in its branch.yaml: no server for its own "
+        "domain, no form-action for its newsletter; a redirects.yaml line with an error: no redirect): fix "
+        "them, then make the configuration again:\n" + "\n".join(f"- {problem}" for problem in values.left_out),
         file=sys.stderr,
     )
     return 1

@@ -10,6 +10,8 @@ import re
 import jinja2
 from markupsafe import Markup
 
+from old_addresses.redirect_file import OLD_ADDRESS
+
 from .values import ServerValues
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -66,6 +68,21 @@ def _map_name(host) -> Escaped:
     return Escaped(re.sub(r"[^a-z0-9]", "_", str(_bare(host)).lower()))
 
 
+def _redirect_path(path) -> Escaped:
+    """A path of a redirect (old_addresses), bare: its characters are none of any language's syntax."""
+    path = str(path)
+    if not OLD_ADDRESS.match(path) or ".." in path.split("/"):
+        raise UnsafeValue(f"{path!r} cannot be written as an address into a server configuration")
+    return Escaped(path)
+
+
+def _path_pattern(path) -> Escaped:
+    """Apache's RewriteRule pattern for exactly ``path`` in a <Directory> (which strips its leading
+    slash): each character a regular expression reads otherwise escaped."""
+    bare = str(_redirect_path(path)).lstrip("/")
+    return Escaped("^" + re.sub(r"([.()+])", r"\\\1", bare) + "$")
+
+
 def _only_escaped(value):
     if isinstance(value, Markup) or (isinstance(value, int) and not isinstance(value, bool)):
         return value
@@ -84,7 +101,14 @@ def environment(server: str) -> jinja2.Environment:
         # filter for the server's language (finalize refuses the rest, so nothing is HTML-escaped).
         autoescape=True,
     )
-    env.filters.update(bare=_bare, quoted=_quoted(server), alternatives=_alternatives, map_name=_map_name)
+    env.filters.update(
+        bare=_bare,
+        quoted=_quoted(server),
+        alternatives=_alternatives,
+        map_name=_map_name,
+        redirect_path=_redirect_path,
+        path_pattern=_path_pattern,
+    )
     return env
 
 

@@ -16,6 +16,7 @@ from browser_editor.csp import admin_content_security_policy
 from calls_to_action.hosts import form_hosts
 from content_schema.fields import HOSTNAME_PATTERN
 from content_schema.problems import ProblemList
+from old_addresses.served import served_redirects
 
 # A folder on the host: absolute, plain characters, no `..` (each config language reads these bare).
 FOLDER = re.compile(r"^/(?:[A-Za-z0-9._-]+/?)*$")
@@ -42,6 +43,8 @@ class Site:
     host: str
     root: str
     certificates: str
+    # old addresses sent on to their new places (old_addresses: the sites' redirects.yaml), as paths
+    redirects: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,14 @@ class ServerValues:
     @property
     def sites(self) -> tuple[Site, ...]:
         return (self.main, *(d.site for d in self.own_domains))
+
+    @property
+    def redirect_sizes(self) -> tuple[int, int]:
+        """nginx's map_hash_max_size and map_hash_bucket_size for the largest redirect map (powers of
+        two): its defaults refuse a map of more than a few thousand addresses or one of 60 letters."""
+        entries = max(len(site.redirects) for site in self.sites)
+        longest = max((len(old) for site in self.sites for old, _ in site.redirects), default=0)
+        return max(2048, 1 << (2 * entries).bit_length()), max(64, 1 << (longest + 32).bit_length())
 
 
 def is_host(value: str) -> bool:
@@ -225,13 +236,23 @@ def server_values(settings: dict, settings_file: str) -> ServerValues:
             if not is_host(branch.domain):  # load_branch checks it too; this file is run by root
                 problems.append(f"branch {branch.slug}: its domain {branch.domain!r} is not a host name")
             folder_on_host = f"{root.rstrip('/')}/branches/{branch.slug}"
-            site = Site(branch.domain, folder_on_host, certificates.replace("{host}", branch.domain))
+            moved = served_redirects(branch.folder, settings, report)
+            site = Site(branch.domain, folder_on_host, certificates.replace("{host}", branch.domain), moved)
             own_domains.append(OwnDomain(branch.slug, site, branch_site_url(branch, settings)))
+
+    # Old addresses: the main site's, and each branch's below /branches/<slug>/ (a branch on its own
+    # domain has them there). An entry with a problem is left out, and said, as a faulty branch is.
+    own = {d.slug for d in own_domains}
+    redirects = served_redirects(settings["PATH"], settings, report)
+    for branch in branches:
+        if branch.slug not in own:
+            redirects += served_redirects(branch.folder, settings, report, f"/branches/{branch.slug}")
+    left_out += tuple(f"{p.path}:{p.line}: {p.message}. {p.fix}" for p in report.errors if p.path not in faulty)
 
     if problems:
         raise ServerConfigProblems(problems)
     return ServerValues(
-        main=Site(host, root, certificates.replace("{host}", host)),
+        main=Site(host, root, certificates.replace("{host}", host), tuple(sorted(redirects))),
         main_address=f"{scheme}://{urlsplit(settings['SITEURL']).netloc}",
         aliases=tuple(aliases),
         own_domains=tuple(own_domains),

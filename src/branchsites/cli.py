@@ -29,12 +29,12 @@ COMMANDS = {
     ),
     "import-wordpress": (
         "site_import",
-        ["wordpress"],
+        ["import-wordpress"],
         "turn a Squarespace or WordPress export into posts, pages, pictures and redirects (make import-wordpress)",
     ),
     "import-calendar": (
         "site_import",
-        ["calendar"],
+        ["import-calendar"],
         "turn an iCalendar file or feed into event files; again, to update them (make import-calendar)",
     ),
     "codeowners": ("branch_subsites.codeowners_cli", [], "write CODEOWNERS from every branch.yaml (make codeowners)"),
