@@ -53,7 +53,7 @@ def test_make_check_names_each_entry_that_cannot_work_and_warns_of_the_doubtful(
         (main, 5, "error", "`/old"),  # a space: no server can hold it
         (main, 6, "error", "`/missing`"),  # no such post
         (main, 7, "error", "`/escape`"),  # outside the site's folder
-        (main, 8, "error", "`/news/2026/national-hello/`"),  # sent to itself
+        (main, 8, "warning", "`/news/2026/national-hello/`"),  # sent to itself: does nothing
         (main, 3, "warning", "`/blog/2026/1/10/hello-from-the-party`"),  # two old addresses, one new place
         (main, 9, "warning", "`/blog/2026/1/10/hello-from-the-party`"),
         (main, 10, "warning", "`/contact`"),  # the address of pages/contact.md now

@@ -21,12 +21,12 @@ def check_redirects(settings, sites, report) -> None:
         for place in places:
             if same_address(place.old) != same_address(place.new):
                 by_new[same_address(place.new)].append(place)
-            else:
-                report.error(
+            else:  # the server leaves it out: it would send readers round in circles
+                report.warning(
                     path,
                     place.redirect.line,
-                    f"`{place.old}` is sent to itself ({place.new}): readers would go round in circles",
-                    "Delete this line: the page is already at that address.",
+                    f"`{place.old}` is the address of its new place ({place.new}) already: this line does nothing",
+                    "Delete it: the page answers at that address, with or without the / at its end.",
                 )
         for new, sharing in by_new.items():
             if len(sharing) < 2:

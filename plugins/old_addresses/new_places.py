@@ -46,21 +46,21 @@ def same_address(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
-def _content_file(site_path: str, relpath: str, settings: dict, report, where: Redirect, shown_from: str):
-    """The post or page a `{filename}/` link names, inside the site's folder, or None (reported)."""
+def _content_file(site_path: str, relpath: str, settings: dict):
+    """The post or page at ``relpath``, if it is one of the site's, inside its folder; else None."""
     root = os.path.realpath(site_path)
     target = os.path.realpath(os.path.join(root, relpath))
     kind = kind_of(target, root, settings) if os.path.commonpath([root, target]) == root else None
     if kind not in CONTENT_CLASSES or not target.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(target):
-        report.error(
-            shown_from,
-            where.line,
-            f"`{where.old}` is sent to `{where.target}`, which is not a post or page of this site",
-            "Write `{filename}/` and the file's path in this site's folder: {filename}/news/2024-01-05-our-news.md.",
-        )
         return None
     # the file's own problems are the front matter check's to report
-    return parse_content_file(target, kind, ProblemList(root=report.root), max_bytes=size_limit(settings))
+    return parse_content_file(target, kind, ProblemList(root=root), max_bytes=size_limit(settings))
+
+
+def file_address(site_path: str, relpath: str, settings: dict) -> str | None:
+    """The address of the post or page at ``relpath`` in the site's folder, or None if it is none."""
+    content_file = _content_file(site_path, relpath, settings)
+    return content_address(content_file, settings) if content_file else None
 
 
 def new_places(site_path: str, settings: dict, report) -> list[NewPlace]:
@@ -71,10 +71,15 @@ def new_places(site_path: str, settings: dict, report) -> list[NewPlace]:
         if redirect.to_file is None:
             places.append(NewPlace(redirect.old, redirect.target, redirect))
             continue
-        content_file = _content_file(site_path, redirect.to_file, settings, report, redirect, shown_from)
-        if content_file is None:
+        new = file_address(site_path, redirect.to_file, settings)
+        if new is None:
+            report.error(
+                shown_from,
+                redirect.line,
+                f"`{redirect.old}` is sent to `{redirect.target}`, which is not a post or page of this site",
+                "Write `{filename}/` and the file's path in this site: {filename}/news/2024-01-05-our-news.md.",
+            )
             continue
-        new = content_address(content_file, settings)
         if not OLD_ADDRESS.match(new):
             report.error(
                 shown_from,
