@@ -8,6 +8,7 @@ import os
 from .documents import DocumentTrouble, published_document
 from .rules import (
     MARKDOWN_SUFFIXES,
+    SITE_RECORD_FILES,
     SITE_SETTINGS_FILES,
     file_trouble,
     is_document,
@@ -64,6 +65,8 @@ def site_file_problems(site, settings: dict, report) -> None:
             if site.trusted:
                 continue  # front_matter warns that it is not published; the build refuses it if linked
         if site.slug is not None and relative in SITE_SETTINGS_FILES:
+            continue
+        if relative in SITE_RECORD_FILES:
             continue
         if is_placeholder(relative) and entry.stat(follow_symlinks=False).st_size == 0:
             continue

@@ -15,6 +15,10 @@ DOCUMENT_SUFFIXES = frozenset({".pdf"})
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # What a site's own folder holds besides its published files: a branch's settings.
 SITE_SETTINGS_FILES = frozenset({"branch.yaml"})
+# What any site's folder may hold at its top besides its published files, never published (not in
+# STATIC_PATHS): its old addresses (old_addresses' redirects.yaml) and what the imports wrote there
+# (site_import.destination's record).
+SITE_RECORD_FILES = frozenset({"redirects.yaml", ".imported.json"})
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # The empty file git needs to keep an empty folder (make new-branch writes them): never published.
 PLACEHOLDER = ".gitkeep"
