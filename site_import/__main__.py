@@ -13,10 +13,7 @@ from editor_checks.run import check_project
 from kit_settings.declared_settings import read_kit_settings
 
 from .destination import NoSuchSite, OutsideSite, SiteDestination
-
-
-class ImportFailed(Exception):
-    """The input cannot be imported at all (unreadable, not an export); nothing was written."""
+from .import_failed import ImportFailed
 
 
 def _wordpress(args, destination, settings) -> list[str]:
