@@ -17,6 +17,7 @@ from content_schema.fields import Field
 LEFT_OUT = {
     "languages": "a mapping of section headings to languages, which no CMS widget can hold",
     "promoter": "the imprint's promoter is the party's, set in the site's settings; a page for someone else is rare",
+    "uid": "the calendar UID an import wrote, which must stay as it is for subscribers; nobody types one",
     "sequence": "the build keeps calendar SEQUENCE numbers itself (.cache/); editors need not touch it",
 }
 

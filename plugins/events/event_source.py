@@ -53,6 +53,8 @@ class EventSeries:
     image_decorative: bool = False
     address_on_request: bool = False
     sequence: int = 0
+    uid: str | None = None  # an imported event's own calendar UID (`uid:`), else the kit makes one
+    uid_line: int = 1
     promoter: Imprint | None = None  # its own imprint (front matter `promoter`), if not its site's
 
     @property
@@ -339,5 +341,7 @@ def parse_event_file(path: str, report, text: str | None = None, max_bytes: int 
         image_decorative=values.get("image_decorative", False),
         address_on_request=values.get("address_on_request", False),
         sequence=values.get("sequence", 0),
+        uid=values.get("uid"),
+        uid_line=front.line_of("uid", default=document.fence_line),
         promoter=values.get("promoter"),
     )

@@ -117,7 +117,9 @@ class EventsGenerator(Generator):
             if html_text is None:
                 raise ContentProblems(report.sorted())
             content = Markup(html_text)
-            uid = f"{site_key}/{series.slug}@{uid_domain}"
+            # an imported event keeps the UID its subscribers have (site_dates refuses one that could pass for
+            # another site's); the national calendars qualify it with the site's key (national_calendars)
+            uid = series.uid or f"{site_key}/{series.slug}@{uid_domain}"
             ics_url = settings["EVENT_ICS_URL"].format(slug=series.slug)
             first_url = event_urls(occurrences[0], settings)[0] if occurrences else ics_url
             record = series_record(
@@ -132,6 +134,8 @@ class EventsGenerator(Generator):
             record["sequence"] = sequences.sequence(uid, significant_digest(record), floor)
             record["stamp"] = sequences.stamp(uid, records_digest([record]), now.astimezone(dt.UTC).isoformat())
             record["ics_url"] = ics_url
+            if series.uid:  # only where there is one: other events' records, and so their digests, stay as they were
+                record["uid_site"] = site_key
             self.records.append(record)
             series_pages = []
             for occurrence in occurrences:

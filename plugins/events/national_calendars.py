@@ -37,6 +37,17 @@ class NationalCalendar:
     links: dict | None = None
 
 
+def aggregated_record(record: dict) -> dict:
+    """``record`` as the calendars of many sites hold it. An imported event's own UID (`uid:`) is
+    written by its site's editors, who may copy another site's: there it is qualified with the site's
+    key (`sheffield/7kukuq@google.com`), so that no site's event can replace another's in a
+    subscriber's calendar. The UIDs the kit makes already name their site and end in
+    EVENTS_UID_DOMAIN, which no `uid:` may (site_dates), so the two kinds never meet."""
+    if "uid_site" not in record:
+        return record
+    return {**record, "uid": f"{record['uid_site']}/{record['uid']}"}
+
+
 def region_calendar_path(settings: dict, nation: str, region: str) -> str:
     save_as = settings["EVENTS_REGION_CALENDAR_SAVE_AS"]
     return save_as.format(nation=place_slug(nation), region=place_slug(region))
@@ -60,10 +71,11 @@ class NationalCalendars:
         refresh: dt.timedelta,
         description: str | None,
     ):
-        self.settings, self.national, self.load, self.events, self.refresh = settings, national, load, events, refresh
+        self.settings, self.load, self.events, self.refresh = settings, load, events, refresh
+        self.national = [aggregated_record(r) for r in national]
         self.description = description
         self.window = FeedWindow.around(now, settings)
-        self.national_keys = [record_key(r, "National") for r in national]
+        self.national_keys = [record_key(r, "National") for r in self.national]
         self.path = os.path.join(settings["CACHE_PATH"], "events", "national-calendars.pickle")
         self.book = load_keyed(self.path, code_digest(settings)) or {}
         self.made: dict[str, bytes] = {}
@@ -111,7 +123,7 @@ class NationalCalendars:
         records, prefixes = [], {r["uid"]: "National" for r in self.national}
         for name, exported in calendar.branches:
             if exported.series_file not in self.loaded:  # all.ics, then a nation's, then a region's
-                self.loaded[exported.series_file] = self.load(exported)
+                self.loaded[exported.series_file] = [aggregated_record(r) for r in self.load(exported)]
             for record in self.loaded[exported.series_file]:
                 records.append(record)
                 prefixes[record["uid"]] = name

@@ -78,5 +78,12 @@ EVENT = (
     Field("address_on_request", boolean, doc="true hides the address; readers ask for it"),
     Field("sequence", integer(0, 10_000), doc="raise by one when you change the date, time or place"),
     Field("slug", slug, doc="the web address part, if not the file name"),
+    Field(
+        "uid",
+        text(max_length=255),
+        doc="the calendar UID an imported event keeps, so that people who added it to their calendar see no "
+        "duplicate; leave it out otherwise",
+        example="7kukuqrfedlm2f9t0vr42q2bkc@google.com",
+    ),
     PROMOTER_FIELD,
 )

@@ -20,10 +20,16 @@ def site_occurrences(
     ``report`` (the caller stops if there are any). ``branch`` is the site's branch slug, None for
     the main site (a branch's events may also take RSVPs on the domain the party gave it)."""
     limit = settings["EVENTS_MAX_OCCURRENCES"]
-    names, addresses = AddressClaims(), AddressClaims()
+    names, addresses, uids = AddressClaims(), AddressClaims(), AddressClaims()
     expanded = []
     for series in series_list:
         names.claim(series.slug, series.source_path, series.slug_line)
+        if series.uid is not None:
+            uid = uid_problem(series, settings["EVENTS_UID_DOMAIN"])
+            if uid is not None:
+                report.error(*uid)
+                continue
+            uids.claim(series.uid.casefold(), series.source_path, series.uid_line)
         rsvp = rsvp_problem(series, settings, branch)
         if rsvp is not None:
             report.error(*rsvp)
@@ -42,9 +48,29 @@ def site_occurrences(
         f"two events in {site_label} have the same name `{{address}}`: {{names}}",
         "Rename one of the files, or add a different `slug:` line.",
     )
+    uids.report_clashes(
+        report,
+        f"two events in {site_label} have the same `uid` `{{address}}`: {{names}}",
+        "A calendar would show only one of them: delete the `uid:` line of the one that was not imported.",
+    )
     addresses.report_clashes(
         report,
         f"two dates of events in {site_label} would have the same web address `{{address}}`: {{names}}",
         "Rename one of the files, or add a different `slug:` line.",
     )
     return expanded
+
+
+def uid_problem(series: EventSeries, uid_domain: str) -> tuple[str, int, str, str] | None:
+    """(file, line, message, fix) for a `uid:` that could pass for one the kit makes: those end in
+    `@` and EVENTS_UID_DOMAIN and name their site, so such a `uid` in a branch's file could replace
+    another site's event in the calendars of everyone who subscribed to it."""
+    if series.uid.casefold().endswith(f"@{uid_domain}".casefold()):
+        return (
+            series.source_path,
+            series.uid_line,
+            f"`uid` is `{series.uid}`, which ends in @{uid_domain}, as the calendar names the kit gives events do",
+            "Delete the `uid:` line: the kit names this event in calendars itself. "
+            "Keep a `uid` only for an event imported from another calendar.",
+        )
+    return None
