@@ -124,10 +124,10 @@ def test_a_branch_on_its_own_domain_is_served_from_its_folder(served):
 OLD_ADDRESSES = [
     (None, "/about-us", "/about/"),
     (None, "/about-us/", "/about/"),
-    (None, "/blog/2026/1/10/hello-from-the-party", "/news/2026/national-hello/"),
+    (None, "/blog/2026/1/10/contact-us", "/contact/"),
     (None, "/calendar/", "/events/"),
-    (None, "/branches/alpha/blog/alpha-news", "/branches/alpha/news/2026/alpha-news/"),
-    (PUBLISHED_BRANCH_DOMAIN, "/news/beta-news.html", "/news/2026/beta-news/"),
+    (None, "/branches/alpha/who-we-are", "/branches/alpha/about/"),
+    (PUBLISHED_BRANCH_DOMAIN, "/news.html", "/news/"),
 ]
 
 

@@ -239,9 +239,9 @@ def test_an_export_becomes_posts_pages_pictures_and_redirects(project, export, c
     # Each picture fetched once, as the original: the size query dropped, whatever size each use asked for.
     assert sorted(cdn.requests) == ["/content/v1/5f1/depot-crowd-1500w.jpg", "/content/v1/5f1/leaflet.png"]
     assert (site / "redirects.yaml").read_text(encoding="utf-8").splitlines()[1:] == [
-        '"/blog/alpha-news": "{filename}/news/2026-02-01-alpha-news.md"',  # the fixture's own, kept
         '"/blog/buses-back": "{filename}/news/2024-03-05-buses-back.md"',
         '"/news/2024/3/1/depot-vote": "{filename}/news/2024-03-01-depot-vote.md"',
+        '"/who-we-are": "{filename}/pages/about.md"',  # the fixture's own, kept
     ]  # not /our-campaigns: the page is at /our-campaigns/, which answers it (the server adds the /)
 
     xml = export.read_text(encoding="utf-8")
