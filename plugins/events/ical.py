@@ -8,7 +8,7 @@ import zoneinfo
 from icalendar import Calendar, Event, vDuration, vRecur, vUri
 
 from .event_source import parse_rrule, rule_from_near
-from .time_zones import clock_changes, vtimezone
+from .time_zones import clock_changes, vtimezone_text
 from .vevent_texts import VeventTexts
 
 REFRESH_HOURS = 12  # EVENTS_CALENDAR_REFRESH_HOURS unless set: how often subscribers should fetch a calendar again
@@ -212,7 +212,7 @@ def calendar_bytes(
         tzids.update(used)
     for tzid in sorted(tzids):
         try:
-            parts.append(vtimezone(tzid, zones).to_ical())
+            parts.append(vtimezone_text(tzid, zones))
         except ValueError:
             continue  # a zone tzdata does not know: calendar programs fall back on the TZID
     return b"".join([*parts, *texts, end])

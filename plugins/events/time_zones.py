@@ -180,14 +180,25 @@ def clock_changes(
 ) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta]]:
     """Each change of the zone's offset between the UTC instants ``start`` and ``end``: its instant
     and the offsets before and after."""
-    zone = zoneinfo.ZoneInfo(tzid)
     found = []
-    for change in _changes(zone, start, end, dt.timedelta(days=1)):
+    for year in range(start.astimezone(dt.UTC).year, end.astimezone(dt.UTC).year + 1):
+        found += [change for change in _year_clock_changes(tzid, year) if start < change[0] <= end]
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _year_clock_changes(tzid: str, year: int) -> tuple[tuple[dt.datetime, dt.timedelta, dt.timedelta], ...]:
+    """clock_changes over one UTC year, worked out once per process: every repeating event of a
+    build asks for the same few years, and finding them a day at a time is 365 zone lookups."""
+    zone = zoneinfo.ZoneInfo(tzid)
+    begin = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+    found = []
+    for change in _changes(zone, begin, begin.replace(year=year + 1), dt.timedelta(days=1)):
         before = (change - dt.timedelta(seconds=1)).astimezone(zone).utcoffset()
         after = change.astimezone(zone).utcoffset()
         if before != after:
             found.append((change, before, after))
-    return found
+    return tuple(found)
 
 
 @functools.cache
@@ -234,6 +245,13 @@ def vtimezone(tzid: str, first_date: dt.date) -> Timezone:
         return _rule_form(tzid, first_date)
     except ValueError:
         return Timezone.from_tzid(tzid, first_date=first_date)
+
+
+@functools.lru_cache(maxsize=1024)
+def vtimezone_text(tzid: str, first_date: dt.date) -> bytes:
+    """vtimezone's block as bytes, made once per process for each zone and first date: the calendars
+    of a build share a few."""
+    return vtimezone(tzid, first_date).to_ical()
 
 
 def _rule_form(tzid: str, first_date: dt.date) -> Timezone:
