@@ -66,10 +66,12 @@ STAGES = (
         (
             "editor_checks",
             "front_matter",
+            # converts every text once and keeps its HTML (front_matter.converted_texts), which the
+            # checks after it and the build read
+            "html_policy",
             "content_links",
             "file_policy",
             "absolute_addresses",
-            "html_policy",
             "imprints",
             "old_addresses",
         ),

@@ -9,8 +9,10 @@ from urllib.parse import unquote, urlsplit
 
 from content_schema import ProblemList
 from editor_checks.sites import MARKDOWN_SUFFIXES, files_under, markdown_files
+from front_matter.converted_texts import ConvertedTexts, converter_key
 from front_matter.converter import site_markdown
 from front_matter.document import read_document, size_limit
+from html_policy.converter_settings import site_converter_settings
 
 from .links import links_in, may_hold_links, rendered_links
 
@@ -141,14 +143,14 @@ def _same_link(rendered, read) -> bool:
     return rendered.line == read.line and rendered.target.startswith(read.target)
 
 
-def all_links(document, markdown) -> list:
+def all_links(document, to_html) -> list:
     """The links read line by line from the Markdown, and those only its HTML shows (a link in a list
-    item's paragraph, a tag over two lines, an unquoted href), each once."""
+    item's paragraph, a tag over two lines, an unquoted href), each once. ``to_html(body)``: the
+    text's HTML before any cleaning."""
     links = links_in(document.body, document.body_line)
     if may_hold_links(document.body):
-        markdown.reset()
         read = list(links)
-        for link in rendered_links(markdown.convert(document.body), document.body, document.body_line):
+        for link in rendered_links(to_html(document.body), document.body, document.body_line):
             if not any(_same_link(link, other) for other in read):
                 read.append(link)
                 links.append(link)
@@ -157,16 +159,26 @@ def all_links(document, markdown) -> list:
 
 def check_content_links(settings, sites, report) -> None:
     markdown = None
+
+    def converted(body: str) -> str:
+        nonlocal markdown
+        kept = texts.get(converter, body)  # as html_policy's check converted it, before this check
+        if kept is not None:
+            return kept[1] or kept[0]
+        markdown = markdown or site_markdown(settings)
+        markdown.reset()
+        return markdown.convert(body)
+
     for site in sites:
         files = None
+        texts = ConvertedTexts(settings, site.slug)
+        converter = converter_key(site_converter_settings(settings, site.trusted))
         for path in markdown_files(site.path, settings):
             # its own errors come from other checks
             document = read_document(path, ProblemList(root=report.root), max_bytes=size_limit(settings))
             if document is None:
                 continue
-            if markdown is None:
-                markdown = site_markdown(settings)
-            links = all_links(document, markdown)
+            links = all_links(document, converted)
             if links and files is None:
                 files = site_files(site.path)
             for link in links:

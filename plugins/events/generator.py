@@ -20,7 +20,7 @@ from branch_subsites.records import EventsExport
 from content_schema import ContentProblems, ProblemList
 from content_schema.fields import place_slug
 from file_policy.addresses import attribute_address
-from front_matter.converter import convert_text, site_markdown
+from front_matter.converter import SiteConverter
 from front_matter.document import reported_as_linked, size_limit
 from imprints.promoters import content_imprint, site_imprint
 from incremental_build.cache_files import load_keyed, store_keyed
@@ -107,13 +107,13 @@ class EventsGenerator(Generator):
         if report.errors:
             raise ContentProblems(report.sorted())
 
-        markdown = site_markdown(settings)
+        converter = SiteConverter(settings)
         site_key = (settings.get("BRANCH") or {}).get("slug", "national")
         uid_domain = settings["EVENTS_UID_DOMAIN"]
         sequences = SequenceBook(os.path.join(settings["CACHE_PATH"], "event-sequences.json"))
         self.records, self.pages = [], []
         for series, occurrences in expanded:
-            html_text = convert_text(markdown, series.body, series.source_path, series.body_line, report)
+            html_text = converter.convert(series.body, series.source_path, series.body_line, report)
             if html_text is None:
                 raise ContentProblems(report.sorted())
             content = Markup(html_text)

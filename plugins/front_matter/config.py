@@ -2,12 +2,20 @@
 
 It owns the settings of pages and posts the theme reads too (the menu, the home page's news)."""
 
-from kit_settings.declared_settings import Retired, Setting, list_of, whole
+from kit_settings.declared_settings import Retired, Setting, in_site_folder, list_of, whole
 
 from .document import MAX_FILE_BYTES
 
 SETTINGS = [
     Setting("FRONT_MATTER_MAX_FILE_BYTES", MAX_FILE_BYTES, int, "A larger content file is refused.", whole(1)),
+    Setting(
+        "CONVERTED_MARKDOWN_PATH",
+        None,
+        str,
+        "Where the checks keep each site's Markdown as HTML for its build (converted once per build); "
+        "by default `.cache/markdown` in the site's folder (KIT_ROOT).",
+        default_from=in_site_folder(".cache", "markdown"),
+    ),
     Setting(
         "RESERVED_PAGE_SLUGS",
         [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markdown import Markdown
 
-META = "markdown.extensions.meta"  # front matter is read by this plugin, not by Markdown
+from .converted_texts import META, ConvertedTexts, converter_key, site_slug
 
 
 def site_markdown(settings: dict, extension_configs: dict | None = None) -> Markdown:
@@ -31,3 +31,22 @@ def convert_text(markdown: Markdown, body: str, path: str, body_line: int, repor
             "Put the items side by side at fewer levels; most texts need two or three.",
         )
         return None
+
+
+class SiteConverter:
+    """A site build's converter: the HTML its checks kept for a text (converted_texts), else
+    ``settings["MARKDOWN"]`` converting it. Made once per reader or generator."""
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.key = converter_key(settings["MARKDOWN"])
+        self.kept = ConvertedTexts(settings, site_slug(settings))
+        self._markdown: Markdown | None = None
+
+    def convert(self, body: str, path: str, body_line: int, report) -> str | None:
+        kept = self.kept.get(self.key, body)
+        if kept is not None:
+            return kept[0]
+        if self._markdown is None:
+            self._markdown = site_markdown(self.settings)
+        return convert_text(self._markdown, body, path, body_line, report)

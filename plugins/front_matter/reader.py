@@ -7,7 +7,6 @@ import html
 import logging
 import os
 
-from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
@@ -16,7 +15,7 @@ from content_schema.fields import SLUG_PATTERN
 from content_schema.report import format_line
 
 from .content_file import kind_of, parse_content_file
-from .converter import convert_text, site_markdown
+from .converter import SiteConverter
 from .document import reported_as_linked, size_limit
 from .languages import wrap_sections
 
@@ -41,13 +40,13 @@ class FrontMatterReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._markdown = None
+        self._converter = None
 
     @property
-    def markdown(self) -> Markdown:
-        if self._markdown is None:
-            self._markdown = site_markdown(self.settings)
-        return self._markdown
+    def converter(self) -> SiteConverter:
+        if self._converter is None:
+            self._converter = SiteConverter(self.settings)
+        return self._converter
 
     def read(self, source_path):
         site_root = self.settings["PATH"]
@@ -66,7 +65,7 @@ class FrontMatterReader(BaseReader):
         content_file = parse_content_file(source_path, kind, report, max_bytes=size_limit(self.settings))
         if content_file is None:
             raise refused(report)
-        content = convert_text(self.markdown, content_file.body, source_path, content_file.body_line, report)
+        content = self.converter.convert(content_file.body, source_path, content_file.body_line, report)
         if content is None:
             raise refused(report)
         if content_file.values.get("languages"):

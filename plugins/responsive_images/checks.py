@@ -14,8 +14,10 @@ from branch_subsites.branch_settings import branch_cache_path
 from content_schema import ProblemList
 from content_schema.source_text import FileTooLarge, read_source_text
 from editor_checks.sites import markdown_files
+from front_matter.converted_texts import ConvertedTexts, converter_key
 from front_matter.converter import convert_text, site_markdown
 from front_matter.document import read_document, size_limit
+from html_policy.converter_settings import site_converter_settings
 
 from .cache import PictureCache
 from .config import image_settings
@@ -61,6 +63,8 @@ def check_pictures(settings, sites, report) -> None:
     for site in sites:
         cache = PictureCache(site_cache_path(settings, site), config)
         troubles: dict[str, PictureTrouble | None] = {}  # each file is looked at once per check
+        converted = ConvertedTexts(settings, site.slug)
+        converter = converter_key(site_converter_settings(settings, site.trusted))
         if site.slug is not None:
             if branches is None:  # read once (and kept) by the branch checks: their problems are theirs
                 branches = {b.slug: b for b in load_branches(settings, ProblemList(root=report.root))}
@@ -87,9 +91,13 @@ def check_pictures(settings, sites, report) -> None:
                     "Delete the `image_decorative` line, or add the picture with `image:`.",
                 )
             if may_use_pictures(document.body):
-                if markdown is None:
-                    markdown = site_markdown(settings)
-                html_text = convert_text(markdown, document.body, path, document.body_line, report)
+                kept = converted.get(converter, document.body)  # html_policy's check converted it
+                if kept is not None:
+                    html_text = kept[1] or kept[0]  # before cleaning, as a trusted site's pages have it
+                else:
+                    if markdown is None:
+                        markdown = site_markdown(settings)
+                    html_text = convert_text(markdown, document.body, path, document.body_line, report)
                 if html_text is None:
                     continue
                 uses += text_uses(html_text, document.body, document.body_line)
