@@ -46,7 +46,7 @@ def run_checks(settings: dict, sites: list[SiteFolder], report: ProblemList) -> 
     the same in each, are counted once (ProblemList.sorted)."""
     jobs = min(settings.get("EDITOR_CHECKS_JOBS") or os.cpu_count() or 1, len(sites) // (PARALLEL_FROM // 2) or 1)
     if jobs <= 1 or len(sites) < PARALLEL_FROM:
-        check_site.send(settings, sites=sites, report=report)
+        _send_in_groups(settings, sites, report)
         return
     chunks = [sites[index::jobs] for index in range(jobs)]  # every jobs-th site: branch sizes even out
     with worker_pool(settings, jobs, _start_worker, (settings, report.root)) as pool:
@@ -66,10 +66,21 @@ def _start_worker(settings: dict, root: str) -> None:
         register_plugins(settings)
 
 
+# A worker sends the checks this many sites at a time: every check reads a site's files, and the
+# documents read last are remembered (front_matter.document), so the checks after the first find
+# them still there. The checks of the whole project run once a send; their problems count once.
+SITES_AT_ONCE = 16
+
+
+def _send_in_groups(settings: dict, sites: list[SiteFolder], report: ProblemList) -> None:
+    for start in range(0, len(sites), SITES_AT_ONCE):
+        check_site.send(settings, sites=sites[start : start + SITES_AT_ONCE], report=report)
+
+
 def _check_chunk(sites: list[SiteFolder]) -> list[Problem]:
     settings, root = _worker_state
     report = ProblemList(root=root)
-    check_site.send(settings, sites=sites, report=report)
+    _send_in_groups(settings, sites, report)
     return report.problems
 
 

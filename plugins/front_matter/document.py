@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from content_schema.fields import make_slug
@@ -99,9 +100,39 @@ def date_from_filename(path: str) -> dt.date | None:
         return None
 
 
+# The documents read last in this process, by file and state: each check of a site reads its files
+# (editor_checks sends the checks a few sites at a time), and reading and parsing the front matter
+# of each was more than half of checking a site. A changed file has another state.
+REMEMBERED_DOCUMENTS = 2048
+_remembered: OrderedDict[tuple, Document] = OrderedDict()
+
+
+def _file_key(path: str, max_bytes: int) -> tuple | None:
+    try:
+        state = os.stat(path)
+    except OSError:
+        return None
+    return (os.path.abspath(path), state.st_mtime_ns, state.st_size, state.st_ino, max_bytes)
+
+
 def read_document(path: str, report, text: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document | None:
     """Read ``path`` (or use ``text``) and split it; report an unreadable file, or one of more than
-    ``max_bytes``, and return None."""
+    ``max_bytes``, and return None. A file read and parsed in this process before, unchanged since,
+    is not read again (its Document is immutable: its front matter's values are not changed by any
+    check)."""
+    key = _file_key(path, max_bytes) if text is None else None
+    if key is not None and key in _remembered:
+        _remembered.move_to_end(key)
+        return _remembered[key]
+    document = _read_document(path, report, text, max_bytes)
+    if key is not None and document is not None:
+        _remembered[key] = document
+        if len(_remembered) > REMEMBERED_DOCUMENTS:
+            _remembered.popitem(last=False)
+    return document
+
+
+def _read_document(path: str, report, text: str | None, max_bytes: int) -> Document | None:
     try:
         if text is None:
             text = read_source_text(path, max_bytes)
