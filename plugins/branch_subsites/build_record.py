@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from incremental_build.cache_files import write_atomic
 
@@ -43,9 +43,13 @@ def load_record(cache_root: str, slug: str) -> BranchResult | None:
         return None  # no record, or one from an older kit: rebuild
 
 
+TRANSIENT = frozenset({"built", "seconds", "error"})
+
+
 def save_record(cache_root: str, result: BranchResult) -> None:
-    data = asdict(result)
-    for transient in ("built", "seconds", "error"):
-        data.pop(transient)
+    # the fields as they are (all JSON-ready), the exports through their own to_json: dataclasses.asdict
+    # would copy every file's state, 170 lists a branch, most of the national site's wait for its records
+    data = {f.name: getattr(result, f.name) for f in fields(result) if f.name not in TRANSIENT}
+    data["exports"] = result.exports.to_json()
     text = json.dumps(data, sort_keys=True, separators=(",", ":"))
     write_atomic(record_path(cache_root, result.slug), text.encode("utf-8"))
