@@ -26,10 +26,14 @@ def write_atomic(path: str, data: bytes, mtime_ns: int | None = None) -> None:
     within one file system), then rename it into place; the temporary goes if anything fails.
     ``mtime_ns``: the time to give the file, else now."""
     folder = os.path.dirname(path) or os.curdir
-    os.makedirs(folder, exist_ok=True)
     tmp = os.path.join(folder, f"{TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(6)}")
     # 0o666 less the umask, as open() gives: tempfile.mkstemp's 0o600 would hide pages from the web server
-    handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(tmp, flags, 0o666)
+    except FileNotFoundError:  # the folder is made only when it is missing: most writes go where one was made
+        os.makedirs(folder, exist_ok=True)
+        handle = os.open(tmp, flags, 0o666)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
