@@ -92,3 +92,8 @@ def test_this_process_is_left_as_it_was():
     before = subreaper()
     run_measured([sys.executable, "-c", "pass"], None, None)
     assert subreaper() == before
+
+
+def test_the_peak_memory_of_a_run_shorter_than_the_samples_interval_is_its_own(tmp_path):
+    run = measured(tmp_path, "block = b'x' * (150 * 2**20)\n")
+    assert run.peak_mb >= 150
