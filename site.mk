@@ -20,7 +20,7 @@ define SITE_HELP
 @echo "The kit's development (site.mk):"
 @echo '   make lint                 ruff check and format check'
 @echo '   make format               ruff format and fix'
-@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against a naive baseline'
+@echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against one plain pelican and Hugo'
 @echo '   make budget               page weight per page type, hero pictures, search data, calendar sizes, against budgets'
 endef
 
@@ -40,8 +40,12 @@ budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
 	"$(VENV)/bin/python" -m bench.search_budget "$(OUTPUTDIR)"
 	"$(VENV)/bin/python" -m bench.feed_budget "$(OUTPUTDIR)"
 
-# BENCH_ARGS: --branches N --news N --events N --pages N --seed N --naive-sample N --kit-only --work DIR --keep
+# BENCH_ARGS: --branches N --news N --events N --pages N --seed N --skip-plain --skip-hugo --naive
+#   --naive-sample N --shards N --kit-only --work DIR --keep
+# Hugo, the second baseline, from Debian's packages (scripts/ensure-bench-tools.sh: when missing,
+# each time, as it is quick; never for the tests)
 bench: $(DEV_STAMP) $(TEST_TOOLS_STAMP) $(NODE_STAMP)
+	@scripts/ensure-bench-tools.sh
 	"$(VENV)/bin/python" -m bench.run $(BENCH_ARGS)
 
 lint: $(DEV_STAMP)
