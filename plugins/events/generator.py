@@ -24,8 +24,9 @@ from front_matter.converter import SiteConverter
 from front_matter.document import reported_as_linked, size_limit
 from imprints.promoters import content_imprint, site_imprint
 from incremental_build.cache_files import load_keyed, store_keyed
-from incremental_build.derived import write_derived
+from incremental_build.derived import site_inputs, write_derived, write_derived_page
 from incremental_build.files import write_output_file
+from incremental_build.fingerprint import plain_value
 from incremental_build.unchanged_build import holds_until
 
 from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
@@ -33,7 +34,7 @@ from .event_source import parse_event_file
 from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
 from .home_events import nation_groups, near_files, next_meeting
 from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range
-from .listing import ListedEvent, current_month, event_areas
+from .listing import ListedEvent, area_digest, current_month, event_areas
 from .month_grid import build_months
 from .national_calendars import NationalCalendar, NationalCalendars, region_calendar_path
 from .pages import EventPage, event_urls, next_dates
@@ -308,6 +309,7 @@ class EventsGenerator(Generator):
     # ---- writing -------------------------------------------------------------
     def generate_output(self, writer):
         settings = self.settings
+        self._site_inputs = None  # site_inputs, once, when the national pages are written
         write = writer.write_file
         common = {"calendar_urls": self.context["calendar_urls"]}
         for page in self.pages:
@@ -368,17 +370,28 @@ class EventsGenerator(Generator):
         )
         self._write_months(writer, self.months, common)
 
-    def _write_months(self, writer, months, common: dict) -> None:
+    def _write_months(self, writer, months, common: dict, inputs: str | None = None) -> None:
+        """Each month grid's page; with ``inputs`` (what the national pages of an area show,
+        _area_inputs), one whose inputs are as they were when it was last made is not made again."""
         for month in months:
-            writer.write_file(
-                month.save_as,
-                self.get_template("events_month"),
-                self.context,
-                month=month,
-                url=month.url,
-                page_name=month.url.rstrip("/"),
-                **common,
-            )
+
+            def write(month=month):
+                writer.write_file(
+                    month.save_as,
+                    self.get_template("events_month"),
+                    self.context,
+                    month=month,
+                    url=month.url,
+                    page_name=month.url.rstrip("/"),
+                    **common,
+                )
+
+            if inputs is None:
+                write()
+            else:
+                write_derived_page(
+                    self.settings, self.output_path, month.save_as, f"{inputs}\nmonth {month.key}", write
+                )
 
     def _write_areas(self, writer) -> None:
         """The national list, each nation's and each region's: every page of each, and its month grids."""
@@ -395,17 +408,39 @@ class EventsGenerator(Generator):
                 template = "events_region"
                 extra = {"region_calendar": calendars["regions"][area.region], "nation": areas["nations"][area.nation]}
             common = {"calendar_urls": self.context["calendar_urls"], "area": area, **extra}
+            inputs = self._area_inputs(area, template, extra)
             for listing in area.pages:
-                writer.write_file(
-                    listing.save_as,
-                    self.get_template(template),
-                    self.context,
-                    listing=listing,
-                    url=listing.url,
-                    page_name=listing.url.rstrip("/"),
-                    **common,
+
+                def write(listing=listing, template=template, common=common):
+                    writer.write_file(
+                        listing.save_as,
+                        self.get_template(template),
+                        self.context,
+                        listing=listing,
+                        url=listing.url,
+                        page_name=listing.url.rstrip("/"),
+                        **common,
+                    )
+
+                write_derived_page(
+                    self.settings, self.output_path, listing.save_as, f"{inputs}\npage {listing.number}", write
                 )
-            self._write_months(writer, area.months, {**common, "listing": None})
+            self._write_months(writer, area.months, {**common, "listing": None}, inputs)
+
+    def _area_inputs(self, area, template: str, extra: dict) -> str:
+        """Everything an area's list and month pages show: the site's (incremental_build.derived.site_inputs,
+        once per build), the area with every event in it and its regions, and the calendars the pages
+        offer (what each holds, its links). A branch's news or pages changing leaves it as it was, so
+        its pages are not made again; any change to an event of the area makes them all again."""
+        if self._site_inputs is None:
+            self._site_inputs = site_inputs(self.settings, self.context)
+        calendars = [c for value in extra.values() for c in (value if isinstance(value, list) else [value])]
+        shown = [
+            (c.save_as, c.name, c.area, c.links, c.holds) if isinstance(c, NationalCalendar) else area_digest(c)
+            for c in calendars
+        ]
+        made = json.dumps([template, area_digest(area), plain_value(shown)], sort_keys=True, default=repr)
+        return f"{self._site_inputs}\n{made}"
 
     def _write_national(self, writer) -> None:
         settings = self.settings

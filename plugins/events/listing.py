@@ -8,6 +8,8 @@ own, or one a branch exported (EventsExport.upcoming); nothing of a branch is re
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 import zoneinfo
 from dataclasses import dataclass, field
@@ -160,6 +162,19 @@ class EventArea:
     regions: list[EventArea] = field(default_factory=list)  # a nation's regions with pages
     day_pages: dict = field(default_factory=dict)  # each day of its list: the page its first event is on
 
+    @functools.cached_property
+    def digest(self) -> str:
+        """Everything its pages show of it, as a digest (taken once the area is complete, as its pages
+        are written): its names and addresses, every event in it, its pages, months and regions."""
+        made = hashlib.blake2b(digest_size=16)
+        head = [self.kind, self.name, self.slug, self.url, self.save_as, self.nation, self.region]
+        head += [list(self.districts), list(self.postcode_areas), [(p.number, p.url) for p in self.pages]]
+        head += [[(m.key, m.url) for m in self.months], [r.digest for r in self.regions]]
+        made.update(repr(head).encode("utf-8"))
+        for event in self.events:
+            made.update(repr(event).encode("utf-8"))
+        return made.hexdigest()
+
     def holds(self, event: ListedEvent) -> bool:
         if event.nation is None:  # national events, and the networks' across the UK
             return True
@@ -272,3 +287,7 @@ def event_areas(
                 month.url = settings["EVENTS_AREA_MONTH_URL"].format(list=area.url, key=month.key)
                 month.save_as = settings["EVENTS_AREA_MONTH_SAVE_AS"].format(list=area.url, key=month.key)
     return {"all": national, "nations": by_nation, "regions": by_region}
+
+
+def area_digest(area: EventArea) -> str:
+    return area.digest

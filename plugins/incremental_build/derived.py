@@ -4,18 +4,36 @@ only when their inputs change. A digest of the inputs is kept in the build cache
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable
 
 from .cache_files import write_atomic
 from .files import write_output_file
-from .fingerprint import code_digest
+from .fingerprint import code_digest, folder_state, plain_value, theme_and_code_digest
 from .produced import record
+
+# what may differ between two runs without changing a page: "now" is in each page's own data
+RUN_SETTINGS = frozenset({"BUILD_NOW", "BRANCH_EXPORTS", "OUTPUT_PRUNE_KEEP"})
 
 
 def write_derived(settings: dict, output_path: str, relative: str, inputs: str, make: Callable[[], bytes]) -> bool:
     """Write ``output_path/relative`` from ``make()`` unless ``inputs`` (text that determines the
     bytes) are those the file was last made from and it is still there. Returns whether it was made."""
+    return _unless_made_from(
+        settings, output_path, relative, inputs, lambda: write_output_file(output_path, relative, make())
+    )
+
+
+def write_derived_page(settings: dict, output_path: str, relative: str, inputs: str, write: Callable[[], None]) -> bool:
+    """A page rendered from many inputs (a national list of events), written by ``write()`` (Pelican's
+    writer) unless ``inputs`` are those it was last made from and it is still there: then it is not
+    rendered at all. ``inputs`` must hold everything the page shows (site_inputs, and the page's own
+    data). Returns whether it was written."""
+    return _unless_made_from(settings, output_path, relative, inputs, write)
+
+
+def _unless_made_from(settings: dict, output_path: str, relative: str, inputs: str, write: Callable[[], None]) -> bool:
     digest = hashlib.blake2b(inputs.encode("utf-8"), digest_size=16)
     digest.update(code_digest(settings).encode())  # new plugin code or settings make it again too
     digest = digest.hexdigest()
@@ -30,6 +48,20 @@ def write_derived(settings: dict, output_path: str, relative: str, inputs: str, 
         pass
     if os.path.exists(stamp):
         os.remove(stamp)  # a build that stops half-way must not leave a stamp for a half-made file
-    write_output_file(output_path, relative, make())
+    write()
     write_atomic(stamp, digest.encode("utf-8"))
     return True
+
+
+def site_inputs(settings: dict, context: dict) -> str:
+    """What every page of the site shows besides its own data, as text for write_derived_page: the
+    theme and the kit's code, the site's own content folder (each file's name, size and time), every
+    setting (as the templates see them) and the branches the site lists. Made once per build."""
+    settings_part = {key: value for key, value in context.items() if key.isupper() and key not in RUN_SETTINGS}
+    parts = [
+        theme_and_code_digest(settings),
+        folder_state(settings["PATH"]),
+        json.dumps(plain_value(settings_part), sort_keys=True),
+        json.dumps(plain_value(context.get("branches", [])), sort_keys=True),
+    ]
+    return "\n".join(parts)

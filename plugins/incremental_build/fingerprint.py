@@ -159,3 +159,20 @@ def folder_digest(folder: str, *inputs: str) -> str:
         digest.update(b"\0")
     digest.update(folder_state(folder).encode())
     return digest.hexdigest()
+
+
+def plain_value(value):
+    """``value`` as JSON can hold it, the same in every run: objects that print their memory address
+    (a bytecode cache, a Markdown extension) by their type, functions by their name."""
+    if isinstance(value, dict):
+        return {str(key): plain_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_value(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(json.dumps(plain_value(item), sort_keys=True) for item in value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    text = str(value)
+    return type(value).__qualname__ if " at 0x" in text else text

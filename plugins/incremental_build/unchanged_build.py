@@ -24,7 +24,7 @@ from pelican.log import console
 from . import produced
 from .cache_files import load_keyed, store_keyed
 from .files import output_states, outputs_intact
-from .fingerprint import forget_folder_states, path_state, theme_and_code_digest
+from .fingerprint import forget_folder_states, path_state, plain_value, theme_and_code_digest
 
 log = logging.getLogger(__name__)
 
@@ -70,23 +70,6 @@ def holds_until(settings: dict, when: dt.datetime | None) -> None:
         _holds_until[output] = when
 
 
-def _plain(value):
-    """``value`` as JSON can hold it, the same in every run: objects that print their memory address
-    (a bytecode cache, a Markdown extension) by their type, functions by their name."""
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, set | frozenset):
-        return sorted(json.dumps(_plain(item), sort_keys=True) for item in value)
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if callable(value) and hasattr(value, "__qualname__"):
-        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    text = str(value)
-    return type(value).__qualname__ if " at 0x" in text else text
-
-
 def input_paths(settings: dict) -> list[str]:
     """What a build reads besides its settings, theme and plugins."""
     theme = os.path.join(os.path.abspath(settings["THEME"]), "")
@@ -98,7 +81,7 @@ def input_paths(settings: dict) -> list[str]:
 def inputs_digest(settings: dict) -> str:
     """The settings, the theme and plugins, and every input file's name, size and modification time."""
     values = {key: value for key, value in settings.items() if key not in RUN_SETTINGS}
-    parts = [json.dumps(_plain(values), sort_keys=True), theme_and_code_digest(settings)]
+    parts = [json.dumps(plain_value(values), sort_keys=True), theme_and_code_digest(settings)]
     parts += [f"{path}\0{path_state(path)}" for path in input_paths(settings)]
     return "\n".join(parts)
 
