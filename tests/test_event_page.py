@@ -8,6 +8,7 @@ import html
 import io
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -346,3 +347,36 @@ def test_an_event_card_shows_its_date_and_time(preview):
         "/branches/alpha/cards/event-branch-meeting.png",
         f"{site}: Branch meeting",
     )
+
+
+def preview_images(page: Path) -> tuple[str, str]:
+    text = page.read_text(encoding="utf-8")
+    og = re.search(r'<meta property="og:image" content="([^"]*)">', text)
+    twitter = re.search(r'<meta name="twitter:image" content="([^"]*)">', text)
+    return html.unescape(og.group(1)), html.unescape(twitter.group(1))
+
+
+def test_every_event_page_previews_a_card_the_build_wrote_and_no_card_is_left_unused(preview):
+    """One page per date: a repeating event's next dates each name a card with their date, its other
+    dates one card of the series; either way the page's og:image and twitter:image are a card the build
+    wrote (1200 × 630), and the build writes no card that no page names."""
+    pages = sorted(p for p in preview.rglob("index.html") if re.fullmatch(r"\d{4}-\d{2}-\d{2}-.+", p.parent.name))
+    named = {}
+    for page in pages:
+        og, twitter = preview_images(page)
+        assert og == twitter, page
+        assert re.fullmatch(r"(/branches/[^/]+)?/cards/event-[^/]+\.png", og), page
+        named.setdefault(og, []).append(page.parent.name)
+    meetings = {url: dates for url, dates in named.items() if re.fullmatch(r"/branches/alpha/.*meeting.png", url)}
+    assert len(meetings) == 4 + 1  # its next four dates' cards, and one for the dates after
+    assert len(meetings["/branches/alpha/cards/event-branch-meeting.png"]) >= 1
+    for url, dates in named.items():
+        assert (preview / url.lstrip("/")).is_file(), (url, dates)
+        with Image.open(preview / url.lstrip("/")) as card:
+            assert card.size == (1200, 630) and card.mode == "P", (url, dates)
+    everywhere = set()
+    for page in preview.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        everywhere |= {html.unescape(u) for u in re.findall(r'<meta property="og:image" content="([^"]*)">', text)}
+    written = {"/" + p.relative_to(preview).as_posix() for p in preview.rglob("cards/*.png")}
+    assert set(named) <= written and written <= everywhere

@@ -647,7 +647,15 @@ def test_a_card_is_drawn_with_its_imprint_whole_in_the_imprint_band():
     ],
 )
 def test_an_event_card_draws_its_date_whole_in_its_band_above_the_bottom_line(when):
-    from responsive_images.cards import CARD_SIZE, CardText, draw_card, fit_when, imprint_band, when_band
+    from responsive_images.cards import (
+        CARD_SIZE,
+        HIGHLIGHT_INKS,
+        CardText,
+        draw_card,
+        fit_when,
+        imprint_band,
+        when_band,
+    )
 
     colours = card_colours()
     text = CardText("Alphaton branch", "Branch meeting", KIT_SITE["SITENAME"], ALPHA_IMPRINT, when)
@@ -660,9 +668,9 @@ def test_an_event_card_draws_its_date_whole_in_its_band_above_the_bottom_line(wh
     assert ink_rows(without, top, bottom) == []
     rows = ink_rows(with_it, top, bottom)
     assert 1 + sum(1 for a, b in itertools.pairwise(rows) if b != a + 1) == len(lines)
-    # in the highlight's shades (the palette's second half), as the site's name is
+    # in the highlight's shades (the palette's last seven), as the site's name is
     pixels = with_it.load()
-    assert {pixels[x, y] for y in rows for x in range(CARD_SIZE[0])} - {0} <= set(range(64, 128))
+    assert {pixels[x, y] for y in rows for x in range(CARD_SIZE[0])} - {0} <= set(HIGHLIGHT_INKS)
     # the bottom line and the imprint stay where they were
     below = (0, bottom, CARD_SIZE[0], imprint_band(ALPHA_IMPRINT)[1])
     assert with_it.crop(below).tobytes() == without.crop(below).tobytes()

@@ -4,6 +4,15 @@ The site's (or branch's) name, the page's title, an event's date and time below 
 foot, the page's digital imprint
 (a shared picture must carry it inside itself), in Open Sans (the pinned ttf-opensans package,
 so every machine draws the same bytes) on the theme's colours, read from its stylesheet.
+
+A card is a 4-bit palette PNG of 16 colours: the background, 8 shades of the text colour and 7 of
+the highlight's over it, enough for anti-aliased text (each edge pixel within half a shade of what
+FreeType gives: the 64 shades an ink of CARD_VERSION 3 look no different, even enlarged four times,
+and need 8 bits a pixel). What every card of a site shares (the bars, the site's name, the bottom
+line and the imprint) is drawn and compressed once, as the rows above and below the band the title
+and date go in; each card places its glyphs, rendered once each, in that band and compresses only
+its rows with ink: one zlib stream of the parts, in one IDAT chunk (issue 23; bench/card_figures.py
+measures it).
 """
 
 from __future__ import annotations
@@ -14,6 +23,8 @@ import io
 import json
 import os
 import re
+import struct
+import zlib
 from dataclasses import asdict, dataclass
 
 import ttf_opensans
@@ -21,7 +32,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 from PIL import __version__ as pillow_version
 
 CARD_SIZE = (1200, 630)
-CARD_VERSION = 3  # raise when the drawing changes: every cached card is redrawn
+CARD_VERSION = 4  # raise when the drawing changes: every cached card is redrawn
 PAD = 72
 TITLE_SIZES = (76, 68, 60, 52, 46, 40)  # the largest that fits in TITLE_LINES lines is used
 TITLE_LINES = 4
@@ -32,9 +43,20 @@ IMPRINT_SIZES = (30, 28, 26)
 IMPRINT_LINES = 4  # a branch agent's long address on the party's behalf takes three at 30 px
 IMPRINT_BASELINE = CARD_SIZE[1] - 46  # the last line's, clear of the bottom bar with its descenders
 BOTTOM_GAP = 20  # between the bottom line (party or motto) and the imprint
-SHADES = 64  # shades of each ink between the background and the ink itself
 WHEN_SIZES = (40, 36, 32)  # an event's date and time: the largest at which it fits on one line
 WHEN_LINES = 2  # else wrapped at the smallest (a timed event over two days: both dates and times)
+# The palette: 0 the background, TEXT_INKS the text colour at 1/8 to 8/8 of a pixel's coverage,
+# HIGHLIGHT_INKS the highlight's at 1/7 to 7/7 (the site's name and an event's date).
+TEXT_SHADES, HIGHLIGHT_SHADES = 8, 7
+TEXT_INKS = range(1, TEXT_SHADES + 1)
+HIGHLIGHT_INKS = range(TEXT_SHADES + 1, TEXT_SHADES + HIGHLIGHT_SHADES + 1)
+# zlib levels: the rows every card of a site shares are compressed once, nearly as hard as zlib can
+# (9 took twice as long for 0.5% fewer bytes); a card's own rows at the level that keeps a card
+# under a millisecond (bench/card_figures.py: 3 saves 4% of the bytes for a quarter more time).
+FRAME_LEVEL = 8
+BAND_LEVEL = 2
+MEM_LEVEL = 8  # zlib's default: smaller and faster here than 9
+BLANK_GAP = 16  # blank rows between a card's lines left out of its own compressed rows, at least
 
 
 @dataclass(frozen=True)
@@ -110,10 +132,12 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
 
 
 def card_key(text: CardText, colours: CardColours) -> str:
-    """What decides a card's bytes: its words and colours, the fonts and the drawing code's version."""
+    """What decides a card's bytes: its words and colours, the fonts, the drawing code's version and
+    the zlib that compresses it."""
     data = {
         "version": CARD_VERSION,
         "pillow": pillow_version,
+        "zlib": zlib.ZLIB_RUNTIME_VERSION,
         "text": asdict(text),
         "colours": asdict(colours),
         "fonts": [hashlib.sha256(_font_bytes(b)).hexdigest() for b in (True, False)],
@@ -121,15 +145,45 @@ def card_key(text: CardText, colours: CardColours) -> str:
     return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=16).hexdigest()
 
 
+# ---- glyphs: each rendered once, its coverage as FreeType gives it -------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _Glyph:
+    coverage: Image.Image | None  # "L", 0 to 255; None for a space
+    left: int  # of its box, from the pen
+    top: int  # of its box, from the baseline (above it: negative)
+    width: int
+    height: int
+    advance: float
+
+
+@functools.cache
+def _glyph(font: ImageFont.FreeTypeFont, char: str) -> _Glyph:
+    left, top, right, bottom = font.getbbox(char, anchor="ls")
+    coverage = None
+    if right > left and bottom > top:
+        coverage = Image.new("L", (right - left, bottom - top), 0)
+        ImageDraw.Draw(coverage).text((-left, -top), char, font=font, fill=255, anchor="ls")
+    return _Glyph(coverage, left, top, right - left, bottom - top, font.getlength(char))
+
+
+def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """font.getlength(text), from the glyphs' advances: the BASIC layout of a font without kerning
+    (the pinned Open Sans has none) puts each glyph where the last one's advance ends."""
+    return sum(_glyph(font, char).advance for char in text)
+
+
 def _wrap(words: list[str], font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    lines, line = [], ""
+    lines, line, length = [], "", 0.0
+    space = _length(font, " ")
     for word in words:
-        trial = f"{line} {word}".strip()
-        if not line or font.getlength(trial) <= width:
-            line = trial
+        size = _length(font, word)
+        if not line or length + space + size <= width:
+            line, length = (f"{line} {word}", length + space + size) if line else (word, size)
         else:
             lines.append(line)
-            line = word
+            line, length = word, size
     return [*lines, line] if line else lines
 
 
@@ -142,33 +196,33 @@ def _fit_title(title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeF
     for size in TITLE_SIZES:
         font = _font(True, size)
         lines = _wrap(words, font, width)
-        if len(lines) <= _title_lines(font, height) and all(font.getlength(line) <= width for line in lines):
+        if len(lines) <= _title_lines(font, height) and all(_length(font, line) <= width for line in lines):
             return font, lines
     lines = _wrap(words, font, width)[: _title_lines(font, height)]
     last = lines[-1]
-    while last and font.getlength(last + "…") > width:
+    while last and _length(font, last + "…") > width:
         last = last[:-1]
     lines[-1] = last.rstrip() + "…"
     return font, lines
 
 
 def _one_line(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
-    if font.getlength(text) <= width:
+    if _length(font, text) <= width:
         return text
-    while text and font.getlength(text + "…") > width:
+    while text and _length(font, text + "…") > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
 
-def _palette(colours: CardColours) -> list[int]:
-    """Entries 0-63 go from the background to the text colour, 64-127 to the highlight colour:
-    every shade anti-aliased text needs, so the card is a palette PNG with nothing to quantize."""
+def _palette(colours: CardColours) -> bytes:
+    """The PLTE chunk's entries: the background, then each ink's shades over it (TEXT_INKS, HIGHLIGHT_INKS)."""
     background = ImageColor.getrgb(colours.background)[:3]
-    palette = []
-    for ink in (ImageColor.getrgb(colours.text)[:3], ImageColor.getrgb(colours.highlight)[:3]):
-        for step in range(SHADES):
-            palette += [round(b + (i - b) * step / (SHADES - 1)) for b, i in zip(background, ink, strict=True)]
-    return palette
+    palette = [*background]
+    for ink, shades in ((colours.text, TEXT_SHADES), (colours.highlight, HIGHLIGHT_SHADES)):
+        rgb = ImageColor.getrgb(ink)[:3]
+        for step in range(1, shades + 1):
+            palette += [round(b + (i - b) * step / shades) for b, i in zip(background, rgb, strict=True)]
+    return bytes(palette)
 
 
 _OUTWARD, _INWARD = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?"), re.compile(r"[0-9][A-Z]{2}[.,]?")
@@ -193,7 +247,7 @@ def fit_imprint(imprint: str) -> tuple[ImageFont.FreeTypeFont, tuple[str, ...]]:
     for size in IMPRINT_SIZES:
         font = _font(False, size)
         lines = _wrap(_imprint_words(imprint), font, width)
-        if len(lines) <= IMPRINT_LINES and all(font.getlength(line) <= width for line in lines):
+        if len(lines) <= IMPRINT_LINES and all(_length(font, line) <= width for line in lines):
             return font, tuple(lines)
     raise ImprintDoesNotFit(
         f"the imprint `{imprint}` does not fit a share card in {IMPRINT_LINES} lines of "
@@ -220,39 +274,163 @@ def _bottom_baseline(imprint: str) -> int:
     return top - BOTTOM_GAP if imprint else IMPRINT_BASELINE
 
 
+# ---- drawing: glyphs placed on palette indices ---------------------------------------------------
+
+Placed = tuple[_Glyph, int, int]  # a glyph and its box's top left corner on the card
+
+
+def _place(font: ImageFont.FreeTypeFont, line: str, x: int, baseline: int | None = None, top: int = 0) -> list[Placed]:
+    """A line's glyphs from ``x``: on ``baseline``, or with the top of their ink at row ``top``
+    (ImageDraw's anchors "ls" and "lt": the same pixels, without rendering the line again)."""
+    glyphs = [_glyph(font, char) for char in line]
+    if baseline is None:
+        baseline = top - min((g.top for g in glyphs if g.coverage is not None), default=0)
+    placed, pen = [], float(x)
+    for glyph in glyphs:
+        if glyph.coverage is not None:
+            placed.append((glyph, round(pen) + glyph.left, baseline + glyph.top))
+        pen += glyph.advance
+    return placed
+
+
+def _ink(image: Image.Image, placed: list[Placed], shade: int = TEXT_INKS[-1], dx: int = 0, dy: int = 0) -> None:
+    """Glyphs onto ``image``, moved ``dx`` and ``dy``: ``shade`` blended by each pixel's coverage over
+    what is there, which over the background's 0 makes the text's shades directly (and where two
+    glyphs' edges meet, their coverage together, as glyph by glyph rendering gives it)."""
+    for glyph, x, y in placed:
+        x, y = x + dx, y + dy
+        image.paste(shade, (x, y, x + glyph.width, y + glyph.height), glyph.coverage)
+
+
+# a glyph's coverage in HIGHLIGHT_SHADES steps (0 the background) -> the highlight's palette index
+_HIGHLIGHT_INDEX = [HIGHLIGHT_INKS[0] - 1 + v if v else 0 for v in range(256)]
+_HIGHLIGHT_WHERE = [255 if v else 0 for v in range(256)]
+
+
+def _ink_highlight(image: Image.Image, placed: list[Placed], dx: int = 0, dy: int = 0) -> None:
+    """Glyphs onto ``image`` in the highlight's shades (the faintest edge, under half a shade, is left
+    to the background): drawn in HIGHLIGHT_SHADES steps on their own, then given their indices."""
+    if not placed:
+        return
+    top, bottom = _rows(placed)
+    steps = Image.new("L", (image.width, bottom - top), 0)
+    _ink(steps, placed, HIGHLIGHT_SHADES, dx, -top)
+    image.paste(steps.point(_HIGHLIGHT_INDEX).convert("P"), (0, top + dy), steps.point(_HIGHLIGHT_WHERE))
+
+
+def _rows(placed: list[Placed]) -> tuple[int, int]:
+    """The rows (top, bottom) the glyphs' boxes take."""
+    if not placed:
+        return TITLE_TOP, TITLE_TOP
+    return min(y for _g, _x, y in placed), max(y + g.height for g, _x, y in placed)
+
+
+# ---- the PNG: 4-bit palette rows, filter None, one zlib stream of a site's parts and a card's -----
+
+_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_ZLIB_HEADER = b"\x78\x9c"  # deflate, a 32 KB window, the default compression level (FLEVEL 2)
+_ADLER_BASE = 65521
+_LEAD = 2  # pixels at a row's left, 4 bits each: the byte before it, its filter type
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _scanlines(image: Image.Image) -> bytes:
+    """The image's rows as PNG stores them at 4 bits a pixel, each after its filter type, 0 (None:
+    the right filter for a palette image): drawn two pixels wider, the two at the left make that byte."""
+    wide = Image.new("P", (image.width + _LEAD, image.height), 0)
+    wide.paste(image, (_LEAD, 0))
+    return wide.tobytes("raw", "P;4")
+
+
+@dataclass(frozen=True)
+class _Deflated:
+    """Rows compressed on their own: raw deflate ending on a byte (a full flush) or with the last block."""
+
+    data: bytes
+    adler: int  # the Adler-32 of the rows
+    length: int
+
+
+def _deflate(rows: bytes, level: int, last: bool) -> _Deflated:
+    squeeze = zlib.compressobj(level, zlib.DEFLATED, -15, MEM_LEVEL)
+    data = squeeze.compress(rows) + squeeze.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+    return _Deflated(data, zlib.adler32(rows), len(rows))
+
+
+@functools.cache
+def _blank(rows: int) -> _Deflated:
+    """``rows`` rows of background."""
+    return _deflate(bytes(rows * (1 + CARD_SIZE[0] // 2)), FRAME_LEVEL, last=False)
+
+
+def _adler_combine(first: int, second: int, length: int) -> int:
+    """The Adler-32 of two byte strings one after the other, from theirs and the second's length
+    (zlib's adler32_combine)."""
+    rem = length % _ADLER_BASE
+    low = ((first & 0xFFFF) + (second & 0xFFFF) + _ADLER_BASE - 1) % _ADLER_BASE
+    high = ((rem * (first & 0xFFFF)) % _ADLER_BASE) + (first >> 16) + (second >> 16) + _ADLER_BASE - rem
+    return ((high % _ADLER_BASE) << 16) | low
+
+
+def _png(palette: bytes, *parts: _Deflated) -> bytes:
+    """A PNG of ``parts``, one after another (each deflated on its own, the last ending the stream)."""
+    parts = tuple(part for part in parts[:-1] if part.length) + parts[-1:]  # no empty blocks for no rows
+    adler = 1
+    for part in parts:
+        adler = _adler_combine(adler, part.adler, part.length)
+    stream = _ZLIB_HEADER + b"".join(part.data for part in parts) + struct.pack(">I", adler)
+    header = struct.pack(">IIBBBBB", *CARD_SIZE, 4, 3, 0, 0, 0)  # 4 bits, palette, no interlace
+    return (
+        _SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette) + _chunk(b"IDAT", stream) + _chunk(b"IEND", b"")
+    )
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every card of one site shares: the bars and the site's name in the highlight's shades,
+    the bottom line and the imprint in the text's, as palette indices; ``band``, the rows between
+    (blank here) that each card's title and date go in; and the rows above and below it, compressed."""
+
+    image: Image.Image
+    palette: bytes
+    band: tuple[int, int]
+    above: _Deflated
+    below: _Deflated
+
+
 @functools.lru_cache(maxsize=8)
-def _frame(top: str, bottom: str, imprint: str, colours: CardColours) -> Image.Image:
-    """What every card of one site shares, as palette indices: the bars and the site's name in the
-    highlight's shades (SHADES to 2 * SHADES - 1), the bottom line and the imprint in the text's (0
-    to SHADES - 1). Drawn once per site (and per promoter of its own); each card adds only its title."""
+def _frame(top: str, bottom: str, imprint: str, colours: CardColours) -> _Frame:
+    """Drawn once per site (and per promoter of its own); each card adds only its title and date."""
     width, height = CARD_SIZE
     inner = width - 2 * PAD
-    scale = (SHADES - 1) / 255
-    frame = Image.new("L", CARD_SIZE, 0)
-    draw = ImageDraw.Draw(frame)
-    # Text drawn on "L" blends the fill into the background by coverage: fill SHADES - 1 on 0 gives
-    # the text's shades directly. The highlight's shades start at SHADES, so its coverage is mapped.
+    frame = Image.new("P", CARD_SIZE, 0)
+    # the site's name: its ink above TITLE_TOP only (the band below is the title's)
+    name = Image.new("P", (inner, TITLE_TOP), 0)
     top_font = _font(True, 38)
-    mask = Image.new("L", (inner, PAD + 64), 0)
-    ImageDraw.Draw(mask).text((0, PAD), _one_line(top, top_font, inner), font=top_font, fill=255, anchor="lt")
-    frame.paste(mask.point(lambda v: SHADES + round(v * scale)), (PAD, 0), mask.point(lambda v: 255 if v else 0))
+    _ink_highlight(name, _place(top_font, _one_line(top, top_font, inner), 0, top=PAD))
+    frame.paste(name, (PAD, 0))
+    draw = ImageDraw.Draw(frame)
     for box in ((0, 0, width, 14), (0, height - 14, width, height)):
-        draw.rectangle(box, fill=2 * SHADES - 1)
+        draw.rectangle(box, fill=HIGHLIGHT_INKS[-1])
     bottom_font = _font(False, 32)
-    draw.text(
-        (PAD, _bottom_baseline(imprint)),
-        _one_line(bottom, bottom_font, inner),
-        font=bottom_font,
-        fill=SHADES - 1,
-        anchor="ls",
-    )
+    _ink(frame, _place(bottom_font, _one_line(bottom, bottom_font, inner), PAD, _bottom_baseline(imprint)))
     if imprint:
         font, lines = fit_imprint(imprint)
         baseline = IMPRINT_BASELINE - _imprint_line_height(font) * (len(lines) - 1)
         for line in lines:
-            draw.text((PAD, baseline), line, font=font, fill=SHADES - 1, anchor="ls")
+            _ink(frame, _place(font, line, PAD, baseline))
             baseline += _imprint_line_height(font)
-    return frame
+    below = TITLE_TOP + frame.crop((0, TITLE_TOP, width, height)).getbbox()[1]  # the bottom bar at least
+    return _Frame(
+        image=frame,
+        palette=_palette(colours),
+        band=(TITLE_TOP, below),
+        above=_deflate(_scanlines(frame.crop((0, 0, width, TITLE_TOP))), FRAME_LEVEL, last=False),
+        below=_deflate(_scanlines(frame.crop((0, below, width, height))), FRAME_LEVEL, last=True),
+    )
 
 
 def fit_when(when: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
@@ -260,7 +438,7 @@ def fit_when(when: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     width = CARD_SIZE[0] - 2 * PAD
     for size in WHEN_SIZES:
         font = _font(True, size)
-        if font.getlength(when) <= width:
+        if _length(font, when) <= width:
             return font, [when]
     font = _font(True, WHEN_SIZES[-1])
     return font, _wrap(when.split(), font, width)[:WHEN_LINES]
@@ -276,16 +454,15 @@ def when_band(text: CardText) -> tuple[int, int]:
     return bottom - round(font.size * 1.25) * len(lines), bottom
 
 
-def _paste_highlight(card: Image.Image, lines: list[str], font: ImageFont.FreeTypeFont, top: int) -> None:
-    """``lines`` in the highlight's shades (SHADES to 2 * SHADES - 1) from row ``top`` down."""
-    width = CARD_SIZE[0] - 2 * PAD
-    line_height = round(font.size * 1.25)
-    mask = Image.new("L", (width, line_height * len(lines)), 0)
-    draw = ImageDraw.Draw(mask)
-    for number, line in enumerate(lines):
-        draw.text((0, number * line_height), line, font=font, fill=255, anchor="lt")
-    scale = (SHADES - 1) / 255
-    card.paste(mask.point(lambda v: SHADES + round(v * scale)), (PAD, top), mask.point(lambda v: 255 if v else 0))
+def _inked_rows(lines: list[list[Placed]]) -> list[tuple[int, int]]:
+    """The rows (top, bottom) the lines' glyphs take, in order, those less than BLANK_GAP rows apart as one."""
+    spans: list[tuple[int, int]] = []
+    for top, bottom in sorted(_rows(line) for line in lines if line):
+        if spans and top - spans[-1][1] < BLANK_GAP:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], bottom))
+        else:
+            spans.append((top, bottom))
+    return spans
 
 
 def draw_card(text: CardText, colours: CardColours) -> bytes:
@@ -293,23 +470,40 @@ def draw_card(text: CardText, colours: CardColours) -> bytes:
     ImprintDoesNotFit if the imprint cannot be drawn whole."""
     width, _height = CARD_SIZE
     inner = width - 2 * PAD
-    card = _frame(text.top, text.bottom, text.imprint, colours).copy()
+    frame = _frame(text.top, text.bottom, text.imprint, colours)
     when_top, _when_bottom = when_band(text)
+    dated: list[list[Placed]] = []
     if text.when:
-        _paste_highlight(card, fit_when(text.when)[1], fit_when(text.when)[0], when_top)
+        font, lines = fit_when(text.when)
+        for number, line in enumerate(lines):
+            dated.append(_place(font, line, PAD, top=when_top + number * round(font.size * 1.25)))
     # the title between the site's name and the date, or the bottom line (its capitals' height above
     # its baseline)
     room = when_top - (BOTTOM_GAP if text.when else 0) - TITLE_TOP
     font, lines = _fit_title(text.title, inner, room)
     line_height = round(font.size * 1.22)
-    block = line_height * len(lines)
-    y = TITLE_TOP + max(0, (room - block) // 2)
-    draw = ImageDraw.Draw(card)
-    for line in lines:
-        draw.text((PAD, y), line, font=font, fill=SHADES - 1, anchor="lt")
-        y += line_height
-    card = card.convert("P")
-    card.putpalette(_palette(colours))
-    out = io.BytesIO()
-    card.save(out, "PNG", compress_level=6)
-    return out.getvalue()
+    y = TITLE_TOP + max(0, (room - line_height * len(lines)) // 2)
+    titled = [_place(font, line, PAD, top=y + number * line_height) for number, line in enumerate(lines)]
+    spans = _inked_rows(titled + dated)
+    titled_glyphs = [glyph for line in titled for glyph in line]
+    dated_glyphs = [glyph for line in dated for glyph in line]
+    band_top, band_bottom = frame.band
+    if not spans or (band_top <= spans[0][0] and spans[-1][1] <= band_bottom):  # always, but for glyphs
+        # far taller than the font's. Only the rows with ink are drawn, as their scanlines are stored
+        # (the glyphs, PAD from the edge, never reach the lead), and compressed; the blank rows
+        # between are the same for every card.
+        top, bottom = (spans[0][0], spans[-1][1]) if spans else (band_top, band_top)
+        inked = Image.new("P", (_LEAD + width, bottom - top), 0)
+        _ink(inked, titled_glyphs, dx=_LEAD, dy=-top)
+        _ink_highlight(inked, dated_glyphs, dx=_LEAD, dy=-top)
+        rows, stride = inked.tobytes("raw", "P;4"), 1 + width // 2
+        parts, at = [frame.above], band_top
+        for start, end in spans:
+            own = rows[(start - top) * stride : (end - top) * stride]
+            parts += [_blank(start - at), _deflate(own, BAND_LEVEL, last=False)]
+            at = end
+        return _png(frame.palette, *parts, _blank(band_bottom - at), frame.below)
+    card = frame.image.copy()
+    _ink(card, titled_glyphs)
+    _ink_highlight(card, dated_glyphs)
+    return _png(frame.palette, _deflate(_scanlines(card), BAND_LEVEL, last=True))
