@@ -72,3 +72,13 @@ def test_a_national_events_page_that_was_deleted_is_made_again(tmp_path):
     listing.unlink()
     build(project, now=NOW)
     assert listing.read_bytes() == made
+
+
+def test_a_site_can_have_them_rendered_on_every_build(tmp_path, monkeypatch):
+    project = copy_fixture("two_branches", tmp_path / "site")
+    build(project, now=NOW, EVENTS_REUSE_NATIONAL_PAGES=False)
+    rendered = _rendered(monkeypatch)
+    post = project / "branches" / "alpha" / "news" / "2026-02-01-alpha-news.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    build(project, now=NOW, EVENTS_REUSE_NATIONAL_PAGES=False)
+    assert "events/index.html" in _national(rendered)

@@ -28,6 +28,14 @@ SETTINGS = [
         _time_zone,
     ),
     Setting("EVENTS_PATH", "events", str, "The folder of each site's content that holds its events.", address),
+    Setting(
+        "EVENTS_REUSE_NATIONAL_PAGES",
+        True,
+        bool,
+        "Render the national events lists and month grids again only when what they show changed (the site's "
+        "content, settings, theme and branches, and the area's events); False for a site whose template overrides "
+        "of them show data of its own plugins.",
+    ),
     Setting("EVENTS_URL", "events/", str, "The address of the list of coming events.", address),
     Setting("EVENTS_SAVE_AS", "events/index.html", str, "Where that list is written.", address),
     Setting("EVENTS_PAST_URL", "events/past/", str, "The address of the list of past events.", address),

@@ -408,7 +408,8 @@ class EventsGenerator(Generator):
                 template = "events_region"
                 extra = {"region_calendar": calendars["regions"][area.region], "nation": areas["nations"][area.nation]}
             common = {"calendar_urls": self.context["calendar_urls"], "area": area, **extra}
-            inputs = self._area_inputs(area, template, extra)
+            reuse = self.settings["EVENTS_REUSE_NATIONAL_PAGES"]
+            inputs = self._area_inputs(area, template, extra) if reuse else None
             for listing in area.pages:
 
                 def write(listing=listing, template=template, common=common):
@@ -422,9 +423,11 @@ class EventsGenerator(Generator):
                         **common,
                     )
 
-                write_derived_page(
-                    self.settings, self.output_path, listing.save_as, f"{inputs}\npage {listing.number}", write
-                )
+                if inputs is None:
+                    write()
+                else:
+                    page_inputs = f"{inputs}\npage {listing.number}"
+                    write_derived_page(self.settings, self.output_path, listing.save_as, page_inputs, write)
             self._write_months(writer, area.months, {**common, "listing": None}, inputs)
 
     def _area_inputs(self, area, template: str, extra: dict) -> str:
