@@ -131,6 +131,11 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(io.BytesIO(_font_bytes(bold)), size, layout_engine=ImageFont.Layout.BASIC)
 
 
+@functools.cache
+def _fonts_digest() -> list[str]:
+    return [hashlib.sha256(_font_bytes(b)).hexdigest() for b in (True, False)]
+
+
 def card_key(text: CardText, colours: CardColours) -> str:
     """What decides a card's bytes: its words and colours, the fonts, the drawing code's version and
     the zlib that compresses it."""
@@ -140,7 +145,7 @@ def card_key(text: CardText, colours: CardColours) -> str:
         "zlib": zlib.ZLIB_RUNTIME_VERSION,
         "text": asdict(text),
         "colours": asdict(colours),
-        "fonts": [hashlib.sha256(_font_bytes(b)).hexdigest() for b in (True, False)],
+        "fonts": _fonts_digest(),
     }
     return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=16).hexdigest()
 

@@ -218,14 +218,15 @@ class SitePictures:
                     write_file(output_path, out, handle.read())
         for save_as in sorted(self.cards):
             text = self.cards[save_as]
-            path = self.cache.card_file(card_key(text, self.colours))
+            key = card_key(text, self.colours)
+            path = self.cache.card_file(key)
             try:
                 with open(path, "rb") as handle:
                     data = handle.read()
                 self.counts["cards_reused"] += 1
             except FileNotFoundError:
                 data = draw_card(text, self.colours)
-                self.cache.store_card(card_key(text, self.colours), data)
+                self.cache.store_card(key, data)
                 self.counts["cards_drawn"] += 1
             write_file(output_path, save_as, data)
         self.cache.prune()
