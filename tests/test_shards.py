@@ -286,3 +286,16 @@ def test_make_refuses_a_shard_that_is_not_i_of_n_before_building(value):
     done = make("html", f"SHARD={value}", "PELICAN=false")
     assert done.returncode == 2
     assert f"SHARD={value}" in done.stderr and "i/N" in done.stderr
+
+
+def test_the_bench_estimates_a_matrix_of_runners_and_assembles_the_same_site(runs, tmp_path):
+    from bench.shard_estimate import estimate
+
+    paths = [KIT_ROOT, KIT_ROOT / "plugins", KIT_ROOT / "src"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": NOW, "PYTHONPATH": os.pathsep.join(map(str, paths))}
+    result = estimate(runs["source"], 2, env, work=tmp_path / "work", keep=True)
+    assert len(result["shard_seconds"]) == 2 and result["longest_shard_seconds"] == max(result["shard_seconds"])
+    assert result["wall_seconds"] == result["longest_shard_seconds"] + result["assemble_seconds"]
+    assert result["assemble_seconds"] > 0
+    assert tree(Path(result["output"])) == tree(runs["whole"] / "output")
+    assert not (runs["source"] / "output").exists()  # the project itself is only read
