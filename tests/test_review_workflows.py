@@ -66,7 +66,9 @@ def test_matrix_workflows_build_shards_side_by_side_then_assemble_then_deploy_ma
     assert workflow[True] == {"workflow_dispatch": None}
     assert "  # pull_request:\n  # push:\n  #   branches: [main]\n" in text
     single = yaml.safe_load((KIT_ROOT / path.replace("site-matrix", "site")).read_text())
-    assert workflow["concurrency"] == single["concurrency"]  # never a deploy of each at once
+    # a group of its own: a trial run by hand never cancels a deploy of site.yml waiting in that one
+    assert workflow["concurrency"]["group"] == "site-matrix-${{ github.ref }}"
+    assert workflow["concurrency"]["cancel-in-progress"] == single["concurrency"]["cancel-in-progress"]
     jobs = workflow["jobs"]
     assert set(jobs) == {"now", "check", "trust-review", "shard", "assemble", "assemble-and-deploy"}
     assert jobs["trust-review"] == single["jobs"]["trust-review"]
