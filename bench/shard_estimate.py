@@ -48,6 +48,7 @@ def _artifacts(shard: Path, dest: Path) -> None:
 
 
 def _build(folder: Path, env: dict, *options: str):
+    os.sync()  # what the last build and copy wrote goes to disk first: each build is timed on its own
     run = run_measured([sys.executable, "-m", "bench.build_site", str(folder), *options], KIT_ROOT, env)
     if run.returncode != 0:
         raise SystemExit(f"bench: build_site {' '.join(options)} failed:\n{run.output[-3000:]}")
