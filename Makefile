@@ -29,6 +29,13 @@ KEEP_RELEASES ?= 5
 DEPLOY_METHOD ?= releases
 # BRANCH=slug: that branch alone, on its own domain, in output.branch-<slug>/
 BRANCH ?=
+# SHARD=i/N (make html): the i-th of N slices of the branches alone, with their build records and no
+# national page, one CI runner each; `make assemble` then builds the national site from all of them
+# (docs/ci.md, "Splitting the build across runners"). Any settings file (CONFFILE), the same for both.
+SHARD ?=
+SHARD_CHECK = s="$(SHARD)"; case "$$s" in '') exit 0;; *[!0-9/]*|*/*/*|/*|*/|0*|*/0*) ;; \
+	*/*) [ "$${s%/*}" -le "$${s\#*/}" ] && exit 0;; esac; \
+	echo "make: SHARD=$$s: write it as i/N, the i-th of N shards (i from 1 to N), e.g. SHARD=2/4" >&2; exit 2
 PUBLISHDIR = $(if $(BRANCH),$(BASEDIR)/output.branch-$(BRANCH),$(OUTPUTDIR))
 DEPLOY_ENV = DEPLOY_HOST="$(DEPLOY_HOST)" DEPLOY_PATH="$(DEPLOY_PATH)" SSH_PORT="$(SSH_PORT)" \
 	KEEP_RELEASES="$(KEEP_RELEASES)" DEPLOY_METHOD="$(DEPLOY_METHOD)"
@@ -88,7 +95,7 @@ $(NODE_TEST_STAMP): package.json package-lock.json
 	npm ci --include=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP) $@
 
-.PHONY: help setup html clean regenerate serve serve-global devserver publish rsync_upload \
+.PHONY: help setup html assemble clean regenerate serve serve-global devserver publish rsync_upload \
 	deploy upload rollback releases test check codeowners new-branch new-post new-event trust-review server-config upgrade import-wordpress import-calendar \
 	preview-build preview-upload preview-remove preview-prune
 
@@ -97,6 +104,8 @@ help:
 	@echo ''
 	@echo 'Usage:'
 	@echo '   make html                 set up (first time) and build the sites into output/'
+	@echo '   make html SHARD=i/N       build only the i-th of N slices of the branches (one CI runner each)'
+	@echo '   make assemble             build the national site from every shard'"'"'s output and records'
 	@echo '   make test                 set up and run the tests in tests/'
 	@echo '   make check                check all content, build nothing (FORMAT=github for CI)'
 	@echo '   make clean                remove the generated files'
@@ -125,7 +134,13 @@ help:
 setup: $(RUNTIME_STAMP) $(NODE_STAMP)
 
 html: $(RUNTIME_STAMP) $(NODE_STAMP)
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	@$(SHARD_CHECK)
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)$(if $(SHARD), -e BRANCH_SHARD='"$(SHARD)"')
+
+# After every `make html SHARD=i/N`, their output/ and .cache/branches/ gathered here: the national site,
+# no branch built; it stops, naming them, if any branch has no record or changed since its shard ran.
+assemble: $(RUNTIME_STAMP) $(NODE_STAMP)
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -e BRANCH_ASSEMBLE=true
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"

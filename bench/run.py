@@ -302,13 +302,15 @@ def main(argv=None) -> int:
 
 
 def _shard_estimate(project: Path, shards: int, cold: dict) -> None:
-    """bench/shard_estimate.py's estimate(project, shards, env) -> {"longest_shard_s", "assemble_s",
-    "matrix_wall_s"}, for the project as the steps left it (edited, built)."""
+    """bench/shard_estimate.py's estimate: each shard built from a clean copy one after another, then
+    the assembly, for the project as the steps left it; the longest shard plus the assembly is the
+    wall time a matrix of that many runners would see."""
     estimate = importlib.import_module("bench.shard_estimate").estimate(project, shards, _env())
-    matrix, longest = estimate["matrix_wall_s"], estimate["longest_shard_s"]
-    print(f"\nshard split, {shards} shards (bench/shard_estimate.py): longest shard {longest:.2f} s,"
-          f" assembling {estimate['assemble_s']:.2f} s, matrix wall {matrix:.2f} s"
-          f" ({matrix / cold['seconds']:.2f}x the cold build's {cold['seconds']:.2f} s)")  # fmt: skip
+    matrix, longest = estimate["wall_seconds"], estimate["longest_shard_seconds"]
+    each = ", ".join(f"{seconds:.1f}" for seconds in estimate["shard_seconds"])
+    print(f"\nshard split, {shards} shards (bench/shard_estimate.py): shards {each} s; longest {longest:.2f} s,"
+          f" assembling {estimate['assemble_seconds']:.2f} s, a matrix's wall {matrix:.2f} s"
+          f" ({matrix / cold['seconds']:.2f}x the cold build's {cold['seconds']:.2f} s on one runner)")  # fmt: skip
 
 
 def _budgets(output: Path) -> bool:

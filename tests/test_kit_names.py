@@ -47,6 +47,7 @@ KIT_PATHS = [
     ".github/ISSUE_TEMPLATE",
     ".forgejo/workflows",
     ".gitlab/issue_templates",
+    ".gitlab/site-matrix.gitlab-ci.yml",
     ".gitlab-ci.yml",
     "tests",
 ]

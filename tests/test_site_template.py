@@ -39,10 +39,16 @@ TEMPLATE_OWNED = [
     ".devcontainer/devcontainer.json",
 ]
 CI_FILES = {
-    "github": [".github/workflows/site.yml", ".github/workflows/preview.yml", ".github/workflows/codeowners.yml"],
-    "gitlab": [".gitlab-ci.yml"],
+    "github": [
+        ".github/workflows/site.yml",
+        ".github/workflows/site-matrix.yml",
+        ".github/workflows/preview.yml",
+        ".github/workflows/codeowners.yml",
+    ],
+    "gitlab": [".gitlab-ci.yml", ".gitlab/site-matrix.gitlab-ci.yml"],
     "forgejo": [
         ".forgejo/workflows/site.yml",
+        ".forgejo/workflows/site-matrix.yml",
         ".forgejo/workflows/preview.yml",
         ".forgejo/workflows/codeowners.yml",
     ],
@@ -64,7 +70,7 @@ def test_new_site_has_the_repositorys_shape_and_the_partys_answers(tmp_path):
     assert status == 0
     assert files_under(site) == {
         ".copier-answers.yml", ".devcontainer/devcontainer.json", ".gitignore", ".gitlab-ci.yml",
-        ".gitlab/CODEOWNERS", "Makefile",
+        ".gitlab/CODEOWNERS", ".gitlab/site-matrix.gitlab-ci.yml", "Makefile",
         "branches/riverside/branch.yaml", "branches/riverside/news/2027-01-04-hello-from-riverside.md",
         "content/news/2027-01-04-our-new-website.md", "content/pages/about.md", "content/pages/home.md",
         "package-lock.json", "package.json",

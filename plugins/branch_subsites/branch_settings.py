@@ -68,4 +68,6 @@ def branch_settings(branch: Branch, settings: dict) -> dict:
     result.update(branch_overrides(branch, settings))
     result.update(READER_CACHE_SETTINGS)
     result["BRANCH_EXPORTS"] = BranchExports()
+    # how the main build is split (split_build) is nothing to a branch's: its pages are the same
+    result["BRANCH_SHARD"], result["BRANCH_ASSEMBLE"] = None, False
     return result

@@ -6,6 +6,7 @@ from content_schema.fields import FieldError, hostname
 from kit_settings.declared_settings import Setting, in_site_folder, list_of, text_to_text, whole
 
 from .records import BranchExports
+from .shards import shard_problem
 
 
 def given_domains(value) -> str | None:
@@ -44,6 +45,22 @@ SETTINGS = [
         (int, type(None)),
         "Branch build processes; None: one per core.",
         whole(1),
+    ),
+    Setting(
+        "BRANCH_SHARD",
+        None,
+        (str, type(None)),
+        'Build only the i-th of N slices of the branches, "i/N" (`make html SHARD=i/N`, one CI runner each), '
+        "with their build records, and none of the national site's pages; None: every branch and the national "
+        "site. A branch's slice depends on its slug alone.",
+        shard_problem,
+    ),
+    Setting(
+        "BRANCH_ASSEMBLE",
+        False,
+        bool,
+        "Build the national site from every shard's branch output and records (`make assemble`), building no "
+        "branch: a branch with no record, or one whose files, settings or kit code changed since, stops the build.",
     ),
     Setting("BRANCH_OWN_DOMAINS", False, bool, "Build branches that have a `domain` at that domain (publishconf.py)."),
     Setting("BRANCH_NEWS_EXPORTED", 10, int, "The newest posts each branch hands to the main site.", whole(0)),

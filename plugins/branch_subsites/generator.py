@@ -11,8 +11,10 @@ from content_schema import ContentProblems, ProblemList
 from incremental_build import site_folders
 from incremental_build.unchanged_build import add_outputs, holds_until
 
-from .branch_config import load_branches
+from .assemble import assembled_branches
+from .branch_config import Branch, load_branches
 from .branch_settings import branch_path, branch_site_url, main_site_url
+from .build_record import BranchResult
 from .exports import latest_branch_news
 from .parallel_build import build_branches, remove_stale_branch_outputs
 
@@ -21,22 +23,38 @@ class BranchBuildFailed(Exception):
     exitcode = 1
 
 
+def checked_branches(settings: dict) -> list[Branch]:
+    """Every branch, each folder given to its branch before anything is written (the main site never
+    writes in them); ContentProblems when a branch.yaml has an error."""
+    report = ProblemList(root=settings["KIT_ROOT"])
+    branches = load_branches(settings, report)
+    if report.errors:
+        raise ContentProblems(report.sorted())
+    for branch in branches:
+        folder = os.path.join(settings["OUTPUT_PATH"], branch_path(branch.slug))
+        site_folders.give(folder, f"branch {branch.slug} (branches/{branch.slug}/)")
+    return branches
+
+
+def built_or_failed(branches: list[Branch], settings: dict) -> dict[str, BranchResult]:
+    """build_branches, and BranchBuildFailed naming every branch that failed (once all have run)."""
+    results = build_branches(branches, settings)
+    failed = [r for r in results.values() if r.error]
+    if failed:
+        lines = "\n".join(f"  branches/{r.slug}: {r.error}" for r in sorted(failed, key=lambda r: r.slug))
+        raise BranchBuildFailed(f"{len(failed)} branch(es) failed to build:\n{lines}")
+    return results
+
+
 class BranchSubsitesGenerator(Generator):
     """Reads every branch.yaml, builds the branch subsites, aggregates for the main site."""
 
     def generate_context(self):
-        report = ProblemList(root=self.settings["KIT_ROOT"])
-        branches = load_branches(self.settings, report)
-        if report.errors:
-            raise ContentProblems(report.sorted())
-        for branch in branches:  # before anything is written: the main site never writes in them
-            folder = os.path.join(self.settings["OUTPUT_PATH"], branch_path(branch.slug))
-            site_folders.give(folder, f"branch {branch.slug} (branches/{branch.slug}/)")
-        results = build_branches(branches, self.settings)
-        failed = [r for r in results.values() if r.error]
-        if failed:
-            lines = "\n".join(f"  branches/{r.slug}: {r.error}" for r in sorted(failed, key=lambda r: r.slug))
-            raise BranchBuildFailed(f"{len(failed)} branch(es) failed to build:\n{lines}")
+        branches = checked_branches(self.settings)
+        if self.settings["BRANCH_ASSEMBLE"]:  # every branch from the records its shard left: none is built
+            results = assembled_branches(branches, self.settings)
+        else:
+            results = built_or_failed(branches, self.settings)
         remove_stale_branch_outputs(self.settings, branches)
         # each branch's folder in output/ is its own build's to prune, not the main site's
         self.settings["OUTPUT_PRUNE_KEEP"] = [branch_path(b.slug) for b in branches]

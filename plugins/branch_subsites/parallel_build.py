@@ -25,6 +25,7 @@ from .branch_settings import branch_overrides, branch_settings
 from .build_errors import collected_errors
 from .build_record import BranchResult, load_record, record_path, save_record
 from .reader_cache import prepare_reader_cache
+from .shards import content_fingerprint, portable_key
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +40,13 @@ def _start_worker(settings: dict) -> None:
     console.quiet = True  # one "Done: processed" line per branch would drown the progress
 
 
-def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchResult:
+def build_branch(branch: Branch, fingerprint: str, settings_key: str, content_key: str) -> BranchResult:
     """Build one branch into its own output folder (runs in a worker).
 
     Files whose content is unchanged are left alone, and files the build no longer makes are
     removed at its end (incremental_build), so a deleted post leaves no page behind."""
     started = time.perf_counter()
+    content = content_fingerprint(content_key, branch.folder)  # before the run, as the fingerprint was
     settings = branch_settings(branch, _worker_settings)
     output = settings["OUTPUT_PATH"]
     prepare_reader_cache(settings["CACHE_PATH"], settings_key)
@@ -62,6 +64,7 @@ def build_branch(branch: Branch, fingerprint: str, settings_key: str) -> BranchR
         slug=branch.slug,
         built=True,
         fingerprint=fingerprint,
+        content=content,
         exports=exports,
         files=files,
         states=output_states(output, files),
@@ -106,7 +109,7 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
     cache_root = settings["BRANCH_CACHE_PATH"]
     shared = theme_and_code_digest(settings)  # the code part is read once per build, shared with the checks
     results: dict[str, BranchResult] = {}
-    todo: list[tuple[Branch, str, str]] = []
+    todo: list[tuple[Branch, str, str, str]] = []
     candidates = []  # unchanged since their last build, if their output is all there
     for branch in branches:
         overrides = branch_overrides(branch, settings)
@@ -114,11 +117,12 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
         # depends on besides each file); the fingerprint adds the branch's files
         settings_key = settings_digest(overrides, shared)
         fingerprint = folder_digest(branch.folder, settings_key)
+        job = (branch, fingerprint, settings_key, portable_key(overrides, settings, shared))
         record = load_record(cache_root, branch.slug)
         if record and record.fingerprint == fingerprint and not _expired(record, settings.get("BUILD_NOW")):
-            candidates.append((branch, fingerprint, settings_key, overrides["OUTPUT_PATH"], record))
+            candidates.append((job, overrides["OUTPUT_PATH"], record))
         else:
-            todo.append((branch, fingerprint, settings_key))
+            todo.append(job)
     todo.sort(key=lambda job: job[0].slug)
 
     cores = settings.get("BRANCH_BUILD_JOBS") or os.cpu_count() or 1
@@ -132,12 +136,12 @@ def build_branches(branches: list[Branch], settings: dict) -> dict[str, BranchRe
         # unchanged branches missing an output file or holding one written over since (or missing a
         # cache file the main site reads): built last
         lost = []
-        for branch, fingerprint, settings_key, output, record in candidates:
+        for job, output, record in candidates:
             cache_files = record.exports.cache_files
             if outputs_intact(output, record.states) and all(map(os.path.isfile, cache_files)):
-                results[branch.slug] = record
+                results[job[0].slug] = record
             else:
-                lost.append((branch, fingerprint, settings_key))
+                lost.append(job)
         if lost:
             if pool is None:
                 jobs = max(1, min(cores, len(lost)))

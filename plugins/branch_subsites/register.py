@@ -1,4 +1,4 @@
-"""Connect branch_subsites: its checks, its generator (main site) and its exports (branches)."""
+"""Connect branch_subsites: its checks, its generator (main site), its exports (branches), and a shard's build."""
 
 from pelican import signals
 
@@ -9,6 +9,7 @@ from .branch_settings import main_site_url
 from .codeowners import check_codeowners
 from .exports import export_latest_news
 from .generator import BranchSubsitesGenerator
+from .shard_build import split_build
 
 
 def check_branch_files(settings, sites, report) -> None:
@@ -35,5 +36,6 @@ def register():
     check_site.connect(check_branch_files)
     check_site.connect(check_codeowners)
     signals.initialized.connect(set_main_site_url)
+    signals.initialized.connect(split_build)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(export_latest_news)

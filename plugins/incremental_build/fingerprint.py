@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import stat
 
 from pelican import __version__ as pelican_version
 
@@ -127,6 +128,29 @@ def _walk_state(folder: str) -> str:
             path = os.path.join(dirpath, name)
             stat = os.lstat(path)
             digest.update(f"{path[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def folder_content(folder: str) -> str:
+    """The name and bytes of every file under ``folder`` (a symbolic link by where it leads), as one
+    digest: what the folder holds wherever it lies and whenever it was checked out, where
+    folder_state's sizes and times are those of one checkout. Walked whole, as folder_state is."""
+    digest = hashlib.blake2b(digest_size=16)
+    prefix = len(os.path.join(folder, ""))
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
+        for name in sorted(filenames + links):
+            path = os.path.join(dirpath, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                held = "link to " + os.readlink(path)
+            elif stat.S_ISREG(mode):
+                with open(path, "rb") as handle:
+                    held = hashlib.file_digest(handle, "blake2b").hexdigest()
+            else:  # a pipe or a device is never read (file_policy refuses it)
+                held = f"mode {stat.S_IFMT(mode)}"
+            digest.update(f"{path[prefix:]}\0{held}\n".encode())
     return digest.hexdigest()
 
 
