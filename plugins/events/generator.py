@@ -374,24 +374,20 @@ class EventsGenerator(Generator):
         """Each month grid's page; with ``inputs`` (what the national pages of an area show,
         _area_inputs), one whose inputs are as they were when it was last made is not made again."""
         for month in months:
+            values = {"month": month, **common}
+            self._write_page(writer, month.save_as, month.url, "events_month", values, inputs, f"month {month.key}")
 
-            def write(month=month):
-                writer.write_file(
-                    month.save_as,
-                    self.get_template("events_month"),
-                    self.context,
-                    month=month,
-                    url=month.url,
-                    page_name=month.url.rstrip("/"),
-                    **common,
-                )
+    def _write_page(self, writer, save_as: str, url: str, template: str, values: dict, inputs, which: str) -> None:
+        """One list or month page; with ``inputs``, only if they are not those it was last made from."""
 
-            if inputs is None:
-                write()
-            else:
-                write_derived_page(
-                    self.settings, self.output_path, month.save_as, f"{inputs}\nmonth {month.key}", write
-                )
+        def write() -> None:
+            page = self.get_template(template)
+            writer.write_file(save_as, page, self.context, url=url, page_name=url.rstrip("/"), **values)
+
+        if inputs is None:
+            write()
+        else:
+            write_derived_page(self.settings, self.output_path, save_as, f"{inputs}\n{which}", write)
 
     def _write_areas(self, writer) -> None:
         """The national list, each nation's and each region's: every page of each, and its month grids."""
@@ -411,23 +407,8 @@ class EventsGenerator(Generator):
             reuse = self.settings["EVENTS_REUSE_NATIONAL_PAGES"]
             inputs = self._area_inputs(area, template, extra) if reuse else None
             for listing in area.pages:
-
-                def write(listing=listing, template=template, common=common):
-                    writer.write_file(
-                        listing.save_as,
-                        self.get_template(template),
-                        self.context,
-                        listing=listing,
-                        url=listing.url,
-                        page_name=listing.url.rstrip("/"),
-                        **common,
-                    )
-
-                if inputs is None:
-                    write()
-                else:
-                    page_inputs = f"{inputs}\npage {listing.number}"
-                    write_derived_page(self.settings, self.output_path, listing.save_as, page_inputs, write)
+                values, which = {"listing": listing, **common}, f"page {listing.number}"
+                self._write_page(writer, listing.save_as, listing.url, template, values, inputs, which)
             self._write_months(writer, area.months, {**common, "listing": None}, inputs)
 
     def _area_inputs(self, area, template: str, extra: dict) -> str:

@@ -120,15 +120,22 @@ def _walk_state(folder: str) -> str:
     folder, or a symbolic link, must change the state and so have the checks run again. A link is
     taken as itself (os.lstat), never followed: one that leads nowhere is still seen."""
     digest = hashlib.blake2b(digest_size=16)
+    for relative, path in _every_entry(folder):
+        stat = os.lstat(path)
+        digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _every_entry(folder: str):
+    """(name within ``folder``, path) of every file under it and every symbolic link to a folder
+    (which is not followed), in a stable order: folder by folder, names sorted."""
     prefix = len(os.path.join(folder, ""))
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames.sort()
         links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
         for name in sorted(filenames + links):
             path = os.path.join(dirpath, name)
-            stat = os.lstat(path)
-            digest.update(f"{path[prefix:]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+            yield path[prefix:], path
 
 
 def folder_content(folder: str) -> str:
@@ -136,21 +143,16 @@ def folder_content(folder: str) -> str:
     digest: what the folder holds wherever it lies and whenever it was checked out, where
     folder_state's sizes and times are those of one checkout. Walked whole, as folder_state is."""
     digest = hashlib.blake2b(digest_size=16)
-    prefix = len(os.path.join(folder, ""))
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
-        links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
-        for name in sorted(filenames + links):
-            path = os.path.join(dirpath, name)
-            mode = os.lstat(path).st_mode
-            if stat.S_ISLNK(mode):
-                held = "link to " + os.readlink(path)
-            elif stat.S_ISREG(mode):
-                with open(path, "rb") as handle:
-                    held = hashlib.file_digest(handle, "blake2b").hexdigest()
-            else:  # a pipe or a device is never read (file_policy refuses it)
-                held = f"mode {stat.S_IFMT(mode)}"
-            digest.update(f"{path[prefix:]}\0{held}\n".encode())
+    for relative, path in _every_entry(folder):
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            held = "link to " + os.readlink(path)
+        elif stat.S_ISREG(mode):
+            with open(path, "rb") as handle:
+                held = hashlib.file_digest(handle, "blake2b").hexdigest()
+        else:  # a pipe or a device is never read (file_policy refuses it)
+            held = f"mode {stat.S_IFMT(mode)}"
+        digest.update(f"{relative}\0{held}\n".encode())
     return digest.hexdigest()
 
 
