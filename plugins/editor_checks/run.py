@@ -73,7 +73,9 @@ SITES_AT_ONCE = 16
 
 
 def _send_in_groups(settings: dict, sites: list[SiteFolder], report: ProblemList) -> None:
-    for start in range(0, len(sites), SITES_AT_ONCE):
+    """check_site for ``sites``, SITES_AT_ONCE at a time; once with none when there are none, for the
+    checks of the whole project (the logos, every branch.yaml) when no site changed."""
+    for start in range(0, max(len(sites), 1), SITES_AT_ONCE):
         check_site.send(settings, sites=sites[start : start + SITES_AT_ONCE], report=report)
 
 
