@@ -51,12 +51,12 @@ def cards(count: int, sites: int, seed: int) -> list[CardText]:
         top = f"{town} branch {site + 1}"
         imprint = (
             f"Promoted by {rng.choice(['Alex Agent', 'Morag Ellison', 'Sam Okonjo-Whitfield'])} on behalf of "
-            f"The Hedgerow Party, both at {rng.randint(1, 120)} Station Road, {town} S{rng.randint(1, 40)} 4BY."
+            f"The Test Party, both at {rng.randint(1, 120)} Station Road, {town} S{rng.randint(1, 40)} 4BY."
         )
         for _ in range(count // sites + (site < count % sites)):
             title = " ".join(rng.choice(words) for _ in range(rng.randint(2, 14))).capitalize()
             when = rng.choice(WHEN) if rng.random() < 1 / 3 else ""
-            made.append(CardText(top, title, "The Hedgerow Party", imprint, when))
+            made.append(CardText(top, title, "The Test Party", imprint, when))
     return made
 
 
