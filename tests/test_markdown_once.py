@@ -80,3 +80,13 @@ def test_pages_from_kept_html_are_the_pages_converted_afresh(tmp_path):
     build(project, now=NOW, EDITOR_CHECKS_ON_BUILD=False)
     assert not store.exists()
     assert tree_digest(output) == kept
+
+
+def test_make_check_keeps_no_html(tmp_path):
+    """`make check` (and an import's check) builds nothing: it leaves the build cache as it was."""
+    from editor_checks.run import check_project
+    from kit_testing import project_settings
+
+    project = copy_fixture("two_branches", tmp_path / "site")
+    assert not check_project(project_settings(project)).errors
+    assert not (project / ".cache" / "markdown").exists()

@@ -58,4 +58,5 @@ def check_raw_html(settings, sites, report) -> None:
                     removal.message,
                     removal.fix,
                 )
-        texts.save()
+        if settings.get("EDITOR_CHECKS_ON_BUILD"):  # a build's own checks: `make check` builds nothing, keeps nothing
+            texts.save()
