@@ -419,8 +419,13 @@ class EventsGenerator(Generator):
         if self._site_inputs is None:
             self._site_inputs = site_inputs(self.settings, self.context)
         calendars = [c for value in extra.values() for c in (value if isinstance(value, list) else [value])]
+        # every national calendar, whichever the page offers: the national list shows them all (events.html)
+        every = self.context["event_calendars"]
+        calendars += [every["all"], *every["nations"].values(), *every["regions"].values()]
         shown = [
-            (c.save_as, c.name, c.area, c.links, c.holds) if isinstance(c, NationalCalendar) else area_digest(c)
+            (c.save_as, c.name, c.area, c.links, c.holds, len(c.branches))
+            if isinstance(c, NationalCalendar)
+            else area_digest(c)
             for c in calendars
         ]
         made = json.dumps([template, area_digest(area), plain_value(shown)], sort_keys=True, default=repr)

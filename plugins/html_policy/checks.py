@@ -47,7 +47,7 @@ def check_raw_html(settings, sites, report) -> None:
                 before = convert_text(markdown, document.body, path, document.body_line, report)
                 if before is None:
                     continue
-                page = clean(before) if cleaned else before  # what the cleaning postprocessor makes of it
+                page = clean(before).strip() if cleaned else before  # the postprocessor's, then Markdown's strip
                 texts.put(converter, document.body, page, before)
             if not cleaned or page == before:
                 continue
