@@ -12,6 +12,8 @@ from markupsafe import Markup
 from events.wording import event_date
 
 WORD = re.compile(r"\S+")
+# the sections front_matter.languages wraps for a bilingual page's `languages:`
+LANGUAGE_SECTION = re.compile(r'<section lang="([^"]+)">(.*?)</section>', re.S)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class SearchDocument:
     tags: str = ""
     place: str = ""
     summary: str = ""
+    lang: str = ""  # its language tag; "" is the site's DEFAULT_LANG
 
 
 def plain_text(markup) -> str:
@@ -44,37 +47,73 @@ def _date(value: dt.datetime | dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def article_document(article, site: str, settings: dict) -> SearchDocument:
-    body = plain_text(article.content)
+def language_parts(content, lang: str) -> list[tuple[str, str]]:
+    """[(language, plain text), ...] of a text: its sections in another language (a bilingual page's
+    `languages:`) each apart, the rest in ``lang``, the page's language; in order of first appearance."""
+    content = str(content or "")
+    parts: dict[str, list[str]] = {lang: []}
+    position = 0
+    for match in LANGUAGE_SECTION.finditer(content):
+        parts[lang].append(content[position : match.start()])
+        parts.setdefault(match.group(1), []).append(match.group(2))
+        position = match.end()
+    parts[lang].append(content[position:])
+    texts = [(language, plain_text(" ".join(html))) for language, html in parts.items()]
+    return [(language, text) for number, (language, text) in enumerate(texts) if text or number == 0]
+
+
+def _content_lang(content, settings: dict) -> str:
+    lang = getattr(content, "lang", None) or settings["DEFAULT_LANG"]
+    return "" if lang == settings["DEFAULT_LANG"] else lang
+
+
+def article_documents(article, site: str, settings: dict) -> list[SearchDocument]:
+    """A news post; a bilingual one once per language, each with its language's text."""
+    lang = _content_lang(article, settings)
     summary = plain_text(getattr(article, "summary", ""))
-    return SearchDocument(
-        url=f"{settings['SITEURL']}/{article.url}",
-        site_url=settings["SITEURL"],
-        title=str(article.title),  # plain text (front_matter)
-        kind="news",
-        site=site,
-        date=_date(article.date),
-        snippet=first_words(summary or body, settings["SEARCH_SNIPPET_WORDS"]),
-        summary=summary,
-        body=first_words(body, settings["SEARCH_BODY_WORDS"]),
-        tags=" ".join(str(t) for t in getattr(article, "tags", [])),
-    )
+    documents = []
+    for number, (part_lang, body) in enumerate(language_parts(article.content, lang)):
+        own = number == 0  # the summary and tags are in the post's own language
+        documents.append(
+            SearchDocument(
+                url=f"{settings['SITEURL']}/{article.url}",
+                site_url=settings["SITEURL"],
+                title=str(article.title),  # plain text (front_matter)
+                kind="news",
+                site=site,
+                date=_date(article.date),
+                snippet=first_words((summary if own else "") or body, settings["SEARCH_SNIPPET_WORDS"]),
+                summary=summary if own else "",
+                body=first_words(body, settings["SEARCH_BODY_WORDS"]),
+                tags=" ".join(str(t) for t in getattr(article, "tags", [])) if own else "",
+                lang="" if part_lang == settings["DEFAULT_LANG"] else part_lang,
+            )
+        )
+    return documents
 
 
-def page_document(page, site: str, settings: dict) -> SearchDocument:
-    body = plain_text(page.content)
+def page_documents(page, site: str, settings: dict) -> list[SearchDocument]:
+    """A page; a bilingual one once per language, each with its language's text."""
+    lang = _content_lang(page, settings)
     summary = plain_text(getattr(page, "summary", "")) if page.metadata.get("summary") else ""
-    return SearchDocument(
-        url=f"{settings['SITEURL']}/{page.url}",
-        site_url=settings["SITEURL"],
-        title=str(page.title),
-        kind="page",
-        site=site,
-        date="",
-        snippet=first_words(summary or body, settings["SEARCH_SNIPPET_WORDS"]),
-        summary=summary,
-        body=first_words(body, settings["SEARCH_BODY_WORDS"]),
-    )
+    documents = []
+    for number, (part_lang, body) in enumerate(language_parts(page.content, lang)):
+        own = number == 0
+        documents.append(
+            SearchDocument(
+                url=f"{settings['SITEURL']}/{page.url}",
+                site_url=settings["SITEURL"],
+                title=str(page.title),
+                kind="page",
+                site=site,
+                date="",
+                snippet=first_words((summary if own else "") or body, settings["SEARCH_SNIPPET_WORDS"]),
+                summary=summary if own else "",
+                body=first_words(body, settings["SEARCH_BODY_WORDS"]),
+                lang="" if part_lang == settings["DEFAULT_LANG"] else part_lang,
+            )
+        )
+    return documents
 
 
 def event_documents(event_pages, site: str, settings: dict) -> list[SearchDocument]:

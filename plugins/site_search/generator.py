@@ -9,13 +9,14 @@ from pelican.generators import Generator
 from incremental_build.derived import write_derived
 
 from .documents import (
-    article_document,
+    article_documents,
     branch_document,
     country_event_documents,
     event_documents,
-    page_document,
+    page_documents,
 )
 from .index import search_json
+from .search_languages import data_save_as, index_language
 
 
 class SearchGenerator(Generator):
@@ -28,33 +29,52 @@ class SearchGenerator(Generator):
         settings, context = self.settings, self.context
         branch = settings.get("BRANCH")
         site = branch["display_name"] if branch else settings["SITENAME"]
-        documents = [article_document(a, site, settings) for a in context.get("articles", [])]
-        documents += [page_document(p, site, settings) for p in context.get("pages", [])]
+        documents = [d for a in context.get("articles", []) for d in article_documents(a, site, settings)]
+        documents += [d for p in context.get("pages", []) for d in page_documents(p, site, settings)]
         documents += event_documents(context.get("upcoming_events", []), site, settings)
         if not branch:
             documents += [branch_document(b, settings) for b in context.get("branches", [])]
             documents += country_event_documents(context.get("country_upcoming_events", []), settings)
         return documents
 
+    def by_language(self, documents: list) -> dict[str, list]:
+        """The site's documents for each index: the default language's first (even with none), then
+        every other language it has documents in, in alphabetical order."""
+        default = index_language(self.settings["DEFAULT_LANG"], "en")
+        indexes: dict[str, list] = {default: []}
+        for document in documents:
+            language = index_language(document.lang, self.settings["DEFAULT_LANG"])
+            indexes.setdefault(language, []).append(document)
+        return {language: indexes[language] for language in [default, *sorted(set(indexes) - {default})]}
+
     def generate_output(self, writer):
         settings = self.settings
         branch = settings.get("BRANCH")
-        documents = self.documents()
         site = branch["display_name"] if branch else settings["SITENAME"]
-        # building a lunr index is slow (about 5 s for the national site of 650 branches): only when
-        # what it indexes has changed
-        write_derived(
-            settings,
-            self.output_path,
-            settings["SEARCH_DATA_SAVE_AS"],
-            json.dumps([site, [vars(d) for d in documents]], sort_keys=True),
-            lambda: search_json(documents, site=site, branch_search=not branch),
-        )
+        indexes = self.by_language(self.documents())
+        default = next(iter(indexes))
+        sources = {}
+        for language, documents in indexes.items():
+            save_as = data_save_as(settings["SEARCH_DATA_SAVE_AS"], language, default)
+            sources[language] = f"{settings['SITEURL']}/{save_as}"
+            # building a lunr index is slow (about 5 s for the national site of 650 branches): only when
+            # what it indexes has changed
+            write_derived(
+                settings,
+                self.output_path,
+                save_as,
+                json.dumps([site, language, [vars(d) for d in documents]], sort_keys=True),
+                lambda documents=documents, language=language: search_json(
+                    documents, site=site, branch_search=not branch, language=language
+                ),
+            )
         writer.write_file(
             settings["SEARCH_SAVE_AS"],
             self.get_template("search"),
             self.context,
             url=settings["SEARCH_URL"],
             page_name="search",
-            search_data_url=f"{settings['SITEURL']}/{settings['SEARCH_DATA_SAVE_AS']}",
+            search_data_url=sources[default],
+            # the other languages' indexes, which search.js takes when the page's language is theirs
+            search_data_urls=json.dumps(dict(sorted(sources.items())), sort_keys=True),
         )

@@ -1,8 +1,10 @@
-"""The lunr index and the result cards of one site, serialised into search/search.json.
+"""The lunr index and the result cards of one site in one language, serialised into search/search.json.
 
 lunr (Python) 0.8.0 writes indexes for lunr.js 2.3.9: the same English pipeline (trimmer,
-stop words, Porter stemmer), so a query finds the same documents in the browser as here.
-Refs are list positions, so the index does not repeat URLs; positions are not stored.
+stop words, Porter stemmer), so a query finds the same documents in the browser as here. A Welsh or
+Gaelic index takes each word's forms instead (search_languages), which search-query.js gives the
+query's words in the browser. Refs are list positions, so the index does not repeat URLs; positions
+are not stored.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
 
 from .documents import SearchDocument
+from .search_languages import WORD_FORMS, language_builder
 
 FIELDS = [
     {"field_name": "title", "boost": 10},
@@ -25,7 +28,7 @@ FIELDS = [
     {"field_name": "summary", "boost": 3},
     {"field_name": "body"},
 ]
-SEARCH_DATA_VERSION = 1
+SEARCH_DATA_VERSION = 2  # 2: the index's language
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -51,9 +54,9 @@ def english_builder() -> Builder:
     return builder
 
 
-def build_index(documents: list[SearchDocument]):
+def build_index(documents: list[SearchDocument], language: str = "en"):
     return lunr(
-        builder=english_builder(),
+        builder=language_builder(language) if language in WORD_FORMS else english_builder(),
         ref="ref",
         fields=FIELDS,
         documents=[
@@ -70,9 +73,10 @@ def build_index(documents: list[SearchDocument]):
     )
 
 
-def search_json(documents: list[SearchDocument], *, site: str, branch_search: bool) -> bytes:
-    """{"version", "site", "sites": [[name, url], ...], "docs": [[site, path, title, kind, date, snippet], ...],
-    "index": lunr}: a result's address is its site's url + path (sites are listed once, not per result)."""
+def search_json(documents: list[SearchDocument], *, site: str, branch_search: bool, language: str = "en") -> bytes:
+    """{"version", "site", "language", "sites": [[name, url], ...], "docs": [[site, path, title, kind, date,
+    snippet], ...], "index": lunr}: a result's address is its site's url + path (sites are listed once, not
+    per result); "language" says how to query the index (en: lunr's English pipeline; cy, gd: their word forms)."""
     sites: dict[tuple[str, str], int] = {}
     docs = []
     for d in documents:
@@ -82,10 +86,11 @@ def search_json(documents: list[SearchDocument], *, site: str, branch_search: bo
     data = {
         "version": SEARCH_DATA_VERSION,
         "site": site,
+        "language": language,
         "branch_search": branch_search,  # main site: branch results link to the branch's own search
         "sites": [list(key) for key in sites],
         "docs": docs,
         # lunr cannot index nothing (it divides by the number of documents); a new branch may have nothing yet
-        "index": build_index(documents).serialize() if documents else None,
+        "index": build_index(documents, language).serialize() if documents else None,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

@@ -16,16 +16,20 @@ if (form) {
   const status = document.getElementById("search-status");
   const results = document.getElementById("search-results");
   let data = null;
+  // The index in the page's language (?lang=, else the form's or the page's lang), else the default one.
+  const sources = JSON.parse(form.dataset.searchSources || "{}");
+  const pageLang = new URL(window.location.href).searchParams.get("lang") || form.closest("[lang]")?.lang || "";
+  const source = sources[pageLang.split("-")[0].toLowerCase()] || form.dataset.searchSource;
 
   const load = () => {
-    data ??= fetch(form.dataset.searchSource).then((response) => {
+    data ??= fetch(source).then((response) => {
       if (!response.ok) throw new Error(`search data: HTTP ${response.status}`);
       return response.json().then((json) => ({ ...json, lunrIndex: json.index && window.lunr.Index.load(json.index) }));
     });
     return data;
   };
 
-  const card = (sites, doc, queryStems, lastPrefix, query, branchSearch) => {
+  const card = (sites, doc, queryStems, lastPrefix, query, branchSearch, language) => {
     const [siteNumber, path, title, kind, date, snippet] = doc;
     const [site, siteUrl] = sites[siteNumber];
     const url = siteUrl + path;
@@ -34,7 +38,7 @@ if (form) {
     heading.append(element("a", title, { href: url }));
     li.append(heading);
     li.append(element("p", [KINDS[kind] || kind, site, date].filter(Boolean).join(" · "), { class: "kit-results__meta" }));
-    if (snippet) li.append(marked(snippet, queryStems, lastPrefix));
+    if (snippet) li.append(marked(snippet, queryStems, lastPrefix, language));
     if (branchSearch && kind === "branch") {
       const more = element("p", "", { class: "kit-results__more" });
       const link = new URL("search/", new URL(`${siteUrl}/`, window.location.href));
@@ -63,16 +67,18 @@ if (form) {
     if (input.value.trim() !== query) return; // the reader has typed on
     let found;
     try {
-      found = site.lunrIndex ? runQuery(site.lunrIndex, query) : [];
+      found = site.lunrIndex ? runQuery(site.lunrIndex, query, site.language) : [];
     } catch (error) {
       found = [];
     }
-    const queryStems = new Set(stems(query));
+    const queryStems = new Set(stems(query, site.language));
     const words = query.toLowerCase().split(/\s+/);
     const lastPrefix = words[words.length - 1].length > 1 ? words[words.length - 1] : "";
     const shown = found.slice(0, MAX_RESULTS);
     results.replaceChildren(
-      ...shown.map((hit) => card(site.sites, site.docs[Number(hit.ref)], queryStems, lastPrefix, query, site.branch_search)),
+      ...shown.map((hit) =>
+        card(site.sites, site.docs[Number(hit.ref)], queryStems, lastPrefix, query, site.branch_search, site.language),
+      ),
     );
     const count = found.length;
     status.textContent =
