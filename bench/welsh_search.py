@@ -62,7 +62,7 @@ class Figures:
         return self.right / self.found if self.found else 1.0
 
 
-def test_set() -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
+def welsh_test_set() -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
     """({document id: (title, text)}, {query: [the document ids it should find]})."""
     documents = yaml.safe_load((TEST_SET / "documents.yaml").read_text(encoding="utf-8"))
     queries = yaml.safe_load((TEST_SET / "queries.yaml").read_text(encoding="utf-8"))
@@ -104,14 +104,14 @@ def run_queries(data: bytes, queries: list[str]) -> dict[str, list[str]]:
 
 
 def found_by(language: str) -> dict[str, list[str]]:
-    documents, queries = test_set()
+    documents, queries = welsh_test_set()
     site_documents = search_documents(documents, language)
     data = search_json(site_documents, site="The Test Party", branch_search=False, language=language)
     return run_queries(data, list(queries))
 
 
 def figures(language: str, found: dict[str, list[str]] | None = None) -> Figures:
-    _, queries = test_set()
+    _, queries = welsh_test_set()
     found = found_by(language) if found is None else found
     right = {query: set(found[query]) & set(wanted) for query, wanted in queries.items()}
     return Figures(
@@ -125,7 +125,7 @@ def figures(language: str, found: dict[str, list[str]] | None = None) -> Figures
 
 
 def main(argv: list[str] | None = None) -> int:
-    documents, queries = test_set()
+    documents, queries = welsh_test_set()
     print(f"{len(queries)} Welsh queries over {len(documents)} documents (tests/fixtures/welsh_search/)")
     print(f"{'pipeline':<28} {'recall':>7} {'precision':>9} {'all found':>10}")
     for language, name in (("en", "English (before)"), ("cy", "Welsh (search.cy.json)")):

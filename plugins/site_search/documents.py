@@ -70,9 +70,12 @@ def _content_lang(content, settings: dict) -> str:
 def article_documents(article, site: str, settings: dict) -> list[SearchDocument]:
     """A news post; a bilingual one once per language, each with its language's text."""
     lang = _content_lang(article, settings)
-    summary = plain_text(getattr(article, "summary", ""))
+    parts = language_parts(article.content, lang)
+    # Pelican's summary of a bilingual post (none given) runs on into its other languages: not indexed
+    given = len(parts) == 1 or article.metadata.get("summary")
+    summary = plain_text(getattr(article, "summary", "")) if given else ""
     documents = []
-    for number, (part_lang, body) in enumerate(language_parts(article.content, lang)):
+    for number, (part_lang, body) in enumerate(parts):
         own = number == 0  # the summary and tags are in the post's own language
         documents.append(
             SearchDocument(
