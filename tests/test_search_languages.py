@@ -146,6 +146,14 @@ def test_recall_and_precision_over_the_test_set_beat_the_english_pipeline(welsh_
     assert welsh.recall > english.recall
 
 
+def test_the_figures_in_the_docs_are_the_benchs(welsh_found):
+    docs = (KIT_ROOT / "docs/search.md").read_text()
+    for language, name in (("en", "| English (every site's before) |"), ("cy", "| Welsh (`search.cy.json`) |")):
+        f = figures(language, welsh_found if language == "cy" else None)
+        row = f"{name} {f.recall:.1%} | {f.precision:.1%} | {f.answered} of {f.queries} |"
+        assert row in docs, row
+
+
 # ---- a site's indexes ---------------------------------------------------------
 
 WELSH_PAGE = """\

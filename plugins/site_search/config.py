@@ -12,7 +12,14 @@ SETTINGS = [
     ),
     Setting("SEARCH_URL", "search/", str, "The address of the search page.", address),
     Setting("SEARCH_SAVE_AS", "search/index.html", str, "Where the search page is written.", address),
-    Setting("SEARCH_DATA_SAVE_AS", "search/search.json", str, "Where the search index is written.", address),
+    Setting(
+        "SEARCH_DATA_SAVE_AS",
+        "search/search.json",
+        str,
+        "Where the search index of the site's DEFAULT_LANG is written; another language's (Welsh, Gaelic) "
+        "beside it, with the language before the extension: `search/search.cy.json`.",
+        address,
+    ),
     Setting("SEARCH_BODY_WORDS", 120, int, "The first this many words of a text are indexed.", whole(0)),
     Setting("SEARCH_SNIPPET_WORDS", 30, int, "Words shown under each result.", whole(0)),
     Setting(
