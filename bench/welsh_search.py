@@ -103,8 +103,10 @@ def run_queries(data: bytes, queries: list[str]) -> dict[str, list[str]]:
     return json.loads(result.stdout)
 
 
-def found_by(language: str) -> dict[str, list[str]]:
-    documents, queries = welsh_test_set()
+def found_by(language: str, queries: list[str] | None = None) -> dict[str, list[str]]:
+    """{query: what search/ lists for it}, for the test set's queries or ``queries``."""
+    documents, test_queries = welsh_test_set()
+    queries = list(test_queries) if queries is None else queries
     site_documents = search_documents(documents, language)
     data = search_json(site_documents, site="The Test Party", branch_search=False, language=language)
     return run_queries(data, list(queries))

@@ -138,6 +138,12 @@ def test_search_on_welsh_pages_finds_every_mutated_form(welsh_found):
     assert {"d08", "d12", "d13", "d14"} <= set(welsh_found["nghymuned"])
 
 
+def test_a_query_of_stop_words_or_punctuation_finds_nothing(welsh_found):
+    found = found_by("cy", ["yn y", "i'r", "’", "<script>", "a ac"])
+    assert found == {"yn y": [], "i'r": [], "’": [], "<script>": [], "a ac": []}
+    assert set(found_by("cy", ["Caerdydd yr"])["Caerdydd yr"]) == set(welsh_found["Caerdydd"])  # yr adds nothing
+
+
 def test_recall_and_precision_over_the_test_set_beat_the_english_pipeline(welsh_found):
     welsh, english = figures("cy", welsh_found), figures("en")
     assert welsh.queries >= 40 and welsh.relevant > welsh.queries
@@ -259,4 +265,22 @@ def test_the_welsh_search_in_chromium_finds_mutated_forms(site, serve, open_page
     assert page.url == f"{base}/branches/alpha/search/?lang=cy&q=Caerdydd"
     page.goto(f"{base}/branches/alpha/search/?q=Caerdydd")  # from an English page: the English index
     page.locator("#search-status").filter(has_text="Nothing found").wait_for()
+    for lang in ("zz", "__proto__", "constructor", "%3Cscript%3E"):  # no index of its own: the default one
+        page.goto(f"{base}/branches/alpha/search/?lang={lang}&q=library")
+        page.locator("#search-results li").first.wait_for()
+        assert page.locator("#search-results h2").first.inner_text() == "Alphaton saves the library"
     assert page.problems == []
+
+
+def test_a_site_with_no_welsh_left_keeps_no_welsh_index(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "project")
+    welsh_page = project / "branches/alpha/pages/amdanom-ni.md"
+    welsh_page.write_text(WELSH_PAGE)
+    output = build(project, now=NOW)
+    welsh_index = output / "branches/alpha/search/search.cy.json"
+    assert json.loads(welsh_index.read_text())["language"] == "cy"
+    welsh_page.unlink()
+    build(project, now=NOW)
+    assert not welsh_index.exists()
+    page = (output / "branches/alpha/search/index.html").read_text()
+    assert "search.cy.json" not in page

@@ -40,10 +40,12 @@ export const runQuery = (index, typed, language) => {
   if (!tokens.length) return [];
   const forms = WORD_FORMS[language];
   if (forms) {
+    const tokenForms = tokens.map(forms);
+    if (!tokenForms.some((each) => each.length)) return []; // only stop words: a query of nothing finds everything
     return index.query((query) => {
-      tokens.forEach((token, position) => {
-        const last = position === tokens.length - 1 && [...token].length > 2;
-        for (const form of forms(token)) {
+      tokenForms.forEach((each, position) => {
+        const last = position === tokens.length - 1 && [...tokens[position]].length > 2;
+        for (const form of each) {
           query.term(form, { boost: 10, usePipeline: false });
           if (last) query.term(form, { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING });
         }

@@ -19,7 +19,8 @@ if (form) {
   // The index in the page's language (?lang=, else the form's or the page's lang), else the default one.
   const sources = JSON.parse(form.dataset.searchSources || "{}");
   const pageLang = new URL(window.location.href).searchParams.get("lang") || form.closest("[lang]")?.lang || "";
-  const source = sources[pageLang.split("-")[0].toLowerCase()] || form.dataset.searchSource;
+  const language = pageLang.split("-")[0].toLowerCase();
+  const source = Object.hasOwn(sources, language) ? sources[language] : form.dataset.searchSource;
 
   const load = () => {
     data ??= fetch(source).then((response) => {
