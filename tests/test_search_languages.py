@@ -10,6 +10,7 @@ import pytest
 
 from bench.welsh_search import figures, found_by, welsh_test_set
 from kit_testing import KIT_ROOT, build, copy_fixture
+from site_search import gaelic, welsh
 from site_search.gaelic import gaelic_forms
 from site_search.search_languages import data_save_as, index_language
 from site_search.welsh import welsh_forms
@@ -31,7 +32,9 @@ EDGES = [
 def words_of_the_test_set() -> list[str]:
     documents, queries = welsh_test_set()
     words = [word for title, text in documents.values() for word in f"{title} {text}".split()]
-    return sorted({*words, *queries, *EDGES})
+    # every stop word, as itself and as it would be with a mutation undone, so both lists must be the same
+    stop_words = {*welsh.STOP_WORDS, *gaelic.STOP_WORDS}
+    return sorted({*words, *queries, *EDGES, *stop_words, *(f"h{word}" for word in stop_words)})
 
 
 def js_forms(module: str, function: str, words: list[str]) -> list[list[str]]:

@@ -17,32 +17,10 @@ import functools
 
 from .word_folding import folded_pieces
 
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "agus",
-        "aig",
-        "air",
-        "am",
-        "an",
-        "ann",
-        "anns",
-        "bho",
-        "de",
-        "do",
-        "gu",
-        "h",
-        "is",
-        "le",
-        "n",
-        "na",
-        "nan",
-        "nam",
-        "ri",
-        "s",
-        "t",
-    ]
-)
+STOP_WORDS = frozenset([
+    "a", "agus", "aig", "air", "am", "an", "ann", "anns", "bho", "de", "do", "gu", "h", "is", "le", "n",
+    "na", "nan", "nam", "ri", "s", "t"
+])  # fmt: skip
 LENITED = frozenset("bcdfgmpst")
 
 

@@ -28,45 +28,11 @@ from .word_folding import folded_pieces
 
 # kept small: words so common that finding them finds everything (articles, "and", "in", "of", "to",
 # pronouns that mutate the next word); never a word a reader would look for
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "ac",
-        "ag",
-        "am",
-        "ar",
-        "at",
-        "ei",
-        "eich",
-        "ein",
-        "eu",
-        "fy",
-        "gan",
-        "gyda",
-        "hefyd",
-        "hi",
-        "hwn",
-        "hyn",
-        "i",
-        "mae",
-        "mewn",
-        "na",
-        "nac",
-        "neu",
-        "ni",
-        "nid",
-        "o",
-        "oedd",
-        "ond",
-        "r",
-        "sy",
-        "sydd",
-        "y",
-        "yn",
-        "yr",
-        "yw",
-    ]
-)
+STOP_WORDS = frozenset([
+    "a", "ac", "ag", "am", "ar", "at", "ei", "eich", "ein", "eu", "fy", "gan", "gyda", "hefyd", "hi", "hwn",
+    "hyn", "i", "mae", "mewn", "na", "nac", "neu", "ni", "nid", "o", "oedd", "ond", "r", "sy", "sydd", "y",
+    "yn", "yr", "yw"
+])  # fmt: skip
 MUTATIONS = {
     # mutation: ((mutated beginning, radical beginning), ...)
     "soft": (("b", "p"), ("d", "t"), ("dd", "d"), ("f", "b"), ("f", "m"), ("g", "c"), ("l", "ll"), ("r", "rh")),
