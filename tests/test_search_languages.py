@@ -96,21 +96,26 @@ def test_every_spelling_of_a_word_shares_a_form_with_the_others(spellings):
 
 
 @pytest.mark.parametrize(
-    ("word", "other"),
-    [("Caerdydd", "Bangor"), ("llan", "lan"), ("rhyl", "ryl"), ("ffordd", "fordd"), ("dafad", "ddafad")],
+    ("word", "other"), [("Caerdydd", "Bangor"), ("llan", "glan"), ("ffordd", "bordd"), ("tŷ", "tai")]
 )
 def test_different_words_share_no_form(word, other):
-    """ll, rh and ff are letters of their own: llan is no mutated form of lan's radical (glan) and
-    ffordd none of ford; but lan may be soft-mutated llan, so the other way round they do share one."""
-    if word == "llan":
-        assert "llan" in welsh_forms(other)  # lan: llan, glan or lan itself
-        assert set(welsh_forms(word)) == {"llan"}
-    elif word in ("rhyl", "ffordd"):
-        assert set(welsh_forms(word)) == {word}
-    elif word == "dafad":
-        assert set(welsh_forms(other)) == {"dafad", "ddafad"}  # dd is soft-mutated d, not a d to undo
-    else:
-        assert not set(welsh_forms(word)) & set(welsh_forms(other))
+    assert not set(welsh_forms(word)) & set(welsh_forms(other))
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("llan", {"llan"}),  # ll, rh, ff, dd are letters of their own, not a mutated l, r, f, d
+        ("rhyl", {"rhyl"}),
+        ("ffordd", {"ffordd"}),
+        ("ddafad", {"ddafad", "dafad"}),  # dd is soft-mutated d, and no d to undo
+        ("lan", {"lan", "llan", "glan"}),  # soft-mutated llan, or glan with its g dropped
+        ("fam", {"fam", "bam", "mam"}),  # f: soft-mutated b or m
+        ("nghath", {"nghath", "cath"}),  # the longest beginning: ngh, not ng or n
+    ],
+)
+def test_the_forms_of_a_word(word, forms):
+    assert set(welsh_forms(word)) == forms
 
 
 def test_stop_words_and_punctuation_leave_no_form():
