@@ -115,3 +115,17 @@ def test_make_check_keeps_no_html(tmp_path):
     project = copy_fixture("two_branches", tmp_path / "site")
     assert not check_project(project_settings(project)).errors
     assert not (project / ".cache" / "markdown").exists()
+
+
+def test_a_deleted_branchs_converted_texts_are_removed(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "site")
+    build(project, now=NOW)
+    store = project / ".cache" / "markdown"
+    kept = {name: (store / name).read_bytes() for name in ("main.pickle", "branch-alpha.pickle")}
+    assert (store / "branch-beta-net.pickle").is_file()
+
+    shutil.rmtree(project / "branches" / "beta-net")
+    output = build(project, now=NOW)
+    assert sorted(p.name for p in store.iterdir()) == sorted(kept)
+    assert {name: (store / name).read_bytes() for name in kept} == kept  # the others' as they were
+    assert not (output / "branches" / "beta-net").exists()

@@ -385,10 +385,10 @@ class EventsGenerator(Generator):
             page = self.get_template(template)
             writer.write_file(save_as, page, self.context, url=url, page_name=url.rstrip("/"), **values)
 
-        if inputs is None:
-            write()
-        else:
-            write_derived_page(self.settings, self.output_path, save_as, f"{inputs}\n{which}", write)
+        # without inputs it is rendered whatever they are, and its stamp removed: a stamp left would let a
+        # later build with EVENTS_REUSE_NATIONAL_PAGES on take this page for the one the stamp was made for
+        made_from = f"{inputs}\n{which}" if inputs is not None else None
+        write_derived_page(self.settings, self.output_path, save_as, made_from, write)
 
     def _write_areas(self, writer) -> None:
         """The national list, each nation's and each region's: every page of each, and its month grids."""

@@ -67,6 +67,21 @@ def site_file(settings: dict, slug: str | None) -> str:
     return os.path.join(settings["CONVERTED_MARKDOWN_PATH"], f"{name}.pickle")
 
 
+def forget_deleted_branches(settings: dict, slugs: set[str]) -> list[str]:
+    """Remove the files of branches not in ``slugs`` (every branch the site has now): a deleted branch's
+    texts are never asked for again. The names of the files removed."""
+    folder = settings["CONVERTED_MARKDOWN_PATH"]
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    kept = {os.path.basename(site_file(settings, slug)) for slug in slugs}
+    stale = [name for name in names if name.startswith("branch-") and name.endswith(".pickle") and name not in kept]
+    for name in stale:
+        os.remove(os.path.join(folder, name))
+    return stale
+
+
 def site_slug(settings: dict) -> str | None:
     """The slug of the site whose build ``settings`` are (None for the main site)."""
     branch = settings.get("BRANCH")
