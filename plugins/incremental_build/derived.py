@@ -17,6 +17,7 @@ from .produced import produced, record
 
 # what may differ between two runs without changing a page: "now" is in each page's own data
 RUN_SETTINGS = frozenset({"BUILD_NOW", "BRANCH_EXPORTS", "OUTPUT_PRUNE_KEEP"})
+STAMPS, STAMP = "derived", ".digest"  # CACHE_PATH/derived/<the file's name>.digest
 
 
 def write_derived(settings: dict, output_path: str, relative: str, inputs: str, make: Callable[[], bytes]) -> bool:
@@ -49,9 +50,6 @@ def _stamp_path(settings: dict, relative: str) -> str:
 def _remove_stamp(stamp: str) -> None:
     if os.path.exists(stamp):
         os.remove(stamp)
-
-
-STAMPS, STAMP = "derived", ".digest"
 
 
 def prune_stamps(settings: dict) -> int:
