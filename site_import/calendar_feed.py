@@ -23,12 +23,20 @@ from scaffold.writers import slugify
 
 from .event_files import SIGNIFICANT, EventFile, series_files
 from .import_failed import ImportFailed
+from .input_file import read_input, within_limit
 
 MAX_FEED_BYTES = 20 * 1024 * 1024  # a branch's calendar of ten years is a few hundred kilobytes
 TIMEOUT_SECONDS = 30
 # Components that are not events: each one left out is named for the editor.
 LEFT_OUT_COMPONENTS = {"VTODO": "a to-do", "VJOURNAL": "a journal entry", "VFREEBUSY": "free/busy times"}
 KNOWN_COMPONENTS = {"VCALENDAR", "VEVENT", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VALARM"}
+
+
+TOO_LARGE = ", more than a calendar of events (export only this branch's calendar)"
+
+
+def _failed(message: str) -> ImportFailed:
+    return ImportFailed(f"{message}: nothing was written")
 
 
 def read_feed(feed: str) -> bytes:
@@ -43,18 +51,8 @@ def read_feed(feed: str) -> bytes:
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise ImportFailed(f"{feed} could not be fetched ({reason}): nothing was written") from exc
-    else:
-        try:
-            with open(feed, "rb") as handle:
-                data = handle.read(MAX_FEED_BYTES + 1)
-        except OSError as exc:
-            raise ImportFailed(f"{feed} cannot be read ({exc.strerror}): nothing was written") from exc
-    if len(data) > MAX_FEED_BYTES:
-        raise ImportFailed(
-            f"{feed} is larger than {MAX_FEED_BYTES // (1024 * 1024)} MB, more than a calendar of events: "
-            "nothing was written. Export only this branch's calendar."
-        )
-    return data
+        return within_limit(data, feed, MAX_FEED_BYTES, _failed, TOO_LARGE)
+    return read_input(feed, MAX_FEED_BYTES, _failed, TOO_LARGE)
 
 
 def parse_feed(data: bytes, feed: str) -> Calendar:

@@ -20,6 +20,8 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeTree
 from defusedxml import DefusedXmlException
 
+from .input_file import read_input
+
 MAX_EXPORT_BYTES = 200 * 1024 * 1024
 WP_NAMESPACE_START = "http://wordpress.org/export/"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -112,13 +114,7 @@ def _repair_ampersands(text: str, start: int, end: int, repairs: list[str]) -> s
 
 def read_export(path: str) -> WxrExport:
     """The export at ``path``; NotAnExport, saying why in a sentence, if it is not one."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_EXPORT_BYTES + 1)
-    except OSError as exc:
-        raise NotAnExport(f"{path} cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_EXPORT_BYTES:
-        raise NotAnExport(f"{path} is larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MB, too large for an export")
+    data = read_input(path, MAX_EXPORT_BYTES, NotAnExport, ", too large for an export")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -257,6 +257,24 @@ def test_a_file_that_is_not_icalendar_writes_nothing(project, tmp_path, capsys):
     assert f"{page} is not an iCalendar file (it does not begin with BEGIN:VCALENDAR)" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("kind", ["too large", "unreadable"])
+def test_a_feed_too_large_or_unreadable_writes_nothing(project, tmp_path, monkeypatch, capsys, kind):
+    import site_import.calendar_feed as calendar_feed
+
+    monkeypatch.setattr(calendar_feed, "MAX_FEED_BYTES", 2 * 1024 * 1024)
+    feed = tmp_path / "large.ics"
+    if kind == "too large":  # a calendar all the same: only its size is wrong
+        feed.write_bytes(GOOGLE.read_bytes() + b"\r\n" * (1024 * 1024))
+        said = f"{feed} is larger than 2 MB, more than a calendar of events"
+    else:
+        feed.mkdir()
+        said = f"{feed} cannot be read (Is a directory): nothing was written"
+    before = tree_digest(project)
+    assert run(project, feed, "--branch", "alpha") == 2
+    assert tree_digest(project) == before
+    assert said in capsys.readouterr().err
+
+
 def test_an_unknown_branch_writes_nothing(project, capsys):
     before = tree_digest(project)
     assert run(project, GOOGLE, "--branch", "gamma") == 2

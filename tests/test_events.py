@@ -268,7 +268,8 @@ def test_assembled_calendars_are_what_icalendar_writes_for_the_whole_calendar(tm
     )
     output = build(project, now=NOW)
     # the record names its cache files within .cache/branches/ (a shard's record reads on another runner)
-    records = load_series(load_record(str(project / ".cache/branches"), "alpha").exports.events)
+    cache = str(project / ".cache/branches")
+    records = load_series(load_record(cache, "alpha").exports.events, cache)
     assert {r["timezone"] for r in records} == {"Europe/London", "Europe/Dublin"}
     prefixes = {r["uid"]: "Alphaton branch" for r in records}
     zones = timezone_range(records)

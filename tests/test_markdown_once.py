@@ -15,6 +15,25 @@ import pytest
 from kit_testing import build, copy_fixture, tree_digest
 
 NOW = "1798761600"
+# A logo: party_brand adds its file to the inputs every site is built from as the build starts, after
+# the checks kept their HTML; the kept HTML is found all the same.
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+    '<rect width="200" height="100" fill="#1d5c2e"/></svg>\n'
+)
+# A text whose first block is a comment, which a branch's cleaning removes: its kept HTML must be what
+# a fresh conversion gives, byte for byte.
+COMMENT_FIRST = "---\ntitle: {title}\n---\n<!-- a comment -->\n\nThe words after the comment, in {title}.\n"
+
+
+def _project(tmp_path: Path) -> Path:
+    """The two-branch fixture with a logo and a text on the main site and a branch that starts with a comment."""
+    project = copy_fixture("two_branches", tmp_path / "site")
+    (project / "theme" / "brand").mkdir(parents=True)
+    (project / "theme" / "brand" / "logo.svg").write_text(LOGO, encoding="utf-8")
+    for folder, title in (("content/pages", "Notes"), ("branches/alpha/pages", "Alphaton notes")):
+        (project / folder / "notes.md").write_text(COMMENT_FIRST.format(title=title), encoding="utf-8")
+    return project
 
 
 @pytest.fixture
@@ -49,9 +68,10 @@ def _bodies(project: Path) -> dict[str, str]:
 
 
 def test_each_file_is_converted_once_per_build(tmp_path, conversions):
-    project = copy_fixture("two_branches", tmp_path / "site")
+    project = _project(tmp_path)
     bodies = _bodies(project)
-    build(project, now=NOW, WORKER_START_METHOD="fork", EDITOR_CHECKS_JOBS=2, BRANCH_BUILD_JOBS=2)
+    output = build(project, now=NOW, WORKER_START_METHOD="fork", EDITOR_CHECKS_JOBS=2, BRANCH_BUILD_JOBS=2)
+    assert (output / "theme" / "brand" / "logo.svg").is_file(), "the build has the logo"
     converted = conversions()
     files = [digest for digest in converted if digest in bodies]
     assert sorted(set(files)) == sorted(bodies), "every post, page and event is converted"
@@ -67,9 +87,13 @@ def test_each_file_is_converted_once_per_build(tmp_path, conversions):
 
 
 def test_pages_from_kept_html_are_the_pages_converted_afresh(tmp_path):
-    project = copy_fixture("two_branches", tmp_path / "site")
+    project = _project(tmp_path)
     output = build(project, now=NOW)
     kept = tree_digest(output)
+    notes = [output / "notes" / "index.html", output / "branches" / "alpha" / "notes" / "index.html"]
+    for page in notes:
+        text = page.read_text(encoding="utf-8")
+        assert "The words after the comment" in text
     store = project / ".cache" / "markdown"
     assert sorted(p.name for p in store.iterdir()) == ["branch-alpha.pickle", "branch-beta-net.pickle", "main.pickle"]
 
@@ -80,6 +104,7 @@ def test_pages_from_kept_html_are_the_pages_converted_afresh(tmp_path):
     build(project, now=NOW, EDITOR_CHECKS_ON_BUILD=False)
     assert not store.exists()
     assert tree_digest(output) == kept
+    assert all(page.is_file() for page in notes)
 
 
 def test_make_check_keeps_no_html(tmp_path):
@@ -90,3 +115,17 @@ def test_make_check_keeps_no_html(tmp_path):
     project = copy_fixture("two_branches", tmp_path / "site")
     assert not check_project(project_settings(project)).errors
     assert not (project / ".cache" / "markdown").exists()
+
+
+def test_a_deleted_branchs_converted_texts_are_removed(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "site")
+    build(project, now=NOW)
+    store = project / ".cache" / "markdown"
+    kept = {name: (store / name).read_bytes() for name in ("main.pickle", "branch-alpha.pickle")}
+    assert (store / "branch-beta-net.pickle").is_file()
+
+    shutil.rmtree(project / "branches" / "beta-net")
+    output = build(project, now=NOW)
+    assert sorted(p.name for p in store.iterdir()) == sorted(kept)
+    assert {name: (store / name).read_bytes() for name in kept} == kept  # the others' as they were
+    assert not (output / "branches" / "beta-net").exists()

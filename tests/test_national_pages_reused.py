@@ -82,3 +82,45 @@ def test_a_site_can_have_them_rendered_on_every_build(tmp_path, monkeypatch):
     post.write_text(post.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     build(project, now=NOW, EVENTS_REUSE_NATIONAL_PAGES=False)
     assert "events/index.html" in _national(rendered)
+
+
+def test_a_page_rendered_with_reuse_off_is_not_taken_for_its_old_stamp(tmp_path):
+    """on, off, on: the page the build with reuse off made (from an event since changed back) is made
+    again, not kept as the one the first build's stamp describes."""
+    project = copy_fixture("two_branches", tmp_path / "site")
+    event = project / "branches" / "alpha" / "events" / "2027-01-12-branch-meeting.md"
+    original = event.read_text(encoding="utf-8")
+    output = build(project, now=NOW)
+    listing = output / "events" / "index.html"
+    made = listing.read_bytes()
+    stamp = project / ".cache" / "main" / "derived" / "events" / "index.html.digest"
+    assert stamp.is_file()
+
+    event.write_text(original.replace("Branch meeting", "Branch AGM", 1), encoding="utf-8")
+    build(project, now=NOW, EVENTS_REUSE_NATIONAL_PAGES=False)
+    assert "Branch AGM" in listing.read_text(encoding="utf-8")
+    assert not stamp.exists()  # the page is no longer the one it described
+
+    event.write_text(original, encoding="utf-8")
+    build(project, now=NOW)
+    assert listing.read_bytes() == made
+    assert stamp.is_file()
+
+
+def test_the_stamps_of_pages_no_longer_made_are_removed(tmp_path):
+    project = copy_fixture("two_branches", tmp_path / "site")
+    output = build(project, now=NOW)
+    stamps = project / ".cache" / "main" / "derived"
+    may = stamps / "events" / "2027" / "05" / "index.html.digest"
+    assert (output / "events" / "2027" / "05" / "index.html").is_file() and may.is_file()
+    before = sorted(p.relative_to(stamps) for p in stamps.rglob("*.digest"))
+
+    (project / "content" / "events" / "2027-05-15-conference.md").unlink()  # May's only event
+    build(project, now=NOW)
+    assert not (output / "events" / "2027" / "05" / "index.html").exists()  # the page pruned,
+    assert not may.exists() and not may.parent.exists()  # and its stamp, and its folder
+    after = sorted(p.relative_to(stamps) for p in stamps.rglob("*.digest"))
+    gone = [name for name in before if name not in after]
+    assert gone and all(not (output / str(name)[: -len(".digest")]).exists() for name in gone)
+    assert all((output / str(name)[: -len(".digest")]).is_file() for name in after)  # each one's file made
+    assert "events/index.html.digest" in map(str, after)

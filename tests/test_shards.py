@@ -9,7 +9,9 @@ runner does; the assembling job starts from one more, and receives the shards' o
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
 import shutil
 import subprocess
 import time
@@ -299,3 +301,162 @@ def test_the_bench_estimates_a_matrix_of_runners_and_assembles_the_same_site(run
     assert result["assemble_seconds"] > 0
     assert tree(Path(result["output"])) == tree(runs["whole"] / "output")
     assert not (runs["source"] / "output").exists()  # the project itself is only read
+
+
+# ---- records from artifacts are not trusted -------------------------------------------------------------
+
+RECORD = ".cache/branches/alpha/build.json"
+
+
+def assembled_project(runs, tmp_path: Path) -> Path:
+    project = checkout(runs["source"], tmp_path / "assembled")
+    for shard in runs["shards"]:
+        give_artifacts(shard, project)
+    return project
+
+
+def edit_record(project: Path, edit) -> None:
+    path = project / RECORD
+    data = json.loads(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+class Planted:
+    """Unpickled, it makes the folder ``marker``: proof that a pickle was read."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return os.mkdir, (str(self.marker),)
+
+
+def planted_pickle(path: Path, marker: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(Planted(marker)) + pickle.dumps([]))  # store_keyed's shape: the key first
+    return path
+
+
+def _series(data: dict, value: str) -> None:
+    data["exports"]["events"]["series_file"] = value
+    data["exports"]["cache_files"] = [value]
+
+
+TAMPERINGS = {
+    # the events' records at a whole path (the pickle outside every cache)
+    "whole path": lambda project, outside: _series(project, str(outside)),
+    # in another branch's cache
+    "another branch's cache": lambda project, outside: _series(project, "beta-net/pelican/events/series-x.pickle"),
+    # up and out with ../
+    "dot-dot": lambda project, outside: _series(project, "alpha/../../../outside/series.pickle"),
+    # an output file of the national site's, not the branch's
+    "output outside": lambda project, outside: project["states"].update({"../../index.html": [1, 0, 0, 0, "x"]}),
+}
+
+
+@pytest.mark.parametrize("tampering", sorted(TAMPERINGS))
+def test_a_record_naming_a_file_outside_its_branchs_folders_is_refused_and_nothing_read(runs, tmp_path, tampering):
+    project = assembled_project(runs, tmp_path)
+    marker = tmp_path / "unpickled"
+    outside = planted_pickle(tmp_path / "outside" / "series.pickle", marker)
+    planted_pickle(project / ".cache/branches/beta-net/pelican/events/series-x.pickle", marker)
+    edit_record(project, lambda data: TAMPERINGS[tampering](data, outside))
+    before = written_state(project)
+    with pytest.raises(AssembleRefused) as refused:
+        build(project, now=NOW, BRANCH_ASSEMBLE=True)
+    message = str(refused.value)
+    line = next(line for line in message.splitlines() if "naming a file outside the branch's own folder" in line)
+    assert line.endswith(": alpha")
+    assert f"    alpha: {RECORD}: its " in message  # the record named, and what in it
+    assert written_state(project) == before and not (project / "output" / "index.html").exists()
+    assert not marker.exists(), "no pickle was read"
+
+
+def test_a_record_whose_events_file_is_a_link_out_of_its_cache_is_refused(runs, tmp_path):
+    project = assembled_project(runs, tmp_path)
+    marker = tmp_path / "unpickled"
+    outside = planted_pickle(tmp_path / "outside" / "series.pickle", marker)
+    link = project / ".cache/branches/alpha/pelican/events/series-link.pickle"
+    link.symlink_to(outside)
+    edit_record(project, lambda data: _series(data, "alpha/pelican/events/series-link.pickle"))
+    with pytest.raises(AssembleRefused) as refused:
+        build(project, now=NOW, BRANCH_ASSEMBLE=True)
+    assert "'alpha/pelican/events/series-link.pickle' is not a file in" in str(refused.value)
+    assert not marker.exists() and not (project / "output" / "index.html").exists()
+
+
+def test_a_branch_output_folder_that_is_a_link_is_refused(runs, tmp_path):
+    project = assembled_project(runs, tmp_path)
+    moved = tmp_path / "elsewhere"
+    (project / "output/branches/alpha").rename(moved)
+    (project / "output/branches/alpha").symlink_to(moved)
+    with pytest.raises(AssembleRefused) as refused:
+        build(project, now=NOW, BRANCH_ASSEMBLE=True)
+    assert "its output file" in str(refused.value) and not (project / "output" / "index.html").exists()
+
+
+def test_markup_in_a_record_is_not_trusted_the_national_site_makes_and_escapes_it(runs, tmp_path):
+    project = assembled_project(runs, tmp_path)
+    news = json.loads((project / RECORD).read_text(encoding="utf-8"))["exports"]["news"]
+    url = news[0]["url"]
+    hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+    thumbnail = {
+        "src": "/branches/alpha/images/a-480w.jpg",
+        "srcset": "/branches/alpha/images/a-480w.jpg 480w",
+        "sizes": "6rem",
+        "width": 480,
+        "height": 320,
+        "alt": hostile,
+        "webp_srcset": None,
+    }
+
+    def tamper(data):
+        data["exports"]["news"][0]["thumbnail"] = thumbnail
+        data["exports"]["news"][0]["title"] = hostile
+
+    edit_record(project, tamper)
+    home = (build(project, now=NOW, BRANCH_ASSEMBLE=True) / "index.html").read_text(encoding="utf-8")
+    picture = home.split('<div class="kit-news__thumbnail">', 1)[1].split("</div>", 1)[0]
+    escaped = "&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"
+    assert picture == (
+        '<picture><img src="/branches/alpha/images/a-480w.jpg" srcset="/branches/alpha/images/a-480w.jpg 480w"'
+        f' sizes="6rem" width="480" height="320" alt="{escaped.replace("&#34;", "&quot;")}" loading="lazy"'
+        ' decoding="async"></picture>'
+    )
+    assert escaped in home  # the title, escaped by the template
+    assert "<script>alert" not in home and "onerror=alert(2)>" not in home and url in home
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"thumbnail": {"src": "https://tracker.example/a.jpg", "srcset": "https://tracker.example/a.jpg 480w"}},
+        {"thumbnail": {"srcset": "/branches/alpha/a.jpg 480w, https://tracker.example/a.jpg 960w"}},
+        {"url": "javascript:alert(1)//"},
+    ],
+)
+def test_a_recorded_post_or_picture_at_another_address_is_left_out(runs, tmp_path, change):
+    project = assembled_project(runs, tmp_path)
+    thumbnail = {"src": "/branches/alpha/a.jpg", "srcset": "/branches/alpha/a.jpg 480w", "sizes": "6rem"}
+    thumbnail |= {"width": 480, "height": 320, "alt": "A picture", "webp_srcset": None}
+
+    def tamper(data):
+        item = data["exports"]["news"][0]
+        item["thumbnail"] = {**thumbnail, **change.get("thumbnail", {})}
+        item["url"] = change.get("url", item["url"])
+
+    edit_record(project, tamper)
+    home = (build(project, now=NOW, BRANCH_ASSEMBLE=True) / "index.html").read_text(encoding="utf-8")
+    assert "kit-news__thumbnail" not in home
+    assert "tracker.example" not in home and "javascript:" not in home
+
+
+def test_a_record_holding_markup_where_values_belong_is_refused(runs, tmp_path):
+    project = assembled_project(runs, tmp_path)
+    markup = '<picture><img src="/branches/alpha/a.jpg" onerror="alert(1)"></picture>'
+    edit_record(project, lambda data: data["exports"]["news"][0].update(thumbnail=markup))
+    with pytest.raises(AssembleRefused) as refused:
+        build(project, now=NOW, BRANCH_ASSEMBLE=True)
+    assert f"alpha: {RECORD}: it is not a record this kit reads" in str(refused.value)
+    assert not (project / "output" / "index.html").exists()

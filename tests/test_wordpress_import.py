@@ -340,6 +340,24 @@ def test_a_file_that_is_not_an_export_writes_nothing(project, tmp_path, content,
     assert said in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("kind", ["too large", "unreadable"])
+def test_an_export_too_large_or_unreadable_writes_nothing(project, export, tmp_path, monkeypatch, capsys, kind):
+    import site_import.wxr_file as wxr_file
+
+    monkeypatch.setattr(wxr_file, "MAX_EXPORT_BYTES", 1024 * 1024)
+    path = tmp_path / "large.xml"
+    if kind == "too large":  # an export all the same: only its size is wrong
+        path.write_text(export.read_text(encoding="utf-8") + "\n" * (1024 * 1024), encoding="utf-8")
+        said = f"{path} is larger than 1 MB, too large for an export"
+    else:
+        path.mkdir()
+        said = f"{path} cannot be read (Is a directory)"
+    before = tree_digest(project)
+    assert run_import(project, path) == 2
+    assert tree_digest(project) == before
+    assert said in capsys.readouterr().err
+
+
 def test_an_unknown_branch_writes_nothing(project, export, cdn, capsys):
     before = tree_digest(project)
     assert run_import(project, export, "--branch", "gamma") == 2

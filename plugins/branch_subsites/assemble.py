@@ -7,7 +7,10 @@ files the national site reads (.cache/branches/<slug>/); the assembling job is g
 national site is built on it, and a branch whose record cannot be vouched for is never built instead
 (a silent rebuild would hide a shard that did not run, and take as long as not splitting at all):
 
-- there is a record for every branch;
+- there is a record for every branch, and every file it names is in the branch's own folders: its
+  cache files in BRANCH_CACHE_PATH/<slug>/, its output files in the branch's output folder, once
+  symbolic links are resolved (an artifact is a file a pull request may have had a hand in: a record
+  pointing elsewhere is refused, and nothing of it, not even its events' records, is read);
 - its content fingerprint (shards.content_fingerprint) is that of the branch's folder, settings,
   theme and code here: the branch was not changed after its shard ran (nor the shard run from
   another commit or settings file);
@@ -31,7 +34,7 @@ from incremental_build.fingerprint import theme_and_code_digest
 
 from .branch_config import Branch
 from .branch_settings import branch_overrides, branch_path
-from .build_record import BranchResult, load_record
+from .build_record import BranchResult, RecordRefused, UnsafeRecord, read_record, record_path
 from .shards import content_fingerprint, portable_key
 
 
@@ -41,6 +44,7 @@ class AssembleRefused(Exception):
 
 # what can be wrong with a branch's record, in the order the refusal lists them
 MISSING = "no build record"
+UNSAFE = "its record names files outside its own folders"
 CHANGED = "changed since its shard built it"
 DAMAGED = "its output is not as its shard left it"
 EXPIRED = "out of date"
@@ -55,7 +59,14 @@ def _where(path: str, settings: dict) -> str:
 def _check(branch: Branch, settings: dict, shared: str) -> tuple[BranchResult | None, str | None, str]:
     """(the record, with its files' states as they are here; or None), what is wrong, and the detail."""
     cache_root = settings["BRANCH_CACHE_PATH"]
-    record = load_record(cache_root, branch.slug)
+    output = os.path.join(settings["OUTPUT_PATH"], branch_path(branch.slug))
+    where = _where(record_path(cache_root, branch.slug), settings)
+    try:
+        record = read_record(cache_root, branch.slug, output)
+    except UnsafeRecord as refused:
+        return None, UNSAFE, f"{where}: {refused}"
+    except RecordRefused as refused:
+        return None, CHANGED, f"{where}: {refused}"
     if record is None:
         return None, MISSING, ""
     key = portable_key(branch_overrides(branch, settings), settings, shared)
@@ -66,7 +77,6 @@ def _check(branch: Branch, settings: dict, shared: str) -> tuple[BranchResult | 
     now, valid_until = settings.get("BUILD_NOW"), record.exports.valid_until
     if valid_until and now and now >= dt.datetime.fromisoformat(valid_until):
         return None, EXPIRED, f"its pages held until {valid_until}"
-    output = os.path.join(settings["OUTPUT_PATH"], branch_path(branch.slug))
     states, differing = states_by_content(output, record.states)
     lost = [_where(path, settings) for path in record.exports.cache_files if not os.path.isfile(path)]
     if differing or lost or not record.states:
@@ -83,6 +93,8 @@ def refusal(problems: dict[str, list[tuple[str, str]]], settings: dict) -> str:
     output = _where(settings["OUTPUT_PATH"], settings)
     why = {
         MISSING: f"have no build record in {cache}/ (their shard did not run, failed, or its artifacts did not arrive)",
+        UNSAFE: "have a build record naming a file outside the branch's own folder in "
+        f"{cache}/ or {output}/branches/ (a link, a whole path or ../): it was not made by a shard of this kit",
         CHANGED: "changed since their shard built them (their files, or the settings, theme or kit code their "
         "record was made with, differ here)",
         DAMAGED: f"have output in {output}/branches/ or cache files that are not as their shard left them",
@@ -90,7 +102,7 @@ def refusal(problems: dict[str, list[tuple[str, str]]], settings: dict) -> str:
         "their shard ran",
     }
     lines = ["make assemble: the national site was not built, and nothing was written:"]
-    for kind in (MISSING, CHANGED, DAMAGED, EXPIRED):
+    for kind in (UNSAFE, MISSING, CHANGED, DAMAGED, EXPIRED):
         found = problems.get(kind)
         if not found:
             continue

@@ -3,7 +3,10 @@
 The record names the cache files it points to (the events' records) relative to BRANCH_CACHE_PATH,
 so that a record made in another folder, or on another machine (a CI runner that built one shard of
 the branches: branch_subsites.split_build), points into this cache when it is read; in memory they
-are whole paths. A record of an older kit, with whole paths, reads as it did."""
+are whole paths. A record comes from a CI artifact at `make assemble`, which a branch editor's pull
+request may have had a hand in: every cache file it names must lie in the branch's own cache folder
+(BRANCH_CACHE_PATH/<slug>/), and every output file in the branch's output folder, once symbolic
+links are resolved, or the record is refused (an older kit's, with whole paths, is built again)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import os
 from dataclasses import dataclass, field, fields
 
 from incremental_build.cache_files import write_atomic
+from incremental_build.containment import RecordedNames
 
 from .records import BranchExports
 
@@ -48,22 +52,66 @@ def _relative(path: str, cache_root: str) -> str:
     return path[len(root) :].replace(os.sep, "/") if path.startswith(root) else path
 
 
-def _rooted(path: str, cache_root: str) -> str:
-    """A path of a record in this cache: a whole path (an older kit's record) stays as it is."""
-    return os.path.join(os.path.abspath(cache_root), *path.split("/")) if not os.path.isabs(path) else path
+class RecordRefused(ValueError):
+    """A build record the kit does not take: of another shape (an older kit's), or (UnsafeRecord)
+    one naming a file outside its branch's folders."""
+
+
+class UnsafeRecord(RecordRefused):
+    pass
+
+
+def _rooted(names: RecordedNames, value, what: str, prefix: str = "") -> str:
+    """The whole path of a name the record gives (``prefix``, then a name in ``names``' folder)."""
+    inside = value[len(prefix) :] if isinstance(value, str) and value.startswith(prefix) else None
+    path = names.path(inside)
+    if path is None:
+        raise UnsafeRecord(f"its {what} {value!r} is not a file in {names.folder}/")
+    return path
+
+
+def read_record(cache_root: str, slug: str, output: str | None = None) -> BranchResult | None:
+    """The branch's record, with its cache files' whole paths; None when there is none. RecordRefused
+    for one of another shape, UnsafeRecord for one naming a cache file outside the branch's cache
+    folder or (given ``output``, the branch's output folder) an output file outside that."""
+    cache = RecordedNames(os.path.join(cache_root, slug))
+    path = record_path(cache_root, slug)
+    if os.path.lexists(path) and cache.path("build.json") is None:
+        raise UnsafeRecord(f"it is a link to {os.path.realpath(path)}, outside {cache.folder}/")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as unread:
+        raise RecordRefused(f"it cannot be read ({unread})") from None
+    try:
+        exports = BranchExports.from_json(data.pop("exports"))
+        record = BranchResult(**{**data, "exports": exports, "built": False, "seconds": 0.0, "error": None})
+    except (ValueError, TypeError, KeyError, AttributeError) as unread:
+        raise RecordRefused(f"it is not a record this kit reads ({unread})") from None
+    if not isinstance(record.files, list) or not isinstance(record.states, dict):
+        raise RecordRefused("it is not a record this kit reads (its files)")
+    if not all(isinstance(state, list) and len(state) == 5 for state in record.states.values()):
+        raise RecordRefused("it is not a record this kit reads (its files' states)")
+    # the names are relative to BRANCH_CACHE_PATH (save_record), each in the branch's own folder there
+    prefix = f"{slug}/"
+    exports.cache_files = [_rooted(cache, path, "cache file", prefix) for path in exports.cache_files]
+    if exports.events is not None:
+        exports.events.series_file = _rooted(cache, exports.events.series_file, "events' records file", prefix)
+    if output is not None:
+        written = RecordedNames(output)
+        for name in [*record.files, *record.states]:
+            _rooted(written, name, "output file")
+    return record
 
 
 def load_record(cache_root: str, slug: str) -> BranchResult | None:
+    """The branch's record; None when there is none, or it is refused (read_record): build the branch again."""
     try:
-        with open(record_path(cache_root, slug), encoding="utf-8") as handle:
-            data = json.load(handle)
-        exports = BranchExports.from_json(data.pop("exports"))
-        exports.cache_files = [_rooted(path, cache_root) for path in exports.cache_files]
-        if exports.events is not None:
-            exports.events.series_file = _rooted(exports.events.series_file, cache_root)
-        return BranchResult(**{**data, "exports": exports, "built": False, "seconds": 0.0, "error": None})
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None  # no record, or one from an older kit: rebuild
+        return read_record(cache_root, slug)
+    except RecordRefused:
+        return None
 
 
 TRANSIENT = frozenset({"built", "seconds", "error"})

@@ -13,7 +13,9 @@ from dataclasses import asdict
 from markupsafe import Markup
 from pelican.generators import ArticlesGenerator
 
-from .records import NewsItem
+from responsive_images.markup import picture_from_values
+
+from .records import NewsItem, Thumbnail
 
 
 def export_latest_news(generators) -> None:
@@ -29,31 +31,41 @@ def export_latest_news(generators) -> None:
             url=f"{site_url}/{article.url}",
             date=article.date.isoformat(),
             summary=Markup(article.summary).striptags(),
-            thumbnail=str(article.thumbnail_picture) if getattr(article, "thumbnail_picture", None) else None,
+            thumbnail=Thumbnail(**article.thumbnail_values) if getattr(article, "thumbnail_values", None) else None,
         )
         for article in articles[:limit]
     ]
 
 
-def latest_branch_news(branches: list[dict], results: dict, limit: int, site_url: str) -> list[dict]:
-    """The newest ``limit`` posts across every branch, newest first, ties by address.
+def _thumbnail(thumbnail: Thumbnail | None, branch_url: str, same_origin: str) -> Markup | None:
+    """The post's <picture>, made here from its plain values, each escaped (a record may come from a
+    CI artifact: no markup in it is trusted), when every address it loads is the branch's own and the
+    branch is published under the main site's address (``same_origin``): the pages allow pictures
+    from their own origin alone (the Content-Security-Policy's default-src 'self'), so one at a
+    branch's own domain would not load."""
+    own = f"{branch_url}/"
+    if thumbnail is None or not own.startswith(same_origin):
+        return None
+    if not all(address.startswith(own) for address in thumbnail.addresses()):
+        return None
+    return Markup(picture_from_values(asdict(thumbnail), eager=False))
 
-    A post keeps its thumbnail only when its branch is published under the main site's address
-    (``site_url``): the pages allow pictures from their own origin alone (the Content-Security-Policy's
-    default-src 'self'), so one at a branch's own domain would not load."""
+
+def latest_branch_news(branches: list[dict], results: dict, limit: int, site_url: str) -> list[dict]:
+    """The newest ``limit`` posts across every branch, newest first, ties by address; a post whose
+    address is not the branch's own is left out (a record may come from elsewhere)."""
     same_origin = f"{site_url.rstrip('/')}/"
     items = []
     for branch in branches:
         result = results.get(branch["slug"])
         for item in (result.exports.news if result else [])[:limit]:
+            if not item.url.startswith(f"{branch['url']}/"):
+                continue
             items.append(
                 {
                     **asdict(item),
                     "date": dt.datetime.fromisoformat(item.date),
-                    # markup the kit made in the branch's build (responsive_images), not an editor's text
-                    "thumbnail": Markup(item.thumbnail)
-                    if item.thumbnail and f"{branch['url']}/".startswith(same_origin)
-                    else None,
+                    "thumbnail": _thumbnail(item.thumbnail, branch["url"], same_origin),
                     "branch_name": branch["display_name"],
                     "branch_url": branch["url"],
                 }

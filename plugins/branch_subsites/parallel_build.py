@@ -14,6 +14,7 @@ from concurrent.futures import as_completed
 from pelican import Pelican
 from pelican.log import console
 
+from front_matter.converted_texts import forget_deleted_branches
 from incremental_build.files import output_states, outputs_intact
 from incremental_build.fingerprint import folder_digest, settings_digest, theme_and_code_digest
 from incremental_build.pruning import written_now
@@ -169,11 +170,14 @@ def _pool(jobs: int, settings: dict):
 
 
 def remove_stale_branch_outputs(settings: dict, branches: list[Branch]) -> None:
-    """Delete the output of branches that no longer exist.
+    """Delete the output of branches that no longer exist, and the HTML their checks kept
+    (front_matter.converted_texts).
 
     Only folders a branch build made (it left a build record) are removed: branches/ also holds the
     directory's own pages, such as branches/england/.
     """
+    for name in forget_deleted_branches(settings, {b.slug for b in branches}):
+        log.info("branch_subsites: removed the converted texts of a deleted branch (%s)", name)
     root = os.path.join(settings["OUTPUT_PATH"], "branches")
     if not os.path.isdir(root):
         return

@@ -16,6 +16,48 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
+def _plain(cls, data):
+    """``cls`` from a record's mapping, each field of the type it declares (str, int, or str | None):
+    a record may come from elsewhere (a CI artifact), and nothing in it is taken as markup."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__}: not a mapping")
+    item = cls(**data)
+    for name, kind in cls.KINDS.items():
+        value = getattr(item, name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise TypeError(f"{cls.__name__}.{name}: {type(value).__name__}, not {kind}")
+    return item
+
+
+@dataclass
+class Thumbnail:
+    """A post's picture, small, as plain values (responsive_images.markup.picture_values): the national
+    site makes its <picture> itself, each value escaped, never taking a branch's markup."""
+
+    src: str
+    srcset: str  # "address width, ..."
+    sizes: str
+    width: int
+    height: int
+    alt: str
+    webp_srcset: str | None = None
+
+    KINDS = {
+        "src": str,
+        "srcset": str,
+        "sizes": str,
+        "width": int,
+        "height": int,
+        "alt": str,
+        "webp_srcset": (str, type(None)),
+    }
+
+    def addresses(self) -> list[str]:
+        """Every address the picture loads from."""
+        sets = [self.srcset, self.webp_srcset or ""]
+        return [self.src, *(part.strip().split(" ")[0] for text in sets for part in text.split(",") if part.strip())]
+
+
 @dataclass
 class NewsItem:
     """One of a branch's latest posts, for the national home page."""
@@ -24,7 +66,16 @@ class NewsItem:
     url: str
     date: str  # ISO 8601
     summary: str  # plain text
-    thumbnail: str | None = None  # the post's picture, small (responsive_images' <picture>, at the branch's address)
+    thumbnail: Thumbnail | None = None  # the post's picture, small, at the branch's address
+
+    KINDS = {"title": str, "url": str, "date": str, "summary": str}
+
+    @classmethod
+    def from_json(cls, data: dict) -> NewsItem:
+        item = _plain(cls, data)
+        if item.thumbnail is not None:
+            item.thumbnail = _plain(Thumbnail, item.thumbnail)
+        return item
 
 
 @dataclass
@@ -66,7 +117,7 @@ class BranchExports:
         """The exports a build record kept; a TypeError for a record of another shape (an older kit)."""
         events = data.get("events")
         return cls(
-            news=[NewsItem(**item) for item in data.get("news", [])],
+            news=[NewsItem.from_json(item) for item in data.get("news", [])],
             events=EventsExport(**events) if events is not None else None,
             pictures=PictureCounts(**data.get("pictures", {})),
             cache_files=list(data.get("cache_files", [])),

@@ -24,6 +24,7 @@ from front_matter.converter import SiteConverter
 from front_matter.document import reported_as_linked, size_limit
 from imprints.promoters import content_imprint, site_imprint
 from incremental_build.cache_files import load_keyed, store_keyed
+from incremental_build.containment import is_within
 from incremental_build.derived import site_inputs, write_derived, write_derived_page
 from incremental_build.files import write_output_file
 from incremental_build.fingerprint import plain_value
@@ -273,7 +274,7 @@ class EventsGenerator(Generator):
         self.national_calendars = NationalCalendars(
             settings,
             self.records,
-            load_series,
+            functools.partial(load_series, cache_root=settings["BRANCH_CACHE_PATH"]),
             self.vevents,
             now,
             refresh=self.refresh,
@@ -384,10 +385,10 @@ class EventsGenerator(Generator):
             page = self.get_template(template)
             writer.write_file(save_as, page, self.context, url=url, page_name=url.rstrip("/"), **values)
 
-        if inputs is None:
-            write()
-        else:
-            write_derived_page(self.settings, self.output_path, save_as, f"{inputs}\n{which}", write)
+        # without inputs it is rendered whatever they are, and its stamp removed: a stamp left would let a
+        # later build with EVENTS_REUSE_NATIONAL_PAGES on take this page for the one the stamp was made for
+        made_from = f"{inputs}\n{which}" if inputs is not None else None
+        write_derived_page(self.settings, self.output_path, save_as, made_from, write)
 
     def _write_areas(self, writer) -> None:
         """The national list, each nation's and each region's: every page of each, and its month grids."""
@@ -517,8 +518,15 @@ class MissingBranchEvents(Exception):
     exitcode = 1
 
 
-def load_series(exported: EventsExport) -> list[dict]:
-    """A branch's event records, from the file its build left beside its build record."""
+def load_series(exported: EventsExport, cache_root: str) -> list[dict]:
+    """A branch's event records, from the file its build left beside its build record in ``cache_root``
+    (BRANCH_CACHE_PATH), and never from anywhere else: a pickle is code as much as data. (A record
+    read back names one in its own branch's folder there, or is refused: build_record.read_record.)"""
+    if not is_within(cache_root, exported.series_file):
+        raise MissingBranchEvents(
+            f"events: {exported.series_file} is outside the branches' cache {cache_root}; it was not read. "
+            "Remove the .cache folder and build again."
+        )
     records = load_keyed(exported.series_file, exported.series_digest)
     if records is None:
         raise MissingBranchEvents(

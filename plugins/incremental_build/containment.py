@@ -77,3 +77,31 @@ def read_site_file(site_root: str, relative: str) -> bytes:
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(handle, "rb") as source:
         return source.read()
+
+
+class RecordedNames:
+    """Names that a record made elsewhere (a CI artifact) gives relative to ``folder``: each must be a
+    relative name that, every symbolic link on the way and the file's own resolved, lies below it.
+    The folder itself is taken as named (a folder that is a link to elsewhere holds nothing), and
+    each folder on the way is resolved once, however many files a record names in it."""
+
+    def __init__(self, folder: str):
+        parent, name = os.path.split(os.path.abspath(folder))
+        self.folder = os.path.join(os.path.realpath(parent), name)
+        self._real = os.path.join(self.folder, "")
+        self._resolved: dict[str, str] = {}
+
+    def path(self, name) -> str | None:
+        """The whole path of ``name`` in the folder, or None when it is not a relative name below it."""
+        if not isinstance(name, str) or not name or os.path.isabs(name) or "\0" in name:
+            return None
+        directory, base = os.path.split(os.path.join(self.folder, *name.split("/")))
+        if base in ("", ".", ".."):
+            return None
+        real = self._resolved.get(directory)
+        if real is None:
+            real = self._resolved[directory] = os.path.realpath(directory)
+        path = os.path.join(real, base)
+        if os.path.islink(path):
+            path = os.path.realpath(path)
+        return path if path.startswith(self._real) else None

@@ -43,6 +43,7 @@ def shared_inputs_digest(folders: list[str], files: list[str]) -> str:
 
 
 _code_digests: dict[tuple, str] = {}
+_plugins_digests: dict[tuple[str, ...], str] = {}
 
 
 def _kit_settings_file() -> tuple[str, ...]:
@@ -75,6 +76,16 @@ def code_digest(settings: dict) -> str:
     if key not in _code_digests:
         _code_digests[key] = shared_inputs_digest(list(folders), list(files))
     return _code_digests[key]
+
+
+def plugins_digest(settings: dict) -> str:
+    """The plugins' code alone (PLUGIN_PATHS), read once per process: what a site's settings files,
+    or files a plugin adds to BRANCH_SHARED_INPUT_FILES as the build starts (party_brand's logos),
+    leave as it is."""
+    folders = tuple(dict.fromkeys(settings.get("PLUGIN_PATHS", [])))
+    if folders not in _plugins_digests:
+        _plugins_digests[folders] = shared_inputs_digest(list(folders), [])
+    return _plugins_digests[folders]
 
 
 def theme_and_code_digest(settings: dict) -> str:

@@ -15,6 +15,7 @@ from . import produced, pruning, site_folders
 from .build_lock import hold_build_lock, lock_each_run
 from .clock import set_build_now
 from .containment import OutsideItsFolder, output_destination, read_site_file
+from .derived import prune_stamps
 from .feeds import stable_feed_date
 from .fingerprint import forget_folder_states
 from .unchanged_build import skip_when_unchanged
@@ -44,9 +45,12 @@ def get_writer(pelican):
 def prune_stale_files(pelican) -> None:
     """Remove what the last kit build wrote and this one did not: a deleted post leaves no page
     behind. Any other file in the output folder (an ordinary Pelican plugin's, written with open())
-    is left alone (pruning.py)."""
+    is left alone (pruning.py). The stamps of derived files it did not make go too (derived.prune_stamps)."""
     settings = pelican.settings
     output, cache, keep = settings["OUTPUT_PATH"], settings["CACHE_PATH"], _kept_folders(settings)
+    stamps = prune_stamps(settings)
+    if stamps:
+        log.info("incremental_build: forgot %d derived file stamp(s) of files this build no longer makes", stamps)
     if not settings["OUTPUT_PRUNE"]:
         pruning.keep_recording(output, cache, keep)
         return

@@ -42,6 +42,7 @@ def prepare_pelican_content(content) -> None:
     content._content = prepared.html
     content.hero_picture = prepared.hero
     content.thumbnail_picture = prepared.thumbnail
+    content.thumbnail_values = prepared.thumbnail_values  # for the national site, which makes its own HTML
     content.share_image = prepared.share_image
 
 

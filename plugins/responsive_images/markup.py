@@ -32,6 +32,44 @@ def _attributes(pairs) -> str:
     )
 
 
+def picture_values(
+    picture: PublishedPicture,
+    alt: str,
+    *,
+    sizes: str,
+    fallback_width: int,
+) -> dict:
+    """What a <picture> of ``picture`` is made of, as plain values (picture_from_values): what a
+    branch hands the national site, which makes the HTML itself (a record is not trusted markup)."""
+    stored = picture.stored
+    return {
+        "webp_srcset": picture.srcset("webp") if stored.webp else None,
+        "src": picture.url(picture.fallback(fallback_width), stored.extension),
+        "srcset": picture.srcset(stored.extension),
+        "sizes": sizes,
+        "width": picture.largest.width,
+        "height": picture.largest.height,
+        "alt": alt,
+    }
+
+
+def picture_from_values(values: dict, *, eager: bool, title: str | None = None) -> str:
+    """The <picture> of picture_values' ``values``, every value escaped."""
+    parts = ["<picture>"]
+    if values["webp_srcset"]:
+        webp = [("type", "image/webp"), ("srcset", values["webp_srcset"]), ("sizes", values["sizes"])]
+        parts.append(f"<source{_attributes(webp)}>")
+    img = [(name, values[name]) for name in ("src", "srcset", "sizes", "width", "height", "alt")]
+    if title:
+        img.append(("title", title))
+    if not eager:
+        img.append(("loading", "lazy"))
+    img.append(("decoding", "async"))
+    parts.append(f"<img{_attributes(img)}>")
+    parts.append("</picture>")
+    return "".join(parts)
+
+
 def picture_html(
     picture: PublishedPicture,
     alt: str,
@@ -41,30 +79,8 @@ def picture_html(
     fallback_width: int,
     title: str | None = None,
 ) -> str:
-    stored = picture.stored
-    largest = picture.largest
-    parts = ["<picture>"]
-    if stored.webp:
-        parts.append(
-            f"<source{_attributes([('type', 'image/webp'), ('srcset', picture.srcset('webp')), ('sizes', sizes)])}>"
-        )
-    fallback = picture.fallback(fallback_width)
-    img = [
-        ("src", picture.url(fallback, stored.extension)),
-        ("srcset", picture.srcset(stored.extension)),
-        ("sizes", sizes),
-        ("width", largest.width),
-        ("height", largest.height),
-        ("alt", alt),
-    ]
-    if title:
-        img.append(("title", title))
-    if not eager:
-        img.append(("loading", "lazy"))
-    img.append(("decoding", "async"))
-    parts.append(f"<img{_attributes(img)}>")
-    parts.append("</picture>")
-    return "".join(parts)
+    values = picture_values(picture, alt, sizes=sizes, fallback_width=fallback_width)
+    return picture_from_values(values, eager=eager, title=title)
 
 
 def rewrite_html(

@@ -20,7 +20,7 @@ from imprints.promoters import site_imprint
 from .cache import PictureCache
 from .cards import CARD_SIZE, CardText, ImprintDoesNotFit, card_key, draw_card, fit_imprint, theme_colours
 from .config import image_settings
-from .markup import picture_html, rewrite_html
+from .markup import picture_from_values, picture_html, picture_values, rewrite_html
 from .pipeline import process_picture
 from .published import PublishedPicture, address
 from .references import IMAGE, LINK, TEXT, PictureUse, alt_trouble, is_picture_target, resolve
@@ -44,6 +44,7 @@ class PreparedContent:
     hero: Markup | None  # the front matter's picture, for the top of the page
     share_image: dict | None  # for the Open Graph and Twitter tags
     thumbnail: Markup | None = None  # the same picture, small and lazy, for lists of posts
+    thumbnail_values: dict | None = None  # the thumbnail's plain values (markup.picture_values)
 
 
 class SitePictures:
@@ -102,12 +103,10 @@ class SitePictures:
             title=title,
         )
 
-    def thumbnail_html(self, published: PublishedPicture, alt: str) -> Markup:
-        """A small copy for a list of posts: lazy, and its `src` the narrowest copy."""
+    def thumbnail(self, published: PublishedPicture, alt: str) -> dict:
+        """A small copy for a list of posts (picture_values; shown lazy): its `src` the narrowest copy."""
         narrowest = published.stored.variants[0].width
-        return Markup(
-            picture_html(published, alt, eager=False, sizes=self.config.thumbnail_sizes, fallback_width=narrowest)
-        )
+        return picture_values(published, alt, sizes=self.config.thumbnail_sizes, fallback_width=narrowest)
 
     def standalone(self, use: PictureUse, source_path: str, eager: bool = True) -> Markup | None:
         """A picture named outside a page's text (a branch's `picture:` in branch.yaml), or None
@@ -177,7 +176,7 @@ class SitePictures:
             else:
                 hero = Markup(self._html(published, image.alt or "", eager=True))
                 share = published.share_image(image.alt)
-                thumbnail = self.thumbnail_html(published, image.alt or "")
+                thumbnail = self.thumbnail(published, image.alt or "")
 
         def on_image(attributes: dict, first: bool) -> str | None:
             use = PictureUse(TEXT, attributes.get("src") or "", 0, (attributes.get("alt") or "").strip() or None)
@@ -204,7 +203,8 @@ class SitePictures:
         html = rewrite_html(text, on_image, on_link) if text else text
         if share is None and card is not None:
             share = self.content_card(*card)
-        return PreparedContent(html, hero, share, thumbnail)
+        thumbnail_html = Markup(picture_from_values(thumbnail, eager=False)) if thumbnail else None
+        return PreparedContent(html, hero, share, thumbnail_html, thumbnail)
 
     # ---- writing ---------------------------------------------------------------------
     def write(self, output_path: str, write_file) -> None:
