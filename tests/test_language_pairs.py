@@ -43,6 +43,15 @@ FILES = {
     "branches/caerwen/news/2026-10-01-coed-en.md": (
         "---\ntitle: Planting trees\ndate: 2026-10-01\nslug: coed\nlang: en\n---\nTrees.\n"
     ),
+    # an event in both languages: one event, two pages for each date
+    "branches/caerwen/events/2027-01-13-cyfarfod.md": (
+        "---\ntitle: Cyfarfod y gangen\nstart: 2027-01-13 19:00\nduration: 2h\nlocation: Y Neuadd, Caerwen\n"
+        "repeat: FREQ=MONTHLY;BYDAY=2WE;COUNT=2\n---\nCroeso i bawb.\n"
+    ),
+    "branches/caerwen/events/2027-01-13-meeting.md": (
+        "---\ntitle: Branch meeting\nstart: 2027-01-13 19:00\nduration: 2h\nlocation: The Hall, Caerwen\n"
+        "repeat: FREQ=MONTHLY;BYDAY=2WE;COUNT=2\nlang: en\ntranslation_of: cyfarfod\n---\nAll welcome.\n"
+    ),
     "branches/caerwen/news/2026-11-01-hall.md": "---\ntitle: New hall\ndate: 2026-11-01\nlang: en\n---\nA hall.\n",
 }
 
@@ -137,13 +146,22 @@ def test_the_language_checks_name_file_line_and_fix(tmp_path):
         "branches/caerwen/pages/contact.md": "---\ntitle: Contact\nlang: en\ntranslation_of: abuot\n---\nText.\n",
         "branches/caerwen/pages/eto.md": "---\ntitle: Eto\ntranslation_of: about\n---\nText.\n",
         "branches/caerwen/pages/ffeil.md": "---\ntitle: Ffeil\ntranslation_of: pages/nowhere.md\n---\nText.\n",
+        "branches/caerwen/events/2027-03-01-picnic.md": (
+            "---\ntitle: Picnic\nstart: 2027-03-01\nall_day: true\nlang: fr\n---\nT.\n"
+        ),
+        "branches/caerwen/events/2027-03-02-walk.md": (
+            "---\ntitle: Walk\nstart: 2027-03-02\nall_day: true\nlang: en\ntranslation_of: cyfarfd\n---\nT.\n"
+        ),
     }
     write(tmp_path, bad)
     problems = [
         (p.path, p.line, p.severity, p.message, p.fix) for p in check_project(project_settings(tmp_path)).sorted()
     ]
-    pages = "branches/caerwen/pages/"
+    pages, events = "branches/caerwen/pages/", "branches/caerwen/events/"
     assert [(path, line, message) for path, line, _, message, _ in problems] == [
+        (events + "2027-03-01-picnic.md", 5, "`lang: fr`, but branch caerwen is written in cy, en"),
+        (events + "2027-03-02-walk.md", 6,
+         "`translation_of` names `cyfarfd`, but branch caerwen has no event with that slug"),
         (pages + "about.md", 1, "2 pages in `cy` claim to be the same page `about`: "
          f"{pages}about.md, {pages}eto.md"),
         (pages + "contact.md", 4, "`translation_of` names `abuot`, but branch caerwen has no page with that slug"),
@@ -155,6 +173,7 @@ def test_the_language_checks_name_file_line_and_fix(tmp_path):
     ]  # fmt: skip
     fixes = {path.rsplit("/", 1)[1]: fix for path, _, _, _, fix in problems}
     assert fixes["contact.md"].startswith("Write the slug of the page it translates: `about`,")
+    assert fixes["2027-03-02-walk.md"].startswith("Write the slug of the event it translates: `cyfarfod`,")
     assert fixes["cyswllt.md"] == "Write one of `cy`, `en`, or add `gd` to `languages:` in branch.yaml."
     assert {severity for _, _, severity, _, _ in problems} == {"error"}
 
@@ -194,3 +213,22 @@ def test_an_undeclared_language_is_only_a_warning_where_a_site_declared_none(tmp
         ("content/pages/croeso.md", 3, "warning", "`lang: cy`, but the main site is written in en-gb")
     ]
     assert check_project(project_settings(tmp_path, LANGUAGES=["en-GB", "cy"])).sorted() == []
+
+
+def test_a_bilingual_event_is_one_event_with_a_page_in_each_language(output):
+    for date in ("2027-01-13", "2027-02-10"):
+        welsh, english = page(output, f"events/{date}-cyfarfod"), page(output, f"events/{date}-meeting")
+        assert '<html lang="cy">' in welsh and "Croeso i bawb." in welsh
+        assert '<html lang="en">' in english and "All welcome." in english
+        expected = [
+            f'<link rel="alternate" hreflang="cy" href="{BRANCH}/events/{date}-cyfarfod/">',
+            f'<link rel="alternate" hreflang="en" href="{BRANCH}/events/{date}-meeting/">',
+        ]
+        assert alternates(welsh) == expected and alternates(english) == expected
+        assert [re.search(r">([^<]*)</a>", a).group(1) for a in switch(english)] == ["Cymraeg", "English"]
+        assert 'href="https://party.example/branches/caerwen/events/cyfarfod.ics"' in english  # the one calendar
+    calendar = (output / "branches/caerwen/calendar.ics").read_text(encoding="utf-8")
+    assert calendar.count("BEGIN:VEVENT") == 1 and "Cyfarfod y gangen" in calendar and "Branch meeting" not in calendar
+    assert not (output / "branches/caerwen/events/meeting.ics").exists()
+    listing = page(output, "events")
+    assert listing.count("/events/2027-01-13-cyfarfod/") == 1 and "-meeting/" not in listing

@@ -42,6 +42,8 @@ class EventPage:
     # None for the other dates of a series, which share one card without
     card_when: str | None = None
     calendar_apps: dict | None = None  # {"google": ..., "outlook": ...} add-event forms, set as it is written
+    # the same date's page in each other language (events.pairs), for the language switch
+    translations: list = field(default_factory=list)
 
     def __getattr__(self, name):  # title, location, status ... come from the series
         return getattr(self.occurrence.series, name)

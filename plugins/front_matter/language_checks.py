@@ -58,6 +58,8 @@ def site_languages(settings: dict, site) -> Languages:
     require = bool(settings.get("LANGUAGES_REQUIRE_PAIRS"))
     where = "LANGUAGES in the site's settings"
     explicit = list(codes) != [settings["DEFAULT_LANG"]]
+    # the main site's own language is DEFAULT_LANG, wherever LANGUAGES lists it
+    codes = tuple(sorted(codes, key=lambda code: not same_language(code, settings["DEFAULT_LANG"])))
     if site.slug is not None:
         from branch_subsites.branch_config import branch_language_values  # imports this plugin's modules
 
