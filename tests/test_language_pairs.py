@@ -227,6 +227,8 @@ def test_a_bilingual_event_is_one_event_with_a_page_in_each_language(output):
         assert alternates(welsh) == expected and alternates(english) == expected
         assert [re.search(r">([^<]*)</a>", a).group(1) for a in switch(english)] == ["Cymraeg", "English"]
         assert 'href="https://party.example/branches/caerwen/events/cyfarfod.ics"' in english  # the one calendar
+        card = re.search(r'<meta property="og:image" content="[^"]*/(cards/[^"]*)"', english).group(1)
+        assert card.startswith("cards/event-en-") and (output / "branches/caerwen" / card).is_file()  # its own card
     calendar = (output / "branches/caerwen/calendar.ics").read_text(encoding="utf-8")
     assert calendar.count("BEGIN:VEVENT") == 1 and "Cyfarfod y gangen" in calendar and "Branch meeting" not in calendar
     assert not (output / "branches/caerwen/events/meeting.ics").exists()

@@ -193,7 +193,7 @@ class EventsGenerator(Generator):
             ics_url = settings["EVENT_ICS_URL"].format(slug=original.slug)
             pages = [
                 EventPage(occurrence, *translation_address(*event_urls(occurrence, settings), series, original),
-                          Markup(html_text), ics_url)
+                          Markup(html_text), ics_url, translated=True)
                 for occurrence in occurrences
             ]  # fmt: skip
             set_next_dates_and_cards(pages, now, settings["EVENTS_NEXT_DATES"])
