@@ -3,6 +3,7 @@ with hreflang and lang, listed once, and the language checks (front_matter.pairs
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -24,6 +25,8 @@ languages: [cy, en]
 
 FILES = {
     "content/pages/about.md": "---\ntitle: About the party\n---\nThe Test Party.\n",
+    # a Welsh page with no pair on an English site: at the address it always had
+    "content/pages/croeso.md": "---\ntitle: Croeso\nlang: cy\n---\nCroeso i bawb.\n",
     "branches/caerwen/branch.yaml": BRANCH_YAML,
     # a shared slug: the Welsh page is the branch's own language, the English one its translation
     "branches/caerwen/pages/about.md": "---\ntitle: Amdanom ni\norder: 1\n---\nCangen Caerwen.\n",
@@ -56,6 +59,9 @@ FILES = {
 }
 
 
+NATIONAL = {"LANGUAGES": ["en-GB", "cy"]}  # the party's: English, and Welsh for croeso.md
+
+
 def write(project: Path, files: dict[str, str]) -> None:
     for rel, text in files.items():
         path = project / rel
@@ -67,7 +73,7 @@ def write(project: Path, files: dict[str, str]) -> None:
 def output(tmp_path_factory):
     project = tmp_path_factory.mktemp("pairs") / "project"
     write(project, FILES)
-    return build(project, SITEURL="https://party.example", now="1788000000")
+    return build(project, SITEURL="https://party.example", now="1788000000", **NATIONAL)
 
 
 def page(output: Path, address: str) -> str:
@@ -125,6 +131,9 @@ def test_a_page_with_no_translation_has_no_switch_and_keeps_its_address(output):
     assert switch(alone) == [] and alternates(alone) == []
     national = (output / "about/index.html").read_text(encoding="utf-8")
     assert '<html lang="en-gb">' in national and "kit-language-switch" not in national
+    welsh = (output / "croeso/index.html").read_text(encoding="utf-8")
+    assert '<html lang="cy">' in welsh and "Croeso i bawb." in welsh and "kit-language-switch" not in welsh
+    assert not (output / "cy").exists()
 
 
 def test_listings_and_feeds_show_each_pair_once(output):
@@ -137,6 +146,12 @@ def test_listings_and_feeds_show_each_pair_once(output):
     feed = (output / "branches/caerwen/feeds/all.atom.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == 3
     assert "Arolwg bysiau" in feed and "Bus survey" not in feed and "New hall" in feed
+    home = page(output, "")
+    assert [home.count(f"/news/2026/{slug}/") > 0 for slug in ("arolwg-bysiau", "coed", "hall")] == [True] * 3
+    assert "/news/2026/bus-survey/" not in home and "/en/news/" not in home
+    search = json.loads((output / "branches/caerwen/search/search.json").read_text(encoding="utf-8"))
+    addresses = re.findall(r"news/2026/[a-z-]+/", json.dumps(search))
+    assert sorted(set(addresses)) == ["news/2026/arolwg-bysiau/", "news/2026/coed/", "news/2026/hall/"]
 
 
 def test_the_language_checks_name_file_line_and_fix(tmp_path):
@@ -154,9 +169,8 @@ def test_the_language_checks_name_file_line_and_fix(tmp_path):
         ),
     }
     write(tmp_path, bad)
-    problems = [
-        (p.path, p.line, p.severity, p.message, p.fix) for p in check_project(project_settings(tmp_path)).sorted()
-    ]
+    report = check_project(project_settings(tmp_path, **NATIONAL))
+    problems = [(p.path, p.line, p.severity, p.message, p.fix) for p in report.sorted()]
     pages, events = "branches/caerwen/pages/", "branches/caerwen/events/"
     assert [(path, line, message) for path, line, _, message, _ in problems] == [
         (events + "2027-03-01-picnic.md", 5, "`lang: fr`, but branch caerwen is written in cy, en"),
@@ -184,7 +198,7 @@ def test_required_pairs_name_each_welsh_page_without_english(tmp_path):
         "---\ntitle: Ar ei ben ei hun\ndate: 2026-12-01\n---\nUn.\n"
     )
     write(tmp_path, files)
-    problems = check_project(project_settings(tmp_path)).sorted()
+    problems = check_project(project_settings(tmp_path, **NATIONAL)).sorted()
     assert [(p.path, p.line, p.message) for p in problems] == [
         (
             "branches/caerwen/news/2026-12-01-ar-ei-ben-ei-hun.md",
@@ -200,7 +214,7 @@ def test_a_refused_pairing_publishes_nothing(tmp_path):
     contact = "---\ntitle: C\nlang: en\ntranslation_of: nowhere\n---\nT.\n"
     write(tmp_path, {**FILES, "branches/caerwen/pages/contact.md": contact})
     with pytest.raises(ContentProblems) as raised:
-        build(tmp_path)
+        build(tmp_path, **NATIONAL)
     assert ["`translation_of` names `nowhere`" in p.message for p in raised.value.problems] == [True]
     assert not (tmp_path / "output/branches/caerwen/contact/index.html").exists()
     assert not (tmp_path / "output/branches/caerwen/about/index.html").exists()
@@ -212,7 +226,7 @@ def test_an_undeclared_language_is_only_a_warning_where_a_site_declared_none(tmp
     assert [(p.path, p.line, p.severity, p.message) for p in problems] == [
         ("content/pages/croeso.md", 3, "warning", "`lang: cy`, but the main site is written in en-gb")
     ]
-    assert check_project(project_settings(tmp_path, LANGUAGES=["en-GB", "cy"])).sorted() == []
+    assert check_project(project_settings(tmp_path, **NATIONAL)).sorted() == []
 
 
 def test_a_bilingual_event_is_one_event_with_a_page_in_each_language(output):
@@ -234,3 +248,28 @@ def test_a_bilingual_event_is_one_event_with_a_page_in_each_language(output):
     assert not (output / "branches/caerwen/events/meeting.ics").exists()
     listing = page(output, "events")
     assert listing.count("/events/2027-01-13-cyfarfod/") == 1 and "-meeting/" not in listing
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("languages: [cy, welsh]", "`languages` item 2 is `welsh`, which is not a language code"),
+        ("languages: [cy, en, cy]", "`languages` names `cy` twice"),
+        ("require_pairs: yes please", "`require_pairs` should be true or false"),
+    ],
+)
+def test_bad_languages_in_branch_yaml_name_the_line(tmp_path, line, message):
+    write(tmp_path, {**FILES, "branches/caerwen/branch.yaml": BRANCH_YAML.replace("languages: [cy, en]", line)})
+    problems = check_project(project_settings(tmp_path, **NATIONAL)).sorted()
+    found = [(p.path, p.line) for p in problems if message in p.message]
+    assert found == [("branches/caerwen/branch.yaml", 7)], [(p.path, p.line, p.message) for p in problems]
+
+
+def test_a_bad_languages_setting_stops_the_build_naming_it(tmp_path):
+    from kit_settings.declared_settings import SettingsProblems
+
+    (tmp_path / "content").mkdir()
+    with pytest.raises(SettingsProblems) as stopped:
+        project_settings(tmp_path, LANGUAGES=["en-GB", "Welsh"])
+    assert ["LANGUAGES is ['en-GB', 'Welsh']: `Welsh` is not a language code" in p.message
+            for p in stopped.value.problems] == [True]  # fmt: skip
