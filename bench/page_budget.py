@@ -41,6 +41,10 @@ PAGE_TYPES = {
     "branch privacy notice": ("branches/sheffield/privacy/index.html", 30, False),
     "accessibility statement": ("accessibility/index.html", 30, False),
     "404": ("404.html", 30, False),
+    # a page and its translation, each with the language switch (front_matter.pairs)
+    "paired page (Welsh)": ("branches/bangor-gwynedd/about/index.html", 30, False),
+    "paired page (English)": ("branches/bangor-gwynedd/en/about/index.html", 30, False),
+    "paired event (English)": ("branches/bangor-gwynedd/events/2027-01-13-branch-meeting/index.html", 30, False),
 }
 RENDER_REQUEST_LIMIT = 3
 

@@ -179,7 +179,7 @@ def test_section_language_for_a_missing_heading_is_an_error(tmp_path):
     pages.mkdir(parents=True)
     (pages / "welcome.md").write_text(BILINGUAL.replace("About us: en-GB", "About uss: en-GB"))
     (pages / "other.md").write_text(BILINGUAL.replace("lang: gd", "lang: gaelic"))
-    problems = check_project(project_settings(tmp_path)).sorted()
+    problems = check_project(project_settings(tmp_path, LANGUAGES=["en-GB", "gd"])).sorted()
     assert [(p.path.rsplit("/", 1)[1], p.line, p.message) for p in problems] == [
         ("other.md", 3, "`lang` is `gaelic`, which is not a language code"),
         ("welcome.md", 6, "`languages` names the heading `About uss`, but the text has no `## About uss`"),

@@ -11,6 +11,7 @@ from content_schema.fields import (
     SLUG_PATTERN,
     Field,
     FieldError,
+    boolean,
     email,
     hostname,
     list_of,
@@ -23,6 +24,8 @@ from content_schema.fields import (
 )
 from content_schema.source_text import FileTooLarge, read_source_text
 from content_schema.yaml_source import YamlSyntaxError, load_yaml
+from front_matter.languages import language
+from front_matter.pairs import primary
 from imprints.promoter_fields import PROMOTER_FIELD
 from imprints.promoters import Imprint
 from incremental_build.cache_files import load_keyed, store_keyed
@@ -83,6 +86,8 @@ class Branch:
     volunteer: str | None = None  # the branch's own volunteer page, in place of the party's
     newsletter: str | None = None  # where the branch's own newsletter form posts
     newsletter_fields: tuple[tuple[str, str], ...] = ()  # the hidden fields its list needs
+    languages: tuple[str, ...] = ()  # its pages' languages, its own first (LANGUAGES); () for the party's
+    require_pairs: bool | None = None  # LANGUAGES_REQUIRE_PAIRS for the branch; None for the party's
 
     @property
     def display_name(self) -> str:
@@ -163,6 +168,17 @@ def channel_fields(channel_types: dict) -> tuple[Field, ...]:
     )
 
 
+def site_languages(value) -> list[str]:
+    """`languages: [cy, en]`: language codes, each once, the branch's own first."""
+    codes = list_of(language, split_commas=True, min_items=1)(value)
+    seen = set()
+    for code in codes:
+        if primary(code) in seen:
+            raise FieldError(f"names `{code}` twice", "Write each language once, the branch's own first: `[cy, en]`.")
+        seen.add(primary(code))
+    return codes
+
+
 def branch_fields(channel_types: dict) -> tuple[Field, ...]:
     def channel(value):
         if not isinstance(value, dict):
@@ -214,8 +230,39 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
             example="https://lists.example.org/subscription/form",
         ),
         Field("newsletter_fields", form_fields, doc="hidden fields its list needs", example="{l: 6f1b2c3d-...}"),
+        Field(
+            "languages",
+            site_languages,
+            doc="the languages of its pages, its own first (the language of a page with no `lang:`)",
+            example="[cy, en]",
+        ),
+        Field(
+            "require_pairs",
+            boolean,
+            doc="true: every Welsh (or other non-English) page, post and event needs its English translation",
+            example="true",
+        ),
         PROMOTER_FIELD,
     )
+
+
+def branch_language_values(folder: str, settings: dict) -> tuple[list[str], bool | None]:
+    """A branch's `languages:` and `require_pairs:` (empty and None where it has none, or they are
+    wrong: load_branch reports that), for the checks of its pages."""
+    from content_schema import ProblemList
+
+    try:
+        document = load_yaml(read_source_text(os.path.join(folder, BRANCH_FILE), settings["BRANCH_YAML_MAX_BYTES"]))
+    except (UnicodeDecodeError, FileTooLarge, OSError, YamlSyntaxError):
+        return [], None
+    if not isinstance(document.data, dict):
+        return [], None
+    wanted = [f for f in branch_fields(settings["BRANCH_CHANNEL_TYPES"]) if f.name in ("languages", "require_pairs")]
+    data = {key: document.data[key] for key in ("languages", "require_pairs") if key in document.data}
+    values = validate_fields(
+        data, wanted, line_of=document.line_of, report=ProblemList(root=folder), path=folder, what="branch.yaml"
+    )
+    return list(values.get("languages", ())), values.get("require_pairs")
 
 
 def load_branch(folder: str, settings: dict, report) -> Branch | None:
@@ -320,6 +367,8 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         volunteer=values.get("volunteer"),
         newsletter=values.get("newsletter"),
         newsletter_fields=values.get("newsletter_fields", ()),
+        languages=tuple(values.get("languages", ())),
+        require_pairs=values.get("require_pairs"),
     )
 
 

@@ -36,6 +36,16 @@ def branch_cache_path(settings: dict, branch_slug: str) -> str:
     return os.path.join(settings["BRANCH_CACHE_PATH"], branch_slug, "pelican")
 
 
+def language_overrides(branch: Branch) -> dict:
+    """branch.yaml's `languages:` (the first is the branch's own, DEFAULT_LANG) and `require_pairs:`."""
+    overrides = {}
+    if branch.languages:
+        overrides.update(LANGUAGES=list(branch.languages), DEFAULT_LANG=branch.languages[0])
+    if branch.require_pairs is not None:
+        overrides["LANGUAGES_REQUIRE_PAIRS"] = branch.require_pairs
+    return overrides
+
+
 def branch_overrides(branch: Branch, settings: dict) -> dict:
     """Everything that differs between the main site and ``branch``'s subsite."""
     site_url = branch_site_url(branch, settings)
@@ -51,6 +61,7 @@ def branch_overrides(branch: Branch, settings: dict) -> dict:
         "FEED_DOMAIN": site_url,
         "MAIN_SITEURL": main_site_url(settings),
         "MAIN_SITENAME": settings["SITENAME"],
+        **language_overrides(branch),
         "BUILD_SKIP_UNCHANGED": False,  # branch_subsites decides, by the branch's own fingerprint
         # theme files are written once, by the main site, and shared by every branch below it;
         # a branch on its own domain has its own copy (under the CSP a page loads only from its own host)

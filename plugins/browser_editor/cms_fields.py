@@ -92,6 +92,7 @@ _WIDGETS: dict[str, Callable[[Callable], dict]] = {
     "tag": lambda kind: {"widget": "string", **_length_pattern(40)},
     "language": _matching("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "A code: cy, gd, en-GB"),
     "slug": _matching(kinds.SLUG_PATTERN.pattern, "Small letters, digits and hyphens"),
+    "translation_target": lambda kind: {"widget": "string", **_length_pattern(200)},
     "integer": _integer,
     "boolean": lambda kind: {"widget": "boolean", "default": False},
     "one_of": _one_of,

@@ -56,6 +56,10 @@ class EventSeries:
     uid: str | None = None  # an imported event's own calendar UID (`uid:`), else the kit makes one
     uid_line: int = 1
     promoter: Imprint | None = None  # its own imprint (front matter `promoter`), if not its site's
+    lang: str | None = None  # `lang:`; None for the site's own language (events.pairs sets it)
+    lang_line: int = 1
+    translation_of: str | None = None  # the slug or file of the event this one translates (events.pairs)
+    translation_of_line: int = 1
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -344,4 +348,8 @@ def parse_event_file(path: str, report, text: str | None = None, max_bytes: int 
         uid=values.get("uid"),
         uid_line=front.line_of("uid", default=document.fence_line),
         promoter=values.get("promoter"),
+        lang=values.get("lang"),
+        lang_line=front.line_of("lang", default=1),
+        translation_of=values.get("translation_of"),
+        translation_of_line=front.line_of("translation_of", default=1),
     )

@@ -39,6 +39,7 @@ from .listing import ListedEvent, area_digest, current_month, event_areas
 from .month_grid import build_months
 from .national_calendars import NationalCalendar, NationalCalendars, region_calendar_path
 from .pages import EventPage, event_urls, next_dates
+from .pairs import pair_pages, split_pairs, translation_address
 from .sequences import SequenceBook, sequence_floor
 from .site_dates import site_occurrences
 from .structured_data import page_structured_data, summary
@@ -102,10 +103,13 @@ class EventsGenerator(Generator):
             series = parse_event_file(path, report, max_bytes=size_limit(settings))
             if series is not None:
                 series_list.append(series)
+        # a translation (events.pairs) is no event of its own: its pages are the original's dates
+        series_list, translations = split_pairs(series_list, settings["DEFAULT_LANG"], settings["PATH"])
         if not report.errors:
             branch_slug = (settings.get("BRANCH") or {}).get("slug")
             label = f"branch {branch_slug}" if branch_slug else "the main site"
             expanded = site_occurrences(series_list, settings, now, report, label, branch_slug)
+            translated = site_occurrences([t for t, _ in translations], settings, now, report, label, branch_slug)
         if report.errors:
             raise ContentProblems(report.sorted())
 
@@ -114,6 +118,7 @@ class EventsGenerator(Generator):
         uid_domain = settings["EVENTS_UID_DOMAIN"]
         sequences = SequenceBook(os.path.join(settings["CACHE_PATH"], "event-sequences.json"))
         self.records, self.pages = [], []
+        pages_of = {}  # each event's pages, by its file
         for series, occurrences in expanded:
             html_text = converter.convert(series.body, series.source_path, series.body_line, report)
             if html_text is None:
@@ -145,6 +150,10 @@ class EventsGenerator(Generator):
                 series_pages.append(EventPage(occurrence, url, save_as, content, ics_url))
             set_next_dates_and_cards(series_pages, now, settings["EVENTS_NEXT_DATES"])
             self.pages.extend(series_pages)
+            pages_of[series.source_path] = series_pages
+        self.translation_pages = self._translation_pages(
+            translated, {t.source_path: o for t, o in translations}, pages_of, converter, report
+        )
         sequences.save()
         stored = None if settings.get("BRANCH") else os.path.join(settings["CACHE_PATH"], "events", "vevents.pickle")
         self.vevents = VeventTexts(settings, stored)
@@ -171,6 +180,27 @@ class EventsGenerator(Generator):
             self._export(branch, now)
         else:
             self._aggregate(now)
+
+    def _translation_pages(self, translated, original_of: dict, pages_of: dict, converter, report) -> list[EventPage]:
+        """Each translation's page of each date, paired with the original's page of that date; the
+        original's calendar file is theirs (one event, one UID)."""
+        settings, now = self.settings, self.settings["BUILD_NOW"]
+        found = []
+        for series, occurrences in translated:
+            original = original_of[series.source_path]
+            html_text = converter.convert(series.body, series.source_path, series.body_line, report)
+            if html_text is None:
+                raise ContentProblems(report.sorted())
+            ics_url = settings["EVENT_ICS_URL"].format(slug=original.slug)
+            pages = [
+                EventPage(occurrence, *translation_address(*event_urls(occurrence, settings), series, original),
+                          Markup(html_text), ics_url, translated=True)
+                for occurrence in occurrences
+            ]  # fmt: skip
+            set_next_dates_and_cards(pages, now, settings["EVENTS_NEXT_DATES"])
+            pair_pages(pages_of.get(original.source_path, []), pages)
+            found.extend(pages)
+        return found
 
     def _own_record(self, page: EventPage, site_name: str, nation: str | None) -> dict:
         settings = self.settings
@@ -313,7 +343,7 @@ class EventsGenerator(Generator):
         self._site_inputs = None  # site_inputs, once, when the national pages are written
         write = writer.write_file
         common = {"calendar_urls": self.context["calendar_urls"]}
-        for page in self.pages:
+        for page in [*self.pages, *self.translation_pages]:
             page.content = Markup(
                 resolve_intrasite_links(
                     str(page.content),

@@ -42,6 +42,9 @@ class EventPage:
     # None for the other dates of a series, which share one card without
     card_when: str | None = None
     calendar_apps: dict | None = None  # {"google": ..., "outlook": ...} add-event forms, set as it is written
+    # the same date's page in each other language (events.pairs), for the language switch
+    translations: list = field(default_factory=list)
+    translated: bool = False  # a translation's page (events.pairs): its own share card, named with its language
 
     def __getattr__(self, name):  # title, location, status ... come from the series
         return getattr(self.occurrence.series, name)
@@ -71,7 +74,8 @@ class EventPage:
     def card_name(self) -> str:
         """The share card's name: a dated card of a repeating event is named by its date."""
         series = self.occurrence.series
-        return self.occurrence.slug if series.repeat and self.card_when else series.slug
+        name = self.occurrence.slug if series.repeat and self.card_when else series.slug
+        return f"{series.lang}-{name}" if self.translated else name
 
     @property
     def can_be_added(self) -> bool:

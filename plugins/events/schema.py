@@ -15,6 +15,7 @@ from content_schema.fields import (
     text,
     url,
 )
+from front_matter.schemas import LANG, TRANSLATION_OF
 from imprints.promoter_fields import PROMOTER_FIELD
 
 STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled", "moved-online")
@@ -78,6 +79,8 @@ EVENT = (
     Field("address_on_request", boolean, doc="true hides the address; readers ask for it"),
     Field("sequence", integer(0, 10_000), doc="raise by one when you change the date, time or place"),
     Field("slug", slug, doc="the web address part, if not the file name"),
+    LANG,
+    TRANSLATION_OF,
     Field(
         "uid",
         text(max_length=255),

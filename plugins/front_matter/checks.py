@@ -12,12 +12,15 @@ from editor_checks.sites import MARKDOWN_SUFFIXES, files_under
 from .content_file import kind_of, parse_content_file
 from .document import size_limit
 from .home_content import check_home_links, warn_unshown_text
+from .language_checks import check_languages, entry_of, pair_addresses, site_languages
 
 
 def check_content_files(settings, sites, report) -> None:
     reserved = set(settings.get("RESERVED_PAGE_SLUGS", ()))
     for site in sites:
         claims = {"news": AddressClaims(), "page": AddressClaims()}
+        languages = site_languages(settings, site)
+        entries = []
         for kind, key in (("news", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
             for folder in settings.get(key, ()):
                 for path in files_under(os.path.join(site.path, folder)):
@@ -38,7 +41,7 @@ def check_content_files(settings, sites, report) -> None:
                     if kind_here == "home":
                         warn_unshown_text(content_file, report)
                         continue
-                    claims[kind].claim(content_file.slug, path, content_file.line_of("slug"))
+                    entries.append((entry_of(content_file, kind, languages.default), content_file.line_of("slug")))
                     if kind == "page" and content_file.slug in reserved:
                         report.error(
                             path,
@@ -47,6 +50,10 @@ def check_content_files(settings, sites, report) -> None:
                             f"Add `slug: about-{content_file.slug}` or rename the file.",
                         )
                     _check_section_languages(content_file, report)
+        check_languages([e for e, _ in entries], languages, site, report)
+        addresses = pair_addresses([e for e, _ in entries], languages.default)
+        for entry, line in entries:
+            claims[entry.kind].claim(addresses[id(entry)], entry.path, line)
         for kind, kind_claims in claims.items():
             kind_claims.report_clashes(
                 report,

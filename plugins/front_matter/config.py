@@ -5,6 +5,7 @@ It owns the settings of pages and posts the theme reads too (the menu, the home 
 from kit_settings.declared_settings import Retired, Setting, in_site_folder, list_of, whole
 
 from .document import MAX_FILE_BYTES
+from .languages import site_languages_problem
 
 SETTINGS = [
     Setting("FRONT_MATTER_MAX_FILE_BYTES", MAX_FILE_BYTES, int, "A larger content file is refused.", whole(1)),
@@ -57,6 +58,22 @@ SETTINGS = [
         "The national site's file (in its content folder) that holds the home page's hero and statements.",
     ),
     Setting("HOME_OWN_NEWS", 5, int, "A site's own posts on its home page.", whole(0)),
+    Setting(
+        "LANGUAGES",
+        None,
+        list,
+        "The languages the site's pages may be in, its own (DEFAULT_LANG) first: `make check` refuses a page in "
+        "another. By default the site's DEFAULT_LANG alone; a branch's `languages:` in branch.yaml sets both.",
+        site_languages_problem,
+        default_from=lambda settings: [settings["DEFAULT_LANG"]],
+    ),
+    Setting(
+        "LANGUAGES_REQUIRE_PAIRS",
+        False,
+        bool,
+        "Every page, post and event in a language other than English needs its English translation "
+        "(`make check` names the ones without); a branch's `require_pairs:` in branch.yaml sets it for the branch.",
+    ),
 ]
 
 RETIRED = [

@@ -34,6 +34,30 @@ def language(value) -> str:
     return value
 
 
+def translation_target(value) -> str:
+    """What `translation_of:` names: a slug (`about`) or a file of the same site (`pages/about.md`)."""
+    value = text(max_length=200)(value).strip()
+    if value.startswith("{filename}"):
+        value = value[len("{filename}") :]
+    value = value.lstrip("/")
+    if not value or ".." in value.split("/") or "\\" in value:
+        raise FieldError(
+            f"is `{value}`, which names no page",
+            "Write the slug of the page this one translates (`about`), or its file (`pages/about.md`).",
+        )
+    return value
+
+
+def site_languages_problem(value) -> str | None:
+    """What is wrong with a LANGUAGES setting, or None."""
+    if not value:
+        return "it must name at least one language, the site's own first"
+    for code in value:
+        if not isinstance(code, str) or not re.match(LANGUAGE_TAG.pattern, code, re.I):
+            return f"`{code}` is not a language code: write codes like cy, gd or en-GB"
+    return None
+
+
 def section_languages(value) -> dict[str, str]:
     if not isinstance(value, dict) or not value:
         raise FieldError(

@@ -103,7 +103,7 @@ class FrontMatterReader(BaseReader):
             self._check_tag_addresses(content_file, metadata["tags"])
         if content_file.kind == "page":
             metadata["order"] = values.get("order", self.settings.get("PAGE_DEFAULT_ORDER", 50))
-        for key in ("image", "image_alt", "image_decorative", "lang", "promoter"):
+        for key in ("image", "image_alt", "image_decorative", "lang", "translation_of", "promoter"):
             if key in values:
                 metadata[key] = values[key]
         return self._source(content_file, metadata)

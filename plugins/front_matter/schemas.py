@@ -19,7 +19,7 @@ from content_schema.fields import (
 from imprints.promoter_fields import PROMOTER_FIELD
 
 from .home_content import HEADLINE_LENGTH, LEAD_LENGTH, statements
-from .languages import language, section_languages
+from .languages import language, section_languages, translation_target
 
 
 def tag_slug(name: str, settings: dict = DEFAULT_CONFIG) -> str:
@@ -60,6 +60,12 @@ LANGUAGES = Field(
     doc="for a bilingual page: each `##` heading and the language of its section",
     example="{Amdanom ni: cy, About us: en-GB}",
 )
+TRANSLATION_OF = Field(
+    "translation_of",
+    translation_target,
+    doc="for a translation: the slug or the file (`pages/about.md`) of the page it translates",
+    example="about",
+)
 IMAGE = Field("image", text(), doc="a picture from the images/ folder", example="images/petition.jpg")
 IMAGE_ALT = Field(
     "image_alt",
@@ -89,6 +95,7 @@ NEWS = (
     IMAGE_DECORATIVE,
     LANG,
     LANGUAGES,
+    TRANSLATION_OF,
     SLUG,
     PROMOTER_FIELD,
 )
@@ -102,6 +109,7 @@ PAGE = (
     IMAGE_DECORATIVE,
     LANG,
     LANGUAGES,
+    TRANSLATION_OF,
     SLUG,
     PROMOTER_FIELD,
 )

@@ -55,7 +55,7 @@ def prepare_event_pages(generators) -> None:
             continue
         site = site_pictures(generator.context, generator.settings)
         prepared = {}
-        for page in generator.pages:
+        for page in [*generator.pages, *generator.translation_pages]:  # a bilingual event's too (events.pairs)
             series = page.occurrence.series
             if series.source_path not in prepared:
                 image = None

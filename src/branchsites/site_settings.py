@@ -49,11 +49,15 @@ ARTICLE_URL = "news/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "news/{date:%Y}/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-# A page in Welsh or Gaelic (`lang: cy`) keeps the same kind of address: no "-cy.html" suffix.
-ARTICLE_LANG_URL = ARTICLE_URL
-ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
-PAGE_LANG_URL = PAGE_URL
-PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+# A page in Welsh or Gaelic (`lang: cy`) keeps the same kind of address. Only a translation that
+# shares its original's slug (front_matter.pairs) takes these, its language before the address.
+ARTICLE_LANG_URL = "{lang}/news/{date:%Y}/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/news/{date:%Y}/{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+# A page and its translation: the slug `translation_of:` names, else the page's own (front_matter.pairs).
+ARTICLE_TRANSLATION_ID = "translation_key"
+PAGE_TRANSLATION_ID = "translation_key"
 TAG_URL = "tags/{slug}/"
 TAG_SAVE_AS = "tags/{slug}/index.html"
 TAGS_URL = "tags/"

@@ -1,0 +1,275 @@
+"""Pages, posts and events in two languages, paired: both addresses built, each linking the other
+with hreflang and lang, listed once, and the language checks (front_matter.pairs, language_checks)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from content_schema import ContentProblems
+from editor_checks.run import check_project
+from kit_testing import build, project_settings
+
+BRANCH_YAML = """\
+name: Caerwen
+kind: local
+nation: Wales
+areas: [LL57]
+contact: caerwen@test-party.example
+editors: [elin]
+languages: [cy, en]
+"""
+
+FILES = {
+    "content/pages/about.md": "---\ntitle: About the party\n---\nThe Test Party.\n",
+    # a Welsh page with no pair on an English site: at the address it always had
+    "content/pages/croeso.md": "---\ntitle: Croeso\nlang: cy\n---\nCroeso i bawb.\n",
+    "branches/caerwen/branch.yaml": BRANCH_YAML,
+    # a shared slug: the Welsh page is the branch's own language, the English one its translation
+    "branches/caerwen/pages/about.md": "---\ntitle: Amdanom ni\norder: 1\n---\nCangen Caerwen.\n",
+    "branches/caerwen/pages/about-en.md": (
+        "---\ntitle: About us\nslug: about\nlang: en\norder: 1\n---\nThe Caerwen branch.\n"
+    ),
+    # translation_of: each at its own address
+    "branches/caerwen/news/2026-09-10-arolwg-bysiau.md": (
+        "---\ntitle: Arolwg bysiau\ndate: 2026-09-10\ntags: [transport]\n---\nDiolch i bawb.\n"
+    ),
+    "branches/caerwen/news/2026-09-10-bus-survey.md": (
+        "---\ntitle: Bus survey\ndate: 2026-09-10\ntags: [transport]\nlang: en\n"
+        "translation_of: news/2026-09-10-arolwg-bysiau.md\n---\nThank you all.\n"
+    ),
+    # a shared slug for a post too, and one post in English alone
+    "branches/caerwen/news/2026-10-01-coed.md": "---\ntitle: Plannu coed\ndate: 2026-10-01\n---\nCoed.\n",
+    "branches/caerwen/news/2026-10-01-coed-en.md": (
+        "---\ntitle: Planting trees\ndate: 2026-10-01\nslug: coed\nlang: en\n---\nTrees.\n"
+    ),
+    # an event in both languages: one event, two pages for each date
+    "branches/caerwen/events/2027-01-13-cyfarfod.md": (
+        "---\ntitle: Cyfarfod y gangen\nstart: 2027-01-13 19:00\nduration: 2h\nlocation: Y Neuadd, Caerwen\n"
+        "repeat: FREQ=MONTHLY;BYDAY=2WE;COUNT=2\n---\nCroeso i bawb.\n"
+    ),
+    "branches/caerwen/events/2027-01-13-meeting.md": (
+        "---\ntitle: Branch meeting\nstart: 2027-01-13 19:00\nduration: 2h\nlocation: The Hall, Caerwen\n"
+        "repeat: FREQ=MONTHLY;BYDAY=2WE;COUNT=2\nlang: en\ntranslation_of: cyfarfod\n---\nAll welcome.\n"
+    ),
+    "branches/caerwen/news/2026-11-01-hall.md": "---\ntitle: New hall\ndate: 2026-11-01\nlang: en\n---\nA hall.\n",
+}
+
+
+NATIONAL = {"LANGUAGES": ["en-GB", "cy"]}  # the party's: English, and Welsh for croeso.md
+
+
+def write(project: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    project = tmp_path_factory.mktemp("pairs") / "project"
+    write(project, FILES)
+    return build(project, SITEURL="https://party.example", now="1788000000", **NATIONAL)
+
+
+def page(output: Path, address: str) -> str:
+    return (output / "branches/caerwen" / address / "index.html").read_text(encoding="utf-8")
+
+
+def switch(html: str) -> list[str]:
+    """The language switch's links, as written."""
+    found = re.search(r'<nav class="kit-language-switch" aria-label="Language">(.*?)</nav>', html, re.S)
+    return re.findall(r"<a [^>]*>[^<]*</a>", found.group(1)) if found else []
+
+
+def alternates(html: str) -> list[str]:
+    return re.findall(r'<link rel="alternate" hreflang="[^"]*" href="[^"]*">', html)
+
+
+BRANCH = "https://party.example/branches/caerwen"
+
+
+def test_a_shared_slug_builds_both_addresses_the_translation_under_its_language(output):
+    welsh, english = page(output, "about"), page(output, "en/about")
+    assert '<html lang="cy">' in welsh and "Cangen Caerwen." in welsh
+    assert '<html lang="en">' in english and "The Caerwen branch." in english
+    assert switch(welsh) == [
+        f'<a class="kit-language-switch__link kit-language-switch__link--current" href="{BRANCH}/about/" lang="cy" '
+        'hreflang="cy" aria-current="page">Cymraeg</a>',
+        f'<a class="kit-language-switch__link" href="{BRANCH}/en/about/" lang="en" hreflang="en">English</a>',
+    ]
+    assert switch(english) == [
+        f'<a class="kit-language-switch__link" href="{BRANCH}/about/" lang="cy" hreflang="cy">Cymraeg</a>',
+        f'<a class="kit-language-switch__link kit-language-switch__link--current" href="{BRANCH}/en/about/" lang="en" '
+        'hreflang="en" aria-current="page">English</a>',
+    ]
+    expected = [
+        f'<link rel="alternate" hreflang="cy" href="{BRANCH}/about/">',
+        f'<link rel="alternate" hreflang="en" href="{BRANCH}/en/about/">',
+    ]
+    assert alternates(welsh) == expected and alternates(english) == expected
+
+
+def test_translation_of_pairs_posts_each_at_its_own_address(output):
+    welsh, english = page(output, "news/2026/arolwg-bysiau"), page(output, "news/2026/bus-survey")
+    assert '<html lang="cy">' in welsh and '<html lang="en">' in english
+    for html in (welsh, english):
+        assert [re.search(r'href="([^"]*)"', a).group(1) for a in switch(html)] == [
+            f"{BRANCH}/news/2026/arolwg-bysiau/",
+            f"{BRANCH}/news/2026/bus-survey/",
+        ]
+    assert '<html lang="en">' in page(output, "en/news/2026/coed")  # a post sharing its slug
+
+
+def test_a_page_with_no_translation_has_no_switch_and_keeps_its_address(output):
+    alone = page(output, "news/2026/hall")  # English on a Welsh branch, unpaired: not moved under en/
+    assert '<html lang="en">' in alone
+    assert switch(alone) == [] and alternates(alone) == []
+    national = (output / "about/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-gb">' in national and "kit-language-switch" not in national
+    welsh = (output / "croeso/index.html").read_text(encoding="utf-8")
+    assert '<html lang="cy">' in welsh and "Croeso i bawb." in welsh and "kit-language-switch" not in welsh
+    assert not (output / "cy").exists()
+
+
+def test_listings_and_feeds_show_each_pair_once(output):
+    index = page(output, "news")
+    titles = re.findall(r'<h[23] class="kit-card__title"><a href="[^"]*">([^<]*)</a>', index)
+    links = set(re.findall(r'href="[^"]*/(news/2026/[^/"]+/)"', index))
+    assert links == {"news/2026/arolwg-bysiau/", "news/2026/coed/", "news/2026/hall/"}, titles
+    tag = page(output, "tags/transport")
+    assert tag.count("/news/2026/arolwg-bysiau/") >= 1 and "/news/2026/bus-survey/" not in tag
+    feed = (output / "branches/caerwen/feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 3
+    assert "Arolwg bysiau" in feed and "Bus survey" not in feed and "New hall" in feed
+    home = page(output, "")
+    assert [home.count(f"/news/2026/{slug}/") > 0 for slug in ("arolwg-bysiau", "coed", "hall")] == [True] * 3
+    assert "/news/2026/bus-survey/" not in home and "/en/news/" not in home
+    search = json.loads((output / "branches/caerwen/search/search.json").read_text(encoding="utf-8"))
+    addresses = re.findall(r"news/2026/[a-z-]+/", json.dumps(search))
+    assert sorted(set(addresses)) == ["news/2026/arolwg-bysiau/", "news/2026/coed/", "news/2026/hall/"]
+
+
+def test_the_language_checks_name_file_line_and_fix(tmp_path):
+    bad = {
+        **FILES,
+        "branches/caerwen/pages/cyswllt.md": "---\ntitle: Cysylltu\nlang: gd\n---\nText.\n",
+        "branches/caerwen/pages/contact.md": "---\ntitle: Contact\nlang: en\ntranslation_of: abuot\n---\nText.\n",
+        "branches/caerwen/pages/eto.md": "---\ntitle: Eto\ntranslation_of: about\n---\nText.\n",
+        "branches/caerwen/pages/ffeil.md": "---\ntitle: Ffeil\ntranslation_of: pages/nowhere.md\n---\nText.\n",
+        "branches/caerwen/events/2027-03-01-picnic.md": (
+            "---\ntitle: Picnic\nstart: 2027-03-01\nall_day: true\nlang: fr\n---\nT.\n"
+        ),
+        "branches/caerwen/events/2027-03-02-walk.md": (
+            "---\ntitle: Walk\nstart: 2027-03-02\nall_day: true\nlang: en\ntranslation_of: cyfarfd\n---\nT.\n"
+        ),
+    }
+    write(tmp_path, bad)
+    report = check_project(project_settings(tmp_path, **NATIONAL))
+    problems = [(p.path, p.line, p.severity, p.message, p.fix) for p in report.sorted()]
+    pages, events = "branches/caerwen/pages/", "branches/caerwen/events/"
+    assert [(path, line, message) for path, line, _, message, _ in problems] == [
+        (events + "2027-03-01-picnic.md", 5, "`lang: fr`, but branch caerwen is written in cy, en"),
+        (events + "2027-03-02-walk.md", 6,
+         "`translation_of` names `cyfarfd`, but branch caerwen has no event with that slug"),
+        (pages + "about.md", 1, "2 pages in `cy` claim to be the same page `about`: "
+         f"{pages}about.md, {pages}eto.md"),
+        (pages + "contact.md", 4, "`translation_of` names `abuot`, but branch caerwen has no page with that slug"),
+        (pages + "cyswllt.md", 3, "`lang: gd`, but branch caerwen is written in cy, en"),
+        (pages + "eto.md", 3, "2 pages in `cy` claim to be the same page `about`: "
+         f"{pages}about.md, {pages}eto.md"),
+        (pages + "ffeil.md", 3,
+         "`translation_of` names the file `pages/nowhere.md`, but branch caerwen has no such page"),
+    ]  # fmt: skip
+    fixes = {path.rsplit("/", 1)[1]: fix for path, _, _, _, fix in problems}
+    assert fixes["contact.md"].startswith("Write the slug of the page it translates: `about`,")
+    assert fixes["2027-03-02-walk.md"].startswith("Write the slug of the event it translates: `cyfarfod`,")
+    assert fixes["cyswllt.md"] == "Write one of `cy`, `en`, or add `gd` to `languages:` in branch.yaml."
+    assert {severity for _, _, severity, _, _ in problems} == {"error"}
+
+
+def test_required_pairs_name_each_welsh_page_without_english(tmp_path):
+    files = {**FILES, "branches/caerwen/branch.yaml": BRANCH_YAML + "require_pairs: true\n"}
+    files["branches/caerwen/news/2026-12-01-ar-ei-ben-ei-hun.md"] = (
+        "---\ntitle: Ar ei ben ei hun\ndate: 2026-12-01\n---\nUn.\n"
+    )
+    write(tmp_path, files)
+    problems = check_project(project_settings(tmp_path, **NATIONAL)).sorted()
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (
+            "branches/caerwen/news/2026-12-01-ar-ei-ben-ei-hun.md",
+            1,
+            "this news post is in `cy` and has no English translation, which this site requires "
+            "(every page in another language is paired with one in English)",
+        )
+    ]
+    assert problems[0].fix == "Add an English news post with `translation_of: ar-ei-ben-ei-hun` and `lang: en`."
+
+
+def test_a_refused_pairing_publishes_nothing(tmp_path):
+    contact = "---\ntitle: C\nlang: en\ntranslation_of: nowhere\n---\nT.\n"
+    write(tmp_path, {**FILES, "branches/caerwen/pages/contact.md": contact})
+    with pytest.raises(ContentProblems) as raised:
+        build(tmp_path, **NATIONAL)
+    assert ["`translation_of` names `nowhere`" in p.message for p in raised.value.problems] == [True]
+    assert not (tmp_path / "output/branches/caerwen/contact/index.html").exists()
+    assert not (tmp_path / "output/branches/caerwen/about/index.html").exists()
+
+
+def test_an_undeclared_language_is_only_a_warning_where_a_site_declared_none(tmp_path):
+    write(tmp_path, {"content/pages/croeso.md": "---\ntitle: Croeso\nlang: cy\n---\nCroeso.\n"})
+    problems = check_project(project_settings(tmp_path)).sorted()
+    assert [(p.path, p.line, p.severity, p.message) for p in problems] == [
+        ("content/pages/croeso.md", 3, "warning", "`lang: cy`, but the main site is written in en-gb")
+    ]
+    assert check_project(project_settings(tmp_path, **NATIONAL)).sorted() == []
+
+
+def test_a_bilingual_event_is_one_event_with_a_page_in_each_language(output):
+    for date in ("2027-01-13", "2027-02-10"):
+        welsh, english = page(output, f"events/{date}-cyfarfod"), page(output, f"events/{date}-meeting")
+        assert '<html lang="cy">' in welsh and "Croeso i bawb." in welsh
+        assert '<html lang="en">' in english and "All welcome." in english
+        expected = [
+            f'<link rel="alternate" hreflang="cy" href="{BRANCH}/events/{date}-cyfarfod/">',
+            f'<link rel="alternate" hreflang="en" href="{BRANCH}/events/{date}-meeting/">',
+        ]
+        assert alternates(welsh) == expected and alternates(english) == expected
+        assert [re.search(r">([^<]*)</a>", a).group(1) for a in switch(english)] == ["Cymraeg", "English"]
+        assert 'href="https://party.example/branches/caerwen/events/cyfarfod.ics"' in english  # the one calendar
+        card = re.search(r'<meta property="og:image" content="[^"]*/(cards/[^"]*)"', english).group(1)
+        assert card.startswith("cards/event-en-") and (output / "branches/caerwen" / card).is_file()  # its own card
+    calendar = (output / "branches/caerwen/calendar.ics").read_text(encoding="utf-8")
+    assert calendar.count("BEGIN:VEVENT") == 1 and "Cyfarfod y gangen" in calendar and "Branch meeting" not in calendar
+    assert not (output / "branches/caerwen/events/meeting.ics").exists()
+    listing = page(output, "events")
+    assert listing.count("/events/2027-01-13-cyfarfod/") == 1 and "-meeting/" not in listing
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("languages: [cy, welsh]", "`languages` item 2 is `welsh`, which is not a language code"),
+        ("languages: [cy, en, cy]", "`languages` names `cy` twice"),
+        ("require_pairs: yes please", "`require_pairs` should be true or false"),
+    ],
+)
+def test_bad_languages_in_branch_yaml_name_the_line(tmp_path, line, message):
+    write(tmp_path, {**FILES, "branches/caerwen/branch.yaml": BRANCH_YAML.replace("languages: [cy, en]", line)})
+    problems = check_project(project_settings(tmp_path, **NATIONAL)).sorted()
+    found = [(p.path, p.line) for p in problems if message in p.message]
+    assert found == [("branches/caerwen/branch.yaml", 7)], [(p.path, p.line, p.message) for p in problems]
+
+
+def test_a_bad_languages_setting_stops_the_build_naming_it(tmp_path):
+    from kit_settings.declared_settings import SettingsProblems
+
+    (tmp_path / "content").mkdir()
+    with pytest.raises(SettingsProblems) as stopped:
+        project_settings(tmp_path, LANGUAGES=["en-GB", "Welsh"])
+    assert ["LANGUAGES is ['en-GB', 'Welsh']: `Welsh` is not a language code" in p.message
+            for p in stopped.value.problems] == [True]  # fmt: skip
