@@ -59,7 +59,7 @@ class Stage:
 STAGES = (
     Stage(
         "start: one build at a time, the build's 'now', every setting checked; nothing changed, nothing done",
-        ("incremental_build",),
+        ("incremental_build", "interface_language"),
     ),
     Stage(
         "read and check every site's content, and refuse to build on an error",

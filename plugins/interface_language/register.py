@@ -1,0 +1,63 @@
+"""Connect interface_language: gettext in every template environment, and the date filters."""
+
+from __future__ import annotations
+
+from jinja2 import pass_context
+from pelican import signals
+
+from .catalogs import translations
+from .local_dates import clock, date_words
+from .page_language import page_language
+
+I18N_EXTENSION = "jinja2.ext.i18n"
+
+
+def install_gettext(env, settings: dict) -> None:
+    """Newstyle gettext callables in ``env``: each call takes the language of what is being rendered
+    (page_language), so one environment renders English and Welsh pages alike. Newstyle gettext
+    formats ``%(name)s`` itself and escapes the values under autoescape."""
+    if I18N_EXTENSION not in env.extensions:
+        env.add_extension(I18N_EXTENSION)
+    default = settings.get("DEFAULT_LANG")
+
+    def words(context):
+        return translations(settings, page_language(context, default))
+
+    @pass_context
+    def gettext(context, message: str) -> str:
+        return words(context).gettext(message)
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, n: int) -> str:
+        return words(context).ngettext(singular, plural, n)
+
+    @pass_context
+    def pgettext(context, where: str, message: str) -> str:
+        return words(context).pgettext(where, message)
+
+    @pass_context
+    def npgettext(context, where: str, singular: str, plural: str, n: int) -> str:
+        return words(context).npgettext(where, singular, plural, n)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)
+
+    @pass_context
+    def local_date(context, when, style: str = "day_month_year") -> str:
+        """``{{ article.date|local_date("day_month_year") }}``: a date in the page's language."""
+        return date_words(when, style, page_language(context, default))
+
+    @pass_context
+    def local_clock(context, when) -> str:
+        return clock(when, page_language(context, default))
+
+    env.filters["local_date"] = local_date
+    env.filters["local_clock"] = local_clock
+    env.globals["page_language"] = pass_context(lambda context: page_language(context, default))
+
+
+def add_gettext(generator) -> None:
+    install_gettext(generator.env, generator.settings)
+
+
+def register():
+    signals.generator_init.connect(add_gettext)
