@@ -22,6 +22,7 @@ ENGLISH = {
     "month_year": "%B %Y",  # January 2027
     "month": "%B",  # January
     "weekday": "%A",  # Tuesday
+    "short_weekday": "%a",  # Tue
     "short": "%a %-d %b",  # Tue 12 Jan
     "short_year": "%a %-d %b %Y",  # Tue 12 Jan 2027
 }
@@ -34,6 +35,7 @@ CLDR = {
     "month_year": "LLLL y",
     "month": "LLLL",
     "weekday": "EEEE",
+    "short_weekday": "EEE",
     "short": "EEE d MMM",
     "short_year": "EEE d MMM y",
 }

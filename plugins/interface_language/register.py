@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from jinja2 import pass_context
 from pelican import signals
 
@@ -10,6 +12,7 @@ from .local_dates import clock, date_words
 from .page_language import page_language
 
 I18N_EXTENSION = "jinja2.ext.i18n"
+WEEK = [dt.date(2024, 1, day) for day in range(1, 8)]  # a week from Monday: 1 January 2024 was one
 
 
 def install_gettext(env, settings: dict) -> None:
@@ -18,6 +21,7 @@ def install_gettext(env, settings: dict) -> None:
     formats ``%(name)s`` itself and escapes the values under autoescape."""
     if I18N_EXTENSION not in env.extensions:
         env.add_extension(I18N_EXTENSION)
+    env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks' whitespace as one space, as extracted
     default = settings.get("DEFAULT_LANG")
 
     def words(context):
@@ -50,7 +54,14 @@ def install_gettext(env, settings: dict) -> None:
     def local_clock(context, when) -> str:
         return clock(when, page_language(context, default))
 
+    @pass_context
+    def week_days(context) -> list[tuple[str, str]]:
+        """Monday to Sunday, each (short, full) in the page's language: a month grid's heads."""
+        lang = page_language(context, default)
+        return [(date_words(day, "short_weekday", lang), date_words(day, "weekday", lang)) for day in WEEK]
+
     env.filters["local_date"] = local_date
+    env.globals["week_days"] = week_days
     env.filters["local_clock"] = local_clock
     env.globals["page_language"] = pass_context(lambda context: page_language(context, default))
 
