@@ -47,12 +47,18 @@ class EventPage:
         return getattr(self.occurrence.series, name)
 
     @property
+    def language(self) -> str | None:
+        """The event's own language (its ``lang``, where its file gives one): its dates' words."""
+        lang = getattr(self.occurrence.series, "lang", None)
+        return lang if isinstance(lang, str) else None
+
+    @property
     def when(self) -> str:
-        return describe_when(self.occurrence)
+        return describe_when(self.occurrence, self.language)
 
     @property
     def short_when(self) -> str:
-        return short_when(self.occurrence)
+        return short_when(self.occurrence, self.language)
 
     @property
     def start_iso(self) -> str:

@@ -9,8 +9,8 @@ the source text; a string a catalog leaves untranslated falls back to it, never 
 Dates and times in each language are ``local_dates``'s.
 """
 
-from .catalogs import primary_language, translations
+from .catalogs import ENGLISH, N_, primary_language, translations
 from .page_language import page_language
-from .register import register
+from .register import register, template_translations
 
-__all__ = ["page_language", "primary_language", "register", "translations"]
+__all__ = ["ENGLISH", "N_", "page_language", "primary_language", "register", "template_translations", "translations"]

@@ -42,8 +42,9 @@ JINJA_OPTIONS = {
     "newstyle_gettext": "true",
     "trimmed": "true",
 }
-# message("English text") in the theme's JavaScript: the text is its own key in the messages block.
-KEYWORDS = {**DEFAULT_KEYWORDS, "message": None}
+# message("English text") and pluralMessage("one", "many", n) in the theme's JavaScript (dom.js):
+# the English is its own key in the messages block (script_messages).
+KEYWORDS = {**DEFAULT_KEYWORDS, "message": None, "pluralMessage": (1, 2)}
 COMMENT_TAGS = ("Translators:",)
 # A fixed date: the template and catalogs say nothing that changes from one run to the next.
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)

@@ -27,6 +27,16 @@ KIT_CATALOGS = os.path.join(KIT_THEME, "translations")
 SOURCE_LANGUAGE = "en"
 
 
+# The source text: what a plugin's words are when no language is asked for (tests, English sites).
+ENGLISH = NullTranslations()
+
+
+def N_(text: str) -> str:
+    """Marks a string for the catalog (catalog_tools finds N_ calls); it is translated where it is
+    shown, with a translations object's gettext."""
+    return text
+
+
 def primary_language(tag: str | None) -> str:
     """The primary subtag of a language tag, lower case: ``en-GB`` -> ``en``; none -> English."""
     if not tag:

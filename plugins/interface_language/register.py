@@ -10,9 +10,16 @@ from pelican import signals
 from .catalogs import translations
 from .local_dates import clock, date_words
 from .page_language import page_language
+from .script_messages import messages_block
 
 I18N_EXTENSION = "jinja2.ext.i18n"
 WEEK = [dt.date(2024, 1, day) for day in range(1, 8)]  # a week from Monday: 1 January 2024 was one
+
+
+def template_translations(settings: dict, context):
+    """The translations a template function of a plugin uses: the language of what the template
+    renders (page_language), for functions decorated with jinja2.pass_context."""
+    return translations(settings, page_language(context, settings.get("DEFAULT_LANG")))
 
 
 def install_gettext(env, settings: dict) -> None:
@@ -60,6 +67,12 @@ def install_gettext(env, settings: dict) -> None:
         lang = page_language(context, default)
         return [(date_words(day, "short_weekday", lang), date_words(day, "weekday", lang)) for day in WEEK]
 
+    @pass_context
+    def kit_messages(context):
+        """The page's messages block for its scripts (script_messages)."""
+        return messages_block(settings, page_language(context, default))
+
+    env.globals["kit_messages"] = kit_messages
     env.filters["local_date"] = local_date
     env.globals["week_days"] = week_days
     env.filters["local_clock"] = local_clock
