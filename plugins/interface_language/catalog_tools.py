@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import io
 import os
-import re
 import sys
 
 from babel.messages.catalog import Catalog
@@ -24,7 +23,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from .catalogs import DOMAIN, KIT_CATALOGS, KIT_THEME, catalog_path
+from .catalogs import DOMAIN, KIT_CATALOGS, KIT_THEME, catalog_path, placeholders
 
 KIT_ROOT = os.path.dirname(KIT_THEME)
 TEMPLATE = os.path.join(KIT_CATALOGS, f"{DOMAIN}.pot")
@@ -52,11 +51,6 @@ HEADER = (
     "# The interface text of the branchsites kit's theme and plugins.\n"
     "# docs/translations.md says how to translate it.\n#"
 )
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
-
-
-def placeholders(text: str) -> set[str]:
-    return {a or b for a, b in PLACEHOLDER.findall(text)}
 
 
 def extracted(root: str = KIT_ROOT) -> Catalog:

@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import os
+import re
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+log = logging.getLogger(__name__)
+
 DOMAIN = "messages"
+# The named placeholders a translation must keep: %(name)s (templates, plugins) and {name} (str.format).
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
 KIT_THEME = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "theme")
 KIT_CATALOGS = os.path.join(KIT_THEME, "translations")
 SOURCE_LANGUAGE = "en"
@@ -65,9 +71,15 @@ def catalog_folders(settings: dict) -> tuple[str, ...]:
     return tuple(unique)
 
 
+def placeholders(text: str) -> set[str]:
+    return {a or b for a, b in PLACEHOLDER.findall(text)}
+
+
 def shown_entries(catalog: Catalog) -> Catalog:
     """The catalog without the entries a reader must not see: untranslated (or any plural form
-    untranslated) and fuzzy ones. Babel's write_mo keeps a plural entry with an empty form."""
+    untranslated) and fuzzy ones (Babel's write_mo keeps a plural entry with an empty form), and
+    one naming a placeholder the English does not have (the page would fail to render): English
+    is shown for those. `make translations-compile` reports them."""
     kept = Catalog(locale=catalog.locale, domain=catalog.domain)
     kept.mime_headers = catalog.mime_headers
     for message in catalog:
@@ -75,6 +87,10 @@ def shown_entries(catalog: Catalog) -> Catalog:
             continue
         forms = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
         if message.fuzzy or not all(forms):
+            continue
+        ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+        if any(placeholders(form) - set().union(*(placeholders(i) for i in ids)) for form in forms):
+            log.warning("interface_language: %r: the translation names a placeholder the English has not", ids[0])
             continue
         kept[message.id] = message
     return kept

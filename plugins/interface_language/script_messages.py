@@ -17,10 +17,10 @@ from babel.messages.pofile import read_po
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from .catalog_tools import TEMPLATE
-from .catalogs import primary_language, translations
+from .catalogs import DOMAIN, KIT_CATALOGS, primary_language, translations
 
 SCRIPTS = "theme/static/js/"
+TEMPLATE = f"{KIT_CATALOGS}/{DOMAIN}.pot"  # catalog_tools writes it
 
 
 @functools.lru_cache(maxsize=4)
