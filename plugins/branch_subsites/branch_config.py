@@ -7,6 +7,8 @@ import os
 import re
 from dataclasses import dataclass, fields
 
+from interface_language import N_
+
 from content_schema.fields import (
     SLUG_PATTERN,
     Field,
@@ -32,17 +34,19 @@ from .identity import check_branch_domain, check_same_names, national_word, take
 from .official_domains import newsletter_host_problem, official_domains, unofficial_problem
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
 
-NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+# Their names are also the interface's words (N_: the catalog has them; templates show them in the
+# page's language with the `translated` filter: "Cymru", "Yr Alban").
+NATIONS = (N_("England"), N_("Scotland"), N_("Wales"), N_("Northern Ireland"))
 ENGLISH_REGIONS = (
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
+    N_("North East"),
+    N_("North West"),
+    N_("Yorkshire and the Humber"),
+    N_("East Midlands"),
+    N_("West Midlands"),
+    N_("East of England"),
+    N_("London"),
+    N_("South East"),
+    N_("South West"),
 )
 KINDS = ("local", "network")
 # branches/<nation>/ is the directory's page for a nation, so no branch folder may take those names

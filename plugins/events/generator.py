@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterable
 
+from interface_language import N_
 from markupsafe import Markup
 from pelican.generators import Generator
 
@@ -141,7 +142,9 @@ class EventsGenerator(Generator):
             series_pages = []
             for occurrence in occurrences:
                 url, save_as = event_urls(occurrence, settings)
-                series_pages.append(EventPage(occurrence, url, save_as, content, ics_url))
+                series_pages.append(
+                    EventPage(occurrence, url, save_as, content, ics_url, site_language=self.settings["DEFAULT_LANG"])
+                )
             set_next_dates_and_cards(series_pages, now, settings["EVENTS_NEXT_DATES"])
             self.pages.extend(series_pages)
         sequences.save()
@@ -184,7 +187,9 @@ class EventsGenerator(Generator):
     def _listed(self, page: EventPage) -> ListedEvent:
         """One of this site's own dates as its lists show it (for everyone: no branch's districts)."""
         branch = self.settings.get("BRANCH")
-        return ListedEvent.from_record(self._own_record(page, branch["display_name"] if branch else "National", None))
+        return ListedEvent.from_record(
+            self._own_record(page, branch["display_name"] if branch else N_("National"), None)
+        )
 
     # ---- a branch hands its events to the main site ---------------------------
     def _export(self, branch: dict, now: dt.datetime) -> None:
@@ -232,7 +237,7 @@ class EventsGenerator(Generator):
         settings = self.settings
         branches = self.context.get("branches", [])
         results = self.context.get("branch_results", {})
-        upcoming = [self._own_record(p, "National", None) for p in self.upcoming]
+        upcoming = [self._own_record(p, N_("National"), None) for p in self.upcoming]
         listed = [self.listed[p.url] for p in self.upcoming]
         by_branch: dict[str, list[ListedEvent]] = {}  # each branch's, for the files of postcode areas
         self.branch_series = []  # (name, nation, region's slug, exported events) of each branch with events

@@ -73,6 +73,17 @@ def install_gettext(env, settings: dict) -> None:
         return messages_block(settings, page_language(context, default))
 
     env.globals["kit_messages"] = kit_messages
+
+    @pass_context
+    def translated(context, text) -> str:
+        """``{{ event.status_label|translated }}``: a word the kit made (marked with N_ where it is
+        defined: a status, a channel's kind, a nation) in the page's language, as text (escaped
+        like any value); anything the catalog has not, a name say, stays as it is."""
+        if not isinstance(text, str) or not text:
+            return text
+        return words(context).gettext(text)
+
+    env.filters["translated"] = translated
     env.filters["local_date"] = local_date
     env.globals["week_days"] = week_days
     env.filters["local_clock"] = local_clock

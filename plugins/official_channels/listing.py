@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from interface_language import N_
+
 from branch_subsites.official_domains import branch_domain, host_of, official_domains
 from calls_to_action.actions import site_actions
 from content_schema.fields import web_address
@@ -10,7 +12,12 @@ from imprints.promoters import more_specific, national_imprint
 SCHEMA_VERSION = 1
 
 
-ACTION_WORDS = {"join": "Join", "donate": "Donate", "volunteer": "Volunteer", "newsletter": "Newsletter sign-up"}
+ACTION_WORDS = {  # shown with the templates' `translated` filter
+    "join": N_("Join"),
+    "donate": N_("Donate"),
+    "volunteer": N_("Volunteer"),
+    "newsletter": N_("Newsletter sign-up"),
+}
 
 
 def action_pages(settings: dict, branches: list[dict]) -> list[dict]:

@@ -147,7 +147,7 @@ if (form) {
     }
     if (area.length) {
       const nodes = [element("h2", message("Nearest, in the %(area)s postcode area", { area: postcodeArea }), { class: "kit-finder__heading" }), cards(finder, area), ...withoutBranch()];
-      return [`${lead} ${message("The nearest are in the %(area)s postcode area.", { area: postcodeArea })}`, ...nodes];
+      return [lead + " " + message("The nearest are in the %(area)s postcode area.", { area: postcodeArea }), ...nodes];
     }
     if (places.length) {
       const where = places.map(placeName).join(message(" and "));
@@ -175,7 +175,7 @@ if (form) {
       const why = letters ? message("No UK postcode starts with %(letters)s.", { letters }) : message("“%(postcode)s” does not look like a UK postcode.", { postcode });
       const byPlace = element("p");
       byPlace.append(message("Or "), element("a", message("find your branch by place"), { href: "#by-place" }), ".");
-      show(`${why} ${message("Try it again, or its first half, such as S1 or EH12.")}`, byPlace);
+      show(why + " " + message("Try it again, or its first half, such as S1 or EH12."), byPlace);
       return;
     }
     let finder;

@@ -30,7 +30,7 @@ const narrow = async (typed) => {
   const chosen = exact.length ? exact : branches;
   const nodes = [element("h3", message("Near %(postcode)s", { postcode: typed.toUpperCase() }), { id: "events-near" })];
   if (!chosen.length) {
-    const p = element("p", `${message("No branch covers %(place)s yet.", { place })} `);
+    const p = element("p", message("No branch covers %(place)s yet.", { place }) + " ");
     p.append(element("a", message("Find the nearest branches"), { href: section.dataset.finderUrl }));
     nodes.push(p);
   } else {

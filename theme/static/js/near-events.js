@@ -37,7 +37,7 @@ export const eventItem = (event, branch, level) => {
   meta.append(element("time", event.when, { class: "dt-start", datetime: event.start }), " · ");
   meta.append(element("a", branch.name, { href: branch.url }));
   if (event.place) meta.append(" · ", element("span", event.place, { class: "p-location" }));
-  if (event.online) meta.append(` · ${message("Online")}`);
+  if (event.online) meta.append(" · " + message("Online"));
   li.append(title, meta);
   return li;
 };
