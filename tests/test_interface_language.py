@@ -16,8 +16,6 @@ import yaml
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
-from jinja2 import Environment
-
 from interface_language import page_language, primary_language, translations
 from interface_language.catalog_tools import (
     KIT_CATALOGS,
@@ -31,9 +29,10 @@ from interface_language.catalogs import catalog_path
 from interface_language.local_dates import clock, date_words
 from interface_language.register import install_gettext
 from interface_language.script_messages import script_entries
-from kit_testing import KIT_ROOT, copy_fixture, project_settings
+from jinja2 import Environment
 
 from events.wording import describe_when, short_when
+from kit_testing import KIT_ROOT, copy_fixture, project_settings
 
 SCRIPTS = KIT_ROOT / "theme" / "static" / "js"
 # Markers the pseudo catalog puts around every translation.
@@ -58,7 +57,8 @@ def test_the_template_is_a_fresh_extraction():
 
 
 def test_every_catalog_has_every_string_of_the_template():
-    template = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(open(TEMPLATE, "rb")) if m.id}
+    with open(TEMPLATE, "rb") as pot:
+        template = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(pot) if m.id}
     for lang in ("cy", "gd"):
         ids = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_catalog(lang) if m.id}
         assert ids == template, f"run `make translations-update` ({lang})"
@@ -212,7 +212,14 @@ def welsh_site(tmp_path_factory):
 def test_a_welsh_site_has_its_interface_in_welsh(welsh_site):
     home = (welsh_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="cy">' in home
-    for words in ("Neidio i’r cynnwys", ">Chwilio<", ">Digwyddiadau<", "Dod o hyd i’ch cangen leol", "Hysbysiad preifatrwydd"):
+    welsh = (
+        "Neidio i’r cynnwys",
+        ">Chwilio<",
+        ">Digwyddiadau<",
+        "Dod o hyd i’ch cangen leol",
+        "Hysbysiad preifatrwydd",
+    )
+    for words in welsh:
         assert words in home, words
     event = (welsh_site / "branches" / "alpha" / "events" / "2027-01-12-branch-meeting" / "index.html").read_text(
         encoding="utf-8"
@@ -241,7 +248,8 @@ def test_an_english_site_has_no_messages_block(tmp_path):
 
 def pseudo_catalog(folder: Path) -> Path:
     """Every entry of the template as ⟦its English⟧, as Welsh, over the kit's Welsh."""
-    template = read_po(open(TEMPLATE, "rb"))
+    with open(TEMPLATE, "rb") as pot:
+        template = read_po(pot)
     catalog = Catalog(locale="cy", domain="messages")
     for message in template:
         if not message.id:
@@ -380,7 +388,9 @@ def test_every_string_a_page_shows_is_in_the_catalog(pseudo_site):
 
 MESSAGE_CALL = re.compile(r"\b(message|pluralMessage)\(\s*\"((?:[^\"\\]|\\.)*)\"")
 # What a script shows without a message(): its data (names, dates, addresses) and these, which are not words.
-SHOWN = re.compile(r"(?:textContent\s*=|element\(\s*[\"'`][\w${}]+[\"'`]\s*,)\s*([\"'`])([^\"'`]*[A-Za-z]{2,}[^\"'`]*)\1")
+SHOWN = re.compile(
+    r"(?:textContent\s*=|element\(\s*[\"'`][\w${}]+[\"'`]\s*,)\s*([\"'`])([^\"'`]*[A-Za-z]{2,}[^\"'`]*)\1"
+)
 
 
 def test_every_string_a_script_shows_comes_from_the_messages_block(pseudo_site):
