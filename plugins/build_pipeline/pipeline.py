@@ -59,7 +59,7 @@ class Stage:
 STAGES = (
     Stage(
         "start: one build at a time, the build's 'now', every setting checked; nothing changed, nothing done",
-        ("incremental_build", "interface_language"),
+        ("incremental_build",),
     ),
     Stage(
         "read and check every site's content, and refuse to build on an error",
@@ -84,6 +84,9 @@ STAGES = (
     Stage(
         "write what is made from everything found: pictures, search, theme files, notices, site files",
         (
+            # gettext and the dates in every template's language: it connects to generator_init, which
+            # each generator sends as it is made, before any page is written
+            "interface_language",
             "responsive_images",
             "site_search",
             "hashed_assets",

@@ -74,6 +74,7 @@ if (form) {
     }
     const email = element("a", branch.email, { href: `mailto:${branch.email}` });
     const reach = branch.reach && places[branch.place].url + branch.reach;
+    // Translators: " or " joins the branch's email address and the link "its other channels"
     if (reach) fact(facts, message("Get in touch"), email, message(" or "), element("a", message("its other channels"), { href: reach }));
     else fact(facts, message("Get in touch"), email);
     const step = nextStep(branch.steps ?? steps);
@@ -174,6 +175,7 @@ if (form) {
       const letters = unknownArea(postcode);
       const why = letters ? message("No UK postcode starts with %(letters)s.", { letters }) : message("“%(postcode)s” does not look like a UK postcode.", { postcode });
       const byPlace = element("p");
+      // Translators: "Or " then the link "find your branch by place", then "."
       byPlace.append(message("Or "), element("a", message("find your branch by place"), { href: "#by-place" }), ".");
       show(why + " " + message("Try it again, or its first half, such as S1 or EH12."), byPlace);
       return;
