@@ -16,6 +16,9 @@ import yaml
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+from jinja2 import Environment
+
+from events.wording import describe_when, short_when
 from interface_language import page_language, primary_language, translations
 from interface_language.catalog_tools import (
     KIT_CATALOGS,
@@ -29,9 +32,6 @@ from interface_language.catalogs import catalog_path
 from interface_language.local_dates import clock, date_words
 from interface_language.register import install_gettext
 from interface_language.script_messages import script_entries
-from jinja2 import Environment
-
-from events.wording import describe_when, short_when
 from kit_testing import KIT_ROOT, copy_fixture, project_settings
 
 SCRIPTS = KIT_ROOT / "theme" / "static" / "js"

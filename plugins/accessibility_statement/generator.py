@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from interface_language import translations
 from pelican.generators import Generator
+
+from interface_language import translations
 
 from .tested import PAGE_KINDS, checks_in_words
 

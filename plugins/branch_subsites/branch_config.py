@@ -7,8 +7,6 @@ import os
 import re
 from dataclasses import dataclass, fields
 
-from interface_language import N_
-
 from content_schema.fields import (
     SLUG_PATTERN,
     Field,
@@ -29,6 +27,7 @@ from imprints.promoter_fields import PROMOTER_FIELD
 from imprints.promoters import Imprint
 from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.fingerprint import code_digest
+from interface_language import N_
 
 from .identity import check_branch_domain, check_same_names, national_word, takes_party_name
 from .official_domains import newsletter_host_problem, official_domains, unofficial_problem

@@ -2,9 +2,8 @@
 
 import os
 
-from interface_language import N_
-
 from content_schema.fields import FieldError, hostname
+from interface_language import N_
 from kit_settings.declared_settings import Setting, in_site_folder, list_of, text_to_text, whole
 
 from .records import BranchExports

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interface_language import ENGLISH, N_, template_translations
 from jinja2 import pass_context
+
+from interface_language import ENGLISH, N_, template_translations
 
 
 @dataclass(frozen=True)

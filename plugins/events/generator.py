@@ -11,7 +11,6 @@ import os
 import re
 from collections.abc import Iterable
 
-from interface_language import N_
 from markupsafe import Markup
 from pelican.generators import Generator
 
@@ -29,6 +28,7 @@ from incremental_build.derived import site_inputs, write_derived, write_derived_
 from incremental_build.files import write_output_file
 from incremental_build.fingerprint import plain_value
 from incremental_build.unchanged_build import holds_until
+from interface_language import N_
 
 from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
 from .event_source import parse_event_file

@@ -16,10 +16,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from interface_language import N_
-
 from branch_subsites.postcodes import area_of
 from content_schema.fields import place_slug
+from interface_language import N_
 
 from .listing import ListedEvent
 

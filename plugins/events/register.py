@@ -1,10 +1,10 @@
 """Connect the events generator and its checks."""
 
-from interface_language import page_language
 from jinja2 import pass_context
 from pelican import signals
 
 from editor_checks import check_site
+from interface_language import page_language
 
 from .checks import check_event_files
 from .event_source import listed_place

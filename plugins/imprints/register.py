@@ -1,10 +1,10 @@
 """Connect the imprint's check, its template function and its feed receiver."""
 
-from interface_language import template_translations
 from jinja2 import pass_context
 from pelican import signals
 
 from editor_checks import check_site
+from interface_language import template_translations
 
 from .checks import check_national_imprint
 from .feeds import feed_imprints

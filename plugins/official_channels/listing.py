@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from interface_language import N_
-
 from branch_subsites.official_domains import branch_domain, host_of, official_domains
 from calls_to_action.actions import site_actions
 from content_schema.fields import web_address
 from imprints.promoters import more_specific, national_imprint
+from interface_language import N_
 
 SCHEMA_VERSION = 1
 

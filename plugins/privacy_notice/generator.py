@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from interface_language import translations
 from pelican.generators import Generator
+
+from interface_language import translations
 
 from .places import collection_points
 from .reader_postcode import postcode_uses

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interface_language import ENGLISH
-
 from content_schema.fields import web_address
+from interface_language import ENGLISH
 
 
 @dataclass(frozen=True)
