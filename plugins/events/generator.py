@@ -28,7 +28,7 @@ from incremental_build.derived import site_inputs, write_derived, write_derived_
 from incremental_build.files import write_output_file
 from incremental_build.fingerprint import plain_value
 from incremental_build.unchanged_build import holds_until
-from interface_language import N_
+from interface_language import N_, translations
 
 from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
 from .event_source import parse_event_file
@@ -130,7 +130,7 @@ class EventsGenerator(Generator):
                 url=f"{site_address(settings)}/{first_url}",  # a calendar's URL is absolute, in a preview too
                 description=plain_text(content),
                 sequence=series.sequence,
-                imprint=imprint_text(content_imprint(settings, {"promoter": series.promoter})),
+                imprint=imprint_text(content_imprint(settings, {"promoter": series.promoter}), settings),
             )
             floor = sequence_floor(series.sequence, series.previous_start)
             record["sequence"] = sequences.sequence(uid, significant_digest(record), floor)
@@ -282,7 +282,7 @@ class EventsGenerator(Generator):
             self.vevents,
             now,
             refresh=self.refresh,
-            description=imprint_text(site_imprint(settings)),
+            description=imprint_text(site_imprint(settings), settings),
         )
 
         def calendar(save_as: str, title: str, nation: str | None = None, region: str | None = None):
@@ -458,7 +458,7 @@ class EventsGenerator(Generator):
         when its events or its imprint change."""
         inputs = [record_key(r, None) for r in records]
         zones = timezone_range(records) if records else None
-        description = imprint_text(site_imprint(self.settings))
+        description = imprint_text(site_imprint(self.settings), self.settings)
         header = json.dumps(
             {"name": name, "description": description, "zones": str(zones), "refresh": str(self.refresh)},
             sort_keys=True,
@@ -496,7 +496,8 @@ def card_when(page: EventPage) -> str:
     """The date and time a share card shows, with the event's status when it is not going ahead as planned."""
     if page.occurrence.series.status == "scheduled":
         return page.when
-    return f"{page.status_label}: {page.when}"
+    words = translations({}, page.language)  # the kit's catalogs, as the event's own words (wording)
+    return words.gettext("%(status)s: %(when)s") % {"status": words.gettext(page.status_label), "when": page.when}
 
 
 def calendar_app_links(page: EventPage, settings: dict) -> dict | None:
@@ -512,10 +513,12 @@ def calendar_app_links(page: EventPage, settings: dict) -> dict | None:
     }
 
 
-def imprint_text(imprint) -> str | None:
-    """The imprint's sentence, for a calendar's or an event's description (None only while the
-    national promoter is unset, which the settings check stops the build for)."""
-    return imprint.sentence() if imprint is not None else None
+def imprint_text(imprint, settings: dict | None = None) -> str | None:
+    """The imprint's sentence, for a calendar's or an event's description, in the site's language
+    (None only while the national promoter is unset, which the settings check stops the build for)."""
+    if imprint is None:
+        return None
+    return imprint.sentence(translations(settings, settings.get("DEFAULT_LANG")) if settings else None)
 
 
 class MissingBranchEvents(Exception):
