@@ -17,6 +17,7 @@ import io
 import logging
 import os
 import re
+import time
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -119,14 +120,33 @@ def _merged(paths: tuple[tuple[str, int, int], ...]) -> NullTranslations:
     return merged
 
 
+# What translations() found lately, by the settings that say where catalogs are and the language:
+# a page asks hundreds of times, and the files are looked at again at most once a second (a
+# preview server rebuilds in the same process; a changed file is then read again).
+RECHECK_SECONDS = 1.0
+_recent: dict[tuple, tuple[float, NullTranslations]] = {}
+
+
 def translations(settings: dict, lang: str | None) -> NullTranslations:
     """The interface's translations for ``lang`` (any tag; its primary subtag is looked up): an object
     with gettext, ngettext, pgettext and npgettext that falls back to the English source text."""
     primary = primary_language(lang)
+    key = (
+        tuple(settings.get("INTERFACE_LANGUAGE_CATALOGS") or ()),
+        settings.get("THEME_OVERRIDES_PATH"),
+        settings.get("THEME"),
+        primary,
+    )
+    now = time.monotonic()
+    recent = _recent.get(key)
+    if recent is not None and now - recent[0] < RECHECK_SECONDS:
+        return recent[1]
     found = []
     for folder in catalog_folders(settings):
         path = catalog_path(folder, primary)
         if os.path.isfile(path):
             stat = os.stat(path)
             found.append((os.path.abspath(path), stat.st_mtime_ns, stat.st_size))
-    return _merged(tuple(found))
+    words = _merged(tuple(found))
+    _recent[key] = (now, words)
+    return words
