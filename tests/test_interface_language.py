@@ -233,6 +233,7 @@ def test_a_welsh_site_has_its_interface_in_welsh(welsh_site):
     block = re.search(r'<script type="application/json" id="kit-messages">(.*?)</script>', home, re.S)
     data = json.loads(block.group(1))
     assert data["lang"] == "cy" and data["messages"]["Forget my postcode"] == "Anghofio fy nghod post"
+    assert data["places"]["Wales"] == "Cymru" and data["places"]["Yorkshire and the Humber"] == "Swydd Efrog a’r Humber"
     assert data["plurals"]["%(num)s result for “%(query)s”"]["few"] == "%(num)s chanlyniad ar gyfer “%(query)s”"
 
 

@@ -3,8 +3,9 @@
 Every string a script shows is ``message("English")`` or ``pluralMessage("one", "many", n)`` in
 its source (dom.js reads the block), so catalog_tools extracts it with the rest: the block holds
 each catalog entry found in the theme's scripts, translated. A plural entry gives one text per
-CLDR plural category of the language, which the script picks with Intl.PluralRules. English pages
-get no block: the scripts hold their English.
+CLDR plural category of the language, which the script picks with Intl.PluralRules; ``places``
+holds the nations' and regions' names the finder shows from its data. English pages get no block:
+the scripts hold their English.
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ def script_entries(template: str = TEMPLATE) -> tuple[tuple[str, str | None], ..
     return tuple(sorted(found))
 
 
+def place_names(words) -> dict[str, str]:
+    """The nations' and English regions' names (branch_subsites'), which the finder shows from its data."""
+    from branch_subsites.branch_config import ENGLISH_REGIONS, NATIONS
+
+    return {name: words.gettext(name) for name in (*NATIONS, *ENGLISH_REGIONS)}
+
+
 @functools.lru_cache(maxsize=16)
 def category_examples(lang: str) -> dict[str, int]:
     """A number of each CLDR plural category of ``lang``: what ngettext is asked for each form."""
@@ -63,6 +71,6 @@ def messages_block(settings: dict, lang: str | None) -> Markup:
             plurals[singular] = {
                 category: words.ngettext(singular, plural, n) for category, n in category_examples(primary).items()
             }
-    data = {"lang": primary, "messages": messages, "plurals": plurals}
+    data = {"lang": primary, "messages": messages, "plurals": plurals, "places": place_names(words)}
     text = htmlsafe_json_dumps(data, dumps=functools.partial(json.dumps, sort_keys=True, ensure_ascii=False))
     return Markup('<script type="application/json" id="kit-messages">') + text + Markup("</script>")

@@ -10,7 +10,7 @@
 // Every text from branches/finder.json goes in as text (dom.js element), never as markup.
 import { nearestBranches, parsePostcode, placesOf, unknownArea } from "./postcode.js";
 import { rememberBox, rememberedPostcode } from "./reader-postcode.js";
-import { element, message, pluralMessage } from "./dom.js";
+import { element, message, placeWords, pluralMessage } from "./dom.js";
 
 // A region or nation can have dozens of branches: the finder names the first few, its page has all.
 const PLACE_LIST_MAX = 8;
@@ -100,7 +100,8 @@ if (form) {
     return ul;
   };
 
-  const placeName = (place) => place.region || place.nation;
+  // a nation's or region's name in the page's language (the messages block has the kit's places)
+  const placeName = (place) => placeWords(place.region || place.nation);
 
   const inPlace = (place) => {
     const shown = place.branches.slice(0, PLACE_LIST_MAX);
@@ -158,7 +159,7 @@ if (form) {
     const nations = [...new Set(placesOf(parsed.area).map(([nation]) => nation))].filter((nation) => finder.nations[nation]);
     const elsewhere = nations.map((nation) => {
       const p = element("p");
-      p.append(element("a", message("Every branch in %(nation)s", { nation }), { href: finder.nations[nation] }));
+      p.append(element("a", message("Every branch in %(nation)s", { nation: placeWords(nation) }), { href: finder.nations[nation] }));
       return p;
     });
     return [message("There is no branch near %(place)s yet.", { place }), ...elsewhere, ...withoutBranch()];

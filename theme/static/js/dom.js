@@ -25,6 +25,9 @@ const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (all, name) => (name
 
 export const message = (english, values = {}) => fill(loadMessages().messages?.[english] || english, values);
 
+// A nation's or an English region's name, as data gives it ("Wales"), in the page's language ("Cymru").
+export const placeWords = (name) => loadMessages().places?.[name] || name;
+
 // A message with a count: the page's plural forms by CLDR category (Intl.PluralRules), else English's.
 export const pluralMessage = (singular, plural, count, values = {}) => {
   const forms = loadMessages().plurals?.[singular];
