@@ -22,6 +22,9 @@ define SITE_HELP
 @echo '   make format               ruff format and fix'
 @echo '   make bench [BENCH_ARGS=]  build a synthetic 650-branch site and measure it against one plain pelican and Hugo'
 @echo '   make budget               page weight per page type, hero pictures, search data, calendar sizes, against budgets'
+@echo '   make translations-extract the interface'"'"'s strings into theme/translations/messages.pot'
+@echo '   make translations-update  bring the cy and gd catalogs up to date with messages.pot'
+@echo '   make translations-compile compile every catalog into .cache/translations/, failing on any error'
 endef
 
 $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
@@ -32,7 +35,19 @@ $(TEST_TOOLS_STAMP): scripts/ensure-test-tools.sh
 	@scripts/ensure-test-tools.sh
 	@touch $@
 
-.PHONY: lint format bench budget
+.PHONY: lint format bench budget translations-extract translations-update translations-compile
+
+# The interface's catalogs (interface_language, docs/translations.md): the build reads the .po
+# files itself; these keep them in step with the theme and plugins, and check them.
+TRANSLATIONS = PYTHONPATH="$(BASEDIR)/plugins:$(BASEDIR)/src" "$(VENV)/bin/python" -m interface_language.catalog_tools
+translations-extract: $(RUNTIME_STAMP)
+	$(TRANSLATIONS) extract
+
+translations-update: $(RUNTIME_STAMP)
+	$(TRANSLATIONS) update
+
+translations-compile: $(RUNTIME_STAMP)
+	$(TRANSLATIONS) compile --cache "$(BASEDIR)/.cache"
 
 budget: html $(DEV_STAMP) $(TEST_TOOLS_STAMP)
 	"$(VENV)/bin/python" -m bench.page_budget "$(OUTPUTDIR)"

@@ -431,10 +431,12 @@ def render_next_step(tmp: Path, call: str, branch: dict | None = None, **overrid
     from jinja2 import Environment, FileSystemLoader
 
     from calls_to_action.actions import template_functions
+    from interface_language.register import install_gettext
     from kit_testing import project_settings
 
     settings = project_settings(copy_fixture("two_branches", tmp / "project"), **overrides)
     env = Environment(loader=FileSystemLoader(str(KIT_ROOT / "theme" / "templates")), autoescape=True)
+    install_gettext(env, settings)  # the theme's text goes through gettext, as in a build
     env.globals.update(template_functions(settings))
     template = env.from_string('{% from "components/calls_to_action.html" import next_step with context %}' + call)
     name = settings["SITENAME"]

@@ -7,21 +7,32 @@ import logging
 
 from pelican.generators import Generator
 
+from interface_language import translations
+
 from .tested import PAGE_KINDS, checks_in_words
 
 log = logging.getLogger(__name__)
-STATUS_WORDS = {"full": "fully compliant", "partial": "partially compliant", "not": "not compliant"}
+
+
+def N_(text: str) -> str:  # marks a string for the catalog (interface_language), translated where it is shown
+    return text
+
+
+STATUS_WORDS = {"full": N_("fully compliant"), "partial": N_("partially compliant"), "not": N_("not compliant")}
 REVIEW_EVERY = dt.timedelta(days=365)  # GOV.UK: review the statement at least once a year
 
 
-def status_reasons(settings: dict) -> list[str]:
-    """Why a site is not fully compliant, in the words that follow "because of"."""
+def status_reasons(settings: dict, gettext=str) -> list[str]:
+    """Why a site is not fully compliant, in the words that follow "because of" (in the language of
+    ``gettext``, the site's interface's)."""
     if settings["ACCESSIBILITY_STATUS"] == "full":
         return []
-    reasons = ["the problems listed above"] if settings["ACCESSIBILITY_KNOWN_ISSUES"] else []
+    reasons = [gettext(N_("the problems listed above"))] if settings["ACCESSIBILITY_KNOWN_ISSUES"] else []
     if not settings["ACCESSIBILITY_MANUAL_TEST"]:
         reasons.append(
-            "the lack of a full test by a person: so far only the automated checks below have tested its pages"
+            gettext(
+                N_("the lack of a full test by a person: so far only the automated checks below have tested its pages")
+            )
         )
     return reasons
 
@@ -38,12 +49,13 @@ class AccessibilityStatementGenerator(Generator):
                 reviewed.isoformat(),
             )
         date_format = settings["DEFAULT_DATE_FORMAT"]
+        words = translations(settings, settings["DEFAULT_LANG"])  # the statement is in the site's language
         self.context["accessibility"] = {
-            "prepared": {"iso": prepared.isoformat(), "words": prepared.strftime(date_format)},
-            "reviewed": {"iso": reviewed.isoformat(), "words": reviewed.strftime(date_format)},
-            "status": STATUS_WORDS[settings["ACCESSIBILITY_STATUS"]],
-            "reasons": status_reasons(settings),
-            "checks": checks_in_words(),
+            "prepared": {"iso": prepared.isoformat(), "words": prepared.strftime(date_format), "date": prepared},
+            "reviewed": {"iso": reviewed.isoformat(), "words": reviewed.strftime(date_format), "date": reviewed},
+            "status": words.gettext(STATUS_WORDS[settings["ACCESSIBILITY_STATUS"]]),
+            "reasons": status_reasons(settings, words.gettext),
+            "checks": checks_in_words(words.gettext),
             "page_kinds": len(PAGE_KINDS),
         }
 

@@ -37,18 +37,28 @@ PAGE_KINDS = (
     "search results",
 )
 
+
+def N_(text: str) -> str:  # marks a string for the catalog (interface_language), translated where it is shown
+    return text
+
+
 CHECKS = (
-    "axe-core, with every rule for WCAG 2.0, 2.1 and 2.2 at levels A and AA, "
-    "in Chromium at {widths} pixels wide, finds no problem",
-    "at {narrowest} pixels wide nothing is wider than the screen, so nothing needs scrolling sideways",
-    "the first press of the Tab key reaches a 'Skip to content' link that moves to the main content, "
-    "and every link, button and field can then be reached with the Tab key and shows where the focus is",
-    "without JavaScript every page but search shows its content and does its job",
-    "the Nu HTML Checker finds no error in the HTML of any page of the demonstration site",
-    "no page asks for anything from another website, and no page shows an error in the browser's console",
+    N_(
+        "axe-core, with every rule for WCAG 2.0, 2.1 and 2.2 at levels A and AA, "
+        "in Chromium at {widths} pixels wide, finds no problem"
+    ),
+    N_("at {narrowest} pixels wide nothing is wider than the screen, so nothing needs scrolling sideways"),
+    N_(
+        "the first press of the Tab key reaches a 'Skip to content' link that moves to the main content, "
+        "and every link, button and field can then be reached with the Tab key and shows where the focus is"
+    ),
+    N_("without JavaScript every page but search shows its content and does its job"),
+    N_("the Nu HTML Checker finds no error in the HTML of any page of the demonstration site"),
+    N_("no page asks for anything from another website, and no page shows an error in the browser's console"),
 )
 
 
-def checks_in_words() -> list[str]:
-    widths = " and ".join(str(w) for w in WIDTHS)
-    return [c.format(widths=widths, narrowest=min(WIDTHS)) for c in CHECKS]
+def checks_in_words(gettext=str) -> list[str]:
+    """The checks in the words of ``gettext``'s language (the catalog has them as CHECKS has them)."""
+    widths = gettext(" and ").join(str(w) for w in WIDTHS)
+    return [gettext(c).format(widths=widths, narrowest=min(WIDTHS)) for c in CHECKS]

@@ -30,22 +30,25 @@ from imprints.promoter_fields import PROMOTER_FIELD
 from imprints.promoters import Imprint
 from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.fingerprint import code_digest
+from interface_language import N_
 
 from .identity import check_branch_domain, check_same_names, national_word, takes_party_name
 from .official_domains import newsletter_host_problem, official_domains, unofficial_problem
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
 
-NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+# Their names are also the interface's words (N_: the catalog has them; templates show them in the
+# page's language with the `translated` filter: "Cymru", "Yr Alban").
+NATIONS = (N_("England"), N_("Scotland"), N_("Wales"), N_("Northern Ireland"))
 ENGLISH_REGIONS = (
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
+    N_("North East"),
+    N_("North West"),
+    N_("Yorkshire and the Humber"),
+    N_("East Midlands"),
+    N_("West Midlands"),
+    N_("East of England"),
+    N_("London"),
+    N_("South East"),
+    N_("South West"),
 )
 KINDS = ("local", "network")
 # branches/<nation>/ is the directory's page for a nation, so no branch folder may take those names

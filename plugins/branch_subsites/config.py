@@ -3,6 +3,7 @@
 import os
 
 from content_schema.fields import FieldError, hostname
+from interface_language import N_
 from kit_settings.declared_settings import Setting, in_site_folder, list_of, text_to_text, whole
 
 from .records import BranchExports
@@ -75,20 +76,20 @@ SETTINGS = [
     Setting(
         "BRANCH_CHANNEL_TYPES",
         {
-            "signal": "Signal group",
-            "matrix": "Matrix room",
-            "discourse": "Forum",
-            "mastodon": "Mastodon account",
-            "email": "Email",
-            "email-list": "Mailing list",
-            "website": "Website",
-            "peertube": "Video channel",
-            "xmpp": "XMPP chat",
-            "facebook": "Facebook page",
-            "whatsapp": "WhatsApp group",
+            "signal": N_("Signal group"),
+            "matrix": N_("Matrix room"),
+            "discourse": N_("Forum"),
+            "mastodon": N_("Mastodon account"),
+            "email": N_("Email"),
+            "email-list": N_("Mailing list"),
+            "website": N_("Website"),
+            "peertube": N_("Video channel"),
+            "xmpp": N_("XMPP chat"),
+            "facebook": N_("Facebook page"),
+            "whatsapp": N_("WhatsApp group"),
         },
         dict,
-        "Channel types a branch may list, with the words readers see.",
+        "Channel types a branch may list, with the words readers see (the kit's own are in its catalogs).",
         text_to_text,
     ),
     Setting(

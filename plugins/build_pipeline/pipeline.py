@@ -84,6 +84,9 @@ STAGES = (
     Stage(
         "write what is made from everything found: pictures, search, theme files, notices, site files",
         (
+            # gettext and the dates in every template's language: it connects to generator_init, which
+            # each generator sends as it is made, before any page is written
+            "interface_language",
             "responsive_images",
             "site_search",
             "hashed_assets",

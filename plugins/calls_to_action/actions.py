@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jinja2 import pass_context
+
+from interface_language import ENGLISH, N_, template_translations
+
 
 @dataclass(frozen=True)
 class Newsletter:
@@ -31,9 +35,9 @@ class CallsToAction:
     def links(self) -> tuple[tuple[str, str, str], ...]:
         """(key, label, address) of each action offered, in the order the theme shows them."""
         offered = (
-            ("join", "Join", self.join),
-            ("donate", "Donate", self.donate),
-            ("volunteer", "Volunteer", self.volunteer),
+            ("join", N_("Join"), self.join),
+            ("donate", N_("Donate"), self.donate),
+            ("volunteer", N_("Volunteer"), self.volunteer),
         )
         return tuple(link for link in offered if link[2])
 
@@ -56,21 +60,30 @@ def party_name(settings: dict) -> str:
     return settings.get("MAIN_SITENAME") or settings["SITENAME"]
 
 
-def next_steps(actions: CallsToAction, party: str, newsletter_page: str = "#kit-newsletter") -> tuple[Step, ...]:
+def next_steps(
+    actions: CallsToAction, party: str, newsletter_page: str = "#kit-newsletter", words=ENGLISH
+) -> tuple[Step, ...]:
     """The next step's links, in order: Join the party, Volunteer (with the branch, when it takes its
     own volunteers), Donate, the newsletter (its form at ``newsletter_page``). The theme's next_step
-    macro and the branch finder's cards both show these, so they say the same words."""
+    macro and the branch finder's cards both show these, so they say the same words (in the
+    language of ``words``, interface_language's translations)."""
     steps = []
     if actions.join:
-        steps.append(Step(f"Join {party}", actions.join, "primary"))
+        steps.append(Step(words.gettext("Join %(party)s") % {"party": party}, actions.join, "primary"))
     if actions.volunteer:
-        owner = "" if actions.volunteer_owner == party else f" with {actions.volunteer_owner}"
-        steps.append(Step(f"Volunteer{owner}", actions.volunteer, "secondary"))
+        if actions.volunteer_owner == party:
+            label = words.gettext("Volunteer")
+        else:
+            label = words.gettext("Volunteer with %(owner)s") % {"owner": actions.volunteer_owner}
+        steps.append(Step(label, actions.volunteer, "secondary"))
     if actions.donate:
-        steps.append(Step("Donate", actions.donate, "secondary"))
+        steps.append(Step(words.gettext("Donate"), actions.donate, "secondary"))
     if actions.newsletter:
-        owner = "" if actions.newsletter.owner == party else f"{actions.newsletter.owner} "
-        steps.append(Step(f"Get the {owner}newsletter", newsletter_page, "link"))
+        if actions.newsletter.owner == party:
+            label = words.gettext("Get the newsletter")
+        else:
+            label = words.gettext("Get the %(owner)s newsletter") % {"owner": actions.newsletter.owner}
+        steps.append(Step(label, newsletter_page, "link"))
     return tuple(steps)
 
 
@@ -97,8 +110,10 @@ def template_functions(settings: dict) -> dict:
     def calls_to_action(branch=None):
         return site_actions(settings, branch or here)
 
-    def steps(branch=None):
-        return next_steps(calls_to_action(branch), party_name(settings), newsletter_page(branch, here))
+    @pass_context
+    def steps(context, branch=None):
+        words = template_translations(settings, context)
+        return next_steps(calls_to_action(branch), party_name(settings), newsletter_page(branch, here), words)
 
     return {"calls_to_action": calls_to_action, "next_steps": steps}
 
@@ -131,44 +146,51 @@ def site_actions(settings: dict, branch: dict | None) -> CallsToAction:
     return CallsToAction(settings["JOIN_URL"], settings["DONATE_URL"], volunteer, volunteer_owner, newsletter)
 
 
-def collection_points(settings: dict, actions: CallsToAction) -> list[dict]:
+def collection_points(settings: dict, actions: CallsToAction, words=ENGLISH) -> list[dict]:
     """The privacy notice's places (PRIVACY_COLLECTION_POINTS entries) where these actions take a
     reader's details: each is run by the party, or by the branch for the party."""
     party = settings["PRIVACY_CONTROLLER"]
 
     def controller(owner: str) -> str:
-        return party if owner == (settings.get("MAIN_SITENAME") or settings["SITENAME"]) else f"{owner}, for {party}"
+        if owner == (settings.get("MAIN_SITENAME") or settings["SITENAME"]):
+            return party
+        return words.gettext("%(owner)s, for %(party)s") % {"owner": owner, "party": party}
 
     points = []
     if actions.join:
         points.append(
-            {"what": "Join the party", "url": actions.join, "controller": party, "purpose": "Your membership."}
+            {
+                "what": words.gettext("Join the party"),
+                "url": actions.join,
+                "controller": party,
+                "purpose": words.gettext("Your membership."),
+            }
         )
     if actions.donate:
         points.append(
             {
-                "what": "Give money to the party",
+                "what": words.gettext("Give money to the party"),
                 "url": actions.donate,
                 "controller": party,
-                "purpose": "Taking your donation and keeping the records the law asks of a party.",
+                "purpose": words.gettext("Taking your donation and keeping the records the law asks of a party."),
             }
         )
     if actions.volunteer:
         points.append(
             {
-                "what": "Offer to volunteer",
+                "what": words.gettext("Offer to volunteer"),
                 "url": actions.volunteer,
                 "controller": controller(actions.volunteer_owner),
-                "purpose": "Getting in touch about the help you offered.",
+                "purpose": words.gettext("Getting in touch about the help you offered."),
             }
         )
     if actions.newsletter:
         points.append(
             {
-                "what": "Sign up to the newsletter (the form at the foot of every page)",
+                "what": words.gettext("Sign up to the newsletter (the form at the foot of every page)"),
                 "url": actions.newsletter.url,
                 "controller": controller(actions.newsletter.owner),
-                "purpose": "Sending you the newsletter until you unsubscribe (every issue says how).",
+                "purpose": words.gettext("Sending you the newsletter until you unsubscribe (every issue says how)."),
             }
         )
     return points

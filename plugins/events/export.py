@@ -7,14 +7,18 @@ import datetime as dt
 import hashlib
 import json
 
+from interface_language import N_
+
 from .event_source import EventSeries
 
+# The statuses' words: in the catalog (interface_language), shown in the page's language with the
+# templates' `translated` filter.
 STATUS_MEANING = {
-    "scheduled": "Scheduled",
-    "cancelled": "Cancelled",
-    "postponed": "Postponed",
-    "rescheduled": "Rescheduled",
-    "moved-online": "Moved online",
+    "scheduled": N_("Scheduled"),
+    "cancelled": N_("Cancelled"),
+    "postponed": N_("Postponed"),
+    "rescheduled": N_("Rescheduled"),
+    "moved-online": N_("Moved online"),
 }
 
 

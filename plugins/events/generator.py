@@ -29,6 +29,7 @@ from incremental_build.derived import site_inputs, write_derived, write_derived_
 from incremental_build.files import write_output_file
 from incremental_build.fingerprint import plain_value
 from incremental_build.unchanged_build import holds_until
+from interface_language import N_, translations
 
 from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
 from .event_source import parse_event_file
@@ -135,7 +136,7 @@ class EventsGenerator(Generator):
                 url=f"{site_address(settings)}/{first_url}",  # a calendar's URL is absolute, in a preview too
                 description=plain_text(content),
                 sequence=series.sequence,
-                imprint=imprint_text(content_imprint(settings, {"promoter": series.promoter})),
+                imprint=imprint_text(content_imprint(settings, {"promoter": series.promoter}), settings),
             )
             floor = sequence_floor(series.sequence, series.previous_start)
             record["sequence"] = sequences.sequence(uid, significant_digest(record), floor)
@@ -147,7 +148,9 @@ class EventsGenerator(Generator):
             series_pages = []
             for occurrence in occurrences:
                 url, save_as = event_urls(occurrence, settings)
-                series_pages.append(EventPage(occurrence, url, save_as, content, ics_url))
+                series_pages.append(
+                    EventPage(occurrence, url, save_as, content, ics_url, site_language=self.settings["DEFAULT_LANG"])
+                )
             set_next_dates_and_cards(series_pages, now, settings["EVENTS_NEXT_DATES"])
             self.pages.extend(series_pages)
             pages_of[series.source_path] = series_pages
@@ -215,7 +218,9 @@ class EventsGenerator(Generator):
     def _listed(self, page: EventPage) -> ListedEvent:
         """One of this site's own dates as its lists show it (for everyone: no branch's districts)."""
         branch = self.settings.get("BRANCH")
-        return ListedEvent.from_record(self._own_record(page, branch["display_name"] if branch else "National", None))
+        return ListedEvent.from_record(
+            self._own_record(page, branch["display_name"] if branch else N_("National"), None)
+        )
 
     # ---- a branch hands its events to the main site ---------------------------
     def _export(self, branch: dict, now: dt.datetime) -> None:
@@ -263,7 +268,7 @@ class EventsGenerator(Generator):
         settings = self.settings
         branches = self.context.get("branches", [])
         results = self.context.get("branch_results", {})
-        upcoming = [self._own_record(p, "National", None) for p in self.upcoming]
+        upcoming = [self._own_record(p, N_("National"), None) for p in self.upcoming]
         listed = [self.listed[p.url] for p in self.upcoming]
         by_branch: dict[str, list[ListedEvent]] = {}  # each branch's, for the files of postcode areas
         self.branch_series = []  # (name, nation, region's slug, exported events) of each branch with events
@@ -308,7 +313,7 @@ class EventsGenerator(Generator):
             self.vevents,
             now,
             refresh=self.refresh,
-            description=imprint_text(site_imprint(settings)),
+            description=imprint_text(site_imprint(settings), settings),
         )
 
         def calendar(save_as: str, title: str, nation: str | None = None, region: str | None = None):
@@ -484,7 +489,7 @@ class EventsGenerator(Generator):
         when its events or its imprint change."""
         inputs = [record_key(r, None) for r in records]
         zones = timezone_range(records) if records else None
-        description = imprint_text(site_imprint(self.settings))
+        description = imprint_text(site_imprint(self.settings), self.settings)
         header = json.dumps(
             {"name": name, "description": description, "zones": str(zones), "refresh": str(self.refresh)},
             sort_keys=True,
@@ -522,7 +527,8 @@ def card_when(page: EventPage) -> str:
     """The date and time a share card shows, with the event's status when it is not going ahead as planned."""
     if page.occurrence.series.status == "scheduled":
         return page.when
-    return f"{page.status_label}: {page.when}"
+    words = translations({}, page.language)  # the kit's catalogs, as the event's own words (wording)
+    return words.gettext("%(status)s: %(when)s") % {"status": words.gettext(page.status_label), "when": page.when}
 
 
 def calendar_app_links(page: EventPage, settings: dict) -> dict | None:
@@ -538,10 +544,12 @@ def calendar_app_links(page: EventPage, settings: dict) -> dict | None:
     }
 
 
-def imprint_text(imprint) -> str | None:
-    """The imprint's sentence, for a calendar's or an event's description (None only while the
-    national promoter is unset, which the settings check stops the build for)."""
-    return imprint.sentence() if imprint is not None else None
+def imprint_text(imprint, settings: dict | None = None) -> str | None:
+    """The imprint's sentence, for a calendar's or an event's description, in the site's language
+    (None only while the national promoter is unset, which the settings check stops the build for)."""
+    if imprint is None:
+        return None
+    return imprint.sentence(translations(settings, settings.get("DEFAULT_LANG")) if settings else None)
 
 
 class MissingBranchEvents(Exception):

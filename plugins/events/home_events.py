@@ -18,10 +18,11 @@ from collections import Counter
 
 from branch_subsites.postcodes import area_of
 from content_schema.fields import place_slug
+from interface_language import N_
 
 from .listing import ListedEvent
 
-UK_WIDE = "Across the UK"
+UK_WIDE = N_("Across the UK")  # a heading: the templates translate it
 
 
 def nation_groups(upcoming: list[dict], nations: list[dict], settings: dict) -> list[dict]:

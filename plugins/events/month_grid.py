@@ -26,6 +26,11 @@ class Month:
         return [(day, entries) for week in self.weeks for day, entries in week if day and entries]
 
     @property
+    def first(self) -> dt.date:
+        """Its first day: what templates name the month by, in the page's language (local_date)."""
+        return dt.date(self.year, self.month, 1)
+
+    @property
     def title(self) -> str:
         return f"{calendar.month_name[self.month]} {self.year}"
 

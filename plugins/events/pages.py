@@ -45,17 +45,24 @@ class EventPage:
     # the same date's page in each other language (events.pairs), for the language switch
     translations: list = field(default_factory=list)
     translated: bool = False  # a translation's page (events.pairs): its own share card, named with its language
+    site_language: str | None = None  # its site's DEFAULT_LANG: its words' language when it has no `lang`
 
     def __getattr__(self, name):  # title, location, status ... come from the series
         return getattr(self.occurrence.series, name)
 
     @property
+    def language(self) -> str | None:
+        """The event's own language (its ``lang``, where its file gives one), else its site's: its dates' words."""
+        lang = getattr(self.occurrence.series, "lang", None)
+        return lang if isinstance(lang, str) and lang else self.site_language
+
+    @property
     def when(self) -> str:
-        return describe_when(self.occurrence)
+        return describe_when(self.occurrence, self.language)
 
     @property
     def short_when(self) -> str:
-        return short_when(self.occurrence)
+        return short_when(self.occurrence, self.language)
 
     @property
     def start_iso(self) -> str:
@@ -112,9 +119,12 @@ def next_dates(pages: list[EventPage], now, limit: int) -> list[NextDate]:
     series = coming[0].occurrence.series
     today = now.astimezone(series.tz).date()
     last = coming[-1].occurrence.local_start_date if len(coming) == limit else None
-    listed = [(p.occurrence.local_start_date, NextDate(listed_when(p.occurrence), p.start_iso, p.url)) for p in coming]
+    listed = [
+        (p.occurrence.local_start_date, NextDate(listed_when(p.occurrence, p.language), p.start_iso, p.url))
+        for p in coming
+    ]
     skipped = [
-        (d, NextDate(day(d), d.isoformat(), None, skipped=True))
+        (d, NextDate(day(d, pages[0].language if pages else None), d.isoformat(), None, skipped=True))
         for d in series.exdates
         if d >= today and (last is None or d <= last)
     ]

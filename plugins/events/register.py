@@ -1,8 +1,10 @@
 """Connect the events generator and its checks."""
 
+from jinja2 import pass_context
 from pelican import signals
 
 from editor_checks import check_site
+from interface_language import page_language
 
 from .checks import check_event_files
 from .event_source import listed_place
@@ -12,7 +14,17 @@ from .wording import event_date
 
 
 def add_filters(generator) -> None:
-    generator.env.filters["event_date"] = event_date
+    default = generator.settings.get("DEFAULT_LANG")
+
+    @pass_context
+    def page_event_date(context, starts_at, timezone, all_day, with_year=False):
+        """``starts|event_date(timezone, all_day)``: in the language of the page that shows it."""
+        return event_date(starts_at, timezone, all_day, with_year, page_language(context, default))
+
+    generator.env.filters["event_date"] = event_date  # in English, whatever the page's language
+    # a new name, not event_date's: a filter that takes the context is compiled so, and a template
+    # compiled before (Jinja's bytecode cache, by source) would call it without
+    generator.env.filters["local_event_date"] = page_event_date
     generator.env.filters["without_status"] = title_without_status
     generator.env.filters["listed_place"] = listed_place  # `place|listed_place(online)`
 

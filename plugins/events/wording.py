@@ -1,61 +1,97 @@
-"""Dates and times as people in the UK say them: "Tuesday 12 January 2027, 7pm to 9pm GMT"."""
+"""Dates and times as people in the UK say them: "Tuesday 12 January 2027, 7pm to 9pm GMT".
+
+In another language (``lang``, an event's own), as its readers write them: "Dydd Mawrth 12 Ionawr
+2027, 7yh i 9yh GMT" (interface_language.local_dates, and the catalog's words around them).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-
-def clock(when: dt.datetime) -> str:
-    hour = when.hour % 12 or 12
-    suffix = "am" if when.hour < 12 else "pm"
-    if when.minute:
-        return f"{hour}:{when.minute:02d}{suffix}"
-    if when.hour == 12:
-        return "midday"
-    return f"{hour}{suffix}"
+from interface_language import ENGLISH, primary_language, translations
+from interface_language.local_dates import clock as local_clock
+from interface_language.local_dates import date_words
 
 
-def day(when: dt.date) -> str:
-    return f"{when:%A} {when.day} {when:%B %Y}"
+def _words(lang: str | None):
+    # the kit's catalogs: an event's words are made before any page's template is chosen
+    return ENGLISH if primary_language(lang) == "en" else translations({}, lang)
 
 
-def describe_when(occurrence) -> str:
+def clock(when: dt.datetime, lang: str | None = None) -> str:
+    return local_clock(when, lang)
+
+
+def day(when: dt.date, lang: str | None = None) -> str:
+    return date_words(when, "day", lang)
+
+
+def _short_day(when: dt.date, lang: str | None) -> str:
+    return date_words(when, "short", lang)
+
+
+def describe_when(occurrence, lang: str | None = None) -> str:
+    words = _words(lang)
     series = occurrence.series
     if series.all_day:
         first, last = occurrence.start, occurrence.end
         if first == last:
-            return f"{day(first)}, all day"
-        return f"{day(first)} to {day(last)}"
+            return words.gettext("%(day)s, all day") % {"day": day(first, lang)}
+        return words.gettext("%(first)s to %(last)s") % {"first": day(first, lang), "last": day(last, lang)}
     start = occurrence.start
     end = occurrence.end
     zone = start.tzname()
     if start.date() == end.date() and end.tzname() == zone:
-        return f"{day(start)}, {clock(start)} to {clock(end)} {zone}"
-    return f"{day(start)}, {clock(start)} {zone} to {day(end)}, {clock(end)} {end.tzname()}"
+        return words.gettext("%(day)s, %(start)s to %(end)s %(zone)s") % {
+            "day": day(start, lang),
+            "start": clock(start, lang),
+            "end": clock(end, lang),
+            "zone": zone,
+        }
+    return words.gettext("%(start_day)s, %(start)s %(zone)s to %(end_day)s, %(end)s %(end_zone)s") % {
+        "start_day": day(start, lang),
+        "start": clock(start, lang),
+        "zone": zone,
+        "end_day": day(end, lang),
+        "end": clock(end, lang),
+        "end_zone": end.tzname(),
+    }
 
 
-def listed_when(occurrence) -> str:
+def listed_when(occurrence, lang: str | None = None) -> str:
     """For a list of one event's dates: "Tuesday 9 February 2027, 7pm"."""
+    words = _words(lang)
     if occurrence.series.all_day:
         first, last = occurrence.start, occurrence.end
-        return day(first) if first == last else f"{day(first)} to {day(last)}"
-    return f"{day(occurrence.start)}, {clock(occurrence.start)}"
+        if first == last:
+            return day(first, lang)
+        return words.gettext("%(first)s to %(last)s") % {"first": day(first, lang), "last": day(last, lang)}
+    return words.gettext("%(day)s, %(time)s") % {
+        "day": day(occurrence.start, lang),
+        "time": clock(occurrence.start, lang),
+    }
 
 
-def short_when(occurrence) -> str:
+def short_when(occurrence, lang: str | None = None) -> str:
     """For lists: "Tue 12 Jan, 7pm"."""
+    words = _words(lang)
     series = occurrence.series
     if series.all_day:
         first, last = occurrence.start, occurrence.end
-        text = f"{first:%a} {first.day} {first:%b}"
-        return text if first == last else f"{text} to {last:%a} {last.day} {last:%b}"
-    return f"{occurrence.start:%a} {occurrence.start.day} {occurrence.start:%b}, {clock(occurrence.start)}"
+        text = _short_day(first, lang)
+        if first == last:
+            return text
+        return words.gettext("%(first)s to %(last)s") % {"first": text, "last": _short_day(last, lang)}
+    start = occurrence.start
+    return words.gettext("%(day)s, %(time)s") % {"day": _short_day(start, lang), "time": clock(start, lang)}
 
 
-def event_date(starts_at: dt.datetime, timezone: str, all_day: bool, with_year: bool = False) -> str:
+def event_date(
+    starts_at: dt.datetime, timezone: str, all_day: bool, with_year: bool = False, lang: str | None = None
+) -> str:
     """An aggregated event's start in its own time zone, for lists: "Tue 12 Jan, 7pm" (or "Tue 12 Jan 2027, 7pm")."""
     import zoneinfo
 
     local = starts_at.astimezone(zoneinfo.ZoneInfo(timezone))
-    text = f"{local:%a} {local.day} {local:%b}" + (f" {local.year}" if with_year else "")
-    return text if all_day else f"{text}, {clock(local)}"
+    text = date_words(local, "short_year" if with_year else "short", lang)
+    return text if all_day else _words(lang).gettext("%(day)s, %(time)s") % {"day": text, "time": clock(local, lang)}

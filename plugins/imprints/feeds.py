@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
+from interface_language import translations
+
 from .promoters import content_imprint
 
 
@@ -42,4 +44,6 @@ def feed_imprints(context, feed) -> None:
         if imprint is None:
             continue
         key = "content" if item.get("content") is not None else "description"
-        item[key] = (item.get(key) or "") + imprint_markup(imprint.sentence())
+        metadata = getattr(source, "metadata", None) or {}
+        words = translations(context, metadata.get("lang") or context.get("DEFAULT_LANG"))  # the entry's language
+        item[key] = (item.get(key) or "") + imprint_markup(imprint.sentence(words))

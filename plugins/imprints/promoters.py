@@ -24,16 +24,18 @@ class Imprint:
     promoter: Promoter
     on_behalf_of: Promoter | None
 
-    def sentence(self) -> str:
-        """The imprint as one plain-text sentence (escape it where it is written)."""
+    def sentence(self, words=None) -> str:
+        """The imprint as one plain-text sentence (escape it where it is written), in the language of
+        ``words`` (interface_language's translations; English without)."""
+        gettext = words.gettext if words is not None else str
         other = self.on_behalf_of
         if other is None or other == self.promoter:
-            return PROMOTED_BY.format(promoter=self.promoter.name, promoter_address=self.promoter.address)
+            return gettext(PROMOTED_BY).format(promoter=self.promoter.name, promoter_address=self.promoter.address)
         if same_address(self.promoter.address, other.address):
-            return PROMOTED_ON_BEHALF_SAME_ADDRESS.format(
+            return gettext(PROMOTED_ON_BEHALF_SAME_ADDRESS).format(
                 promoter=self.promoter.name, on_behalf_of=other.name, address=self.promoter.address
             )
-        return PROMOTED_ON_BEHALF.format(
+        return gettext(PROMOTED_ON_BEHALF).format(
             promoter=self.promoter.name,
             promoter_address=self.promoter.address,
             on_behalf_of=other.name,

@@ -4,6 +4,7 @@ from jinja2 import pass_context
 from pelican import signals
 
 from editor_checks import check_site
+from interface_language import template_translations
 
 from .checks import check_national_imprint
 from .feeds import feed_imprints
@@ -25,7 +26,7 @@ def add_template_function(generator) -> None:
         if metadata is None and content is not None and getattr(content, "promoter", None) is not None:
             metadata = {"promoter": content.promoter}
         found = content_imprint(settings, metadata)
-        return found.sentence() if found else ""
+        return found.sentence(template_translations(settings, context)) if found else ""
 
     generator.env.globals["imprint"] = imprint
 

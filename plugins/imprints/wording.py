@@ -6,12 +6,16 @@ through gettext and reorder it as its language needs; nothing here joins words o
 
 from __future__ import annotations
 
+from interface_language import N_
+
 # The promoter alone: nobody else on whose behalf it is published.
-PROMOTED_BY = "Promoted by {promoter}, {promoter_address}."
+PROMOTED_BY = N_("Promoted by {promoter}, {promoter_address}.")
 # On behalf of another person or body at the same address.
-PROMOTED_ON_BEHALF_SAME_ADDRESS = "Promoted by {promoter} on behalf of {on_behalf_of}, both at {address}."
+PROMOTED_ON_BEHALF_SAME_ADDRESS = N_("Promoted by {promoter} on behalf of {on_behalf_of}, both at {address}.")
 # On behalf of another person or body at another address.
-PROMOTED_ON_BEHALF = "Promoted by {promoter}, {promoter_address}, on behalf of {on_behalf_of}, {on_behalf_of_address}."
+PROMOTED_ON_BEHALF = N_(
+    "Promoted by {promoter}, {promoter_address}, on behalf of {on_behalf_of}, {on_behalf_of_address}."
+)
 
 
 def same_address(first: str, second: str) -> bool:

@@ -6,11 +6,17 @@ from branch_subsites.official_domains import branch_domain, host_of, official_do
 from calls_to_action.actions import site_actions
 from content_schema.fields import web_address
 from imprints.promoters import more_specific, national_imprint
+from interface_language import N_
 
 SCHEMA_VERSION = 1
 
 
-ACTION_WORDS = {"join": "Join", "donate": "Donate", "volunteer": "Volunteer", "newsletter": "Newsletter sign-up"}
+ACTION_WORDS = {  # shown with the templates' `translated` filter
+    "join": N_("Join"),
+    "donate": N_("Donate"),
+    "volunteer": N_("Volunteer"),
+    "newsletter": N_("Newsletter sign-up"),
+}
 
 
 def action_pages(settings: dict, branches: list[dict]) -> list[dict]:

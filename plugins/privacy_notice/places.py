@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from content_schema.fields import web_address
+from interface_language import ENGLISH
 
 
 @dataclass(frozen=True)
@@ -27,111 +28,112 @@ def _label(url: str) -> str:
     return url.removeprefix("mailto:")
 
 
-def national_points(settings: dict) -> list[CollectionPoint]:
+def national_points(settings: dict, words=ENGLISH) -> list[CollectionPoint]:
     """The party's own addresses and accounts: on every site (a branch's readers can write to them too)."""
     party = settings["PRIVACY_CONTROLLER"]
     contact = settings["PRIVACY_DATA_PROTECTION_CONTACT"]
     points = [
         CollectionPoint(
-            f"Write to {contact['name']}, the party's data protection contact",
+            words.gettext("Write to %(name)s, the party's data protection contact") % {"name": contact["name"]},
             _mail(contact["email"]),
             contact["email"],
             party,
-            "Questions about your data and requests to use your rights.",
+            words.gettext("Questions about your data and requests to use your rights."),
         )
     ]
     if settings["OFFICIAL_REPORT_EMAIL"]:
         points.append(
             CollectionPoint(
-                "Report a fake website or message",
+                words.gettext("Report a fake website or message"),
                 _mail(settings["OFFICIAL_REPORT_EMAIL"]),
                 settings["OFFICIAL_REPORT_EMAIL"],
                 party,
-                "Stopping fakes: we keep your report until the fake is dealt with.",
+                words.gettext("Stopping fakes: we keep your report until the fake is dealt with."),
             )
         )
     for contact_url in settings["SITE_FILES_SECURITY_CONTACT"]:
         if contact_url.startswith("mailto:"):
             points.append(
                 CollectionPoint(
-                    "Report a security problem with the websites",
+                    words.gettext("Report a security problem with the websites"),
                     contact_url,
                     _label(contact_url),
                     party,
-                    "Fixing the problem you report.",
+                    words.gettext("Fixing the problem you report."),
                 )
             )
     if settings["ACCESSIBILITY_CONTACT_EMAIL"]:
         points.append(
             CollectionPoint(
-                "Report an accessibility problem or ask for another format",
+                words.gettext("Report an accessibility problem or ask for another format"),
                 _mail(settings["ACCESSIBILITY_CONTACT_EMAIL"]),
                 settings["ACCESSIBILITY_CONTACT_EMAIL"],
                 party,
-                "Answering you and fixing the problem.",
+                words.gettext("Answering you and fixing the problem."),
             )
         )
     labels = settings["BRANCH_CHANNEL_TYPES"]
     for account in settings["OFFICIAL_ACCOUNTS"]:
         points.append(
             CollectionPoint(
-                labels.get(account["type"], account["type"]),
+                words.gettext(labels.get(account["type"], account["type"])),
                 web_address(account["url"]),
                 account["label"],
                 party,
-                "What you post or send there: the party's campaigning, and answering you.",
+                words.gettext("What you post or send there: the party's campaigning, and answering you."),
                 elsewhere=True,
             )
         )
     return points
 
 
-def branch_points(branch: dict, settings: dict) -> list[CollectionPoint]:
+def branch_points(branch: dict, settings: dict, words=ENGLISH) -> list[CollectionPoint]:
     """A branch's contact address and channels, run by the branch for the party."""
     party = settings["PRIVACY_CONTROLLER"]
     labels = settings["BRANCH_CHANNEL_TYPES"]
-    runs = f"{branch['display_name']}, for {party}"
+    runs = words.gettext("%(owner)s, for %(party)s") % {"owner": branch["display_name"], "party": party}
     points = [
         CollectionPoint(
-            f"Email {branch['display_name']}",
+            words.gettext("Email %(branch)s") % {"branch": branch["display_name"]},
             _mail(branch["contact"]),
             branch["contact"],
             runs,
-            "Answering you, and the branch's local campaigning if you ask to take part.",
+            words.gettext("Answering you, and the branch's local campaigning if you ask to take part."),
         )
     ]
     for channel in branch["channels"]:
         points.append(
             CollectionPoint(
-                labels.get(channel["type"], channel["type"]),
+                words.gettext(labels.get(channel["type"], channel["type"])),
                 web_address(channel["url"]),
                 channel["label"],
                 runs,
-                "What you post or send there, seen by the branch and the channel's other members.",
+                words.gettext("What you post or send there, seen by the branch and the channel's other members."),
                 elsewhere=not channel["url"].startswith("mailto:"),
             )
         )
     return points
 
 
-def added_points(settings: dict) -> list[CollectionPoint]:
+def added_points(settings: dict, words=ENGLISH) -> list[CollectionPoint]:
     """PRIVACY_COLLECTION_POINTS: the sign-up and donation pages a site links to, as the party lists them."""
     return [
         CollectionPoint(
-            point["what"],
+            # the kit's own (calls_to_action's) in the site's language; a party's own as it wrote them
+            words.gettext(point["what"]),
             point["url"],
             point.get("label") or _label(point["url"]),
             point["controller"],
-            point["purpose"],
+            words.gettext(point["purpose"]),
             elsewhere=bool(point.get("elsewhere")),
         )
         for point in settings["PRIVACY_COLLECTION_POINTS"]
     ]
 
 
-def collection_points(settings: dict) -> list[CollectionPoint]:
+def collection_points(settings: dict, words=ENGLISH) -> list[CollectionPoint]:
     """Every place on this site where a reader can hand over data: the branch's own first on a branch
     site, then the party's, then the pages the site lists in PRIVACY_COLLECTION_POINTS."""
     branch = settings.get("BRANCH")
-    own = branch_points(branch, settings) if branch else []
-    return [*own, *national_points(settings), *added_points(settings)]
+    own = branch_points(branch, settings, words) if branch else []
+    return [*own, *national_points(settings, words), *added_points(settings, words)]

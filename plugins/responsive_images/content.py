@@ -10,6 +10,7 @@ from pelican.contents import Article, Page
 
 from events.generator import EventsGenerator
 from imprints.promoters import content_imprint
+from interface_language import translations
 
 from .references import IMAGE, PictureUse
 from .site_pictures import image_use, site_pictures
@@ -21,7 +22,8 @@ CARD_KINDS = ((Article, "news"), (Page, "page"))
 def imprint_sentence(settings: dict, metadata: dict) -> str:
     """The imprint a card of this content carries: its own promoter's, else its site's."""
     imprint = content_imprint(settings, metadata)
-    return imprint.sentence() if imprint else ""
+    lang = (metadata or {}).get("lang") or settings.get("DEFAULT_LANG")  # the card's page's language
+    return imprint.sentence(translations(settings, lang)) if imprint else ""
 
 
 def prepare_pelican_content(content) -> None:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from content_schema import ProblemList
 from imprints.promoters import site_imprint
+from interface_language import translations
 
 from .cache import PictureCache
 from .cards import CARD_SIZE, CardText, ImprintDoesNotFit, card_key, draw_card, fit_imprint, theme_colours
@@ -149,7 +150,8 @@ class SitePictures:
     def site_card(self) -> dict:
         """For every page with no card of its own: home, lists, the directory, search; with the site's imprint."""
         imprint = site_imprint(self.settings)
-        text = CardText("", self.settings["SITENAME"], self._card_footer, imprint.sentence() if imprint else "")
+        words = translations(self.settings, self.settings.get("DEFAULT_LANG"))
+        text = CardText("", self.settings["SITENAME"], self._card_footer, imprint.sentence(words) if imprint else "")
         return self._card("site", text)
 
     # ---- a page's text, picture and preview -------------------------------------------

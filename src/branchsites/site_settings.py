@@ -123,10 +123,11 @@ LOAD_CONTENT_CACHE = False
 # Only HTML the kit made itself (rendered Markdown, JSON-LD) is marked safe in the templates.
 # Compiled templates are kept under CACHE_PATH (hashed_assets adds the bytecode cache when a build
 # starts), so 650 branch builds do not each compile the theme again.
+# jinja2.ext.i18n: the interface's text through gettext (interface_language installs its callables).
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
-    "extensions": [],
+    "extensions": ["jinja2.ext.i18n"],
     "autoescape": True,
 }
 

@@ -10,7 +10,7 @@
 // Every text from branches/finder.json goes in as text (dom.js element), never as markup.
 import { nearestBranches, parsePostcode, placesOf, unknownArea } from "./postcode.js";
 import { rememberBox, rememberedPostcode } from "./reader-postcode.js";
-import { element } from "./dom.js";
+import { element, message, placeWords, pluralMessage } from "./dom.js";
 
 // A region or nation can have dozens of branches: the finder names the first few, its page has all.
 const PLACE_LIST_MAX = 8;
@@ -64,18 +64,19 @@ if (form) {
     const heading = element("h3", "", { class: "kit-finder__name" });
     heading.append(element("a", branch.name, { href: branch.url }));
     const facts = element("dl", "", { class: "kit-finder__facts" });
-    if (branch.meets) fact(facts, "Meets", branch.meets);
+    if (branch.meets) fact(facts, message("Meets"), branch.meets);
     if (branch.next) {
       const next = branch.next;
       const url = new URL(next.url, new URL(branch.url, window.location.href)).href;
-      fact(facts, "Next event", element("a", next.title, { href: url }), ", ", element("time", next.when, { datetime: next.start }));
+      fact(facts, message("Next event"), element("a", next.title, { href: url }), ", ", element("time", next.when, { datetime: next.start }));
     } else {
-      fact(facts, "Next event", "None planned yet");
+      fact(facts, message("Next event"), message("None planned yet"));
     }
     const email = element("a", branch.email, { href: `mailto:${branch.email}` });
     const reach = branch.reach && places[branch.place].url + branch.reach;
-    if (reach) fact(facts, "Get in touch", email, " or ", element("a", "its other channels", { href: reach }));
-    else fact(facts, "Get in touch", email);
+    // Translators: " or " joins the branch's email address and the link "its other channels"
+    if (reach) fact(facts, message("Get in touch"), email, message(" or "), element("a", message("its other channels"), { href: reach }));
+    else fact(facts, message("Get in touch"), email);
     const step = nextStep(branch.steps ?? steps);
     li.append(heading, facts);
     if (step) li.append(step);
@@ -99,14 +100,15 @@ if (form) {
     return ul;
   };
 
-  const placeName = (place) => place.region || place.nation;
+  // a nation's or region's name in the page's language (the messages block has the kit's places)
+  const placeName = (place) => placeWords(place.region || place.nation);
 
   const inPlace = (place) => {
     const shown = place.branches.slice(0, PLACE_LIST_MAX);
-    const nodes = [element("h2", `Branches in ${placeName(place)}`, { class: "kit-finder__heading" }), names(shown)];
+    const nodes = [element("h2", message("Branches in %(place)s", { place: placeName(place) }), { class: "kit-finder__heading" }), names(shown)];
     if (place.branches.length > shown.length) {
       const more = element("p");
-      more.append(element("a", `All ${place.branches.length} branches in ${placeName(place)}`, { href: place.url }));
+      more.append(element("a", pluralMessage("All %(num)s branch in %(place)s", "All %(num)s branches in %(place)s", place.branches.length, { place: placeName(place) }), { href: place.url }));
       nodes.push(more);
     }
     return nodes;
@@ -128,37 +130,39 @@ if (form) {
   const answer = (finder, parsed) => {
     const place = parsed.district || parsed.area;
     const { exact, area, places } = nearestBranches(finder, parsed);
-    const inArea = `in the ${parsed.area} postcode area`;
+    const postcodeArea = parsed.area;
     if (exact.length) {
       const nodes = [
-        element("h2", exact.length === 1 ? `The branch covering ${place}` : `Branches covering ${place}`, { class: "kit-finder__heading" }),
+        element("h2", pluralMessage("The branch covering %(place)s", "Branches covering %(place)s", exact.length, { place }), { class: "kit-finder__heading" }),
         cards(finder, exact),
       ];
-      if (area.length) nodes.push(element("h2", `Also ${inArea}`, { class: "kit-finder__heading" }), names(area));
-      const count = exact.length === 1 ? "One branch covers" : `${exact.length} branches cover`;
-      return [`${count} ${place}.`, ...nodes];
+      if (area.length) nodes.push(element("h2", message("Also in the %(area)s postcode area", { area: postcodeArea }), { class: "kit-finder__heading" }), names(area));
+      return [pluralMessage("One branch covers %(place)s.", "%(num)s branches cover %(place)s.", exact.length, { place }), ...nodes];
     }
-    const lead = parsed.district ? `No branch covers ${place} yet.` : `No branch ${inArea} yet.`;
+    const lead = parsed.district ? message("No branch covers %(place)s yet.", { place }) : message("No branch in the %(area)s postcode area yet.", { area: postcodeArea });
     if (area.length && !parsed.district) {
-      const count = area.length === 1 ? "One branch" : `${area.length} branches`;
-      return [`${count} ${inArea}.`, element("h2", `Branches ${inArea}`, { class: "kit-finder__heading" }), cards(finder, area)];
+      return [
+        pluralMessage("One branch in the %(area)s postcode area.", "%(num)s branches in the %(area)s postcode area.", area.length, { area: postcodeArea }),
+        element("h2", message("Branches in the %(area)s postcode area", { area: postcodeArea }), { class: "kit-finder__heading" }),
+        cards(finder, area),
+      ];
     }
     if (area.length) {
-      const nodes = [element("h2", `Nearest, ${inArea}`, { class: "kit-finder__heading" }), cards(finder, area), ...withoutBranch()];
-      return [`${lead} The nearest are ${inArea}.`, ...nodes];
+      const nodes = [element("h2", message("Nearest, in the %(area)s postcode area", { area: postcodeArea }), { class: "kit-finder__heading" }), cards(finder, area), ...withoutBranch()];
+      return [lead + " " + message("The nearest are in the %(area)s postcode area.", { area: postcodeArea }), ...nodes];
     }
     if (places.length) {
-      const where = places.map(placeName).join(" and ");
-      return [`No branch ${inArea} yet. The nearest are in ${where}.`, ...places.flatMap(inPlace), ...withoutBranch()];
+      const where = places.map(placeName).join(message(" and "));
+      return [message("No branch in the %(area)s postcode area yet. The nearest are in %(where)s.", { area: postcodeArea, where }), ...places.flatMap(inPlace), ...withoutBranch()];
     }
     // no branch in the area's region: the nation's page, if the nation has branches elsewhere
     const nations = [...new Set(placesOf(parsed.area).map(([nation]) => nation))].filter((nation) => finder.nations[nation]);
     const elsewhere = nations.map((nation) => {
       const p = element("p");
-      p.append(element("a", `Every branch in ${nation}`, { href: finder.nations[nation] }));
+      p.append(element("a", message("Every branch in %(nation)s", { nation: placeWords(nation) }), { href: finder.nations[nation] }));
       return p;
     });
-    return [`There is no branch near ${place} yet.`, ...elsewhere, ...withoutBranch()];
+    return [message("There is no branch near %(place)s yet.", { place }), ...elsewhere, ...withoutBranch()];
   };
 
   // `typed` is true when the reader typed it here: only then is it kept as their postcode
@@ -170,10 +174,11 @@ if (form) {
     const parsed = parsePostcode(postcode);
     if (!parsed) {
       const letters = unknownArea(postcode);
-      const why = letters ? `No UK postcode starts with ${letters}.` : `“${postcode}” does not look like a UK postcode.`;
+      const why = letters ? message("No UK postcode starts with %(letters)s.", { letters }) : message("“%(postcode)s” does not look like a UK postcode.", { postcode });
       const byPlace = element("p");
-      byPlace.append("Or ", element("a", "find your branch by place", { href: "#by-place" }), ".");
-      show(`${why} Try it again, or its first half, such as S1 or EH12.`, byPlace);
+      // Translators: "Or " then the link "find your branch by place", then "."
+      byPlace.append(message("Or "), element("a", message("find your branch by place"), { href: "#by-place" }), ".");
+      show(why + " " + message("Try it again, or its first half, such as S1 or EH12."), byPlace);
       return;
     }
     let finder;
@@ -181,7 +186,7 @@ if (form) {
       finder = await load();
     } catch (error) {
       data = null;
-      show("The finder could not load its list. Please use the list of places below.");
+      show(message("The finder could not load its list. Please use the list of places below."));
       return;
     }
     if (input.value.trim() !== postcode) return; // the reader has looked up another since

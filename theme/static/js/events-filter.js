@@ -10,12 +10,13 @@
 import { parsePostcode } from "./postcode.js";
 import { rememberBox, rememberedPostcode } from "./reader-postcode.js";
 import { byStart, covers, eventItem, nearFile } from "./near-events.js";
-import { element } from "./dom.js";
+import { element, message, pluralMessage } from "./dom.js";
 
 const form = document.getElementById("events-filter");
 const list = form && document.getElementById(form.dataset.filterList);
 
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+// the page's language (an English page: en-GB, as before), as the build names its months
+const MONTH = new Intl.DateTimeFormat(document.documentElement.lang || "en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 // "January 2027" for an event's start ("2027-01-20T19:00:00+00:00", or "2027-01-20" all day): the
 // month of its own time zone's date, as the build's headings have it.
@@ -117,7 +118,7 @@ if (form && list) {
     if (!parsed) {
       showWritten();
       offer(false);
-      say(element("p", `“${typed}” does not look like a UK postcode. Try its first half, such as S1 or EH12.`));
+      say(element("p", message("“%(postcode)s” does not look like a UK postcode. Try its first half, such as S1 or EH12.", { postcode: typed })));
       return;
     }
     // no request for an area none of this list's branches covers: nothing of it is in the list
@@ -131,18 +132,19 @@ if (form && list) {
     // a list of many pages says which its answer covers: all of them, or (no file) this one
     const allPages = manyPages && wholeList;
     const onePage = manyPages && !wholeList;
-    const where = allPages ? "this list, on all its pages" : onePage ? "this page of the list" : "this list";
-    const from = allPages ? ", from all the pages of this list" : onePage ? ", on this page" : "";
+    const where = allPages ? message("this list, on all its pages") : onePage ? message("this page of the list") : message("this list");
+    const from = allPages ? message(", from all the pages of this list") : onePage ? message(", on this page") : "";
     const words =
       local === 0
-        ? `No branch covering ${place} has an event in ${where}`
-        : `${local} ${local === 1 ? "event" : "events"} of branches covering ${place}${from}`;
+        ? message("No branch covering %(place)s has an event in %(where)s", { place, where })
+        : pluralMessage("%(num)s event of branches covering %(place)s%(from)s", "%(num)s events of branches covering %(place)s%(from)s", local, { place, from });
     const everyone = items.filter((item) => !item.dataset.districts).length;
-    const also = `${everyone} national or UK-wide ${everyone === 1 ? "event" : "events"}${manyPages ? " of this page" : ""}`;
-    const nodes = [element("p", `${words}; ${also} shown too.`)];
+    const also =
+      pluralMessage("%(num)s national or UK-wide event", "%(num)s national or UK-wide events", everyone) + (manyPages ? message(" of this page") : "");
+    const nodes = [element("p", message("%(words)s; %(also)s shown too.", { words, also }))];
     const links = nearer(parsed);
     if (links.length) {
-      const more = element("p", "More near you: ");
+      const more = element("p", message("More near you: "));
       links.forEach((link, index) => {
         if (index) more.append(", ");
         more.append(element("a", link.textContent, { href: link.getAttribute("href") }));
@@ -164,7 +166,7 @@ if (form && list) {
   allButton.addEventListener("click", () => {
     asked += 1;
     showWritten();
-    say(element("p", "Showing every event in this list."));
+    say(element("p", message("Showing every event in this list.")));
     offer(false);
   });
 

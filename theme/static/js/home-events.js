@@ -6,7 +6,7 @@
 import { parsePostcode } from "./postcode.js";
 import { forgetPostcode, rememberedPostcode } from "./reader-postcode.js";
 import { byStart, eventItem, nearFile } from "./near-events.js";
-import { element } from "./dom.js";
+import { element, message, pluralMessage } from "./dom.js";
 
 const section = document.querySelector(".kit-home-events[data-near-source]");
 const near = document.getElementById("home-events-near");
@@ -28,13 +28,15 @@ const narrow = async (typed) => {
   const branches = data ? data.branches : [];
   const exact = branches.filter((b) => parsed.district && b.districts.includes(parsed.district));
   const chosen = exact.length ? exact : branches;
-  const nodes = [element("h3", `Near ${typed.toUpperCase()}`, { id: "events-near" })];
+  const nodes = [element("h3", message("Near %(postcode)s", { postcode: typed.toUpperCase() }), { id: "events-near" })];
   if (!chosen.length) {
-    const p = element("p", `No branch covers ${place} yet. `);
-    p.append(element("a", "Find the nearest branches", { href: section.dataset.finderUrl }));
+    const p = element("p", message("No branch covers %(place)s yet.", { place }) + " ");
+    p.append(element("a", message("Find the nearest branches"), { href: section.dataset.finderUrl }));
     nodes.push(p);
   } else {
-    const lead = exact.length ? `The ${exact.length === 1 ? "branch" : "branches"} covering ${place}:` : `No branch covers ${place} yet; in the ${parsed.area} postcode area:`;
+    const lead = exact.length
+      ? pluralMessage("The branch covering %(place)s:", "The branches covering %(place)s:", exact.length, { place })
+      : message("No branch covers %(place)s yet; in the %(area)s postcode area:", { place, area: parsed.area });
     nodes.push(element("p", lead));
     const list = element("ul", "", { class: "kit-events" });
     const events = chosen.flatMap((branch) => branch.events.slice(0, limit).map((event) => [event, branch]));
@@ -43,13 +45,13 @@ const narrow = async (typed) => {
     if (events.length) nodes.push(list);
     for (const branch of chosen.filter((b) => !b.events.length)) {
       const p = element("p");
-      p.append(element("a", branch.name, { href: branch.url }), " has no events planned yet: get in touch with it.");
+      p.append(element("a", branch.name, { href: branch.url }), message(" has no events planned yet: get in touch with it."));
       nodes.push(p);
     }
   }
   const controls = element("p", "", { class: "kit-home-events__controls" });
-  const all = element("button", "Show every nation", { type: "button", class: "kit-button kit-button--secondary" });
-  const forget = element("button", "Forget my postcode", { type: "button", class: "kit-button kit-button--secondary" });
+  const all = element("button", message("Show every nation"), { type: "button", class: "kit-button kit-button--secondary" });
+  const forget = element("button", message("Forget my postcode"), { type: "button", class: "kit-button kit-button--secondary" });
   all.addEventListener("click", () => {
     showAll(groups);
     all.remove();

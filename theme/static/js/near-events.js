@@ -3,7 +3,7 @@
 // districts it covers and every event of it that the lists of many branches hold. The national home
 // page (home-events.js) and the events lists' postcode filter (events-filter.js) read it. Asking for
 // the file tells the server the postcode area (its letters), never the postcode.
-import { element } from "./dom.js";
+import { element, message } from "./dom.js";
 
 // The area's file, or null when it cannot be had (the pages then keep what they show).
 export async function nearFile(source, area) {
@@ -37,7 +37,7 @@ export const eventItem = (event, branch, level) => {
   meta.append(element("time", event.when, { class: "dt-start", datetime: event.start }), " · ");
   meta.append(element("a", branch.name, { href: branch.url }));
   if (event.place) meta.append(" · ", element("span", event.place, { class: "p-location" }));
-  if (event.online) meta.append(" · Online");
+  if (event.online) meta.append(" · " + message("Online"));
   li.append(title, meta);
   return li;
 };

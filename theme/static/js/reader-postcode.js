@@ -5,6 +5,7 @@
 // does the home page's "Forget my postcode". Nothing else writes this browser's storage: the pages
 // use this module.
 import { parsePostcode } from "./postcode.js";
+import { message } from "./dom.js";
 
 const KEY = "kit-remembered-postcode";
 // Before the box, the kit kept every postcode looked up, unasked, under this name: gone at once.
@@ -44,8 +45,8 @@ const keep = (text) => {
 
 // What the box's status line says when the reader ticks or unticks it.
 const keptWords = (ticked, postcode) => {
-  if (!ticked) return "Your postcode is forgotten: this browser no longer keeps it.";
-  return postcode ? "This browser now keeps your postcode." : "This browser will keep the postcode you look up.";
+  if (!ticked) return message("Your postcode is forgotten: this browser no longer keeps it.");
+  return postcode ? message("This browser now keeps your postcode.") : message("This browser will keep the postcode you look up.");
 };
 
 // The remember box of one postcode field (components/postcode.html remember_box). It starts ticked

@@ -4,10 +4,10 @@
 // lunr.min.js (from npm) is loaded by the page as a classic script and defines window.lunr.
 
 import { marked, runQuery, stems } from "./search-query.js";
-import { element } from "./dom.js";
+import { element, message, pluralMessage } from "./dom.js";
 
 const form = document.getElementById("site-search");
-const KINDS = { news: "News", page: "Page", event: "Event", branch: "Branch" };
+const KINDS = { news: message("News"), page: message("Page"), event: message("Event"), branch: message("Branch") };
 const MAX_RESULTS = 30;
 
 
@@ -44,7 +44,7 @@ if (form) {
       const more = element("p", "", { class: "kit-results__more" });
       const link = new URL("search/", new URL(`${siteUrl}/`, window.location.href));
       link.searchParams.set("q", query);
-      more.append(element("a", `More in ${site}'s search`, { href: link.href }));
+      more.append(element("a", message("More in %(site)s's search", { site }), { href: link.href }));
       li.append(more);
     }
     return li;
@@ -62,7 +62,7 @@ if (form) {
       site = await load();
     } catch (error) {
       data = null;
-      status.textContent = "Search could not load. Please try again, or browse the news and events instead.";
+      status.textContent = message("Search could not load. Please try again, or browse the news and events instead.");
       return;
     }
     if (input.value.trim() !== query) return; // the reader has typed on
@@ -84,8 +84,10 @@ if (form) {
     const count = found.length;
     status.textContent =
       count === 0
-        ? `Nothing found for “${query}”. Try fewer or different words.`
-        : `${count} result${count === 1 ? "" : "s"} for “${query}”${count > MAX_RESULTS ? `, the best ${MAX_RESULTS} shown` : ""}.`;
+        ? message("Nothing found for “%(query)s”. Try fewer or different words.", { query })
+        : pluralMessage("%(num)s result for “%(query)s”", "%(num)s results for “%(query)s”", count, { query }) +
+          (count > MAX_RESULTS ? message(", the best %(shown)s shown", { shown: MAX_RESULTS }) : "") +
+          ".";
   };
 
   const setAddress = (query, push) => {
