@@ -8,7 +8,8 @@ import os
 from markupsafe import Markup
 from pelican.contents import Article, Page
 
-from events.generator import EventsGenerator
+# the module, not its class: events.generator imports branch_subsites, which imports this module's package
+import events.generator as event_generator
 from imprints.promoters import content_imprint
 
 from .references import IMAGE, PictureUse
@@ -51,7 +52,7 @@ def prepare_event_pages(generators) -> None:
     with no picture gets a card with its date and time (the events plugin says which dates of a
     repeating event have their own, page.card_when); its other dates share one card without."""
     for generator in generators:
-        if not isinstance(generator, EventsGenerator):
+        if not isinstance(generator, event_generator.EventsGenerator):
             continue
         site = site_pictures(generator.context, generator.settings)
         prepared = {}
