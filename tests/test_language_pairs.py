@@ -11,7 +11,7 @@ import pytest
 
 from content_schema import ContentProblems
 from editor_checks.run import check_project
-from kit_testing import build, project_settings
+from kit_testing import SETTINGS_FILE, build, project_settings
 
 BRANCH_YAML = """\
 name: Caerwen
@@ -325,3 +325,26 @@ def test_a_bad_languages_setting_stops_the_build_naming_it(tmp_path):
         project_settings(tmp_path, LANGUAGES=["en-GB", "Welsh"])
     assert ["LANGUAGES is ['en-GB', 'Welsh']: `Welsh` is not a language code" in p.message
             for p in stopped.value.problems] == [True]  # fmt: skip
+
+
+def test_languages_without_the_sites_own_stop_the_build_naming_the_line(tmp_path):
+    from kit_settings.declared_settings import SettingsProblems
+
+    write(tmp_path, FILES)
+    settings_file = tmp_path / "pelicanconf.py"
+    text = SETTINGS_FILE.read_text(encoding="utf-8") + '\nLANGUAGES = ["cy", "gd"]\n'
+    settings_file.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsProblems) as stopped:
+        build(tmp_path, settings_file)
+    assert [(p.path, p.line, p.message, p.fix) for p in stopped.value.problems] == [
+        (
+            "pelicanconf.py",
+            len(text.splitlines()),
+            "LANGUAGES is ['cy', 'gd']: it does not name DEFAULT_LANG, `en-gb`, "
+            "the language of every page with no `lang:`",
+            "Put `en-gb` first in LANGUAGES (['en-gb', 'cy', 'gd']), or set DEFAULT_LANG to the site's own language.",
+        )
+    ]
+    assert not (tmp_path / "output").exists()
+    # by its first part: en names en-GB; a branch's own is the first of its `languages:` (cy for Caerwen)
+    assert project_settings(tmp_path, LANGUAGES=["cy", "en"])["LANGUAGES"] == ["cy", "en"]

@@ -46,6 +46,8 @@ class Setting:
     check: Check | None = None
     set_by_build: bool = False  # the kit sets it while building; a site never needs to
     default_from: Callable[[dict], object] | None = None  # a default made from other settings
+    # a check against the other settings, once the value itself is right: (what is wrong, the fix), or None
+    check_with: Callable[[object, dict], tuple[str, str] | None] | None = None
 
     def type_words(self) -> str:
         types = self.types if isinstance(self.types, tuple) else (self.types,)
@@ -369,6 +371,11 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
                 f"{name} is {settings[name]!r}: {wrong}",
                 f"Set {name} to {setting.type_words()} (docs/settings.md, under {plugin}).",
             )
+            continue
+        against_others = setting.check_with(settings[name], settings) if setting.check_with else None
+        if against_others:
+            path, line = where_set(name, files)
+            report.error(path, line, f"{name} is {settings[name]!r}: {against_others[0]}", against_others[1])
 
     if report.errors:
         raise SettingsProblems(report.sorted())
