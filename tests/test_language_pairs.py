@@ -122,6 +122,13 @@ def test_a_shared_slug_builds_both_addresses_the_translation_under_its_language(
         f'<link rel="alternate" hreflang="en" href="{BRANCH}/en/about/">',
     ]
     assert alternates(welsh) == expected and alternates(english) == expected
+    cards = [
+        re.search(r'<meta property="og:image" content="[^"]*/(cards/[^"]*)"', html).group(1)
+        for html in (welsh, english)
+    ]
+    assert cards == ["cards/page-about.png", "cards/page-en-about.png"]  # each its own, with its own title
+    welsh_card, english_card = ((output / "branches/caerwen" / card).read_bytes() for card in cards)
+    assert welsh_card != english_card
 
 
 def test_translation_of_pairs_posts_each_at_its_own_address(output):

@@ -110,6 +110,12 @@ def place_pairs(contents, translations) -> None:
         _address(content, id(content) in translated and shares_slug)
 
 
+def by_file(contents) -> list:
+    """``contents`` in the order of their files: Pelican's translations come in the order it read the
+    files, which may differ from one build to the next."""
+    return sorted(contents, key=lambda content: content.source_path)
+
+
 def place_article_pairs(generator) -> None:
     """``article_generator_pretaxonomy``: Pelican has just paired the posts."""
     for listed, translations in (
@@ -120,7 +126,7 @@ def place_article_pairs(generator) -> None:
         place_pairs(getattr(generator, listed, []), getattr(generator, translations, []))
     # Pelican's context has the originals alone: the translations for search (site_search), and for the
     # feed writer to leave out before it cuts a feed to FEED_MAX_ITEMS (incremental_build.writer)
-    generator.context["listed_article_translations"] = list(generator.translations)
+    generator.context["listed_article_translations"] = by_file(generator.translations)
     generator.context["not_in_feeds"] = [*generator.translations, *generator.hidden_translations]
 
 
@@ -132,7 +138,7 @@ def place_page_pairs(generator) -> None:
         ("draft_pages", "draft_translations"),
     ):
         place_pairs(getattr(generator, listed, []), getattr(generator, translations, []))
-    generator.context["listed_page_translations"] = list(generator.translations)  # for search (site_search)
+    generator.context["listed_page_translations"] = by_file(generator.translations)  # for search (site_search)
 
 
 def add_language_filters(pelican) -> None:

@@ -31,12 +31,15 @@ def prepare_pelican_content(content) -> None:
     if kind is None:
         return
     site = site_pictures(content._context, content.settings)
+    # a page not in its site's language has its language in its card's name (cards/page-en-about.png), as an
+    # event's translation has: it may share its slug with its pair (front_matter.pairs), whose card is another
+    slug = content.slug if getattr(content, "in_default_lang", True) else f"{content.lang}-{content.slug}"
     prepared = site.prepare(
         content.source_path,
         content._content,
         image=image_use(content.metadata),
         # a page published at no address of its own (the home page's file) needs no card of its own
-        card=(kind, content.slug, str(content.title), imprint_sentence(content.settings, content.metadata))
+        card=(kind, slug, str(content.title), imprint_sentence(content.settings, content.metadata))
         if content.save_as
         else None,
     )
