@@ -1,13 +1,14 @@
 """Every kit setting with its default, its type and its check, filled in and checked in one place.
 
 Each kit plugin declares the settings it owns in its own ``config.py``: ``SETTINGS``, a list of
-``Setting`` (name, default, type, one line of help, and a check where the type alone is not
-enough), and ``RENAMED``, the settings it has renamed. When Pelican starts (``initialized``), the
-first receiver of all (build_pipeline's) fills in the defaults of every kit part (a site's
-own value wins, as with Pelican's own defaults), then checks the whole lot: a misspelt or unknown
-setting with a plugin's prefix, a value of the wrong type and a setting given under both its old
-and its new name are all reported at once, with the settings file and line, before anything is
-built. A renamed setting keeps working for one minor release, with a warning naming the new one.
+``Setting`` (name, default, type, one line of help, a check where the type alone is not enough, and
+``check_with`` where the value must agree with another setting), and ``RENAMED``, the settings it
+has renamed. When Pelican starts (``initialized``), the first receiver of all (build_pipeline's)
+fills in the defaults of every kit part (a site's own value wins, as with Pelican's own defaults),
+then checks the whole lot: a misspelt or unknown setting with a plugin's prefix, a value of the
+wrong type and a setting given under both its old and its new name are all reported at once, with
+the settings file and line, before anything is built. A renamed setting keeps working for one minor
+release, with a warning naming the new one.
 """
 
 from __future__ import annotations
