@@ -11,7 +11,7 @@ import pytest
 
 from content_schema import ContentProblems
 from editor_checks.run import check_project
-from kit_testing import build, project_settings
+from kit_testing import SETTINGS_FILE, build, project_settings
 
 BRANCH_YAML = """\
 name: Caerwen
@@ -56,6 +56,14 @@ FILES = {
         "repeat: FREQ=MONTHLY;BYDAY=2WE;COUNT=2\nlang: en\ntranslation_of: cyfarfod\n---\nAll welcome.\n"
     ),
     "branches/caerwen/news/2026-11-01-hall.md": "---\ntitle: New hall\ndate: 2026-11-01\nlang: en\n---\nA hall.\n",
+    # the main site's own pair: an English page with a Welsh section, and its Welsh translation
+    "content/pages/contact.md": (
+        "---\ntitle: Contact us\nlanguages:\n  Cysylltu: cy\n---\nWrite to the party.\n\n"
+        "## Cysylltu\n\nYsgrifennwch at y blaid.\n"
+    ),
+    "content/pages/cysylltu.md": (
+        "---\ntitle: Cysylltu â ni\nlang: cy\ntranslation_of: contact\n---\nYsgrifennwch atom yng Nghaerdydd.\n"
+    ),
 }
 
 
@@ -73,7 +81,9 @@ def write(project: Path, files: dict[str, str]) -> None:
 def output(tmp_path_factory):
     project = tmp_path_factory.mktemp("pairs") / "project"
     write(project, FILES)
-    return build(project, SITEURL="https://party.example", now="1788000000", **NATIONAL)
+    # FEED_MAX_ITEMS 3: the branch's newest five posts are one alone and two pairs, so a feed cut before its
+    # translations are left out would show two
+    return build(project, SITEURL="https://party.example", now="1788000000", FEED_MAX_ITEMS=3, **NATIONAL)
 
 
 def page(output: Path, address: str) -> str:
@@ -112,6 +122,13 @@ def test_a_shared_slug_builds_both_addresses_the_translation_under_its_language(
         f'<link rel="alternate" hreflang="en" href="{BRANCH}/en/about/">',
     ]
     assert alternates(welsh) == expected and alternates(english) == expected
+    cards = [
+        re.search(r'<meta property="og:image" content="[^"]*/(cards/[^"]*)"', html).group(1)
+        for html in (welsh, english)
+    ]
+    assert cards == ["cards/page-about.png", "cards/page-en-about.png"]  # each its own, with its own title
+    welsh_card, english_card = ((output / "branches/caerwen" / card).read_bytes() for card in cards)
+    assert welsh_card != english_card
 
 
 def test_translation_of_pairs_posts_each_at_its_own_address(output):
@@ -149,9 +166,51 @@ def test_listings_and_feeds_show_each_pair_once(output):
     home = page(output, "")
     assert [home.count(f"/news/2026/{slug}/") > 0 for slug in ("arolwg-bysiau", "coed", "hall")] == [True] * 3
     assert "/news/2026/bus-survey/" not in home and "/en/news/" not in home
-    search = json.loads((output / "branches/caerwen/search/search.json").read_text(encoding="utf-8"))
-    addresses = re.findall(r"news/2026/[a-z-]+/", json.dumps(search))
-    assert sorted(set(addresses)) == ["news/2026/arolwg-bysiau/", "news/2026/coed/", "news/2026/hall/"]
+
+
+def test_a_feed_of_pairs_is_cut_after_the_translations_are_left_out(output):
+    # FEED_MAX_ITEMS is 3 (the fixture): Pelican lists the five posts, translations among them, newest first
+    feed = (output / "branches/caerwen/feeds/all.atom.xml").read_text(encoding="utf-8")
+    links = re.findall(r'<link href="([^"]*)" rel="alternate"', feed)
+    assert [link.removeprefix(BRANCH) for link in links if "/news/" in link] == [
+        "/news/2026/hall/",
+        "/news/2026/coed/",
+        "/news/2026/arolwg-bysiau/",
+    ]
+
+
+def index(output: Path, site: str, name: str) -> list[tuple[str, str]]:
+    """(address within its site, title) of each result a search index holds, in its order."""
+    data = json.loads((output / site / "search" / name).read_text(encoding="utf-8"))
+    return [(path, title) for _, path, title, *_ in data["docs"]]
+
+
+def test_each_page_and_translation_is_in_its_own_languages_index_once(output):
+    welsh = index(output, "branches/caerwen", "search.json")  # the branch's own language, cy
+    english = index(output, "branches/caerwen", "search.en.json")
+    assert sorted(welsh) == [
+        ("/about/", "Amdanom ni"),
+        ("/events/2027-01-13-cyfarfod/", "Cyfarfod y gangen"),
+        ("/news/2026/arolwg-bysiau/", "Arolwg bysiau"),
+        ("/news/2026/coed/", "Plannu coed"),
+    ]
+    assert sorted(english) == [
+        ("/en/about/", "About us"),
+        ("/en/news/2026/coed/", "Planting trees"),
+        ("/events/2027-01-13-meeting/", "Branch meeting"),  # the translation's next date, its own page
+        ("/news/2026/bus-survey/", "Bus survey"),
+        ("/news/2026/hall/", "New hall"),
+    ]
+
+
+def test_the_main_sites_pairs_and_branches_are_in_each_index(output):
+    english, welsh = index(output, "", "search.json"), index(output, "", "search.cy.json")
+    # contact.md's Welsh section is not in the Welsh index beside its pair's Welsh page
+    assert [path for path, _ in english] == ["/about/", "/contact/", "/"]
+    assert [path for path, _ in welsh] == ["/croeso/", "/cysylltu/", "/"]
+    assert english[-1] == welsh[-1] == ("/", "Caerwen branch")  # the branch's directory entry, in both
+    data = json.loads((output / "search/search.cy.json").read_text(encoding="utf-8"))
+    assert data["sites"][data["docs"][-1][0]] == ["Caerwen branch", BRANCH]
 
 
 def test_the_language_checks_name_file_line_and_fix(tmp_path):
@@ -273,3 +332,26 @@ def test_a_bad_languages_setting_stops_the_build_naming_it(tmp_path):
         project_settings(tmp_path, LANGUAGES=["en-GB", "Welsh"])
     assert ["LANGUAGES is ['en-GB', 'Welsh']: `Welsh` is not a language code" in p.message
             for p in stopped.value.problems] == [True]  # fmt: skip
+
+
+def test_languages_without_the_sites_own_stop_the_build_naming_the_line(tmp_path):
+    from kit_settings.declared_settings import SettingsProblems
+
+    write(tmp_path, FILES)
+    settings_file = tmp_path / "pelicanconf.py"
+    text = SETTINGS_FILE.read_text(encoding="utf-8") + '\nLANGUAGES = ["cy", "gd"]\n'
+    settings_file.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsProblems) as stopped:
+        build(tmp_path, settings_file)
+    assert [(p.path, p.line, p.message, p.fix) for p in stopped.value.problems] == [
+        (
+            "pelicanconf.py",
+            len(text.splitlines()),
+            "LANGUAGES is ['cy', 'gd']: it does not name DEFAULT_LANG, `en-gb`, "
+            "the language of every page with no `lang:`",
+            "Put `en-gb` first in LANGUAGES (['en-gb', 'cy', 'gd']), or set DEFAULT_LANG to the site's own language.",
+        )
+    ]
+    assert not (tmp_path / "output").exists()
+    # by its first part: en names en-GB; a branch's own is the first of its `languages:` (cy for Caerwen)
+    assert project_settings(tmp_path, LANGUAGES=["cy", "en"])["LANGUAGES"] == ["cy", "en"]

@@ -169,6 +169,10 @@ class EventsGenerator(Generator):
             month.url = settings["EVENTS_MONTH_URL"].format(key=month.key)
             month.save_as = settings["EVENTS_MONTH_SAVE_AS"].format(key=month.key)
         self.context["upcoming_events"] = self.upcoming
+        # the translations' pages of those dates, no events of their own: for search (site_search)
+        self.context["upcoming_event_translations"] = sorted(
+            (p for p in self.translation_pages if not p.occurrence.is_past(now)), key=lambda p: p.occurrence.sort_key()
+        )
         self.context["next_meeting"] = next_meeting(self.upcoming)
         self.context["calendar_urls"] = {
             **calendar_links(site_address(settings), settings["EVENTS_CALENDAR_SAVE_AS"]),

@@ -5,7 +5,7 @@ It owns the settings of pages and posts the theme reads too (the menu, the home 
 from kit_settings.declared_settings import Retired, Setting, in_site_folder, list_of, whole
 
 from .document import MAX_FILE_BYTES
-from .languages import site_languages_problem
+from .languages import site_languages_name_its_own, site_languages_problem
 
 SETTINGS = [
     Setting("FRONT_MATTER_MAX_FILE_BYTES", MAX_FILE_BYTES, int, "A larger content file is refused.", whole(1)),
@@ -62,10 +62,12 @@ SETTINGS = [
         "LANGUAGES",
         None,
         list,
-        "The languages the site's pages may be in, its own (DEFAULT_LANG) first: `make check` refuses a page in "
-        "another. By default the site's DEFAULT_LANG alone; a branch's `languages:` in branch.yaml sets both.",
+        "The languages the site's pages may be in, its own (DEFAULT_LANG, which it must name) first: "
+        "`make check` refuses a page in another. By default the site's DEFAULT_LANG alone; a branch's "
+        "`languages:` in branch.yaml sets both.",
         site_languages_problem,
         default_from=lambda settings: [settings["DEFAULT_LANG"]],
+        check_with=site_languages_name_its_own,
     ),
     Setting(
         "LANGUAGES_REQUIRE_PAIRS",

@@ -103,3 +103,16 @@ def wrap_sections(content: str, languages: dict[str, str]) -> tuple[str, set[str
         else:
             out.append(section)
     return "".join(out), set(languages) - found
+
+
+def site_languages_name_its_own(value, settings: dict) -> tuple[str, str] | None:
+    """(what is wrong, the fix) when LANGUAGES does not name DEFAULT_LANG (by its first part: en-GB is
+    en), the language of every page with no `lang:`; or None. A branch's are right by construction:
+    the first of its `languages:` is its DEFAULT_LANG (branch_subsites.branch_settings)."""
+    default = str(settings.get("DEFAULT_LANG") or "")
+    if not default or any(str(code).split("-")[0].lower() == default.split("-")[0].lower() for code in value):
+        return None
+    return (
+        f"it does not name DEFAULT_LANG, `{default}`, the language of every page with no `lang:`",
+        f"Put `{default}` first in LANGUAGES ({[default, *value]!r}), or set DEFAULT_LANG to the site's own language.",
+    )

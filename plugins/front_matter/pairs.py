@@ -16,7 +16,6 @@ Languages are compared by their first part (`en` and `en-GB` are the same langua
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
 
 from pelican.contents import Article, Page
 
@@ -111,6 +110,12 @@ def place_pairs(contents, translations) -> None:
         _address(content, id(content) in translated and shares_slug)
 
 
+def by_file(contents) -> list:
+    """``contents`` in the order of their files: Pelican's translations come in the order it read the
+    files, which may differ from one build to the next."""
+    return sorted(contents, key=lambda content: content.source_path)
+
+
 def place_article_pairs(generator) -> None:
     """``article_generator_pretaxonomy``: Pelican has just paired the posts."""
     for listed, translations in (
@@ -119,8 +124,10 @@ def place_article_pairs(generator) -> None:
         ("drafts", "drafts_translations"),
     ):
         place_pairs(getattr(generator, listed, []), getattr(generator, translations, []))
-    # for the feed (feed_pairs_once): Pelican's context has the originals alone
-    generator.context["article_translations"] = [*generator.translations, *generator.hidden_translations]
+    # Pelican's context has the originals alone: the translations for search (site_search), and for the
+    # feed writer to leave out before it cuts a feed to FEED_MAX_ITEMS (incremental_build.writer)
+    generator.context["listed_article_translations"] = by_file(generator.translations)
+    generator.context["not_in_feeds"] = [*generator.translations, *generator.hidden_translations]
 
 
 def place_page_pairs(generator) -> None:
@@ -131,17 +138,7 @@ def place_page_pairs(generator) -> None:
         ("draft_pages", "draft_translations"),
     ):
         place_pairs(getattr(generator, listed, []), getattr(generator, translations, []))
-
-
-def feed_pairs_once(context, feed) -> None:
-    """``feed_generated``: a site's feed (FEED_ALL_ATOM, which Pelican fills with every translation
-    too) lists each pair once, by its original, as the news index does. An entry is a translation's
-    when its link ends with a translation's address (translations have addresses of their own)."""
-    addresses = {"/" + item.url.lstrip("/") for item in context.get("article_translations", ()) if item.url}
-    if addresses:
-        feed.items[:] = [
-            item for item in feed.items if not any(urlsplit(item["link"]).path.endswith(a) for a in addresses)
-        ]
+    generator.context["listed_page_translations"] = by_file(generator.translations)  # for search (site_search)
 
 
 def add_language_filters(pelican) -> None:

@@ -7,7 +7,7 @@ from editor_checks import check_site
 from .addresses import pin_article_addresses, pin_page_addresses
 from .checks import check_content_files
 from .home_content import gather_home_content
-from .pairs import add_language_filters, feed_pairs_once, pair_content, place_article_pairs, place_page_pairs
+from .pairs import add_language_filters, pair_content, place_article_pairs, place_page_pairs
 from .reader import FrontMatterReader
 
 
@@ -26,4 +26,3 @@ def register():
     signals.page_generator_finalized.connect(place_page_pairs)  # before the addresses are pinned
     signals.page_generator_finalized.connect(pin_page_addresses)
     signals.all_generators_finalized.connect(gather_home_content)
-    signals.feed_generated.connect(feed_pairs_once)

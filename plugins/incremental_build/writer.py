@@ -61,6 +61,13 @@ class UnchangedFilesWriter(Writer):
             source = os.path.relpath(sources[0], self.settings.get("KIT_ROOT") or os.curdir)
             raise OutsideItsFolder(f"{source} (written as {name}): {refused}") from None
 
+    def write_feed(self, elements, context, *args, **kwargs):
+        """Pelican's write_feed, given only what a feed may list: the contents the context names in
+        ``not_in_feeds`` (front_matter.pairs: each translation, listed by its original) are left out
+        before Pelican cuts the list to FEED_MAX_ITEMS, so a feed of pairs still has that many entries."""
+        left_out = {id(content) for content in context.get("not_in_feeds", ())}
+        return super().write_feed([e for e in elements if id(e) not in left_out], context, *args, **kwargs)
+
     def _open_w(self, filename, encoding, override=False):
         output_destination(self.output_path, filename)  # Pelican's own check does not resolve links
         if filename in self._overridden_files:

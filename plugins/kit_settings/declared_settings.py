@@ -1,13 +1,14 @@
 """Every kit setting with its default, its type and its check, filled in and checked in one place.
 
 Each kit plugin declares the settings it owns in its own ``config.py``: ``SETTINGS``, a list of
-``Setting`` (name, default, type, one line of help, and a check where the type alone is not
-enough), and ``RENAMED``, the settings it has renamed. When Pelican starts (``initialized``), the
-first receiver of all (build_pipeline's) fills in the defaults of every kit part (a site's
-own value wins, as with Pelican's own defaults), then checks the whole lot: a misspelt or unknown
-setting with a plugin's prefix, a value of the wrong type and a setting given under both its old
-and its new name are all reported at once, with the settings file and line, before anything is
-built. A renamed setting keeps working for one minor release, with a warning naming the new one.
+``Setting`` (name, default, type, one line of help, a check where the type alone is not enough, and
+``check_with`` where the value must agree with another setting), and ``RENAMED``, the settings it
+has renamed. When Pelican starts (``initialized``), the first receiver of all (build_pipeline's)
+fills in the defaults of every kit part (a site's own value wins, as with Pelican's own defaults),
+then checks the whole lot: a misspelt or unknown setting with a plugin's prefix, a value of the
+wrong type and a setting given under both its old and its new name are all reported at once, with
+the settings file and line, before anything is built. A renamed setting keeps working for one minor
+release, with a warning naming the new one.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class Setting:
     check: Check | None = None
     set_by_build: bool = False  # the kit sets it while building; a site never needs to
     default_from: Callable[[dict], object] | None = None  # a default made from other settings
+    # a check against the other settings, once the value itself is right: (what is wrong, the fix), or None
+    check_with: Callable[[object, dict], tuple[str, str] | None] | None = None
 
     def type_words(self) -> str:
         types = self.types if isinstance(self.types, tuple) else (self.types,)
@@ -369,6 +372,11 @@ def apply_declared_settings(settings: dict, plugins: Iterable | None = None) -> 
                 f"{name} is {settings[name]!r}: {wrong}",
                 f"Set {name} to {setting.type_words()} (docs/settings.md, under {plugin}).",
             )
+            continue
+        against_others = setting.check_with(settings[name], settings) if setting.check_with else None
+        if against_others:
+            path, line = where_set(name, files)
+            report.error(path, line, f"{name} is {settings[name]!r}: {against_others[0]}", against_others[1])
 
     if report.errors:
         raise SettingsProblems(report.sorted())

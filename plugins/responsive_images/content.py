@@ -8,7 +8,8 @@ import os
 from markupsafe import Markup
 from pelican.contents import Article, Page
 
-from events.generator import EventsGenerator
+# the module, not its class: events.generator imports branch_subsites, which imports this module's package
+import events.generator as event_generator
 from imprints.promoters import content_imprint
 from interface_language import translations
 
@@ -32,12 +33,15 @@ def prepare_pelican_content(content) -> None:
     if kind is None:
         return
     site = site_pictures(content._context, content.settings)
+    # a page not in its site's language has its language in its card's name (cards/page-en-about.png), as an
+    # event's translation has: it may share its slug with its pair (front_matter.pairs), whose card is another
+    slug = content.slug if getattr(content, "in_default_lang", True) else f"{content.lang}-{content.slug}"
     prepared = site.prepare(
         content.source_path,
         content._content,
         image=image_use(content.metadata),
         # a page published at no address of its own (the home page's file) needs no card of its own
-        card=(kind, content.slug, str(content.title), imprint_sentence(content.settings, content.metadata))
+        card=(kind, slug, str(content.title), imprint_sentence(content.settings, content.metadata))
         if content.save_as
         else None,
     )
@@ -53,7 +57,7 @@ def prepare_event_pages(generators) -> None:
     with no picture gets a card with its date and time (the events plugin says which dates of a
     repeating event have their own, page.card_when); its other dates share one card without."""
     for generator in generators:
-        if not isinstance(generator, EventsGenerator):
+        if not isinstance(generator, event_generator.EventsGenerator):
             continue
         site = site_pictures(generator.context, generator.settings)
         prepared = {}

@@ -11,6 +11,8 @@ from markupsafe import Markup
 
 from events.wording import event_date
 
+from .search_languages import index_language
+
 WORD = re.compile(r"\S+")
 # the sections front_matter.languages wraps for a bilingual page's `languages:`
 LANGUAGE_SECTION = re.compile(r'<section lang="([^"]+)">(.*?)</section>', re.S)
@@ -31,6 +33,10 @@ class SearchDocument:
     place: str = ""
     summary: str = ""
     lang: str = ""  # its language tag; "" is the site's DEFAULT_LANG
+    # a page and its translation share ``pair`` (front_matter.pairs, events.pairs); a section of a bilingual
+    # page in another language than the page's is a ``section``: each index lists a pair once (once_per_index)
+    pair: str = ""
+    section: bool = False
 
 
 def plain_text(markup) -> str:
@@ -67,6 +73,24 @@ def _content_lang(content, settings: dict) -> str:
     return "" if lang == settings["DEFAULT_LANG"] else lang
 
 
+def _pair(kind: str, content) -> str:
+    """What a post or page shares with its translations (front_matter.pairs' translation_key)."""
+    return f"{kind}:{getattr(content, 'translation_key', None) or content.slug}"
+
+
+def once_per_index(documents: list[SearchDocument], default_lang: str) -> list[SearchDocument]:
+    """``documents`` without a second one of a pair in the same index: in each index, the page in that
+    language stands for its pair, before a section in that language of its translation's page, and the
+    first listed (the original) before a translation whose language has no index of its own."""
+    first: dict[tuple[str, str], tuple[bool, int]] = {}
+    for position, document in enumerate(documents):
+        if document.pair:
+            key = (index_language(document.lang, default_lang), document.pair)
+            first[key] = min(first.get(key, (True, len(documents))), (document.section, position))
+    kept = {position for _, position in first.values()}
+    return [d for position, d in enumerate(documents) if not d.pair or position in kept]
+
+
 def article_documents(article, site: str, settings: dict) -> list[SearchDocument]:
     """A news post; a bilingual one once per language, each with its language's text."""
     lang = _content_lang(article, settings)
@@ -90,6 +114,8 @@ def article_documents(article, site: str, settings: dict) -> list[SearchDocument
                 body=first_words(body, settings["SEARCH_BODY_WORDS"]),
                 tags=" ".join(str(t) for t in getattr(article, "tags", [])) if own else "",
                 lang="" if part_lang == settings["DEFAULT_LANG"] else part_lang,
+                pair=_pair("news", article),
+                section=not own,
             )
         )
     return documents
@@ -114,13 +140,16 @@ def page_documents(page, site: str, settings: dict) -> list[SearchDocument]:
                 summary=summary if own else "",
                 body=first_words(body, settings["SEARCH_BODY_WORDS"]),
                 lang="" if part_lang == settings["DEFAULT_LANG"] else part_lang,
+                pair=_pair("page", page),
+                section=not own,
             )
         )
     return documents
 
 
 def event_documents(event_pages, site: str, settings: dict) -> list[SearchDocument]:
-    """The next upcoming date of each event (a repeating event is found once, at its next date)."""
+    """The next upcoming date of each event (a repeating event is found once, at its next date), in its
+    language; an event and its translation (events.pairs) share their calendar file, and so their pair."""
     seen, documents = set(), []
     for page in event_pages:
         series = page.occurrence.series
@@ -143,6 +172,8 @@ def event_documents(event_pages, site: str, settings: dict) -> list[SearchDocume
                 body=first_words(body, settings["SEARCH_BODY_WORDS"]),
                 tags=" ".join(series.tags),
                 place=" ".join(p for p in (place, series.postcode or "") if p),
+                lang=_content_lang(series, settings),
+                pair=f"event:{page.ics_url}",
             )
         )
     return documents

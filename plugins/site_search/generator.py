@@ -13,6 +13,7 @@ from .documents import (
     branch_document,
     country_event_documents,
     event_documents,
+    once_per_index,
     page_documents,
 )
 from .index import search_json
@@ -26,25 +27,39 @@ class SearchGenerator(Generator):
         self.context["search_url"] = self.settings["SEARCH_URL"]
 
     def documents(self) -> list:
+        """Every post, page and upcoming event, each original then its translations (front_matter.pairs and
+        events.pairs list those apart from Pelican's), each in its own language's index; the main site's
+        branches too."""
         settings, context = self.settings, self.context
         branch = settings.get("BRANCH")
         site = branch["display_name"] if branch else settings["SITENAME"]
-        documents = [d for a in context.get("articles", []) for d in article_documents(a, site, settings)]
-        documents += [d for p in context.get("pages", []) for d in page_documents(p, site, settings)]
+        articles = [*context.get("articles", []), *context.get("listed_article_translations", [])]
+        pages = [*context.get("pages", []), *context.get("listed_page_translations", [])]
+        documents = [d for a in articles for d in article_documents(a, site, settings)]
+        documents += [d for p in pages for d in page_documents(p, site, settings)]
         documents += event_documents(context.get("upcoming_events", []), site, settings)
+        documents += event_documents(context.get("upcoming_event_translations", []), site, settings)
         if not branch:
             documents += [branch_document(b, settings) for b in context.get("branches", [])]
             documents += country_event_documents(context.get("country_upcoming_events", []), settings)
-        return documents
+        return once_per_index(documents, settings["DEFAULT_LANG"])
 
     def by_language(self, documents: list) -> dict[str, list]:
         """The site's documents for each index: the default language's first (even with none), then
-        every other language it has documents in, in alphabetical order."""
+        every other language it has documents in, in alphabetical order.
+
+        The main site's branch directory entries are in every index: they are found by names of places,
+        the same words in either language (Bangor, Caerdydd, LL57), and a reader searching in Welsh
+        looks for a branch too. One entry per branch in each of at most three indexes (INDEXED);
+        the branches' events stay in the default index alone (their records carry no language)."""
         default = index_language(self.settings["DEFAULT_LANG"], "en")
         indexes: dict[str, list] = {default: []}
         for document in documents:
             language = index_language(document.lang, self.settings["DEFAULT_LANG"])
             indexes.setdefault(language, []).append(document)
+        directory = [d for d in indexes[default] if d.kind == "branch"]
+        for language in set(indexes) - {default}:
+            indexes[language] += directory
         return {language: indexes[language] for language in [default, *sorted(set(indexes) - {default})]}
 
     def generate_output(self, writer):
