@@ -92,7 +92,7 @@ def page(output: Path, address: str) -> str:
 
 def switch(html: str) -> list[str]:
     """The language switch's links, as written."""
-    found = re.search(r'<nav class="kit-language-switch" aria-label="Language">(.*?)</nav>', html, re.S)
+    found = re.search(r'<nav class="kit-language-switch" aria-label="[^"]*">(.*?)</nav>', html, re.S)
     return re.findall(r"<a [^>]*>[^<]*</a>", found.group(1)) if found else []
 
 

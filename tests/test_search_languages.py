@@ -263,7 +263,7 @@ def test_the_welsh_search_in_chromium_finds_mutated_forms(site, serve, open_page
     page = open_page()
     base = serve(site)
     page.goto(f"{base}/branches/alpha/amdanom-ni/")
-    page.get_by_role("link", name="Search").first.click()
+    page.get_by_role("link", name="Chwilio").first.click()  # the Welsh page's menu is in Welsh
     page.wait_for_url(f"{base}/branches/alpha/search/?lang=cy")
     page.get_by_label("Search Alphaton branch").fill("Caerdydd")
     page.locator("#search-results li").first.wait_for()
