@@ -69,7 +69,8 @@ def prepare_event_pages(generators) -> None:
                     image = PictureUse(IMAGE, series.image, 0, series.image_alt, series.image_decorative)
                 prepared[series.source_path] = (
                     site.prepare(series.source_path, str(page.content), image=image, card=None),
-                    imprint_sentence(generator.settings, {"promoter": series.promoter}),
+                    # in the event's own language: a translation's card carries the imprint in its language
+                    imprint_sentence(generator.settings, {"promoter": series.promoter, "lang": page.language}),
                 )
             done, imprint = prepared[series.source_path]
             page.content = Markup(done.html)
