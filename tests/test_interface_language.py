@@ -413,3 +413,20 @@ def test_every_string_a_script_shows_comes_from_the_messages_block(pseudo_site):
         else:
             assert set(block["plurals"][singular]) == {"zero", "one", "two", "few", "many", "other"}
             assert block["plurals"][singular]["one"] == f"{OPEN}{singular}{CLOSE}"
+
+
+def test_a_catalog_changed_between_two_builds_in_one_process_is_read_again(tmp_path):
+    """A preview server rebuilds in one process: each build starts by forgetting the catalogs it found."""
+    from interface_language.catalogs import forget_found, translations
+
+    folder = tmp_path / "translations" / "cy" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "messages.po"
+    settings = {"INTERFACE_LANGUAGE_CATALOGS": [str(tmp_path / "translations")], "THEME": str(tmp_path / "none")}
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    po.write_text(header + 'msgid "News"\nmsgstr "Newyddion"\n')
+    assert translations(settings, "cy").gettext("News") == "Newyddion"
+    po.write_text(header + 'msgid "News"\nmsgstr "Y newyddion"\n')
+    assert translations(settings, "cy").gettext("News") == "Newyddion"  # within one build: found once
+    forget_found()
+    assert translations(settings, "cy").gettext("News") == "Y newyddion"

@@ -17,7 +17,6 @@ import io
 import logging
 import os
 import re
-import time
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -120,11 +119,14 @@ def _merged(paths: tuple[tuple[str, int, int], ...]) -> NullTranslations:
     return merged
 
 
-# What translations() found lately, by the settings that say where catalogs are and the language:
-# a page asks hundreds of times, and the files are looked at again at most once a second (a
-# preview server rebuilds in the same process; a changed file is then read again).
-RECHECK_SECONDS = 1.0
-_recent: dict[tuple, tuple[float, NullTranslations]] = {}
+# What translations() found, by the settings that say where catalogs are and the language: a page
+# asks hundreds of times. Forgotten as each build starts (forget_found, on Pelican's initialized), so
+# a preview server that rebuilds in the same process reads a changed catalog again.
+_found: dict[tuple, NullTranslations] = {}
+
+
+def forget_found(*_) -> None:
+    _found.clear()
 
 
 def translations(settings: dict, lang: str | None) -> NullTranslations:
@@ -137,10 +139,8 @@ def translations(settings: dict, lang: str | None) -> NullTranslations:
         settings.get("THEME"),
         primary,
     )
-    now = time.monotonic()
-    recent = _recent.get(key)
-    if recent is not None and now - recent[0] < RECHECK_SECONDS:
-        return recent[1]
+    if key in _found:
+        return _found[key]
     found = []
     for folder in catalog_folders(settings):
         path = catalog_path(folder, primary)
@@ -148,5 +148,5 @@ def translations(settings: dict, lang: str | None) -> NullTranslations:
             stat = os.stat(path)
             found.append((os.path.abspath(path), stat.st_mtime_ns, stat.st_size))
     words = _merged(tuple(found))
-    _recent[key] = (now, words)
+    _found[key] = words
     return words

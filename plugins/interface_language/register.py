@@ -7,7 +7,7 @@ import datetime as dt
 from jinja2 import pass_context
 from pelican import signals
 
-from .catalogs import translations
+from .catalogs import forget_found, translations
 from .local_dates import clock, date_words
 from .page_language import page_language
 from .script_messages import messages_block
@@ -95,4 +95,5 @@ def add_gettext(generator) -> None:
 
 
 def register():
+    signals.initialized.connect(forget_found)  # each build reads the catalogs afresh
     signals.generator_init.connect(add_gettext)
