@@ -19,7 +19,15 @@ LISTS = ["", "news", "tags", "tags/transport", "events", "events/past", "events/
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     project = tmp_path_factory.mktemp("lists") / "project"
-    write(project, {**FILES, "branches/caerwen/branch.yaml": BRANCH_YAML + "description: Cangen yng Nghaerwen.\n"})
+    more = {
+        "branches/caerwen/branch.yaml": BRANCH_YAML + "description: Cangen yng Nghaerwen.\n",
+        # an event in Welsh alone: in the English lists as it is, marked as Welsh
+        "branches/caerwen/events/2027-01-20-picnic.md": (
+            "---\ntitle: Picnic yn y parc\nstart: 2027-01-20 12:00\nduration: 2h\n"
+            "location: Y Parc, Caerwen\n---\nDewch.\n"
+        ),
+    }
+    write(project, {**FILES, **more})
     return project
 
 
@@ -105,6 +113,18 @@ def test_an_item_in_the_other_language_carries_its_lang(output):
     # branch.yaml's description, in the branch's own language, on the English home page
     assert '<p class="kit-lead" lang="cy">Cangen yng Nghaerwen.</p>' in page(output, "en")
     assert '<p class="kit-lead">Cangen yng Nghaerwen.</p>' in page(output, "")
+
+
+def test_an_event_in_the_other_language_carries_its_lang(output):
+    picnic = r'<a class="u-url p-name" href="[^"]*/events/2027-01-20-picnic/"( lang="cy")?>Picnic yn y parc</a>'
+    assert [m.group(1) for m in re.finditer(picnic, page(output, "en/events"))] == [' lang="cy"']
+    assert [m.group(1) for m in re.finditer(picnic, page(output, "events"))] == [None]
+    assert [m.group(1) for m in re.finditer(picnic, page(output, "en"))] == [
+        ' lang="cy"'
+    ]  # the home page's next events
+    assert '<span class="p-name" lang="cy">Picnic yn y parc</span>' in page(output, "en/events/2027/01")
+    assert '<span class="p-name">Picnic yn y parc</span>' in page(output, "events/2027/01")
+    assert '<span class="p-name">Branch meeting</span>' in page(output, "en/events/2027/01")
 
 
 def test_the_search_page_in_each_language(output):

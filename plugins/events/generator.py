@@ -3,6 +3,7 @@ the national calendars aggregated from every branch."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import html
@@ -222,9 +223,10 @@ class EventsGenerator(Generator):
     def _listed(self, page: EventPage) -> ListedEvent:
         """One of this site's own dates as its lists show it (for everyone: no branch's districts)."""
         branch = self.settings.get("BRANCH")
-        return ListedEvent.from_record(
+        listed = ListedEvent.from_record(
             self._own_record(page, branch["display_name"] if branch else N_("National"), None)
         )
+        return dataclasses.replace(listed, lang=page.language)
 
     # ---- a branch hands its events to the main site ---------------------------
     def _export(self, branch: dict, now: dt.datetime) -> None:
