@@ -93,6 +93,16 @@ def test_menu_links_stay_in_the_language_on_lists_and_translated_pages(output):
     assert '<a class="kit-header__branch" href="https://party.example/branches/caerwen/">' in page(output, "news")
 
 
+def test_in_page_links_of_a_list_stay_in_its_language(output):
+    home, events, tag = page(output, "en"), page(output, "en/events"), page(output, "en/tags/transport")
+    assert f'<a href="{BRANCH}/en/news/">All news from Caerwen</a>' in home
+    assert f'<a href="{BRANCH}/en/events/">All events in Caerwen</a>' in home
+    assert f'<a href="{BRANCH}/en/events/past/">Past events</a>' in events
+    assert f'<a href="{BRANCH}/en/tags/">All topics</a>' in tag
+    assert f'<a href="{BRANCH}/en/news/">More news from Caerwen</a>' in page(output, "news/2026/bus-survey")
+    assert f'<p class="kit-back"><a href="{BRANCH}/news/">' in page(output, "news/2026/arolwg-bysiau")
+
+
 def test_each_pair_is_listed_once_by_its_own_languages_version(output):
     welsh, english = page(output, "news"), page(output, "en/news")
     assert titles(welsh) == ["New hall", "Plannu coed", "Arolwg bysiau"]
