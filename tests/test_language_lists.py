@@ -13,7 +13,7 @@ from test_language_pairs import BRANCH_YAML, FILES, NATIONAL, alternates, switch
 from kit_testing import build
 
 BRANCH = "https://party.example/branches/caerwen"
-LISTS = ["", "news", "tags", "tags/transport", "events", "events/past", "events/2027/01", "search"]
+LISTS = ["", "news", "news/page/2", "tags", "tags/transport", "events", "events/past", "events/2027/01", "search"]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,8 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def output(project):
-    return build(project, SITEURL="https://party.example", now="1788000000", **NATIONAL)
+    # two posts a page: the news index has a second page in each language
+    return build(project, SITEURL="https://party.example", now="1788000000", DEFAULT_PAGINATION=2, **NATIONAL)
 
 
 def page(output: Path, address: str) -> str:
@@ -105,8 +106,11 @@ def test_in_page_links_of_a_list_stay_in_its_language(output):
 
 def test_each_pair_is_listed_once_by_its_own_languages_version(output):
     welsh, english = page(output, "news"), page(output, "en/news")
-    assert titles(welsh) == ["New hall", "Plannu coed", "Arolwg bysiau"]
-    assert titles(english) == ["New hall", "Planting trees", "Bus survey"]
+    assert titles(welsh) == ["New hall", "Plannu coed"]
+    assert titles(english) == ["New hall", "Planting trees"]
+    assert titles(page(output, "news/page/2")) == ["Arolwg bysiau"]
+    assert titles(page(output, "en/news/page/2")) == ["Bus survey"]
+    assert f'href="{BRANCH}/en/news/page/2/"' in english  # the English pages' own pagination
     assert titles(page(output, "en/tags/transport")) == ["Bus survey"]
     assert "Branch meeting" in page(output, "en/events") and "Cyfarfod y gangen" not in page(output, "en/events")
     assert "Cyfarfod y gangen" in page(output, "events") and "Branch meeting" not in page(output, "events")
