@@ -91,7 +91,7 @@ class _Assets(HTMLParser):
             if "src" in attributes:
                 blocking = self.in_head and "defer" not in attributes and "async" not in attributes and kind != "module"
                 self.scripts.append((attributes["src"], blocking))
-            elif kind != "application/ld+json":
+            elif kind not in ("application/ld+json", "application/json"):  # data blocks: nothing runs
                 self.inline_scripts += 1
 
 
