@@ -41,10 +41,26 @@ PAGE_TYPES = {
     "branch privacy notice": ("branches/sheffield/privacy/index.html", 30, False),
     "accessibility statement": ("accessibility/index.html", 30, False),
     "404": ("404.html", 30, False),
-    # a page and its translation, each with the language switch (front_matter.pairs)
-    "paired page (Welsh)": ("branches/bangor-gwynedd/about/index.html", 30, False),
-    "paired page (English)": ("branches/bangor-gwynedd/en/about/index.html", 30, False),
-    "paired event (English)": ("branches/bangor-gwynedd/events/2027-01-13-branch-meeting/index.html", 30, False),
+    # the bilingual branch: each kind of page in Welsh and in English, each with the language switch
+    # (front_matter.pairs, events.pairs, language_lists)
+    "Bangor home (Welsh)": ("branches/bangor-gwynedd/index.html", 50, False),
+    "Bangor home (English)": ("branches/bangor-gwynedd/en/index.html", 50, False),
+    "Bangor news list (Welsh)": ("branches/bangor-gwynedd/news/index.html", 50, False),
+    "Bangor news list (English)": ("branches/bangor-gwynedd/en/news/index.html", 50, False),
+    "Bangor article (Welsh)": ("branches/bangor-gwynedd/news/2026/arolwg-bysiau-bus-survey/index.html", 30, False),
+    "Bangor article (English)": ("branches/bangor-gwynedd/news/2026/bus-survey/index.html", 30, False),
+    "Bangor events list (Welsh)": ("branches/bangor-gwynedd/events/index.html", 50, False),
+    "Bangor events list (English)": ("branches/bangor-gwynedd/en/events/index.html", 50, False),
+    "Bangor event (Welsh)": (
+        "branches/bangor-gwynedd/events/2027-01-13-cyfarfod-cangen-branch-meeting/index.html",
+        30,
+        False,
+    ),
+    "Bangor event (English)": ("branches/bangor-gwynedd/events/2027-01-13-branch-meeting/index.html", 30, False),
+    "Bangor page (Welsh)": ("branches/bangor-gwynedd/about/index.html", 30, False),
+    "Bangor page (English)": ("branches/bangor-gwynedd/en/about/index.html", 30, False),
+    "Bangor search (Welsh)": ("branches/bangor-gwynedd/search/index.html", 50, True),
+    "Bangor search (English)": ("branches/bangor-gwynedd/en/search/index.html", 50, True),
 }
 RENDER_REQUEST_LIMIT = 3
 
@@ -75,7 +91,7 @@ class _Assets(HTMLParser):
             if "src" in attributes:
                 blocking = self.in_head and "defer" not in attributes and "async" not in attributes and kind != "module"
                 self.scripts.append((attributes["src"], blocking))
-            elif kind not in ("application/ld+json", "application/json"):  # data blocks are not run
+            elif kind not in ("application/ld+json", "application/json"):  # data blocks: nothing runs
                 self.inline_scripts += 1
 
 

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from test_imprints import imprints_in
 from bench import picture_budget
 from bench.calendar_agreement import compare_output
 from bench.page_budget import PAGE_TYPES, measure, newest_article, problems
+from interface_language.catalogs import translations
 from kit_settings.declared_settings import declarations
 from kit_testing import (
     EXAMPLE_PUBLISH_SETTINGS_FILE,
@@ -155,8 +157,8 @@ def test_no_demo_page_has_an_inline_style_or_script(demo_site):
     for page in demo_site.rglob("*.html"):
         text = page.read_text()
         assert not re.search(r"<[^>]+\sstyle=", text), page
-        # data blocks (JSON-LD, the scripts' messages) are not run: the policy allows them
-        assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", text), page
+        # JSON data blocks (JSON-LD, the scripts' messages: interface_language) are data, which CSP lets be
+        assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", text), page
 
 
 def test_every_demo_event_page_meets_googles_event_rules(demo_site):
@@ -278,7 +280,12 @@ VNU_JAR = KIT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = {name: "/" + (path or "").removesuffix("index.html") for name, (path, _, _) in PAGE_TYPES.items()}
 PAGES["finder result"] = "/branches/?postcode=S1"
 PAGES["search results"] = "/search/?q=meeting"
-READY = {"finder result": "#finder-result a", "search results": "#search-results li"}
+PAGES["Bangor search results (Welsh)"] = "/branches/bangor-gwynedd/search/?q=cyfarfod"
+PAGES["Bangor search results (English)"] = "/branches/bangor-gwynedd/en/search/?q=meeting"
+READY = {
+    "finder result": "#finder-result a",
+    **{name: "#search-results li" for name in PAGES if name.endswith("search results") or "search results (" in name},
+}
 
 
 def address(site, name: str) -> str:
@@ -331,7 +338,8 @@ FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([
 def test_keyboard_skip_link_first_and_everything_reachable_with_visible_focus(demo_site, base, open_page, name):
     page = open_ready(open_page, base, demo_site, name, 1280)
     page.keyboard.press("Tab")
-    skip = {"cy": "Neidio i’r cynnwys"}.get(page.evaluate("document.documentElement.lang"), "Skip to content")
+    # the skip link in the page's own language (Neidio i'r cynnwys on a Welsh page)
+    skip = translations({}, page.evaluate("document.documentElement.lang")).gettext("Skip to content")
     assert page.evaluate("document.activeElement.textContent.trim()") == skip
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.tagName") == "MAIN"
@@ -361,7 +369,9 @@ def test_keyboard_skip_link_first_and_everything_reachable_with_visible_focus(de
     assert without_visible_focus == []
 
 
-@pytest.mark.parametrize("name", sorted(set(PAGES) - {"search", "search results"}))
+@pytest.mark.parametrize(
+    "name", sorted(name for name in PAGES if not name.lower().startswith(("search", "bangor search")))
+)
 def test_without_javascript_every_page_but_search_does_its_job(demo_site, base, open_page, name):
     page = open_ready(open_page, base, demo_site, name, 360, javascript=False)
     assert page.locator("h1").first.is_visible()
@@ -369,6 +379,77 @@ def test_without_javascript_every_page_but_search_does_its_job(demo_site, base, 
     assert "needs JavaScript" not in text and len(text) > 40
     if name in ("branch directory", "finder result"):
         assert page.get_by_role("link", name="Sheffield branch").first.is_visible()
+
+
+class _LanguageParts(HTMLParser):
+    """Each link's text with the language it is in on the page (its own `lang`, else its nearest
+    element's, else the page's), and the page's own."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[tuple[str, str | None]] = []
+        self.page_lang: str | None = None
+        self.links: list[tuple[str, str]] = []
+        self._link: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        lang = attrs.get("lang") or (self.stack[-1][1] if self.stack else None)
+        if tag == "html":
+            self.page_lang = lang
+        if tag == "a":
+            self._link = [lang, ""]
+        if tag not in self.VOID:
+            self.stack.append((tag, lang))
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._link is not None:
+            self.links.append((" ".join(self._link[1].split()), self._link[0]))
+            self._link = None
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if self._link is not None:
+            self._link[1] += data
+
+
+def language_parts(html_text: str) -> _LanguageParts:
+    parser = _LanguageParts()
+    parser.feed(html_text)
+    return parser
+
+
+def bangor_titles(site: Path) -> dict[str, str]:
+    """Each Bangor post's, event's and page's title, with the language its page is in; the language
+    switch's names in theirs."""
+    titles = {"Cymraeg": "cy", "English": "en"}
+    for path in (site / "branches/bangor-gwynedd").glob("**/index.html"):
+        html_text = path.read_text(encoding="utf-8")
+        heading = re.search(r'<h1 class="kit-title"[^>]*>([^<]+)</h1>', html_text)
+        if heading and re.search(r"/(news/20\d\d/|events/20\d\d-|about/)", path.as_posix()):
+            titles[" ".join(heading.group(1).split())] = language_parts(html_text).page_lang
+    return titles
+
+
+BANGOR = sorted(name for name in PAGES if name.startswith("Bangor") and "results" not in name)
+
+
+@pytest.mark.parametrize("name", BANGOR)
+def test_bangor_pages_say_their_language_and_mark_every_part_in_the_other(demo_site, name):
+    """Each Bangor page in its language (`<html lang>`), and every link naming a post, event or page
+    (or a language) in another language marked with that language, on the link or around it."""
+    html_text = (demo_site / PAGE_TYPES[name][0]).read_text(encoding="utf-8")
+    parts = language_parts(html_text)
+    assert parts.page_lang == ("en" if name.endswith("(English)") else "cy")
+    titles = bangor_titles(demo_site)
+    named = [(text, lang) for text, lang in parts.links if text in titles]
+    assert {text for text, _ in named} >= {"Cymraeg", "English"}  # the language switch, both ways
+    if "list" in name or "home" in name:
+        assert len(named) > 2  # items listed
+    assert [(text, lang) for text, lang in named if lang != titles[text]] == []
 
 
 def test_every_page_passes_the_nu_html_checker(demo_site):

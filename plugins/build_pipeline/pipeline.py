@@ -89,6 +89,8 @@ STAGES = (
             "interface_language",
             "responsive_images",
             "site_search",
+            # the lists again in each other language of the site: after the generators it reuses
+            "language_lists",
             "hashed_assets",
             "party_brand",
             "privacy_notice",

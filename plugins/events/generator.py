@@ -3,6 +3,7 @@ the national calendars aggregated from every branch."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import html
@@ -222,9 +223,10 @@ class EventsGenerator(Generator):
     def _listed(self, page: EventPage) -> ListedEvent:
         """One of this site's own dates as its lists show it (for everyone: no branch's districts)."""
         branch = self.settings.get("BRANCH")
-        return ListedEvent.from_record(
+        listed = ListedEvent.from_record(
             self._own_record(page, branch["display_name"] if branch else N_("National"), None)
         )
+        return dataclasses.replace(listed, lang=page.language)
 
     # ---- a branch hands its events to the main site ---------------------------
     def _export(self, branch: dict, now: dt.datetime) -> None:
@@ -373,17 +375,7 @@ class EventsGenerator(Generator):
                 page_name=page.save_as[: -len("/index.html")],
                 **common,
             )
-        if settings.get("BRANCH"):
-            self._write_lists(writer)
-        write(
-            settings["EVENTS_PAST_SAVE_AS"],
-            self.get_template("events_past"),
-            self.context,
-            events=self.past,
-            url=settings["EVENTS_PAST_URL"],
-            page_name="events_past",
-            **common,
-        )
+        self.write_site_lists(writer)
         name = settings["SITENAME"]
         self._write_calendar(settings["EVENTS_CALENDAR_SAVE_AS"], self.records, name=name)
         for record in self.records:
@@ -391,6 +383,23 @@ class EventsGenerator(Generator):
         if not settings.get("BRANCH"):
             self._write_national(writer)
         self.vevents.save()
+
+    def write_site_lists(self, writer) -> None:
+        """A branch's list of coming events and its month grids, and every site's past events, with
+        this generator's settings and context (language_lists writes them again in each other
+        language of the site)."""
+        settings = self.settings
+        if settings.get("BRANCH"):
+            self._write_lists(writer)
+        writer.write_file(
+            settings["EVENTS_PAST_SAVE_AS"],
+            self.get_template("events_past"),
+            self.context,
+            events=self.past,
+            url=settings["EVENTS_PAST_URL"],
+            page_name="events_past",
+            calendar_urls=self.context["calendar_urls"],
+        )
 
     def _write_lists(self, writer) -> None:
         """A branch's list of its coming events and its month grids (all of them: they do not grow

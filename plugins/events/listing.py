@@ -65,6 +65,7 @@ class ListedEvent:
     districts: tuple[str, ...] = ()
     nation: str | None = None
     region: str | None = None  # the region's slug
+    lang: str | None = None  # its title's language, for a site's own dates (a lang= where the page's differs)
 
     @classmethod
     def from_record(cls, record: dict, branch: dict | None = None) -> ListedEvent:

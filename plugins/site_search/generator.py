@@ -83,13 +83,20 @@ class SearchGenerator(Generator):
                     documents, site=site, branch_search=not branch, language=language
                 ),
             )
+        self.sources, self.default_index = sources, default
+        self.write_search_page(writer)
+
+    def write_search_page(self, writer) -> None:
+        """The search page, at SEARCH_SAVE_AS of this generator's settings (language_lists writes it
+        again in each other language of the site, with its settings and context)."""
+        settings = self.settings
         writer.write_file(
             settings["SEARCH_SAVE_AS"],
             self.get_template("search"),
             self.context,
             url=settings["SEARCH_URL"],
             page_name="search",
-            search_data_url=sources[default],
+            search_data_url=self.sources[self.default_index],
             # the other languages' indexes, which search.js takes when the page's language is theirs
-            search_data_urls=json.dumps(dict(sorted(sources.items())), sort_keys=True),
+            search_data_urls=json.dumps(dict(sorted(self.sources.items())), sort_keys=True),
         )
