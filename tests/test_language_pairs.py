@@ -355,3 +355,52 @@ def test_languages_without_the_sites_own_stop_the_build_naming_the_line(tmp_path
     assert not (tmp_path / "output").exists()
     # by its first part: en names en-GB; a branch's own is the first of its `languages:` (cy for Caerwen)
     assert project_settings(tmp_path, LANGUAGES=["cy", "en"])["LANGUAGES"] == ["cy", "en"]
+
+
+@pytest.mark.parametrize("code", ["zz", "qaa", "sco"])
+def test_a_language_babel_lacks_is_refused_at_its_lines_and_publishes_nothing(tmp_path, code):
+    # Babel (CLDR) has no data for these (Scots included): the check names each line, the build stops before
+    # writing a page, rather than failing with UnknownLocaleError in the dates or the scripts' messages.
+    files = {
+        **FILES,
+        "branches/caerwen/branch.yaml": BRANCH_YAML.replace("languages: [cy, en]", f"languages: [{code}, en]"),
+    }
+    files["branches/caerwen/pages/about.md"] = f"---\ntitle: Amdanom ni\norder: 1\nlang: {code}\n---\nCangen.\n"
+    write(tmp_path, files)
+    problems = check_project(project_settings(tmp_path, **NATIONAL)).sorted()
+    unknown = [
+        (p.path, p.line, p.fix) for p in problems if f"is `{code}`, a language the kit has no dates" in p.message
+    ]
+    fix = "Write a code like cy (Welsh), gd (Scottish Gaelic), ga (Irish) or en-GB (English); write Scots as en."
+    assert unknown == [("branches/caerwen/branch.yaml", 7, fix), ("branches/caerwen/pages/about.md", 4, fix)]
+    with pytest.raises(ContentProblems) as raised:
+        build(tmp_path, **NATIONAL)
+    assert any(f"is `{code}`, a language the kit" in p.message for p in raised.value.problems)
+    assert not (tmp_path / "output/branches/caerwen/about/index.html").exists()
+    assert not (tmp_path / "output").exists() or not list((tmp_path / "output").rglob("*.html"))
+
+
+def test_a_languages_setting_babel_lacks_stops_the_build_naming_it(tmp_path):
+    from kit_settings.declared_settings import SettingsProblems
+
+    (tmp_path / "content").mkdir()
+    with pytest.raises(SettingsProblems) as stopped:
+        project_settings(tmp_path, LANGUAGES=["en-GB", "sco"])
+    assert [p.message for p in stopped.value.problems] == [
+        "LANGUAGES is ['en-GB', 'sco']: `sco` is a language the kit has no dates, times or plural rules for: "
+        "write codes like cy, gd or en-GB"
+    ]
+
+
+@pytest.mark.parametrize("code", ["zz", "qaa", "sco", "../../etc", "en-ZZ"])
+def test_dates_clock_and_messages_fall_back_to_english_for_a_locale_babel_lacks(code):
+    import datetime as dt
+
+    from interface_language.local_dates import clock, date_words
+    from interface_language.script_messages import messages_block
+
+    when = dt.datetime(2026, 1, 1, 19)
+    assert date_words(when, "day_month_year", code) == date_words(when, "day_month_year", "en")
+    assert clock(when, code) == "7pm"
+    assert str(messages_block({}, code)) == ""  # English pages carry no block: the scripts hold their English
+    assert '"lang": "kw"' in str(messages_block({}, "kw"))  # Cornish: Babel has it, so it is kept

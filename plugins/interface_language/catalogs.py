@@ -18,6 +18,7 @@ import logging
 import os
 import re
 
+from babel import localedata
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -48,6 +49,15 @@ def primary_language(tag: str | None) -> str:
     if not tag:
         return SOURCE_LANGUAGE
     return str(tag).replace("_", "-").split("-", 1)[0].strip().lower() or SOURCE_LANGUAGE
+
+
+def formatting_language(tag: str | None) -> str:
+    """The primary subtag of ``tag`` when Babel has that locale's data (its dates, clock and plural
+    rules), else English: a language Babel lacks never stops a build (front_matter refuses it first)."""
+    primary = primary_language(tag)
+    if re.fullmatch(r"[a-z]{2,3}", primary) and localedata.exists(primary):
+        return primary
+    return SOURCE_LANGUAGE
 
 
 def catalog_path(folder: str, lang: str) -> str:
