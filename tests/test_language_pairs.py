@@ -404,3 +404,30 @@ def test_dates_clock_and_messages_fall_back_to_english_for_a_locale_babel_lacks(
     assert clock(when, code) == "7pm"
     assert str(messages_block({}, code)) == ""  # English pages carry no block: the scripts hold their English
     assert '"lang": "kw"' in str(messages_block({}, "kw"))  # Cornish: Babel has it, so it is kept
+
+
+def test_a_sites_catalog_words_its_events_too(tmp_path):
+    # the site's catalog wins over the kit's for an event's own words (its date and time), as for the rest
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    from interface_language.catalogs import catalog_path
+
+    catalog = Catalog(locale="cy", domain="messages")
+    catalog.add("%(day)s, %(start)s to %(end)s %(zone)s", "%(day)s, o %(start)s hyd %(end)s %(zone)s")
+    catalog.add("%(day)s, %(time)s", "%(day)s, am %(time)s")
+    path = Path(catalog_path(str(tmp_path / "catalogs"), "cy"))
+    path.parent.mkdir(parents=True)
+    out = io.BytesIO()
+    write_po(out, catalog)
+    path.write_bytes(out.getvalue())
+    write(tmp_path / "project", FILES)
+    built = build(tmp_path / "project", **NATIONAL, INTERFACE_LANGUAGE_CATALOGS=[str(tmp_path / "catalogs")])
+    welsh = page(built, "events/2027-01-13-cyfarfod")
+    assert "Dydd Mercher 13 Ionawr 2027, o 7yh hyd 9yh GMT" in welsh
+    assert "7yh tan 9yh" not in welsh
+    assert "Dydd Mercher 10 Chwefror 2027, am 7yh" in welsh  # its next dates
+    english = page(built, "events/2027-01-13-meeting")
+    assert "Wednesday 13 January 2027, 7pm to 9pm GMT" in english  # English keeps its own words
