@@ -180,6 +180,40 @@ def test_names_and_contacts_are_plain(two_branches, text, line, words):
     assert not any("bcc=" in p.read_text(errors="replace") for p in (two_branches / "output").rglob("*.html"))
 
 
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Cenedlaethol", "Cenedlaethol"),  # the Welsh catalog's "National"
+        ("Cangen Genedlaethol", "Genedlaethol"),  # soft mutation, after a feminine noun
+        ("Ein Cangen Nghenedlaethol", "Nghenedlaethol"),  # nasal mutation
+    ],
+)
+def test_a_branch_cannot_be_called_national_in_welsh(two_branches, name, word):
+    yaml_file = two_branches / "branches/beta-net/branch.yaml"
+    lines = [ln for ln in yaml_file.read_text().splitlines(keepends=True) if not ln.startswith("name:")]
+    yaml_file.write_text(f"name: {name}\n" + "".join(lines))
+    problems = branch_problems(two_branches)
+    assert [p[:3] for p in problems if "says it speaks for the party" in p[2]] == [
+        (
+            "branches/beta-net/branch.yaml",
+            1,
+            f"a branch cannot be called `{name}`: `{word}` says it speaks for the party",
+        )
+    ]
+    with pytest.raises(ContentProblems):
+        build(two_branches, now=NOW)
+    assert not (two_branches / "output").exists() or not any(
+        name in p.read_text() for p in (two_branches / "output").rglob("*.html")
+    )
+
+
+def test_welsh_place_names_are_not_taken_for_national_words(two_branches):
+    from branch_subsites.identity import national_word
+
+    for name in ("Bangor", "Caernarfon", "Gwynedd", "Cangen Caerwen", "Y Gogledd"):
+        assert national_word(name) is None
+
+
 CHANNEL = """\
 channels:
   - type: {type}

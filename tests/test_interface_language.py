@@ -112,6 +112,57 @@ def test_a_lost_placeholder_fails_compile_and_shows_english(tmp_path, monkeypatc
     assert words.ngettext("%(num)s widget", "%(num)s widgets", 2) == "%(num)s widgets"
 
 
+def test_a_dropped_or_reached_into_placeholder_fails_compile_and_shows_english(tmp_path, monkeypatch):
+    """A translation that drops the promoter's address (the imprint the law wants whole), reads an
+    attribute or an index, or adds a format spec, is left out: English shows, compile names each."""
+    imprint = "Promoted by {promoter}, {promoter_address}."
+    catalog = Catalog(locale="cy", domain="messages")
+    catalog.add(imprint, "Hyrwyddwyd gan {promoter}.")
+    catalog.add("Hello %(name)s", "S'mae {promoter.__class__}")
+    catalog.add("Dear {name}", "Annwyl {name.__class__.__mro__}")
+    catalog.add("Item {item}", "Eitem {item[0]}")
+    catalog.add("Total {count}", "Cyfanswm {count:>99999}")
+    catalog.add("Kept {name}", "Cadw {name}")
+    # a plural may spell its count out ("Un teclyn"), but not drop the other placeholders
+    catalog.add(("%(num)s widget in %(place)s", "%(num)s widgets in %(place)s"),
+                ("Dim teclyn yn %(place)s", "Un teclyn yn %(place)s", "Dau declyn yn %(place)s",
+                 "%(num)s theclyn yn %(place)s", "%(num)s teclyn yn %(place)s",
+                 "%(num)s teclyn yn %(place)s"))  # fmt: skip
+    catalog.add(("%(num)s gadget in %(place)s", "%(num)s gadgets in %(place)s"),
+                ("Dim", "Un", "Dau", "%(num)s", "%(num)s", "%(num)s"))  # fmt: skip
+    folder = tmp_path / "catalogs"
+    path = Path(catalog_path(str(folder), "cy"))
+    path.parent.mkdir(parents=True)
+    out = io.BytesIO()
+    write_po(out, catalog)
+    path.write_bytes(out.getvalue())
+    problems = catalog_problems(catalog)
+    assert [problem.split(":")[0] for problem in problems] == [
+        repr(imprint), "'Hello %(name)s'", "'Dear {name}'", "'Item {item}'", "'Total {count}'",
+        "'%(num)s gadget in %(place)s'",
+    ]  # fmt: skip
+    assert problems[0].endswith("the translation leaves out ['{promoter_address}']: "
+                                "it must keep ['{promoter_address}', '{promoter}']")  # fmt: skip
+    assert "names ['{promoter.__class__}'], which the English has not" in problems[1]
+    monkeypatch.setattr("interface_language.catalog_tools.KIT_CATALOGS", str(folder))
+    monkeypatch.setattr("interface_language.catalog_tools.LANGUAGES", ("cy",))
+    assert compile_catalogs(str(tmp_path / "cache")) == 1
+    words = translations({"INTERFACE_LANGUAGE_CATALOGS": [str(folder)], "THEME": str(tmp_path)}, "cy")
+    # the kit's own Welsh imprint (which keeps both) shows, not the one that drops the address
+    shown = words.gettext(imprint).format(promoter="P", promoter_address="1 High St")
+    assert shown == "Hyrwyddwyd gan P, 1 High St."
+    assert words.gettext("Hello %(name)s") % {"name": "Jo"} == "Hello Jo"
+    assert words.gettext("Dear {name}").format(name="Jo") == "Dear Jo"
+    assert words.gettext("Item {item}") == "Item {item}"
+    assert words.gettext("Total {count}") == "Total {count}"
+    assert words.gettext("Kept {name}") == "Cadw {name}"
+    assert words.ngettext("%(num)s widget in %(place)s", "%(num)s widgets in %(place)s", 1) == "Un teclyn yn %(place)s"
+    assert (
+        words.ngettext("%(num)s gadget in %(place)s", "%(num)s gadgets in %(place)s", 1)
+        == "%(num)s gadget in %(place)s"
+    )
+
+
 def test_a_sites_catalog_wins_over_the_kits_in_english_too(tmp_path):
     theme = tmp_path / "theme"
     for lang, text in (("en", "Find your local group"), ("cy", "Dewch o hyd i’ch grŵp lleol")):

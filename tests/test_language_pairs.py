@@ -355,3 +355,79 @@ def test_languages_without_the_sites_own_stop_the_build_naming_the_line(tmp_path
     assert not (tmp_path / "output").exists()
     # by its first part: en names en-GB; a branch's own is the first of its `languages:` (cy for Caerwen)
     assert project_settings(tmp_path, LANGUAGES=["cy", "en"])["LANGUAGES"] == ["cy", "en"]
+
+
+@pytest.mark.parametrize("code", ["zz", "qaa", "sco"])
+def test_a_language_babel_lacks_is_refused_at_its_lines_and_publishes_nothing(tmp_path, code):
+    # Babel (CLDR) has no data for these (Scots included): the check names each line, the build stops before
+    # writing a page, rather than failing with UnknownLocaleError in the dates or the scripts' messages.
+    files = {
+        **FILES,
+        "branches/caerwen/branch.yaml": BRANCH_YAML.replace("languages: [cy, en]", f"languages: [{code}, en]"),
+    }
+    files["branches/caerwen/pages/about.md"] = f"---\ntitle: Amdanom ni\norder: 1\nlang: {code}\n---\nCangen.\n"
+    write(tmp_path, files)
+    problems = check_project(project_settings(tmp_path, **NATIONAL)).sorted()
+    unknown = [
+        (p.path, p.line, p.fix) for p in problems if f"is `{code}`, a language the kit has no dates" in p.message
+    ]
+    fix = "Write a code like cy (Welsh), gd (Scottish Gaelic), ga (Irish) or en-GB (English); write Scots as en."
+    assert unknown == [("branches/caerwen/branch.yaml", 7, fix), ("branches/caerwen/pages/about.md", 4, fix)]
+    with pytest.raises(ContentProblems) as raised:
+        build(tmp_path, **NATIONAL)
+    assert any(f"is `{code}`, a language the kit" in p.message for p in raised.value.problems)
+    assert not (tmp_path / "output/branches/caerwen/about/index.html").exists()
+    assert not (tmp_path / "output").exists() or not list((tmp_path / "output").rglob("*.html"))
+
+
+def test_a_languages_setting_babel_lacks_stops_the_build_naming_it(tmp_path):
+    from kit_settings.declared_settings import SettingsProblems
+
+    (tmp_path / "content").mkdir()
+    with pytest.raises(SettingsProblems) as stopped:
+        project_settings(tmp_path, LANGUAGES=["en-GB", "sco"])
+    assert [p.message for p in stopped.value.problems] == [
+        "LANGUAGES is ['en-GB', 'sco']: `sco` is a language the kit has no dates, times or plural rules for: "
+        "write codes like cy, gd or en-GB"
+    ]
+
+
+@pytest.mark.parametrize("code", ["zz", "qaa", "sco", "../../etc", "en-ZZ"])
+def test_dates_clock_and_messages_fall_back_to_english_for_a_locale_babel_lacks(code):
+    import datetime as dt
+
+    from interface_language.local_dates import clock, date_words
+    from interface_language.script_messages import messages_block
+
+    when = dt.datetime(2026, 1, 1, 19)
+    assert date_words(when, "day_month_year", code) == date_words(when, "day_month_year", "en")
+    assert clock(when, code) == "7pm"
+    assert str(messages_block({}, code)) == ""  # English pages carry no block: the scripts hold their English
+    assert '"lang": "kw"' in str(messages_block({}, "kw"))  # Cornish: Babel has it, so it is kept
+
+
+def test_a_sites_catalog_words_its_events_too(tmp_path):
+    # the site's catalog wins over the kit's for an event's own words (its date and time), as for the rest
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    from interface_language.catalogs import catalog_path
+
+    catalog = Catalog(locale="cy", domain="messages")
+    catalog.add("%(day)s, %(start)s to %(end)s %(zone)s", "%(day)s, o %(start)s hyd %(end)s %(zone)s")
+    catalog.add("%(day)s, %(time)s", "%(day)s, am %(time)s")
+    path = Path(catalog_path(str(tmp_path / "catalogs"), "cy"))
+    path.parent.mkdir(parents=True)
+    out = io.BytesIO()
+    write_po(out, catalog)
+    path.write_bytes(out.getvalue())
+    write(tmp_path / "project", FILES)
+    built = build(tmp_path / "project", **NATIONAL, INTERFACE_LANGUAGE_CATALOGS=[str(tmp_path / "catalogs")])
+    welsh = page(built, "events/2027-01-13-cyfarfod")
+    assert "Dydd Mercher 13 Ionawr 2027, o 7yh hyd 9yh GMT" in welsh
+    assert "7yh tan 9yh" not in welsh
+    assert "Dydd Mercher 10 Chwefror 2027, am 7yh" in welsh  # its next dates
+    english = page(built, "events/2027-01-13-meeting")
+    assert "Wednesday 13 January 2027, 7pm to 9pm GMT" in english  # English keeps its own words

@@ -716,6 +716,38 @@ def test_a_branch_promoter_too_long_for_a_card_is_an_error_at_its_line(tmp_path)
     assert not (project / "output").exists() or not list((project / "output").rglob("*.png"))
 
 
+# with alpha's imprint (on the party's behalf) these fit a card in English ("Promoted by") but not in
+# Welsh ("Hyrwyddwyd gan", three letters longer)
+WELSH_TOO_LONG_NAME = ("Alexandra Agentsmith " * 6)[:104]
+WELSH_TOO_LONG_ADDRESS = "Long Building Name, " * 4 + "Alphaton Parks, Alphaton AB1 2CD"
+
+
+def test_a_branch_promoter_too_long_for_its_welsh_cards_is_an_error_at_its_line(tmp_path):
+    project = pictured_project(tmp_path / "project")
+    branch = project / "branches/alpha/branch.yaml"
+    text = (
+        branch.read_text()
+        .replace("1 Station Road, Alphaton AB1 2CD", WELSH_TOO_LONG_ADDRESS)
+        .replace("Alex Agent", WELSH_TOO_LONG_NAME)
+    )
+    branch.write_text(text)
+    assert check_project(project_settings(project)).problems == []  # an English branch: its cards are in English
+    branch.write_text(text + "languages: [cy, en]\n")
+    line = next(n for n, text in enumerate(branch.read_text().splitlines(), 1) if text.startswith("promoter:"))
+    problems = [p for p in check_project(project_settings(project)).problems if p.is_error]
+    assert [(p.path, p.line) for p in problems] == [("branches/alpha/branch.yaml", line)]
+    assert problems[0].message.startswith(
+        f"in `cy`, the imprint `Hyrwyddwyd gan {WELSH_TOO_LONG_NAME}, {WELSH_TOO_LONG_ADDRESS}, ar ran "
+    )
+    assert problems[0].message.endswith(
+        "does not fit a share card in 4 lines of 26 px, the smallest that stays legible where the card is shown"
+    )
+    assert problems[0].fix.startswith("Shorten the promoter's name or address")
+    with pytest.raises(ContentProblems):
+        build(project)
+    assert not (project / "output").exists() or not list((project / "output").rglob("*.png"))
+
+
 def test_a_post_promoter_too_long_for_a_card_stops_the_build_naming_the_card(tmp_path):
     from branch_subsites.generator import BranchBuildFailed
 

@@ -434,6 +434,11 @@ def test_markup_in_a_record_is_not_trusted_the_national_site_makes_and_escapes_i
         {"thumbnail": {"src": "https://tracker.example/a.jpg", "srcset": "https://tracker.example/a.jpg 480w"}},
         {"thumbnail": {"srcset": "/branches/alpha/a.jpg 480w, https://tracker.example/a.jpg 960w"}},
         {"url": "javascript:alert(1)//"},
+        # under the branch's address as written, another branch's once normalised
+        {"thumbnail": {"src": "/branches/alpha/../beta-net/a.jpg", "srcset": "/branches/alpha/../beta-net/a.jpg 480w"}},
+        {"thumbnail": {"srcset": "/branches/alpha/%2e%2e/beta-net/a.jpg 480w"}},
+        {"url": "/../beta-net/news/taken/"},
+        {"url": "/%2E%2E/beta-net/news/taken/"},
     ],
 )
 def test_a_recorded_post_or_picture_at_another_address_is_left_out(runs, tmp_path, change):
@@ -444,12 +449,16 @@ def test_a_recorded_post_or_picture_at_another_address_is_left_out(runs, tmp_pat
     def tamper(data):
         item = data["exports"]["news"][0]
         item["thumbnail"] = {**thumbnail, **change.get("thumbnail", {})}
-        item["url"] = change.get("url", item["url"])
+        if change.get("url", "").startswith("/"):  # the branch's own address, then a way out of it
+            item["url"] = item["url"].split("/news/")[0] + change["url"]
+        else:
+            item["url"] = change.get("url", item["url"])
 
     edit_record(project, tamper)
     home = (build(project, now=NOW, BRANCH_ASSEMBLE=True) / "index.html").read_text(encoding="utf-8")
     assert "kit-news__thumbnail" not in home
     assert "tracker.example" not in home and "javascript:" not in home
+    assert "/../" not in home and "%2e%2e" not in home.lower() and "news/taken" not in home
 
 
 def test_a_record_holding_markup_where_values_belong_is_refused(runs, tmp_path):

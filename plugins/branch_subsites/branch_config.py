@@ -419,7 +419,7 @@ def _check_channel(channel: dict, index: int, document, path: str, settings: dic
         )
     label_line = document.line_of("channels", index, "label")
     party = takes_party_name(channel["label"], settings)
-    claim = national_word(channel["label"])
+    claim = national_word(channel["label"], settings)
     if party or claim:
         report.error(
             path,
@@ -530,7 +530,7 @@ def _check_identity(slug: str, values: dict, document, path: str, settings: dict
     name = values.get("name")
     if name:
         party = takes_party_name(name, settings)
-        claim = national_word(name)
+        claim = national_word(name, settings)
         if party or claim:
             why = f"the party's name ({party}) belongs to the national site" if party else None
             report.error(

@@ -8,7 +8,9 @@ it for unchanged branches.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import asdict
+from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 from pelican.generators import ArticlesGenerator
@@ -37,6 +39,19 @@ def export_latest_news(generators) -> None:
     ]
 
 
+def is_under(address: str, own: str) -> bool:
+    """Whether ``address`` is at or below ``own`` (which ends in /) once its path is normalised: no
+    `..` or `.` segment (nor one written %2e%2e), no backslash, and ``posixpath.normpath`` of the path
+    still under ``own``'s (`.../branches/a/../b/x.jpg` is branch b's, not a's)."""
+    if not isinstance(address, str) or not address.startswith(own):
+        return False
+    path, own_path = unquote(urlsplit(address).path), urlsplit(own).path
+    if "\\" in path or any(segment in ("..", ".") for segment in path.split("/")):
+        return False
+    normal = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
+    return normal.startswith(own_path) or normal + "/" == own_path
+
+
 def _thumbnail(thumbnail: Thumbnail | None, branch_url: str, same_origin: str) -> Markup | None:
     """The post's <picture>, made here from its plain values, each escaped (a record may come from a
     CI artifact: no markup in it is trusted), when every address it loads is the branch's own and the
@@ -46,7 +61,7 @@ def _thumbnail(thumbnail: Thumbnail | None, branch_url: str, same_origin: str) -
     own = f"{branch_url}/"
     if thumbnail is None or not own.startswith(same_origin):
         return None
-    if not all(address.startswith(own) for address in thumbnail.addresses()):
+    if not all(is_under(address, own) for address in thumbnail.addresses()):
         return None
     return Markup(picture_from_values(asdict(thumbnail), eager=False))
 
@@ -59,7 +74,7 @@ def latest_branch_news(branches: list[dict], results: dict, limit: int, site_url
     for branch in branches:
         result = results.get(branch["slug"])
         for item in (result.exports.news if result else [])[:limit]:
-            if not item.url.startswith(f"{branch['url']}/"):
+            if not is_under(item.url, f"{branch['url']}/"):
                 continue
             items.append(
                 {

@@ -15,8 +15,10 @@ from content_schema.lookalikes import folded
 
 from .official_domains import branch_domain, given_domain, official_domains
 
-# Words by which a name or a label says it speaks for the whole party.
+# Words by which a name or a label says it speaks for the whole party; in the interface's other
+# languages, as its catalogs translate them (national_claims), Welsh ones in each mutated form.
 NATIONAL_WORDS = frozenset({"national", "nationally", "official", "officially"})
+CLAIM_LANGUAGES = ("cy", "gd")  # the kit's catalogs (interface_language.catalog_tools.LANGUAGES)
 
 
 def party_names(settings: dict) -> list[str]:
@@ -48,11 +50,39 @@ def takes_party_name(value: str, settings: dict) -> str | None:
     return None
 
 
-def national_word(value: str) -> str | None:
-    """The word of ``value`` that claims to speak for the party ("national", "official"), if any."""
-    claims = {folded(w) for w in NATIONAL_WORDS}
+def national_claims(settings: dict | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """(the NATIONAL_WORDS and their translations, folded; the Welsh translations as site_search folds
+    them): each word is looked up as a msgid ("National") in the site's and the kit's catalogs."""
+    from interface_language.catalogs import translations
+    from site_search.word_folding import folded_pieces
+
+    settings = settings or {}
+    languages = dict.fromkeys(
+        [*CLAIM_LANGUAGES, *(str(c).split("-")[0].lower() for c in settings.get("LANGUAGES") or ())]
+    )
+    claims, welsh = {folded(w) for w in NATIONAL_WORDS}, set()
+    for lang in languages:
+        if lang == "en":
+            continue
+        words = translations(settings, lang)
+        for english in NATIONAL_WORDS:
+            for msgid in (english, english.capitalize()):
+                translated = words.gettext(msgid)
+                if translated and translated != msgid:
+                    claims.update(folded(w) for w in re.split(r"[\W_]+", translated) if w)
+                    if lang == "cy":
+                        welsh.update(folded_pieces(translated))
+    return frozenset(claims), frozenset(welsh)
+
+
+def national_word(value: str, settings: dict | None = None) -> str | None:
+    """The word of ``value`` that claims to speak for the party ("national", "official"; "Cenedlaethol",
+    and in Welsh its mutated forms, "Genedlaethol", "Nghenedlaethol"), if any."""
+    from site_search.welsh import welsh_forms
+
+    claims, welsh = national_claims(settings)
     for word in re.split(r"[\W_]+", unicodedata.normalize("NFKC", value)):
-        if word and folded(word) in claims:
+        if word and (folded(word) in claims or (welsh and welsh.intersection(welsh_forms(word)))):
             return word
     return None
 

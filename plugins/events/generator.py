@@ -31,6 +31,7 @@ from incremental_build.files import write_output_file
 from incremental_build.fingerprint import plain_value
 from incremental_build.unchanged_build import holds_until
 from interface_language import N_, translations
+from interface_language.catalogs import catalog_folders
 
 from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
 from .event_source import parse_event_file
@@ -46,6 +47,7 @@ from .sequences import SequenceBook, sequence_floor
 from .site_dates import site_occurrences
 from .structured_data import page_structured_data, summary
 from .vevent_texts import VeventTexts
+from .wording import event_words
 
 
 def event_files(folder: str) -> Iterable[str]:
@@ -150,7 +152,15 @@ class EventsGenerator(Generator):
             for occurrence in occurrences:
                 url, save_as = event_urls(occurrence, settings)
                 series_pages.append(
-                    EventPage(occurrence, url, save_as, content, ics_url, site_language=self.settings["DEFAULT_LANG"])
+                    EventPage(
+                        occurrence,
+                        url,
+                        save_as,
+                        content,
+                        ics_url,
+                        site_language=self.settings["DEFAULT_LANG"],
+                        catalogs=catalog_folders(self.settings),
+                    )
                 )
             set_next_dates_and_cards(series_pages, now, settings["EVENTS_NEXT_DATES"])
             self.pages.extend(series_pages)
@@ -202,7 +212,7 @@ class EventsGenerator(Generator):
             ics_url = settings["EVENT_ICS_URL"].format(slug=original.slug)
             pages = [
                 EventPage(occurrence, *translation_address(*event_urls(occurrence, settings), series, original),
-                          Markup(html_text), ics_url, translated=True)
+                          Markup(html_text), ics_url, translated=True, catalogs=catalog_folders(settings))
                 for occurrence in occurrences
             ]  # fmt: skip
             set_next_dates_and_cards(pages, now, settings["EVENTS_NEXT_DATES"])
@@ -540,7 +550,7 @@ def card_when(page: EventPage) -> str:
     """The date and time a share card shows, with the event's status when it is not going ahead as planned."""
     if page.occurrence.series.status == "scheduled":
         return page.when
-    words = translations({}, page.language)  # the kit's catalogs, as the event's own words (wording)
+    words = event_words(page.language, page.catalogs)  # the site's catalogs, as the event's own words (wording)
     return words.gettext("%(status)s: %(when)s") % {"status": words.gettext(page.status_label), "when": page.when}
 
 

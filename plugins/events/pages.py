@@ -46,6 +46,7 @@ class EventPage:
     translations: list = field(default_factory=list)
     translated: bool = False  # a translation's page (events.pairs): its own share card, named with its language
     site_language: str | None = None  # its site's DEFAULT_LANG: its words' language when it has no `lang`
+    catalogs: tuple[str, ...] = ()  # its site's catalog folders (interface_language.catalog_folders): its words
 
     def __getattr__(self, name):  # title, location, status ... come from the series
         return getattr(self.occurrence.series, name)
@@ -58,11 +59,11 @@ class EventPage:
 
     @property
     def when(self) -> str:
-        return describe_when(self.occurrence, self.language)
+        return describe_when(self.occurrence, self.language, self.catalogs)
 
     @property
     def short_when(self) -> str:
-        return short_when(self.occurrence, self.language)
+        return short_when(self.occurrence, self.language, self.catalogs)
 
     @property
     def start_iso(self) -> str:
@@ -120,7 +121,7 @@ def next_dates(pages: list[EventPage], now, limit: int) -> list[NextDate]:
     today = now.astimezone(series.tz).date()
     last = coming[-1].occurrence.local_start_date if len(coming) == limit else None
     listed = [
-        (p.occurrence.local_start_date, NextDate(listed_when(p.occurrence, p.language), p.start_iso, p.url))
+        (p.occurrence.local_start_date, NextDate(listed_when(p.occurrence, p.language, p.catalogs), p.start_iso, p.url))
         for p in coming
     ]
     skipped = [

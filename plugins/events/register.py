@@ -5,6 +5,7 @@ from pelican import signals
 
 from editor_checks import check_site
 from interface_language import page_language
+from interface_language.catalogs import catalog_folders
 
 from .checks import check_event_files
 from .event_source import listed_place
@@ -15,11 +16,12 @@ from .wording import event_date
 
 def add_filters(generator) -> None:
     default = generator.settings.get("DEFAULT_LANG")
+    catalogs = catalog_folders(generator.settings)
 
     @pass_context
     def page_event_date(context, starts_at, timezone, all_day, with_year=False):
         """``starts|event_date(timezone, all_day)``: in the language of the page that shows it."""
-        return event_date(starts_at, timezone, all_day, with_year, page_language(context, default))
+        return event_date(starts_at, timezone, all_day, with_year, page_language(context, default), catalogs)
 
     generator.env.filters["event_date"] = event_date  # in English, whatever the page's language
     # a new name, not event_date's: a filter that takes the context is compiled so, and a template

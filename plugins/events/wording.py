@@ -13,8 +13,11 @@ from interface_language.local_dates import clock as local_clock
 from interface_language.local_dates import date_words
 
 
-def _words(lang: str | None):
-    # the kit's catalogs: an event's words are made before any page's template is chosen
+def event_words(lang: str | None, catalogs: tuple[str, ...] = ()):
+    """The words of ``lang`` in the site's catalogs (``catalogs``: interface_language.catalog_folders of
+    its settings, whose entries win over the kit's), or the kit's alone where none are given."""
+    if catalogs:
+        return translations({"INTERFACE_LANGUAGE_CATALOGS": list(catalogs)}, lang)
     return ENGLISH if primary_language(lang) == "en" else translations({}, lang)
 
 
@@ -30,8 +33,8 @@ def _short_day(when: dt.date, lang: str | None) -> str:
     return date_words(when, "short", lang)
 
 
-def describe_when(occurrence, lang: str | None = None) -> str:
-    words = _words(lang)
+def describe_when(occurrence, lang: str | None = None, catalogs: tuple[str, ...] = ()) -> str:
+    words = event_words(lang, catalogs)
     series = occurrence.series
     if series.all_day:
         first, last = occurrence.start, occurrence.end
@@ -58,9 +61,9 @@ def describe_when(occurrence, lang: str | None = None) -> str:
     }
 
 
-def listed_when(occurrence, lang: str | None = None) -> str:
+def listed_when(occurrence, lang: str | None = None, catalogs: tuple[str, ...] = ()) -> str:
     """For a list of one event's dates: "Tuesday 9 February 2027, 7pm"."""
-    words = _words(lang)
+    words = event_words(lang, catalogs)
     if occurrence.series.all_day:
         first, last = occurrence.start, occurrence.end
         if first == last:
@@ -72,9 +75,9 @@ def listed_when(occurrence, lang: str | None = None) -> str:
     }
 
 
-def short_when(occurrence, lang: str | None = None) -> str:
+def short_when(occurrence, lang: str | None = None, catalogs: tuple[str, ...] = ()) -> str:
     """For lists: "Tue 12 Jan, 7pm"."""
-    words = _words(lang)
+    words = event_words(lang, catalogs)
     series = occurrence.series
     if series.all_day:
         first, last = occurrence.start, occurrence.end
@@ -87,11 +90,24 @@ def short_when(occurrence, lang: str | None = None) -> str:
 
 
 def event_date(
-    starts_at: dt.datetime, timezone: str, all_day: bool, with_year: bool = False, lang: str | None = None
+    starts_at: dt.datetime,
+    timezone: str,
+    all_day: bool,
+    with_year: bool = False,
+    lang: str | None = None,
+    catalogs: tuple[str, ...] = (),
 ) -> str:
     """An aggregated event's start in its own time zone, for lists: "Tue 12 Jan, 7pm" (or "Tue 12 Jan 2027, 7pm")."""
     import zoneinfo
 
     local = starts_at.astimezone(zoneinfo.ZoneInfo(timezone))
     text = date_words(local, "short_year" if with_year else "short", lang)
-    return text if all_day else _words(lang).gettext("%(day)s, %(time)s") % {"day": text, "time": clock(local, lang)}
+    return (
+        text
+        if all_day
+        else event_words(lang, catalogs).gettext("%(day)s, %(time)s")
+        % {
+            "day": text,
+            "time": clock(local, lang),
+        }
+    )

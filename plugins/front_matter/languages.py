@@ -15,11 +15,14 @@ from __future__ import annotations
 import html
 import re
 
+from babel import localedata
+
 from content_schema.fields import FieldError, text
 
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
+# Scots (sco) is not here: Babel (CLDR) has no data for it, so its dates and plurals could not be written.
 KNOWN = {"en": "English", "cy": "Welsh", "gd": "Scottish Gaelic", "ga": "Irish", "kw": "Cornish", "gv": "Manx",
-         "sco": "Scots", "pl": "Polish", "ur": "Urdu", "pa": "Punjabi", "bn": "Bengali", "ar": "Arabic"}  # fmt: skip
+         "pl": "Polish", "ur": "Urdu", "pa": "Punjabi", "bn": "Bengali", "ar": "Arabic"}  # fmt: skip
 H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.S)
 
 
@@ -31,7 +34,18 @@ def language(value) -> str:
             f"is `{value}`, which is not a language code",
             "Write a code like cy (Welsh), gd (Scottish Gaelic), ga (Irish) or en-GB (English).",
         )
+    if not babel_knows(value):
+        raise FieldError(
+            f"is `{value}`, a language the kit has no dates, times or plural rules for",
+            "Write a code like cy (Welsh), gd (Scottish Gaelic), ga (Irish) or en-GB (English); write Scots as en.",
+        )
     return value
+
+
+def babel_knows(code: str) -> bool:
+    """Whether Babel has locale data for the language of ``code`` (by its primary subtag: en-GB is en)."""
+    primary = code.replace("_", "-").split("-", 1)[0].lower()
+    return bool(re.fullmatch(r"[a-z]{2,3}", primary)) and localedata.exists(primary)
 
 
 def translation_target(value) -> str:
@@ -55,6 +69,11 @@ def site_languages_problem(value) -> str | None:
     for code in value:
         if not isinstance(code, str) or not re.match(LANGUAGE_TAG.pattern, code, re.I):
             return f"`{code}` is not a language code: write codes like cy, gd or en-GB"
+        if not babel_knows(code):
+            return (
+                f"`{code}` is a language the kit has no dates, times or plural rules for: "
+                "write codes like cy, gd or en-GB"
+            )
     return None
 
 

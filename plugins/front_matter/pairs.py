@@ -31,7 +31,6 @@ AUTONYMS = {
     "ga": "Gaeilge",
     "kw": "Kernewek",
     "gv": "Gaelg",
-    "sco": "Scots",
     "pl": "Polski",
     "ur": "اردو",
     "pa": "ਪੰਜਾਬੀ",

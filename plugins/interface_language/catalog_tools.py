@@ -23,7 +23,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from .catalogs import DOMAIN, KIT_CATALOGS, KIT_THEME, catalog_path, placeholders
+from .catalogs import DOMAIN, KIT_CATALOGS, KIT_THEME, catalog_path, placeholder_problem
 
 KIT_ROOT = os.path.dirname(KIT_THEME)
 TEMPLATE = os.path.join(KIT_CATALOGS, f"{DOMAIN}.pot")
@@ -101,12 +101,9 @@ def catalog_problems(catalog: Catalog) -> list[str]:
             continue
         ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
         strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-        wanted = set().union(*(placeholders(i) for i in ids))
-        for string in strings:
-            if string and placeholders(string) - wanted:
-                problems.append(f"{ids[0]!r}: the translation names {sorted(placeholders(string) - wanted)}")
-            elif string and len(ids) == 1 and placeholders(string) != wanted:
-                problems.append(f"{ids[0]!r}: the translation must keep {sorted(wanted)}")
+        problem = placeholder_problem(ids, [string for string in strings if string])
+        if problem:
+            problems.append(f"{ids[0]!r}: {problem}")
     return problems
 
 

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 
+from babel import localedata
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -50,6 +51,15 @@ def primary_language(tag: str | None) -> str:
     return str(tag).replace("_", "-").split("-", 1)[0].strip().lower() or SOURCE_LANGUAGE
 
 
+def formatting_language(tag: str | None) -> str:
+    """The primary subtag of ``tag`` when Babel has that locale's data (its dates, clock and plural
+    rules), else English: a language Babel lacks never stops a build (front_matter refuses it first)."""
+    primary = primary_language(tag)
+    if re.fullmatch(r"[a-z]{2,3}", primary) and localedata.exists(primary):
+        return primary
+    return SOURCE_LANGUAGE
+
+
 def catalog_path(folder: str, lang: str) -> str:
     return os.path.join(folder, lang, "LC_MESSAGES", f"{DOMAIN}.po")
 
@@ -75,11 +85,52 @@ def placeholders(text: str) -> set[str]:
     return {a or b for a, b in PLACEHOLDER.findall(text)}
 
 
+# Every placeholder as written, with its conversion and format spec: %(name)s, %(n)d, {name}, {n:,},
+# and what must not be there, {promoter.__class__}, {0[1]}. Doubled braces are literal braces.
+PLACEHOLDER_TOKEN = re.compile(r"\{\{|\}\}|\{[^{}]*\}|%\([^)]*\)[#0\- +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+
+
+def placeholder_tokens(text: str) -> set[str]:
+    return {token for token in PLACEHOLDER_TOKEN.findall(text) if token not in ("{{", "}}")}
+
+
+def placeholder_problem(ids, forms) -> str | None:
+    """What is wrong with the placeholders of a translation's ``forms`` against the English ``ids``, or
+    None: a translation uses exactly the English's placeholders, as the English writes them (so no
+    attribute or index access, no other format spec). A plural's forms may leave out one placeholder,
+    the same in each, the count a language spells out ("Un gangen", "Dwy gangen"); every one is in
+    some form."""
+    english = [placeholder_tokens(i) for i in ids if i]
+    wanted = set().union(*english)
+    if len(ids) == 1:
+        for form in forms:
+            found = placeholder_tokens(form)
+            if found != wanted:
+                return _mismatch(found, wanted)
+        return None
+    required, spelt = set.intersection(*english) if english else set(), set()
+    for form in forms:
+        found = placeholder_tokens(form)
+        spelt |= required - found
+        if found - wanted or len(spelt) > 1:
+            return _mismatch(found, wanted)
+    if forms and set().union(*(placeholder_tokens(form) for form in forms)) != wanted:
+        return _mismatch(set().union(*(placeholder_tokens(form) for form in forms)), wanted)
+    return None
+
+
+def _mismatch(found: set[str], wanted: set[str]) -> str:
+    if found - wanted:
+        return f"the translation names {sorted(found - wanted)}, which the English has not (it has {sorted(wanted)})"
+    return f"the translation leaves out {sorted(wanted - found)}: it must keep {sorted(wanted)}"
+
+
 def shown_entries(catalog: Catalog) -> Catalog:
     """The catalog without the entries a reader must not see: untranslated (or any plural form
     untranslated) and fuzzy ones (Babel's write_mo keeps a plural entry with an empty form), and
-    one naming a placeholder the English does not have (the page would fail to render): English
-    is shown for those. `make translations-compile` reports them."""
+    one whose placeholders are not the English's (placeholder_problem: the page would fail to render,
+    lose a name the law wants shown, or show what an attribute holds): English is shown for those.
+    `make translations-compile` reports them."""
     kept = Catalog(locale=catalog.locale, domain=catalog.domain)
     kept.mime_headers = catalog.mime_headers
     for message in catalog:
@@ -89,8 +140,9 @@ def shown_entries(catalog: Catalog) -> Catalog:
         if message.fuzzy or not all(forms):
             continue
         ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
-        if any(placeholders(form) - set().union(*(placeholders(i) for i in ids)) for form in forms):
-            log.warning("interface_language: %r: the translation names a placeholder the English has not", ids[0])
+        problem = placeholder_problem(ids, forms)
+        if problem:
+            log.warning("interface_language: %r: %s: English is shown", ids[0], problem)
             continue
         kept[message.id] = message
     return kept

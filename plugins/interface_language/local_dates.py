@@ -12,7 +12,7 @@ import datetime as dt
 
 from babel.dates import format_date, format_time
 
-from .catalogs import primary_language
+from .catalogs import formatting_language
 
 # The English wording, as strftime patterns (what the kit's pages said before they were translated).
 ENGLISH = {
@@ -46,7 +46,7 @@ STYLES = tuple(ENGLISH)
 
 def date_words(when: dt.date, style: str, lang: str | None) -> str:
     """``when`` (a date or datetime) as ``style`` says, in ``lang``."""
-    primary = primary_language(lang)
+    primary = formatting_language(lang)
     if primary == "en":
         return when.strftime(ENGLISH[style])
     if style == "day" and primary in CLDR_FULL_DAY:
@@ -78,7 +78,7 @@ def _welsh_clock(when: dt.datetime | dt.time) -> str:
 
 def clock(when: dt.datetime | dt.time, lang: str | None = None) -> str:
     """A time of day: "7pm" / "7yh" / Babel's short time in other languages ("19:00")."""
-    primary = primary_language(lang)
+    primary = formatting_language(lang)
     if primary == "en":
         return _english_clock(when)
     if primary == "cy":

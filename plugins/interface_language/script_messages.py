@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from .catalogs import DOMAIN, KIT_CATALOGS, primary_language, translations
+from .catalogs import DOMAIN, KIT_CATALOGS, formatting_language, translations
 
 SCRIPTS = "theme/static/js/"
 TEMPLATE = f"{KIT_CATALOGS}/{DOMAIN}.pot"  # catalog_tools writes it
@@ -59,7 +59,7 @@ def category_examples(lang: str) -> dict[str, int]:
 def messages_block(settings: dict, lang: str | None) -> Markup:
     """The page's <script type="application/json" id="kit-messages"> (escaped for a script element,
     as Jinja's tojson is), or nothing on an English page."""
-    primary = primary_language(lang)
+    primary = formatting_language(lang)
     if primary == "en":
         return Markup("")
     words = translations(settings, primary)
