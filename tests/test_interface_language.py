@@ -83,6 +83,16 @@ def test_gaelic_is_a_valid_catalog_and_its_gaps_show_english():
     assert words.gettext("Search") == "Lorg"
 
 
+def write_catalog(catalog, folder: Path, lang: str = "cy") -> Path:
+    """``catalog`` as the ``lang`` .po file of a catalogs folder; the folder."""
+    path = Path(catalog_path(str(folder), lang))
+    path.parent.mkdir(parents=True)
+    out = io.BytesIO()
+    write_po(out, catalog)
+    path.write_bytes(out.getvalue())
+    return folder
+
+
 def test_a_lost_placeholder_fails_compile_and_shows_english(tmp_path, monkeypatch):
     """A translation naming a placeholder the English has not would break the page: compile fails on
     it, and the build shows the English instead (the page still renders)."""
@@ -91,12 +101,7 @@ def test_a_lost_placeholder_fails_compile_and_shows_english(tmp_path, monkeypatc
     catalog.add("Only here: %(x)s", "Yma yn unig: %(y)s", flags=["python-format"])
     catalog.add("Search", "Chwilio")
     catalog.add(("%(num)s widget", "%(num)s widgets"), ("%(num)s teclyn", "", "", "", "", ""))
-    folder = tmp_path / "catalogs"
-    path = Path(catalog_path(str(folder), "cy"))
-    path.parent.mkdir(parents=True)
-    out = io.BytesIO()
-    write_po(out, catalog)
-    path.write_bytes(out.getvalue())
+    folder = write_catalog(catalog, tmp_path / "catalogs")
     assert any("pwnc" in problem for problem in catalog_problems(catalog))
     monkeypatch.setattr("interface_language.catalog_tools.KIT_CATALOGS", str(folder))
     monkeypatch.setattr("interface_language.catalog_tools.LANGUAGES", ("cy",))
@@ -130,12 +135,7 @@ def test_a_dropped_or_reached_into_placeholder_fails_compile_and_shows_english(t
                  "%(num)s teclyn yn %(place)s"))  # fmt: skip
     catalog.add(("%(num)s gadget in %(place)s", "%(num)s gadgets in %(place)s"),
                 ("Dim", "Un", "Dau", "%(num)s", "%(num)s", "%(num)s"))  # fmt: skip
-    folder = tmp_path / "catalogs"
-    path = Path(catalog_path(str(folder), "cy"))
-    path.parent.mkdir(parents=True)
-    out = io.BytesIO()
-    write_po(out, catalog)
-    path.write_bytes(out.getvalue())
+    folder = write_catalog(catalog, tmp_path / "catalogs")
     problems = catalog_problems(catalog)
     assert [problem.split(":")[0] for problem in problems] == [
         repr(imprint), "'Hello %(name)s'", "'Dear {name}'", "'Item {item}'", "'Total {count}'",
@@ -168,11 +168,7 @@ def test_a_sites_catalog_wins_over_the_kits_in_english_too(tmp_path):
     for lang, text in (("en", "Find your local group"), ("cy", "Dewch o hyd i’ch grŵp lleol")):
         catalog = Catalog(locale=lang, domain="messages")
         catalog.add("Find your local branch", text)
-        path = Path(catalog_path(str(theme / "translations"), lang))
-        path.parent.mkdir(parents=True)
-        out = io.BytesIO()
-        write_po(out, catalog)
-        path.write_bytes(out.getvalue())
+        write_catalog(catalog, theme / "translations", lang)
     settings = {"THEME_OVERRIDES_PATH": str(theme)}
     assert translations(settings, "en-GB").gettext("Find your local branch") == "Find your local group"
     assert translations(settings, "cy").gettext("Find your local branch") == "Dewch o hyd i’ch grŵp lleol"
@@ -311,12 +307,7 @@ def pseudo_catalog(folder: Path) -> Path:
         else:
             string = f"{OPEN}{message.id}{CLOSE}"
         catalog.add(message.id, string, flags=message.flags)
-    path = Path(catalog_path(str(folder), "cy"))
-    path.parent.mkdir(parents=True)
-    out = io.BytesIO()
-    write_po(out, catalog)
-    path.write_bytes(out.getvalue())
-    return folder
+    return write_catalog(catalog, folder)
 
 
 def data_strings(project: Path, settings: dict) -> list[str]:

@@ -676,6 +676,25 @@ def test_an_event_card_draws_its_date_whole_in_its_band_above_the_bottom_line(wh
     assert with_it.crop(below).tobytes() == without.crop(below).tobytes()
 
 
+def promoter_line_errors(project, branch):
+    """The check's errors, each asserted to be at the branch.yaml's `promoter:` line, the only one."""
+    line = next(n for n, text in enumerate(branch.read_text().splitlines(), 1) if text.startswith("promoter:"))
+    problems = [p for p in check_project(project_settings(project)).problems if p.is_error]
+    assert [(p.path, p.line) for p in problems] == [("branches/alpha/branch.yaml", line)]
+    return problems
+
+
+def assert_refused_as_too_long(project, problem):
+    """The problem says the imprint does not fit, and the build draws no card."""
+    assert problem.message.endswith(
+        "does not fit a share card in 4 lines of 26 px, the smallest that stays legible where the card is shown"
+    )
+    assert problem.fix.startswith("Shorten the promoter's name or address")
+    with pytest.raises(ContentProblems):
+        build(project)
+    assert not (project / "output").exists() or not list((project / "output").rglob("*.png"))
+
+
 @pytest.mark.parametrize(
     "imprint",
     [
@@ -703,17 +722,9 @@ def test_a_branch_promoter_too_long_for_a_card_is_an_error_at_its_line(tmp_path)
     branch.write_text(
         branch.read_text().replace("1 Station Road, Alphaton AB1 2CD", LONG_ADDRESS).replace("Alex Agent", LONG_NAME)
     )
-    line = next(n for n, text in enumerate(branch.read_text().splitlines(), 1) if text.startswith("promoter:"))
-    problems = [p for p in check_project(project_settings(project)).problems if p.is_error]
-    assert [(p.path, p.line) for p in problems] == [("branches/alpha/branch.yaml", line)]
+    problems = promoter_line_errors(project, branch)
     assert problems[0].message.startswith(f"the imprint `Promoted by {LONG_NAME}, Flat 1, Long Building Name,")
-    assert problems[0].message.endswith(
-        "does not fit a share card in 4 lines of 26 px, the smallest that stays legible where the card is shown"
-    )
-    assert problems[0].fix.startswith("Shorten the promoter's name or address")
-    with pytest.raises(ContentProblems):
-        build(project)
-    assert not (project / "output").exists() or not list((project / "output").rglob("*.png"))
+    assert_refused_as_too_long(project, problems[0])
 
 
 # with alpha's imprint (on the party's behalf) these fit a card in English ("Promoted by") but not in
@@ -733,19 +744,11 @@ def test_a_branch_promoter_too_long_for_its_welsh_cards_is_an_error_at_its_line(
     branch.write_text(text)
     assert check_project(project_settings(project)).problems == []  # an English branch: its cards are in English
     branch.write_text(text + "languages: [cy, en]\n")
-    line = next(n for n, text in enumerate(branch.read_text().splitlines(), 1) if text.startswith("promoter:"))
-    problems = [p for p in check_project(project_settings(project)).problems if p.is_error]
-    assert [(p.path, p.line) for p in problems] == [("branches/alpha/branch.yaml", line)]
+    problems = promoter_line_errors(project, branch)
     assert problems[0].message.startswith(
         f"in `cy`, the imprint `Hyrwyddwyd gan {WELSH_TOO_LONG_NAME}, {WELSH_TOO_LONG_ADDRESS}, ar ran "
     )
-    assert problems[0].message.endswith(
-        "does not fit a share card in 4 lines of 26 px, the smallest that stays legible where the card is shown"
-    )
-    assert problems[0].fix.startswith("Shorten the promoter's name or address")
-    with pytest.raises(ContentProblems):
-        build(project)
-    assert not (project / "output").exists() or not list((project / "output").rglob("*.png"))
+    assert_refused_as_too_long(project, problems[0])
 
 
 def test_a_post_promoter_too_long_for_a_card_stops_the_build_naming_the_card(tmp_path):
