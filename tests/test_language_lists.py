@@ -141,6 +141,15 @@ def test_an_event_in_the_other_language_carries_its_lang(output):
     assert '<span class="p-name">Branch meeting</span>' in page(output, "en/events/2027/01")
 
 
+def test_event_dates_in_a_list_are_in_the_lists_language(output):
+    picnic = r'<time class="dt-start" datetime="2027-01-20T12:00:00\+00:00">([^<]*)</time>'
+    assert re.findall(picnic, page(output, "events")) == ["Mer 20 Ion, 12 canol dydd"]
+    assert re.findall(picnic, page(output, "en/events")) == ["Wed 20 Jan, midday"]
+    agenda = r'<time class="kit-agenda__time" datetime="2027-01-20T12:00:00\+00:00">([^<]*)</time>'
+    assert re.findall(agenda, page(output, "events/2027/01")) == ["12 canol dydd"]
+    assert re.findall(agenda, page(output, "en/events/2027/01")) == ["midday"]
+
+
 def test_the_search_page_in_each_language(output):
     english, welsh = page(output, "en/search"), page(output, "search")
     assert '<html lang="en">' in english and '<html lang="cy">' in welsh

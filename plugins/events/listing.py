@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 from branch_subsites.branch_config import ENGLISH_REGIONS
 from content_schema.fields import place_slug
+from interface_language.local_dates import date_words
 
 from .event_source import ListedPlace, listed_place
 from .export import STATUS_MEANING
 from .month_grid import build_months
-from .wording import clock, event_date
+from .wording import clock, event_date, event_words
 
 # "Branch social (cancelled)", "Cancelled: Branch social", "POSTPONED - Stall": the status as editors
 # put it in a title, which the list's status badge already says
@@ -105,18 +106,26 @@ class ListedEvent:
     @property
     def when(self) -> str:
         """ "Tue 12 Jan, 7pm"; "Sat 15 May to Sun 16 May" for all-day events of more than one day."""
-        text = event_date(self.starts_at, self.timezone, self.all_day)
+        return self.when_in()
+
+    def when_in(self, lang: str | None = None, catalogs: tuple[str, ...] = ()) -> str:
+        """``when`` in ``lang`` ("Mer 13 Ion, 7yh"), in the words of the site's ``catalogs``: what a page
+        in that language shows (the events plugin's ``local_when`` filter)."""
+        text = event_date(self.starts_at, self.timezone, self.all_day, lang=lang, catalogs=catalogs)
         if self.all_day and self.end != self.start:
-            last = dt.date.fromisoformat(self.end)
-            text = f"{text} to {last:%a} {last.day} {last:%b}"
+            last = date_words(dt.date.fromisoformat(self.end), "short", lang)
+            text = event_words(lang, catalogs).gettext("%(first)s to %(last)s") % {"first": text, "last": last}
         return text
 
     @property
     def time_of_day(self) -> str:
         """ "7pm", or "All day", for a day's list of events (the month agenda)."""
+        return self.time_of_day_in()
+
+    def time_of_day_in(self, lang: str | None = None, catalogs: tuple[str, ...] = ()) -> str:
         if self.all_day:
-            return "All day"
-        return clock(self.starts_at.astimezone(zoneinfo.ZoneInfo(self.timezone)))
+            return event_words(lang, catalogs).gettext("All day")
+        return clock(self.starts_at.astimezone(zoneinfo.ZoneInfo(self.timezone)), lang)
 
     @property
     def where(self) -> ListedPlace:
