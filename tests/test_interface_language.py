@@ -207,6 +207,19 @@ def test_templates_take_each_pages_language_and_escape_the_values():
     assert welsh == f'Pwnc: {escaped}|Cysylltu â <span class="p-name">{escaped}</span>|6 changen'
 
 
+def test_a_language_a_template_sets_is_followed_after_the_render_has_looked_one_up():
+    """page_language keeps a render's answer on its context; a `{% set %}` of a name it reads, made
+    after the first lookup, is still followed, and the next render starts afresh."""
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    install_gettext(env, {"DEFAULT_LANG": "en-GB"})
+    template = env.from_string(
+        '{{ _("More news") }}|{% set interface_lang = "en" %}{{ _("More news") }}|{{ page_language() }}'
+    )
+    assert template.render(page=Thing("cy")) == "Rhagor o newyddion|More news|en"
+    assert env.from_string('{{ _("More news") }}').render(page=Thing("cy")) == "Rhagor o newyddion"
+    assert env.from_string('{{ _("More news") }}').render(page=Thing("en")) == "More news"
+
+
 def test_welsh_dates_as_welsh_readers_write_them():
     day = dt.date(2027, 1, 13)
     assert date_words(day, "day", "cy") == "Dydd Mercher 13 Ionawr 2027"

@@ -30,9 +30,14 @@ def install_gettext(env, settings: dict) -> None:
         env.add_extension(I18N_EXTENSION)
     env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks' whitespace as one space, as extracted
     default = settings.get("DEFAULT_LANG")
+    by_language = {}  # one build's catalogs (forget_found reads them afresh for the next)
 
     def words(context):
-        return translations(settings, page_language(context, default))
+        lang = page_language(context, default)
+        found = by_language.get(lang)
+        if found is None:
+            found = by_language[lang] = translations(settings, lang)
+        return found
 
     @pass_context
     def gettext(context, message: str) -> str:
