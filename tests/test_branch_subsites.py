@@ -118,10 +118,19 @@ def test_deleted_post_and_deleted_branch_leave_no_pages(two_branches):
 
     import shutil
 
+    cache = two_branches / ".cache" / "branches"
+    assert (cache / "beta-net" / "build.json").is_file()
+    # a folder outside the cache, linked in as if it were a deleted branch's: only the link goes
+    outside = two_branches.parent / "not-the-cache"
+    (outside / "pelican").mkdir(parents=True)
+    (outside / "build.json").write_text("{}")
+    (cache / "gone-elsewhere").symlink_to(outside)
     shutil.rmtree(two_branches / "branches" / "beta-net")
     build(two_branches)
     assert not (output / "branches" / "beta-net").exists()
     assert "Beta Network" not in read(output, "branches/index.html")
+    assert sorted(p.name for p in cache.iterdir()) == ["alpha"]  # the deleted branch's cache went too
+    assert (outside / "build.json").read_text() == "{}" and (outside / "pelican").is_dir()
 
 
 def test_a_missing_output_file_rebuilds_its_branch(two_branches, capfd):

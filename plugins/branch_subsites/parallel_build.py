@@ -170,23 +170,38 @@ def _pool(jobs: int, settings: dict):
 
 
 def remove_stale_branch_outputs(settings: dict, branches: list[Branch]) -> None:
-    """Delete the output of branches that no longer exist, and the HTML their checks kept
-    (front_matter.converted_texts).
+    """Delete the output of branches that no longer exist, their cache folder (build record, reader
+    cache, exported records) and the HTML their checks kept (front_matter.converted_texts).
 
-    Only folders a branch build made (it left a build record) are removed: branches/ also holds the
+    Only what a branch build made (it left a build record) is removed: branches/ also holds the
     directory's own pages, such as branches/england/.
     """
     for name in forget_deleted_branches(settings, {b.slug for b in branches}):
         log.info("branch_subsites: removed the converted texts of a deleted branch (%s)", name)
-    root = os.path.join(settings["OUTPUT_PATH"], "branches")
-    if not os.path.isdir(root):
+    cache_root = settings["BRANCH_CACHE_PATH"]
+    if not os.path.isdir(cache_root):
         return
     current = {b.slug for b in branches}
-    cache_root = settings["BRANCH_CACHE_PATH"]
-    for name in sorted(os.listdir(root)):
+    root = os.path.join(settings["OUTPUT_PATH"], "branches")
+    for name in sorted(os.listdir(cache_root)):
+        if name in current or not os.path.isfile(record_path(cache_root, name)):
+            continue
         path = os.path.join(root, name)
-        record = record_path(cache_root, name)
-        if name not in current and os.path.isdir(path) and os.path.isfile(record):
+        if os.path.isdir(path) and not os.path.islink(path):
             shutil.rmtree(path)
-            os.remove(record)
             log.info("branch_subsites: removed the output of the deleted branch %s", name)
+        _remove_inside(cache_root, name)
+        log.info("branch_subsites: removed the cache of the deleted branch %s", name)
+
+
+def _remove_inside(root: str, name: str) -> None:
+    """Remove ``root``/``name``: a folder inside ``root`` (checked where it resolves), or only the link
+    if it is one, so nothing outside the cache is ever deleted."""
+    path = os.path.join(root, name)
+    if os.path.islink(path) or not os.path.isdir(path):
+        os.remove(path)
+        return
+    real_root = os.path.realpath(root)
+    if os.path.dirname(os.path.realpath(path)) != real_root:
+        raise RuntimeError(f"{path} resolves outside {real_root}: not removed")
+    shutil.rmtree(path)
