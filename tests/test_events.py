@@ -342,7 +342,7 @@ def test_a_branch_whose_events_file_is_gone_is_built_again(tmp_path, capfd):
     """The national calendars read each branch's event records from the file its build left."""
     project = copy_fixture("two_branches", tmp_path / "p")
     build(project, now=NOW)
-    for path in (project / ".cache/branches/alpha/pelican/events").glob("series-*.pickle"):
+    for path in (project / ".cache/branches/alpha/pelican/events").glob("series-*.json"):
         path.unlink()
     (project / "output/calendars/all.ics").unlink()  # made again, from every branch's records
     capfd.readouterr()

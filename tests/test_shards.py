@@ -386,6 +386,24 @@ def test_a_record_whose_events_file_is_a_link_out_of_its_cache_is_refused(runs, 
     assert not marker.exists() and not (project / "output" / "index.html").exists()
 
 
+def test_a_shards_events_file_changed_after_its_build_is_refused_and_no_calendar_made(runs, tmp_path):
+    """A shard's event records arrive as JSON in an artifact; records that no longer hash to the
+    digest its build record names are not read into any calendar."""
+    project = assembled_project(runs, tmp_path)
+    series = (
+        project / ".cache/branches" / json.loads((project / RECORD).read_text())["exports"]["events"]["series_file"]
+    )
+    assert series.suffix == ".json" and series.read_bytes()[:1] == b"{"  # JSON: reading it runs nothing
+    data = json.loads(series.read_text(encoding="utf-8"))
+    data["value"][0]["title"] = "Tampered meeting"
+    series.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(Exception, match="does not match its branch's last build") as refused:
+        build(project, now=NOW, BRANCH_ASSEMBLE=True)
+    assert str(series.relative_to(project)) in str(refused.value) or str(series) in str(refused.value)
+    calendars = list((project / "output").rglob("*.ics")) if (project / "output").is_dir() else []
+    assert not any("Tampered meeting" in path.read_text(encoding="utf-8") for path in calendars)
+
+
 def test_a_branch_output_folder_that_is_a_link_is_refused(runs, tmp_path):
     project = assembled_project(runs, tmp_path)
     moved = tmp_path / "elsewhere"

@@ -24,7 +24,7 @@ from file_policy.addresses import attribute_address
 from front_matter.converter import SiteConverter
 from front_matter.document import reported_as_linked, size_limit
 from imprints.promoters import content_imprint, site_imprint
-from incremental_build.cache_files import load_keyed, store_keyed
+from incremental_build.cache_files import load_keyed_json, store_keyed_json
 from incremental_build.containment import is_within
 from incremental_build.derived import site_inputs, write_derived, write_derived_page
 from incremental_build.files import write_output_file
@@ -253,9 +253,9 @@ class EventsGenerator(Generator):
         # record names. An unchanged branch whose file is gone is built again (branch_subsites).
         digest = records_digest(self.records)
         folder = os.path.join(settings["CACHE_PATH"], "events")
-        series_file = os.path.join(folder, f"series-{digest}.pickle")
+        series_file = os.path.join(folder, f"series-{digest}.json")
         if not os.path.isfile(series_file):  # written whole (write_atomic) under its digest's name
-            store_keyed(series_file, digest, self.records)
+            store_keyed_json(series_file, digest, self.records)
         for name in os.listdir(folder):
             if name.startswith("series-") and name != os.path.basename(series_file):
                 os.remove(os.path.join(folder, name))
@@ -581,15 +581,21 @@ class MissingBranchEvents(Exception):
 
 def load_series(exported: EventsExport, cache_root: str) -> list[dict]:
     """A branch's event records, from the file its build left beside its build record in ``cache_root``
-    (BRANCH_CACHE_PATH), and never from anywhere else: a pickle is code as much as data. (A record
-    read back names one in its own branch's folder there, or is refused: build_record.read_record.)"""
+    (BRANCH_CACHE_PATH), and never from anywhere else (a record read back names one in its own
+    branch's folder there, or is refused: build_record.read_record). The file is JSON, since a
+    shard's arrives from another CI job, and its records must hash to the digest the build record
+    names: a file changed since its branch's build is refused, not read into the calendars."""
     if not is_within(cache_root, exported.series_file):
         raise MissingBranchEvents(
             f"events: {exported.series_file} is outside the branches' cache {cache_root}; it was not read. "
             "Remove the .cache folder and build again."
         )
-    records = load_keyed(exported.series_file, exported.series_digest)
-    if records is None:
+    records = load_keyed_json(exported.series_file, exported.series_digest)
+    if (
+        not isinstance(records, list)
+        or not all(isinstance(record, dict) for record in records)
+        or records_digest(records) != exported.series_digest
+    ):
         raise MissingBranchEvents(
             f"events: {exported.series_file} is missing or does not match its branch's last build. "
             "Remove the .cache folder and build again."
