@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import posixpath
+from urllib.parse import unquote, urlsplit
 
 
 def is_absolute(url: str) -> bool:
@@ -28,3 +29,16 @@ def absolute_address(settings: dict, url: str) -> str:
         parts = urlsplit(site)
         return f"{parts.scheme}://{parts.netloc}{url}"
     return f"{site}/{url}"
+
+
+def is_under(address: str, own: str) -> bool:
+    """Whether ``address`` is at or below ``own`` (which ends in /) once its path is normalised: no
+    `..` or `.` segment (nor one written %2e%2e), no backslash, and ``posixpath.normpath`` of the path
+    still under ``own``'s (`.../branches/a/../b/x.jpg` is branch b's, not a's)."""
+    if not isinstance(address, str) or not address.startswith(own):
+        return False
+    path, own_path = unquote(urlsplit(address).path), urlsplit(own).path
+    if "\\" in path or any(segment in ("..", ".") for segment in path.split("/")):
+        return False
+    normal = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
+    return normal.startswith(own_path) or normal + "/" == own_path

@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from branch_subsites.records import BranchExports
+from events.export import branch_occurrences
 
 
 def directory_entry(branch: dict, exports: BranchExports, settings: dict) -> dict:
     """``branch`` is a branch_subsites entry; ``exports`` what its build handed back."""
     site_url = branch["url"]
     labels = settings["BRANCH_CHANNEL_TYPES"]
-    next_event = exports.events.next if exports.events else None
+    exported = exports.events.next if exports.events else None
+    # at the branch's own address, named as the directory names the branch
+    next_event = next(iter(branch_occurrences([exported] if exported else [], branch)), None)
     if next_event:
-        next_event = {**next_event, "starts": dt.datetime.fromisoformat(next_event["starts_at"])}
+        next_event["starts"] = dt.datetime.fromisoformat(next_event["starts_at"])
     return {
         **branch,
         "channels": [

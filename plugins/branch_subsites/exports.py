@@ -8,13 +8,12 @@ it for unchanged branches.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import asdict
-from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 from pelican.generators import ArticlesGenerator
 
+from absolute_addresses.addresses import is_under
 from responsive_images.markup import picture_from_values
 
 from .records import NewsItem, Thumbnail
@@ -37,19 +36,6 @@ def export_latest_news(generators) -> None:
         )
         for article in articles[:limit]
     ]
-
-
-def is_under(address: str, own: str) -> bool:
-    """Whether ``address`` is at or below ``own`` (which ends in /) once its path is normalised: no
-    `..` or `.` segment (nor one written %2e%2e), no backslash, and ``posixpath.normpath`` of the path
-    still under ``own``'s (`.../branches/a/../b/x.jpg` is branch b's, not a's)."""
-    if not isinstance(address, str) or not address.startswith(own):
-        return False
-    path, own_path = unquote(urlsplit(address).path), urlsplit(own).path
-    if "\\" in path or any(segment in ("..", ".") for segment in path.split("/")):
-        return False
-    normal = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
-    return normal.startswith(own_path) or normal + "/" == own_path
 
 
 def _thumbnail(thumbnail: Thumbnail | None, branch_url: str, same_origin: str) -> Markup | None:

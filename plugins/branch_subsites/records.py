@@ -13,7 +13,9 @@ JSON-ready mapping, as the national pages and the directory show it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
+from zoneinfo import ZoneInfo
 
 
 def _plain(cls, data):
@@ -73,9 +75,55 @@ class NewsItem:
     @classmethod
     def from_json(cls, data: dict) -> NewsItem:
         item = _plain(cls, data)
+        dt.datetime.fromisoformat(item.date)  # a ValueError for anything else
         if item.thumbnail is not None:
             item.thumbnail = _plain(Thumbnail, item.thumbnail)
         return item
+
+
+# An occurrence as events.export.occurrence_record makes it: every key, each of its type.
+OCCURRENCE_KINDS = {
+    "title": str,
+    "url": str,
+    "start": str,
+    "end": str,
+    "starts_at": str,
+    "ends_at": str,
+    "all_day": bool,
+    "timezone": str,
+    "status": str,
+    "place": str,
+    "online": bool,
+    "site_name": str,
+    "site_url": str,
+    "nation": (str, type(None)),
+}
+
+
+def occurrence(data) -> dict:
+    """An exported occurrence read back, checked: exactly occurrence_record's keys, each of its type,
+    its dates ISO 8601 (the UTC ones with their offset), a time zone and a status the kit knows. A
+    TypeError or ValueError otherwise: the record is refused (build_record.read_record)."""
+    if not isinstance(data, dict) or set(data) != set(OCCURRENCE_KINDS):
+        raise TypeError("an event: not an occurrence's fields")
+    for name, kind in OCCURRENCE_KINDS.items():
+        value = data[name]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise TypeError(f"an event's {name}: {type(value).__name__}")
+    for name in ("start", "end"):
+        dt.datetime.fromisoformat(data[name])
+    for name in ("starts_at", "ends_at"):
+        if dt.datetime.fromisoformat(data[name]).utcoffset() is None:
+            raise ValueError(f"an event's {name} has no UTC offset")
+    try:
+        ZoneInfo(data["timezone"])
+    except Exception:  # not a key, or not one this machine's zone data has
+        raise ValueError(f"an event's time zone {data['timezone']!r} is unknown") from None
+    from events.schema import STATUSES  # the events plugin is loaded by the time a record is read
+
+    if data["status"] not in STATUSES:
+        raise ValueError(f"an event's status {data['status']!r} is unknown")
+    return data
 
 
 @dataclass
@@ -87,6 +135,23 @@ class EventsExport:
     series_dates: list | None  # the first and last dates of the branch's events (time-zone ranges)
     upcoming: list[dict] = field(default_factory=list)  # the next occurrences within EVENTS_NATION_DAYS
     next: dict | None = None  # the very next one going ahead, however far off (the directory)
+
+    @classmethod
+    def from_json(cls, data: dict) -> EventsExport:
+        exported = cls(**data)
+        if not isinstance(exported.series_file, str) or not isinstance(exported.series_digest, str):
+            raise TypeError("events: the records file and digest are not names")
+        dates = exported.series_dates
+        if dates is not None and not (
+            isinstance(dates, list) and len(dates) == 2 and all(isinstance(d, str) for d in dates)
+        ):
+            raise TypeError("events: series_dates is not a first and a last date")
+        if not isinstance(exported.upcoming, list):
+            raise TypeError("events: upcoming is not a list")
+        exported.upcoming = [occurrence(item) for item in exported.upcoming]
+        if exported.next is not None:
+            exported.next = occurrence(exported.next)
+        return exported
 
 
 @dataclass
@@ -118,7 +183,7 @@ class BranchExports:
         events = data.get("events")
         return cls(
             news=[NewsItem.from_json(item) for item in data.get("news", [])],
-            events=EventsExport(**events) if events is not None else None,
+            events=EventsExport.from_json(events) if events is not None else None,
             pictures=PictureCounts(**data.get("pictures", {})),
             cache_files=list(data.get("cache_files", [])),
             valid_until=data.get("valid_until"),

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 
+from absolute_addresses.addresses import is_under
 from interface_language import N_
 
 from .event_source import EventSeries
@@ -97,3 +98,15 @@ def occurrence_record(occurrence, *, url: str, site_name: str, site_url: str, na
         "site_url": site_url,
         "nation": nation,
     }
+
+
+def branch_occurrences(records: list[dict], branch: dict) -> list[dict]:
+    """A branch's exported occurrences as the national pages show them: only those at the branch's
+    own address (a record may come from a CI artifact), each named as the directory names the
+    branch, never as the record says."""
+    own = f"{branch['url']}/"
+    return [
+        {**record, "site_name": branch["display_name"], "site_url": branch["url"]}
+        for record in records
+        if is_under(record["url"], own)
+    ]

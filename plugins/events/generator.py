@@ -35,7 +35,7 @@ from interface_language.catalogs import catalog_folders
 
 from .calendar_apps import event_details, google_calendar_url, outlook_calendar_url
 from .event_source import parse_event_file
-from .export import occurrence_record, record_key, records_digest, series_record, significant_digest
+from .export import branch_occurrences, occurrence_record, record_key, records_digest, series_record, significant_digest
 from .home_events import nation_groups, near_files, next_meeting
 from .ical import calendar_bytes, record_dates, refresh_interval, timezone_range
 from .listing import ListedEvent, area_digest, current_month, event_areas
@@ -295,8 +295,9 @@ class EventsGenerator(Generator):
             if exported.series_dates:
                 region = place_slug(branch["region"]) if branch.get("region") else None
                 self.branch_series.append((branch["display_name"], branch.get("nation"), region, exported))
-            upcoming.extend(exported.upcoming)
-            by_branch[branch["slug"]] = [ListedEvent.from_record(record, branch) for record in exported.upcoming]
+            own = branch_occurrences(exported.upcoming, branch)
+            upcoming.extend(own)
+            by_branch[branch["slug"]] = [ListedEvent.from_record(record, branch) for record in own]
             listed.extend(by_branch[branch["slug"]])
         for item in upcoming:
             item["starts"] = dt.datetime.fromisoformat(item["starts_at"])
