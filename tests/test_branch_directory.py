@@ -299,7 +299,7 @@ def test_finder_data_gives_a_branch_with_its_own_volunteer_page_its_own_next_ste
     region = RegionGroup("South West", "south-west", "branches/england/south-west/", [own, shared])
     nations = [NationGroup("England", "england", "branches/england/", [region])]
     steps = functools.partial(branch_steps, settings)
-    data = json.loads(finder_json(nations, site_url="https://party.example", steps=steps))
+    data = json.loads(finder_json(nations, site_url="https://party.example", steps=steps, language="en"))
     join = {"label": "Join The Party", "url": "https://party.example/join/", "kind": "primary"}
     assert data["steps"] == [
         join,

@@ -63,7 +63,12 @@ class BranchDirectoryGenerator(Generator):
                         region=region,
                     )
         steps = functools.partial(branch_steps, settings)
-        finder = finder_json(self.context["directory_nations"], site_url=settings["SITEURL"], steps=steps)
+        finder = finder_json(
+            self.context["directory_nations"],
+            site_url=settings["SITEURL"],
+            steps=steps,
+            language=settings["DEFAULT_LANG"],
+        )
         self._write_bytes(settings["BRANCH_FINDER_JSON_SAVE_AS"], finder)
         self._write_bytes(settings["BRANCHES_JSON_SAVE_AS"], branches_json(self.entries, **site))
         # a feed reader or calendar app needs whole addresses, also in a `make html` preview

@@ -10,6 +10,8 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
+from front_matter.language_texts import LanguageTexts
+
 SCHEMA_VERSION = 1
 NEXT_EVENT_KEYS = ("title", "url", "start", "end", "all_day", "timezone", "status", "place", "online")
 
@@ -33,13 +35,29 @@ def _branch(entry: dict) -> dict:
         "nation": entry["nation"],
         "region": entry["region"],
         "areas": list(entry["areas"]),
-        "description": entry["description"],
-        "meets": entry["meets"],
+        "description": _own(entry["description"]),
+        "meets": _own(entry["meets"]),
+        "texts": _texts(entry),
         "contact": entry["contact"],
         "urls": {"site": f"{entry['url']}/", "feed": entry["feed_url"], "calendar": entry["calendar_url"]},
         "channels": [{"type": c["type"], "label": c["label"], "url": c["url"]} for c in entry["channels"]],
         "next_event": {key: next_event[key] for key in NEXT_EVENT_KEYS} if next_event else None,
     }
+
+
+def _own(value) -> str | None:
+    """A branch.yaml text in the branch's own language (a text written per language: its first)."""
+    return str(value) if value else None
+
+
+def _texts(entry: dict) -> dict[str, dict[str, str]]:
+    """``description`` and ``meets`` in each language the branch wrote them in, its own first."""
+    texts: dict[str, dict[str, str]] = {}
+    for key in ("description", "meets"):
+        if isinstance(entry[key], LanguageTexts):
+            for lang, text in entry[key]:
+                texts.setdefault(lang, {})[key] = text
+    return texts
 
 
 def _opml(title: str, site_name: str) -> tuple[ET.Element, ET.Element]:

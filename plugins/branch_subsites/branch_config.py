@@ -24,6 +24,7 @@ from content_schema.fields import (
 )
 from content_schema.source_text import FileTooLarge, read_source_text
 from content_schema.yaml_source import YamlSyntaxError, load_yaml
+from front_matter.language_texts import LanguageTexts, in_languages
 from front_matter.languages import language
 from front_matter.pairs import primary
 from imprints.promoter_fields import PROMOTER_FIELD
@@ -74,8 +75,8 @@ class Branch:
     region: str | None
     areas: tuple[str, ...]
     contact: str
-    description: str | None
-    meets: str | None
+    description: LanguageTexts | None  # in each language the branch wrote it in, its own first
+    meets: LanguageTexts | None
     channels: tuple[Channel, ...]
     editors: tuple[str, ...]
     domain: str | None
@@ -198,11 +199,15 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
         Field("region", plain_text(max_length=60), doc="for England, one of the nine regions", example="South West"),
         Field("areas", list_of(postcode_district, split_commas=True), doc="postcode districts", example="[S1, S2]"),
         Field("contact", email, required=True, doc="an email address", example="sheffield@example.org"),
-        Field("description", plain_text(max_length=400, one_script=False), doc="one or two sentences about the branch"),
+        Field(
+            "description",
+            in_languages(plain_text(max_length=400, one_script=False)),
+            doc="one or two sentences about the branch (or one per language, each under its code: `cy:`, `en:`)",
+        ),
         Field(
             "meets",
-            plain_text(max_length=200, one_script=False),
-            doc="when and where it meets",
+            in_languages(plain_text(max_length=200, one_script=False)),
+            doc="when and where it meets (or one per language, as for `description`)",
             example="Second Tuesday, 7pm",
         ),
         Field("channels", list_of(channel), doc="where to talk to the branch"),
@@ -342,6 +347,7 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
             _check_channel(fields, index, document, path, settings, report)
             channels.append(Channel(**fields))
     _check_geography(values, document, path, report)
+    _check_text_languages(values, document, path, settings, report)
     _check_identity(slug, values, document, path, settings, report)
     _check_picture(values, document, folder, path, settings, report)
     _check_calls_to_action(slug, values, document, path, settings, report)
@@ -373,6 +379,26 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         languages=tuple(values.get("languages", ())),
         require_pairs=values.get("require_pairs"),
     )
+
+
+def _check_text_languages(values: dict, document, path: str, settings: dict, report) -> None:
+    """`description:` and `meets:` written per language only in the branch's languages; a text written
+    once is in the branch's own (the first of `languages:`, else the site's DEFAULT_LANG)."""
+    if isinstance(document.data, dict) and document.data.get("languages") and not values.get("languages"):
+        return  # `languages:` itself is wrong, and reported: which texts are out of place is not known
+    languages = list(values.get("languages") or ()) or [settings["DEFAULT_LANG"]]
+    for key in ("description", "meets"):
+        texts = values.get(key)
+        if texts is None:
+            continue
+        for code in texts.undeclared(languages):
+            report.error(
+                path,
+                document.line_of(key, code) or document.line_of(key),
+                f"`{key}` has a text in `{code}`, but the branch's pages are in {', '.join(languages)}",
+                f"Add `{code}` to `languages:` (the branch's own language first), or delete the `{code}:` line.",
+            )
+        values[key] = texts.in_languages(languages)
 
 
 def _check_calls_to_action(slug: str, values: dict, document, path: str, settings: dict, report) -> None:

@@ -56,7 +56,7 @@ def branch_overrides(branch: Branch, settings: dict) -> dict:
         "CACHE_PATH": branch_cache_path(settings, branch.slug),
         "SITENAME": branch.display_name,
         "AUTHOR": branch.display_name,  # a branch's posts and feed entries are the branch's, never the party's
-        "SITESUBTITLE": branch.description or "",
+        "SITESUBTITLE": str(branch.description or ""),  # its own language's; pages show their own (in_page_language)
         "SITEURL": site_url,
         "FEED_DOMAIN": site_url,
         "MAIN_SITEURL": main_site_url(settings),

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.urlwrappers import Tag
 
+from front_matter.language_texts import shown_text
 from front_matter.pairs import same_language
 from interface_language.page_language import page_language
 
@@ -63,6 +64,13 @@ def other_language(context, lang) -> Markup:
     if not lang or not page or same_language(lang, page):
         return Markup("")
     return Markup(' lang="{}"').format(escape(lang))
+
+
+@pass_context
+def in_page_language(context, value):
+    """``value`` as the page shows it: a branch.yaml text written per language in the page's language
+    (else in the branch's own), with its ``lang`` for ``other_language``; any other text as it is."""
+    return shown_text(value, page_language(context))
 
 
 class ListVersion:

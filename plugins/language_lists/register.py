@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .generator import LanguageListsGenerator, in_language, list_in_languages, other_language
+from .generator import LanguageListsGenerator, in_language, in_page_language, list_in_languages, other_language
 
 
 def get_generators(pelican):
@@ -20,9 +20,14 @@ def find_generators(generators) -> None:
 
 
 def add_filters(pelican) -> None:
-    """``initialized``: ``{{ INDEX_URL|in_language }}`` and ``{{ other_language(item.lang) }}``."""
+    """``initialized``: ``{{ INDEX_URL|in_language }}``, ``{{ BRANCH.meets|in_page_language }}`` and
+    ``{{ other_language(item.lang) }}``."""
     settings = pelican.settings
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "in_language": in_language}
+    settings["JINJA_FILTERS"] = {
+        **settings.get("JINJA_FILTERS", {}),
+        "in_language": in_language,
+        "in_page_language": in_page_language,
+    }
     settings["JINJA_GLOBALS"] = {
         **settings.get("JINJA_GLOBALS", {}),
         "other_language": other_language,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from events.wording import event_date
+from front_matter.language_texts import shown_text
 
 from .search_languages import index_language
 
@@ -186,7 +187,9 @@ def branch_document(entry: dict, settings: dict) -> SearchDocument:
     and indexing 650 of them would cost more than the rest of the national index."""
     where = ", ".join(p for p in (entry.get("region"), entry.get("nation")) if p)
     areas = " ".join(entry["areas"])
-    facts = [entry.get("description") or "", f"Meets: {entry['meets']}" if entry.get("meets") else ""]
+    lang = settings["DEFAULT_LANG"]
+    description, meets = (shown_text(entry.get(key), lang) or "" for key in ("description", "meets"))
+    facts = [description, f"Meets: {meets}" if meets else ""]
     return SearchDocument(
         url=f"{entry['url']}/",
         site_url=entry["url"],

@@ -64,7 +64,8 @@ if (form) {
     const heading = element("h3", "", { class: "kit-finder__name" });
     heading.append(element("a", branch.name, { href: branch.url }));
     const facts = element("dl", "", { class: "kit-finder__facts" });
-    if (branch.meets) fact(facts, message("Meets"), branch.meets);
+    // in the branch's language where the finder's page has no text in its own (meets_lang)
+    if (branch.meets) fact(facts, message("Meets"), branch.meets_lang ? element("span", branch.meets, { lang: branch.meets_lang }) : branch.meets);
     if (branch.next) {
       const next = branch.next;
       const url = new URL(next.url, new URL(branch.url, window.location.href)).href;

@@ -1,0 +1,124 @@
+"""branch.yaml's `description:` and `meets:` in each of the branch's languages: each page shows the
+text in its own language (else the branch's own, marked with its `lang`), the directory and the
+finder too, and a text in a language the branch does not write in is an error naming its line."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_language_pairs import BRANCH_YAML, FILES, NATIONAL, write
+
+from branch_subsites.branch_config import load_branches
+from content_schema import ContentProblems, ProblemList
+from front_matter.language_texts import LanguageTexts
+from kit_testing import build, project_settings
+
+TEXTS = """\
+description:
+  en: A branch in Caerwen and the valley.
+  cy: Cangen yng Nghaerwen a'r cwm.
+meets: Yr ail nos Fercher bob mis, 7yh, Y Neuadd
+"""
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    project = tmp_path_factory.mktemp("texts") / "project"
+    write(project, {**FILES, "branches/caerwen/branch.yaml": BRANCH_YAML + TEXTS})
+    return build(project, SITEURL="https://party.example", now="1788000000", **NATIONAL)
+
+
+def html(output: Path, address: str) -> str:
+    return (output / address / "index.html").read_text(encoding="utf-8")
+
+
+def lead(page: str) -> str:
+    return re.search(r'<p class="kit-lead"[^>]*>[^<]*</p>', page).group(0)
+
+
+def meta_description(page: str) -> str:
+    return re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+
+
+def test_each_home_page_leads_with_the_description_in_its_own_language(output):
+    welsh, english = html(output, "branches/caerwen"), html(output, "branches/caerwen/en")
+    assert lead(welsh) == '<p class="kit-lead">Cangen yng Nghaerwen a&#39;r cwm.</p>'
+    assert lead(english) == '<p class="kit-lead">A branch in Caerwen and the valley.</p>'
+    assert meta_description(welsh) == "Cangen yng Nghaerwen a&#39;r cwm."
+    assert meta_description(english) == "A branch in Caerwen and the valley."
+
+
+def test_a_text_written_in_one_language_is_marked_as_it_on_the_others_pages(output):
+    meets = "Yr ail nos Fercher bob mis, 7yh, Y Neuadd"
+    welsh, english = html(output, "branches/caerwen"), html(output, "branches/caerwen/en")
+    assert f'<span class="p-note">{meets}</span>' in welsh
+    assert f'<span class="p-note" lang="cy">{meets}</span>' in english
+    # the party's English directory: the branch's Welsh words, marked as Welsh
+    directory = html(output, "branches/wales")
+    assert f'<dd class="p-note" lang="cy">{meets}</dd>' in directory
+    assert "Cangen yng Nghaerwen" not in directory
+
+
+def test_the_directorys_data_has_every_language_the_branch_wrote(output):
+    (branch,) = json.loads((output / "branches.json").read_text(encoding="utf-8"))["branches"]
+    assert branch["description"] == "Cangen yng Nghaerwen a'r cwm."  # the branch's own language's
+    assert branch["texts"] == {
+        "cy": {"description": "Cangen yng Nghaerwen a'r cwm.", "meets": "Yr ail nos Fercher bob mis, 7yh, Y Neuadd"},
+        "en": {"description": "A branch in Caerwen and the valley."},
+    }
+    (found,) = json.loads((output / "branches/finder.json").read_text(encoding="utf-8"))["branches"]
+    assert (found["meets"], found["meets_lang"]) == ("Yr ail nos Fercher bob mis, 7yh, Y Neuadd", "cy")
+
+
+def loaded(tmp_path, yaml_text: str) -> tuple[list, list[tuple[int, str, str]]]:
+    write(tmp_path, {**FILES, "branches/caerwen/branch.yaml": yaml_text})
+    report = ProblemList(root=str(tmp_path))
+    branches = load_branches(project_settings(tmp_path, **NATIONAL), report)
+    return branches, [(p.line, p.message, p.fix) for p in report.sorted() if p.is_error]
+
+
+def test_a_text_written_once_is_in_the_branchs_own_language_and_per_language_in_its_order(tmp_path):
+    (branch,), problems = loaded(tmp_path, BRANCH_YAML + TEXTS)
+    assert problems == []
+    assert branch.description == LanguageTexts(
+        (("cy", "Cangen yng Nghaerwen a'r cwm."), ("en", "A branch in Caerwen and the valley."))
+    )
+    assert branch.meets == LanguageTexts((("cy", "Yr ail nos Fercher bob mis, 7yh, Y Neuadd"),))
+    assert str(branch.meets) == "Yr ail nos Fercher bob mis, 7yh, Y Neuadd"  # what an older theme shows
+
+
+@pytest.mark.parametrize(
+    ("texts", "line", "message", "fix"),
+    [
+        (
+            "description:\n  cy: Cangen.\n  gd: Meur.\n",
+            10,
+            "`description` has a text in `gd`, but the branch's pages are in cy, en",
+            "Add `gd` to `languages:`",
+        ),
+        ("meets:\n  cy: Nos Fercher\n  welsh: Wednesday\n", 10, "`meets` is `welsh`, which is not a language code", ""),
+        ("meets:\n  cy: Nos Fercher\n  cy-GB: Nos Iau\n", 10, "`meets` gives `cy-GB` twice", "once"),
+        ("description:\n  cy: Cangen\u202e.\n", 9, "`description` in `cy` holds characters that cannot be seen", ""),
+        ("description: {}\n", 8, "`description` is empty", "one `cy: ...` line per language"),
+    ],
+)
+def test_a_wrong_text_in_languages_names_its_line_and_no_branch_is_built(tmp_path, texts, line, message, fix):
+    branches, problems = loaded(tmp_path, BRANCH_YAML + texts)
+    assert branches == []
+    assert [(found_line, fix in found_fix) for found_line, text, found_fix in problems if message in text] == [
+        (line, True)
+    ], problems
+    with pytest.raises(ContentProblems):
+        build(tmp_path, now="1788000000", **NATIONAL)
+    assert not (tmp_path / "output/branches/caerwen").exists()
+
+
+def test_a_branch_of_one_language_cannot_write_another(tmp_path):
+    one_language = BRANCH_YAML.replace("languages: [cy, en]\n", "")
+    _, problems = loaded(tmp_path, one_language + "description:\n  en-GB: A branch.\n  cy: Cangen.\n")
+    assert [(line, message) for line, message, _ in problems] == [
+        (9, "`description` has a text in `cy`, but the branch's pages are in en-gb")
+    ]
