@@ -5,10 +5,12 @@ finder too, and a text in a language the branch does not write in is an error na
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 from test_language_pairs import BRANCH_YAML, FILES, NATIONAL, write
 
 from branch_subsites.branch_config import load_branches
@@ -73,10 +75,10 @@ def test_the_directorys_data_has_every_language_the_branch_wrote(output):
     assert (found["meets"], found["meets_lang"]) == ("Yr ail nos Fercher bob mis, 7yh, Y Neuadd", "cy")
 
 
-def loaded(tmp_path, yaml_text: str) -> tuple[list, list[tuple[int, str, str]]]:
+def loaded(tmp_path, yaml_text: str, **settings) -> tuple[list, list[tuple[int, str, str]]]:
     write(tmp_path, {**FILES, "branches/caerwen/branch.yaml": yaml_text})
     report = ProblemList(root=str(tmp_path))
-    branches = load_branches(project_settings(tmp_path, **NATIONAL), report)
+    branches = load_branches(project_settings(tmp_path, **(settings or NATIONAL)), report)
     return branches, [(p.line, p.message, p.fix) for p in report.sorted() if p.is_error]
 
 
@@ -116,9 +118,49 @@ def test_a_wrong_text_in_languages_names_its_line_and_no_branch_is_built(tmp_pat
     assert not (tmp_path / "output/branches/caerwen").exists()
 
 
-def test_a_branch_of_one_language_cannot_write_another(tmp_path):
-    one_language = BRANCH_YAML.replace("languages: [cy, en]\n", "")
-    _, problems = loaded(tmp_path, one_language + "description:\n  en-GB: A branch.\n  cy: Cangen.\n")
+def test_a_branch_without_languages_writes_in_the_partys(tmp_path):
+    """It has the party's languages (LANGUAGES, DEFAULT_LANG first): a text in each is right."""
+    inherits = BRANCH_YAML.replace("languages: [cy, en]\n", "")
+    (branch,), problems = loaded(tmp_path, inherits + "description:\n  cy: Cangen.\n  en-GB: A branch.\n")
+    assert problems == []
+    assert branch.description == LanguageTexts((("en-GB", "A branch."), ("cy", "Cangen.")))
+
+
+@pytest.mark.parametrize(
+    ("settings", "code", "languages"),
+    [(NATIONAL, "gd", "en-GB, cy"), ({"LANGUAGES": ["en-GB"]}, "cy", "en-GB")],
+    ids=["bilingual-party", "english-party"],
+)
+def test_a_branch_without_languages_cannot_write_outside_the_partys(tmp_path, settings, code, languages):
+    inherits = BRANCH_YAML.replace("languages: [cy, en]\n", "")
+    branches, problems = loaded(tmp_path, inherits + f"description:\n  en-GB: A branch.\n  {code}: Meur.\n", **settings)
+    assert branches == []
     assert [(line, message) for line, message, _ in problems] == [
-        (9, "`description` has a text in `cy`, but the branch's pages are in en-gb")
+        (9, f"`description` has a text in `{code}`, but the branch's pages are in {languages}")
     ]
+
+
+def search_snippets(output: Path, name: str) -> dict[str, str]:
+    """Each branch entry's snippet in the main site's search data ``name``, by its title."""
+    data = json.loads((output / "search" / name).read_text(encoding="utf-8"))
+    return {title: snippet for _, _, title, kind, _, snippet in data["docs"] if kind == "branch"}
+
+
+def test_each_search_index_shows_the_branch_in_its_own_language(output):
+    english, welsh = search_snippets(output, "search.json"), search_snippets(output, "search.cy.json")
+    assert english == {
+        "Caerwen branch": "A branch in Caerwen and the valley. Meets: Yr ail nos Fercher bob mis, 7yh, Y Neuadd"
+    }
+    assert welsh == {
+        "Caerwen branch": "Cangen yng Nghaerwen a'r cwm. Yn cyfarfod: Yr ail nos Fercher bob mis, 7yh, Y Neuadd"
+    }
+
+
+def test_a_text_in_languages_is_its_branchs_own_text_to_a_theme_that_treats_it_as_one():
+    """A party's template override written before texts came per language keeps working after an upgrade."""
+    texts = LanguageTexts((("cy", "Cangen ym Mangor"), ("en", "A branch in Bangor")))
+    shown = Environment(autoescape=True).from_string("{{ d|truncate(9, leeway=0) }}|{{ d|length }}|{{ d ~ '!' }}")
+    assert shown.render(d=texts) == "Cangen...|16|Cangen ym Mangor!"
+    assert pickle.loads(pickle.dumps(texts)) == texts  # as it goes to a branch's build process
+    assert texts != LanguageTexts((("cy", "Cangen ym Mangor"), ("en", "A branch in Caernarfon")))
+    assert json.dumps(texts) == '"Cangen ym Mangor"'

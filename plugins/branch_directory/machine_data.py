@@ -55,7 +55,7 @@ def _texts(entry: dict) -> dict[str, dict[str, str]]:
     texts: dict[str, dict[str, str]] = {}
     for key in ("description", "meets"):
         if isinstance(entry[key], LanguageTexts):
-            for lang, text in entry[key]:
+            for lang, text in entry[key].texts:
                 texts.setdefault(lang, {})[key] = text
     return texts
 

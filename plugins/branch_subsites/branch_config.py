@@ -26,7 +26,7 @@ from content_schema.source_text import FileTooLarge, read_source_text
 from content_schema.yaml_source import YamlSyntaxError, load_yaml
 from front_matter.language_texts import LanguageTexts, in_languages
 from front_matter.languages import language
-from front_matter.pairs import primary
+from front_matter.pairs import party_languages, primary
 from imprints.promoter_fields import PROMOTER_FIELD
 from imprints.promoters import Imprint
 from incremental_build.cache_files import load_keyed, store_keyed
@@ -383,10 +383,10 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
 
 def _check_text_languages(values: dict, document, path: str, settings: dict, report) -> None:
     """`description:` and `meets:` written per language only in the branch's languages; a text written
-    once is in the branch's own (the first of `languages:`, else the site's DEFAULT_LANG)."""
+    once is in the branch's own (the first of `languages:`; a branch without it has the party's)."""
     if isinstance(document.data, dict) and document.data.get("languages") and not values.get("languages"):
         return  # `languages:` itself is wrong, and reported: which texts are out of place is not known
-    languages = list(values.get("languages") or ()) or [settings["DEFAULT_LANG"]]
+    languages = list(values.get("languages") or ()) or list(party_languages(settings))
     for key in ("description", "meets"):
         texts = values.get(key)
         if texts is None:

@@ -18,7 +18,7 @@ import difflib
 import os
 from dataclasses import dataclass
 
-from .pairs import declared, is_path, primary, same_language
+from .pairs import declared, is_path, party_languages, primary, same_language
 
 ENGLISH = "en"
 
@@ -54,12 +54,10 @@ class Entry:
 
 def site_languages(settings: dict, site) -> Languages:
     """The languages of ``site``: the settings', or its branch.yaml's `languages:` and `require_pairs:`."""
-    codes = tuple(settings.get("LANGUAGES") or (settings["DEFAULT_LANG"],))
     require = bool(settings.get("LANGUAGES_REQUIRE_PAIRS"))
     where = "LANGUAGES in the site's settings"
-    explicit = list(codes) != [settings["DEFAULT_LANG"]]
-    # the main site's own language is DEFAULT_LANG, wherever LANGUAGES lists it
-    codes = tuple(sorted(codes, key=lambda code: not same_language(code, settings["DEFAULT_LANG"])))
+    explicit = list(settings.get("LANGUAGES") or ()) not in ([], [settings["DEFAULT_LANG"]])
+    codes = party_languages(settings)
     if site.slug is not None:
         from branch_subsites.branch_config import branch_language_values  # imports this plugin's modules
 

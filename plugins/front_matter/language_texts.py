@@ -16,8 +16,7 @@ A page shows the text in its own language, else in the branch's own, marked with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 from content_schema.fields import FieldError, FieldErrors
 
@@ -39,19 +38,39 @@ class ShownText(str):
         return ShownText, (str(self), self.lang)
 
 
-@dataclass(frozen=True)
-class LanguageTexts:
-    """One text in one or more languages, the branch's own first. A text written once, before the
-    branch's languages are known, has the language None until ``in_languages`` gives it one."""
+class LanguageTexts(str):
+    """One text in one or more languages (``texts``: (code, text) pairs), the branch's own first.
+    A text written once, before the branch's languages are known, has the code None until
+    ``in_languages`` gives it one.
+
+    It is itself the text in the branch's own language, so a theme that treats it as a text
+    (``{{ BRANCH.meets }}``, ``|truncate``, ``|length``, ``~``) shows that one, as before texts
+    could be written per language; ``|in_page_language`` picks the page's."""
 
     texts: tuple[tuple[str | None, str], ...]
 
-    def __str__(self) -> str:
-        """The text in the branch's own language (what a theme that writes ``{{ BRANCH.meets }}`` shows)."""
-        return self.texts[0][1]
+    def __new__(cls, texts):
+        texts = tuple((code, text) for code, text in texts)
+        made = super().__new__(cls, texts[0][1])
+        made.texts = texts
+        return made
 
-    def __iter__(self) -> Iterator[tuple[str | None, str]]:
-        return iter(self.texts)
+    def __reduce__(self):
+        return LanguageTexts, (self.texts,)
+
+    def __eq__(self, other):
+        """Two LanguageTexts are equal when all their texts are; one is equal to its own language's text."""
+        if isinstance(other, LanguageTexts):
+            return self.texts == other.texts
+        return str.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = str.__hash__
+
+    def __repr__(self) -> str:
+        return f"LanguageTexts({self.texts!r})"
 
     def languages(self) -> list[str]:
         return [lang for lang, _ in self.texts if lang]

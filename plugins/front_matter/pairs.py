@@ -49,6 +49,14 @@ def same_language(one: str, other: str) -> bool:
     return primary(one) == primary(other)
 
 
+def party_languages(settings: dict) -> tuple[str, ...]:
+    """The main site's languages, its own (DEFAULT_LANG) first: LANGUAGES, or DEFAULT_LANG alone.
+    A branch without `languages:` in its branch.yaml has these too (branch_settings keeps them)."""
+    default = settings["DEFAULT_LANG"]
+    codes = tuple(settings.get("LANGUAGES") or (default,))
+    return tuple(sorted(codes, key=lambda code: not same_language(code, default)))
+
+
 def declared(lang: str, languages) -> bool:
     """Whether ``lang`` is one of a site's ``languages``."""
     return any(same_language(lang, code) for code in languages)

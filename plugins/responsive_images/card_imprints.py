@@ -10,6 +10,7 @@ import os
 
 from branch_subsites.branch_config import BRANCH_FILE, load_branches
 from content_schema import ProblemList
+from front_matter.pairs import party_languages
 from imprints.promoters import more_specific, national_imprint
 from interface_language.catalogs import primary_language, translations
 from kit_settings.declared_settings import settings_files, where_set
@@ -35,7 +36,7 @@ def check_card_imprints(settings, sites, report) -> None:
     national = national_imprint(settings)
     if national is None:
         return  # imprints reports the missing setting
-    site_languages = _languages(settings.get("LANGUAGES") or [settings.get("DEFAULT_LANG")])
+    site_languages = _languages(party_languages(settings))
     national_languages = list(site_languages)
     found = []
     # branch.yaml's own problems are reported by branch_subsites' check: not twice

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from events.wording import event_date
 from front_matter.language_texts import shown_text
+from interface_language.catalogs import translations
 
 from .search_languages import index_language
 
@@ -180,16 +181,17 @@ def event_documents(event_pages, site: str, settings: dict) -> list[SearchDocume
     return documents
 
 
-def branch_document(entry: dict, settings: dict) -> SearchDocument:
-    """A branch's directory entry, for the main site: found by its name, districts, region and nation.
+def branch_document(entry: dict, settings: dict, lang: str) -> SearchDocument:
+    """A branch's directory entry in the main site's index for ``lang``: found by its name, districts,
+    region and nation, shown with its description and meeting in that language where the branch
+    wrote them in it (else in its own) and "Meets:" in the index's.
 
     Its description is shown but not indexed: it is the branch's own words, searched on its own site,
     and indexing 650 of them would cost more than the rest of the national index."""
     where = ", ".join(p for p in (entry.get("region"), entry.get("nation")) if p)
     areas = " ".join(entry["areas"])
-    lang = settings["DEFAULT_LANG"]
     description, meets = (shown_text(entry.get(key), lang) or "" for key in ("description", "meets"))
-    facts = [description, f"Meets: {meets}" if meets else ""]
+    facts = [description, f"{translations(settings, lang).gettext('Meets:')} {meets}" if meets else ""]
     return SearchDocument(
         url=f"{entry['url']}/",
         site_url=entry["url"],

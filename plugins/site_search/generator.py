@@ -40,7 +40,6 @@ class SearchGenerator(Generator):
         documents += event_documents(context.get("upcoming_events", []), site, settings)
         documents += event_documents(context.get("upcoming_event_translations", []), site, settings)
         if not branch:
-            documents += [branch_document(b, settings) for b in context.get("branches", [])]
             documents += country_event_documents(context.get("country_upcoming_events", []), settings)
         return once_per_index(documents, settings["DEFAULT_LANG"])
 
@@ -48,18 +47,20 @@ class SearchGenerator(Generator):
         """The site's documents for each index: the default language's first (even with none), then
         every other language it has documents in, in alphabetical order.
 
-        The main site's branch directory entries are in every index: they are found by names of places,
-        the same words in either language (Bangor, Caerdydd, LL57), and a reader searching in Welsh
-        looks for a branch too. One entry per branch in each of at most three indexes (INDEXED);
-        the branches' events stay in the default index alone (their records carry no language)."""
-        default = index_language(self.settings["DEFAULT_LANG"], "en")
+        The main site's branch directory entries are in every index, each shown in the index's
+        language (branch_document): they are found by names of places, the same words in either
+        language (Bangor, Caerdydd, LL57), and a reader searching in Welsh looks for a branch too. One
+        entry per branch in each of at most three indexes (INDEXED); the branches' events stay in the
+        default index alone (their records carry no language)."""
+        settings = self.settings
+        default = index_language(settings["DEFAULT_LANG"], "en")
         indexes: dict[str, list] = {default: []}
         for document in documents:
-            language = index_language(document.lang, self.settings["DEFAULT_LANG"])
+            language = index_language(document.lang, settings["DEFAULT_LANG"])
             indexes.setdefault(language, []).append(document)
-        directory = [d for d in indexes[default] if d.kind == "branch"]
-        for language in set(indexes) - {default}:
-            indexes[language] += directory
+        branches = [] if settings.get("BRANCH") else self.context.get("branches", [])
+        for language, found in indexes.items():
+            found += [branch_document(entry, settings, language) for entry in branches]
         return {language: indexes[language] for language in [default, *sorted(set(indexes) - {default})]}
 
     def generate_output(self, writer):
