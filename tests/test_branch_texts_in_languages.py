@@ -14,8 +14,10 @@ from jinja2 import Environment
 from test_language_pairs import BRANCH_YAML, FILES, NATIONAL, write
 
 from branch_subsites.branch_config import load_branches
+from branch_subsites.branch_names import display_name, site_names
 from content_schema import ContentProblems, ProblemList
 from front_matter.language_texts import LanguageTexts
+from interface_language import translations
 from kit_testing import build, project_settings
 
 TEXTS = """\
@@ -164,3 +166,35 @@ def test_a_text_in_languages_is_its_branchs_own_text_to_a_theme_that_treats_it_a
     assert pickle.loads(pickle.dumps(texts)) == texts  # as it goes to a branch's build process
     assert texts != LanguageTexts((("cy", "Cangen ym Mangor"), ("en", "A branch in Caernarfon")))
     assert json.dumps(texts) == '"Cangen ym Mangor"'
+
+
+def title_and_heading(page: str) -> tuple[str, str, str]:
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    header = re.search(r'<a class="kit-header__branch"[^>]*>([^<]*)</a>', page).group(1)
+    heading = re.search(r'<h1 class="kit-title">([^<]*)</h1>', page).group(1)
+    return title, header, heading
+
+
+def test_each_page_names_the_branch_in_its_own_language(output):
+    welsh, english = html(output, "branches/caerwen"), html(output, "branches/caerwen/en")
+    assert title_and_heading(welsh) == ("Cangen Caerwen · The Test Party", "Cangen Caerwen", "Cangen Caerwen")
+    assert title_and_heading(english) == ("Caerwen branch · The Test Party", "Caerwen branch", "Caerwen branch")
+    assert "Caerwen branch" not in welsh.replace('content="Caerwen branch"', "")  # og:site_name aside
+    search = html(output, "branches/caerwen/search")
+    assert re.search(r"<title>(.*?)</title>", search).group(1) == "Chwilio · Cangen Caerwen · The Test Party"
+    assert "Rheolydd: Cangen Caerwen, ar ran The Test Party." in html(output, "branches/caerwen/privacy")
+    # the party's English directory says it in English, and the data keeps the English form
+    assert ">Caerwen branch</a>" in html(output, "branches/wales")
+    (branch,) = json.loads((output / "branches.json").read_text(encoding="utf-8"))["branches"]
+    assert branch["display_name"] == "Caerwen branch"
+
+
+def test_a_network_is_called_by_its_own_name_in_every_language(tmp_path):
+    write(tmp_path, FILES)
+    settings = project_settings(tmp_path, **NATIONAL)
+    welsh = translations(settings, "cy")
+    assert display_name("Bangor", "local", welsh) == "Cangen Bangor"
+    assert display_name("Bangor", "local") == "Bangor branch"
+    assert display_name("Trade Unionists for the Party", "network", welsh) == "Trade Unionists for the Party"
+    names = site_names("Bangor", "local", ("cy", "en"), settings)
+    assert (str(names), names.shown_in("en")) == ("Cangen Bangor", "Bangor branch")

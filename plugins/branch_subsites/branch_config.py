@@ -33,6 +33,7 @@ from incremental_build.cache_files import load_keyed, store_keyed
 from incremental_build.fingerprint import code_digest
 from interface_language import N_
 
+from .branch_names import display_name
 from .identity import check_branch_domain, check_same_names, national_word, takes_party_name
 from .official_domains import newsletter_host_problem, official_domains, unofficial_problem
 from .postcodes import DISTRICT_PATTERN, POSTCODE_AREAS, area_of, is_real_area
@@ -95,8 +96,9 @@ class Branch:
 
     @property
     def display_name(self) -> str:
-        """ "Sheffield branch" for a local branch; a network's own name."""
-        return f"{self.name} branch" if self.kind == "local" else self.name
+        """ "Sheffield branch" for a local branch; a network's own name (in English: pages say it in
+        their own language, branch_names)."""
+        return display_name(self.name, self.kind)
 
     def as_dict(self) -> dict:
         """What templates and settings see (a new dict each time: callers add to it)."""

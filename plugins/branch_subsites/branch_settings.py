@@ -6,6 +6,7 @@ import copy
 import os
 
 from .branch_config import Branch
+from .branch_names import site_names
 from .official_domains import branch_domain
 from .reader_cache import READER_CACHE_SETTINGS
 from .records import BranchExports
@@ -54,7 +55,8 @@ def branch_overrides(branch: Branch, settings: dict) -> dict:
         "PATH": branch.folder,
         "OUTPUT_PATH": os.path.join(settings["OUTPUT_PATH"], branch_path(branch.slug)),
         "CACHE_PATH": branch_cache_path(settings, branch.slug),
-        "SITENAME": branch.display_name,
+        # its name in each of its languages: {{ SITENAME }} is its own language's, |in_page_language the page's
+        "SITENAME": site_names(branch.name, branch.kind, branch.languages, settings),
         "AUTHOR": branch.display_name,  # a branch's posts and feed entries are the branch's, never the party's
         "SITESUBTITLE": str(branch.description or ""),  # its own language's; pages show their own (in_page_language)
         "SITEURL": site_url,

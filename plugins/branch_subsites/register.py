@@ -5,6 +5,7 @@ from pelican import signals
 from editor_checks import check_site
 
 from .branch_config import load_branches
+from .branch_names import add_filters
 from .branch_settings import main_site_url
 from .codeowners import check_codeowners
 from .exports import export_latest_news
@@ -36,6 +37,7 @@ def register():
     check_site.connect(check_branch_files)
     check_site.connect(check_codeowners)
     signals.initialized.connect(set_main_site_url)
+    signals.initialized.connect(add_filters)
     signals.initialized.connect(split_build)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(export_latest_news)

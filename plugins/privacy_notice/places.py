@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from branch_subsites.branch_names import display_name
 from content_schema.fields import web_address
 from interface_language import ENGLISH
 
@@ -91,10 +92,11 @@ def branch_points(branch: dict, settings: dict, words=ENGLISH) -> list[Collectio
     """A branch's contact address and channels, run by the branch for the party."""
     party = settings["PRIVACY_CONTROLLER"]
     labels = settings["BRANCH_CHANNEL_TYPES"]
-    runs = words.gettext("%(owner)s, for %(party)s") % {"owner": branch["display_name"], "party": party}
+    name = display_name(branch["name"], branch["kind"], words)
+    runs = words.gettext("%(owner)s, for %(party)s") % {"owner": name, "party": party}
     points = [
         CollectionPoint(
-            words.gettext("Email %(branch)s") % {"branch": branch["display_name"]},
+            words.gettext("Email %(branch)s") % {"branch": name},
             _mail(branch["contact"]),
             branch["contact"],
             runs,

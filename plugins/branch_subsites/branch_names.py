@@ -1,0 +1,45 @@
+"""A branch's name as readers see it: "Sheffield branch", in Welsh "Cangen Bangor" (the catalog's
+``%(name)s branch``); a network is called by its own name in every language.
+
+The name is interface text around the branch's own word for itself, so it follows the language of
+the page it is on, whatever languages the branch writes in: the party's Welsh directory says
+"Cangen Sheffield". What the kit writes as data (branches.json, the export records) keeps the
+English form, as ``Branch.display_name`` gives it."""
+
+from __future__ import annotations
+
+from jinja2 import pass_context
+
+from front_matter.language_texts import LanguageTexts
+from front_matter.pairs import party_languages
+from interface_language import N_, template_translations, translations
+
+LOCAL_BRANCH_NAME = N_("%(name)s branch")
+
+
+def display_name(name: str, kind: str, words=None) -> str:
+    """A local branch's ``name`` with "branch" in the language of ``words`` (a catalog; None: English);
+    a network's ``name`` as it is."""
+    if kind != "local":
+        return name
+    return (words.gettext(LOCAL_BRANCH_NAME) if words is not None else LOCAL_BRANCH_NAME) % {"name": name}
+
+
+def site_names(name: str, kind: str, languages, settings: dict) -> LanguageTexts:
+    """A branch's SITENAME: its name in each of its ``languages`` (the party's where it has none), its
+    own first, so ``{{ SITENAME }}`` gives the branch's own and ``|in_page_language`` the page's."""
+    codes = tuple(languages) or party_languages(settings)
+    return LanguageTexts((code, display_name(name, kind, translations(settings, code))) for code in codes)
+
+
+@pass_context
+def branch_name(context, branch) -> str:
+    """``{{ BRANCH|branch_name }}``, ``{{ entry|branch_name }}``: a branch (as templates see it) named
+    in the language of the page."""
+    return display_name(branch["name"], branch["kind"], template_translations(context, context))
+
+
+def add_filters(pelican) -> None:
+    """``initialized``: the ``branch_name`` filter, in every site's templates."""
+    settings = pelican.settings
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "branch_name": branch_name}
