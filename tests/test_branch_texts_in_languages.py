@@ -28,10 +28,23 @@ meets: Yr ail nos Fercher bob mis, 7yh, Y Neuadd
 """
 
 
+CHANNELS = """\
+channels:
+  - type: signal
+    url: https://signal.test-party.example/caerwen
+    label:
+      cy: Grŵp Signal Caerwen
+      en: Caerwen Signal group
+  - type: email-list
+    url: https://lists.test-party.example/caerwen
+    label: Cylchlythyr Caerwen
+"""
+
+
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):
     project = tmp_path_factory.mktemp("texts") / "project"
-    write(project, {**FILES, "branches/caerwen/branch.yaml": BRANCH_YAML + TEXTS})
+    write(project, {**FILES, "branches/caerwen/branch.yaml": BRANCH_YAML + TEXTS + CHANNELS})
     return build(project, SITEURL="https://party.example", now="1788000000", **NATIONAL)
 
 
@@ -198,3 +211,50 @@ def test_a_network_is_called_by_its_own_name_in_every_language(tmp_path):
     assert display_name("Trade Unionists for the Party", "network", welsh) == "Trade Unionists for the Party"
     names = site_names("Bangor", "local", ("cy", "en"), settings)
     assert (str(names), names.shown_in("en")) == ("Cangen Bangor", "Bangor branch")
+
+
+def channel_links(page: str) -> list[str]:
+    return re.findall(r'<a class="u-url" href="https://[a-z]+\.test-party\.example/caerwen"[^>]*>[^<]*</a>', page)
+
+
+def test_a_channels_label_is_in_the_pages_language_or_marked_as_the_branchs(output):
+    welsh, english = html(output, "branches/caerwen"), html(output, "branches/caerwen/en")
+    assert channel_links(welsh) == [
+        '<a class="u-url" href="https://signal.test-party.example/caerwen">Grŵp Signal Caerwen</a>',
+        '<a class="u-url" href="https://lists.test-party.example/caerwen">Cylchlythyr Caerwen</a>',
+    ]
+    assert channel_links(english) == [
+        '<a class="u-url" href="https://signal.test-party.example/caerwen">Caerwen Signal group</a>',
+        '<a class="u-url" href="https://lists.test-party.example/caerwen" lang="cy">Cylchlythyr Caerwen</a>',
+    ]
+    directory = html(output, "branches/wales")
+    assert '<a href="https://signal.test-party.example/caerwen">Caerwen Signal group</a>' in directory
+    assert '<a href="https://lists.test-party.example/caerwen" lang="cy">Cylchlythyr Caerwen</a>' in directory
+    (branch,) = json.loads((output / "branches.json").read_text(encoding="utf-8"))["branches"]
+    assert [c["label"] for c in branch["channels"]] == ["Grŵp Signal Caerwen", "Cylchlythyr Caerwen"]
+
+
+@pytest.mark.parametrize(
+    ("label", "line", "message"),
+    [
+        (
+            "    label:\n      cy: Grŵp Signal\n      gd: Buidheann Signal\n",
+            13,
+            "channel 1's `label` has a text in `gd`, but the branch's pages are in cy, en",
+        ),
+        (
+            "    label:\n      cy: Grŵp Signal Caerwen\n      en: The Test Party Signal group\n",
+            13,
+            "the channel label `The Test Party Signal group` uses the party's name",
+        ),
+    ],
+    ids=["undeclared-language", "party-name-in-english"],
+)
+def test_a_wrong_channel_label_names_its_line_and_no_branch_is_built(tmp_path, label, line, message):
+    channel = "channels:\n  - type: signal\n    url: https://signal.test-party.example/caerwen\n" + label
+    branches, problems = loaded(tmp_path, BRANCH_YAML + channel)
+    assert branches == []
+    assert [found_line for found_line, text, _ in problems if message in text] == [line], problems
+    with pytest.raises(ContentProblems):
+        build(tmp_path, now="1788000000", **NATIONAL)
+    assert not (tmp_path / "output/branches/caerwen").exists()

@@ -64,7 +64,7 @@ BRANCH_FILE = "branch.yaml"
 class Channel:
     type: str
     url: str
-    label: str
+    label: LanguageTexts  # in each language the branch wrote it in, its own first
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,11 @@ def channel_fields(channel_types: dict) -> tuple[Field, ...]:
         Field("type", one_of(tuple(channel_types)), required=True, doc="what kind of channel", example="signal"),
         Field("url", url(("https", "mailto")), required=True, doc="its https address", example="https://..."),
         Field(
-            "label", plain_text(max_length=80), required=True, doc="its name in plain words", example="Members' group"
+            "label",
+            in_languages(plain_text(max_length=80)),
+            required=True,
+            doc="its name in plain words",
+            example="Members' group",
         ),
     )
 
@@ -347,9 +351,10 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
         )
         if len(fields) == 3:
             _check_channel(fields, index, document, path, settings, report)
-            channels.append(Channel(**fields))
+            channels.append((index, fields))
     _check_geography(values, document, path, report)
-    _check_text_languages(values, document, path, settings, report)
+    _check_text_languages(values, channels, document, path, settings, report)
+    channels = [Channel(**fields) for _, fields in channels]
     _check_identity(slug, values, document, path, settings, report)
     _check_picture(values, document, folder, path, settings, report)
     _check_calls_to_action(slug, values, document, path, settings, report)
@@ -383,24 +388,27 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
     )
 
 
-def _check_text_languages(values: dict, document, path: str, settings: dict, report) -> None:
-    """`description:` and `meets:` written per language only in the branch's languages; a text written
-    once is in the branch's own (the first of `languages:`; a branch without it has the party's)."""
+def _check_text_languages(values: dict, channels: list, document, path: str, settings: dict, report) -> None:
+    """`description:`, `meets:` and a channel's `label:` written per language only in the branch's
+    languages; a text written once is in the branch's own (the first of `languages:`; a branch without
+    it has the party's). ``channels``: (index, fields) of each channel."""
     if isinstance(document.data, dict) and document.data.get("languages") and not values.get("languages"):
         return  # `languages:` itself is wrong, and reported: which texts are out of place is not known
     languages = list(values.get("languages") or ()) or list(party_languages(settings))
-    for key in ("description", "meets"):
-        texts = values.get(key)
-        if texts is None:
+    texts = [((key,), f"`{key}`", values) for key in ("description", "meets")]
+    texts += [(("channels", index, "label"), f"channel {index + 1}'s `label`", fields) for index, fields in channels]
+    for where, name, holder in texts:
+        key = where[-1]
+        if holder.get(key) is None:
             continue
-        for code in texts.undeclared(languages):
+        for code in holder[key].undeclared(languages):
             report.error(
                 path,
-                document.line_of(key, code) or document.line_of(key),
-                f"`{key}` has a text in `{code}`, but the branch's pages are in {', '.join(languages)}",
+                document.line_of(*where, code) or document.line_of(*where),
+                f"{name} has a text in `{code}`, but the branch's pages are in {', '.join(languages)}",
                 f"Add `{code}` to `languages:` (the branch's own language first), or delete the `{code}:` line.",
             )
-        values[key] = texts.in_languages(languages)
+        holder[key] = holder[key].in_languages(languages)
 
 
 def _check_calls_to_action(slug: str, values: dict, document, path: str, settings: dict, report) -> None:
@@ -445,19 +453,20 @@ def _check_channel(channel: dict, index: int, document, path: str, settings: dic
             f"a `{kind}` channel has a mailto: address",
             "Give its https:// address; only email channels may be a mailto: address.",
         )
-    label_line = document.line_of("channels", index, "label")
-    party = takes_party_name(channel["label"], settings)
-    claim = national_word(channel["label"], settings)
-    if party or claim:
-        report.error(
-            path,
-            label_line,
-            f"the channel label `{channel['label']}` "
-            + (f"uses the party's name ({party})" if party else f"says `{claim}`")
-            + ": a branch's channel would pass for the party's own",
-            "Name the channel as the branch's, e.g. `Sheffield Signal group`. National channels are listed "
-            "by the national site; link to them from a page instead.",
-        )
+    for code, label in channel["label"].texts:  # each language's: none may pass for the party's
+        party = takes_party_name(label, settings)
+        claim = national_word(label, settings)
+        if party or claim:
+            report.error(
+                path,
+                (code and document.line_of("channels", index, "label", code))
+                or document.line_of("channels", index, "label"),
+                f"the channel label `{label}` "
+                + (f"uses the party's name ({party})" if party else f"says `{claim}`")
+                + ": a branch's channel would pass for the party's own",
+                "Name the channel as the branch's, e.g. `Sheffield Signal group`. National channels are listed "
+                "by the national site; link to them from a page instead.",
+            )
     discouraged = settings["BRANCH_DISCOURAGED_CHANNELS"].get(kind)
     if discouraged:
         report.warning(
