@@ -83,7 +83,11 @@ def test_the_directorys_data_has_every_language_the_branch_wrote(output):
     (branch,) = json.loads((output / "branches.json").read_text(encoding="utf-8"))["branches"]
     assert branch["description"] == "Cangen yng Nghaerwen a'r cwm."  # the branch's own language's
     assert branch["texts"] == {
-        "cy": {"description": "Cangen yng Nghaerwen a'r cwm.", "meets": "Yr ail nos Fercher bob mis, 7yh, Y Neuadd"},
+        "cy": {
+            "name": "Caerwen",
+            "description": "Cangen yng Nghaerwen a'r cwm.",
+            "meets": "Yr ail nos Fercher bob mis, 7yh, Y Neuadd",
+        },
         "en": {"description": "A branch in Caerwen and the valley."},
     }
     (found,) = json.loads((output / "branches/finder.json").read_text(encoding="utf-8"))["branches"]
@@ -167,7 +171,7 @@ def test_each_search_index_shows_the_branch_in_its_own_language(output):
         "Caerwen branch": "A branch in Caerwen and the valley. Meets: Yr ail nos Fercher bob mis, 7yh, Y Neuadd"
     }
     assert welsh == {
-        "Caerwen branch": "Cangen yng Nghaerwen a'r cwm. Yn cyfarfod: Yr ail nos Fercher bob mis, 7yh, Y Neuadd"
+        "Cangen Caerwen": "Cangen yng Nghaerwen a'r cwm. Yn cyfarfod: Yr ail nos Fercher bob mis, 7yh, Y Neuadd"
     }
 
 
@@ -258,3 +262,19 @@ def test_a_wrong_channel_label_names_its_line_and_no_branch_is_built(tmp_path, l
     with pytest.raises(ContentProblems):
         build(tmp_path, now="1788000000", **NATIONAL)
     assert not (tmp_path / "output/branches/caerwen").exists()
+
+
+def test_a_name_in_each_language_is_each_pages_and_none_may_pass_for_the_party(tmp_path):
+    named = BRANCH_YAML.replace("name: Caerwen\n", "name:\n  cy: Caerwen a'r Cwm\n  en: Caerwen and the Valley\n")
+    (branch,), problems = loaded(tmp_path, named)
+    assert problems == []
+    assert (str(branch.name), branch.display_name) == ("Caerwen a'r Cwm", "Caerwen and the Valley branch")
+    settings = project_settings(tmp_path, **NATIONAL)
+    names = site_names(branch.name, branch.kind, branch.languages, settings)
+    assert names.texts == (("cy", "Cangen Caerwen a'r Cwm"), ("en", "Caerwen and the Valley branch"))
+    party = BRANCH_YAML.replace("name: Caerwen\n", "name:\n  cy: Caerwen\n  en: The Test Party\n")
+    branches, problems = loaded(tmp_path, party)
+    assert branches == []
+    assert [(line, message.split(":")[0]) for line, message, _ in problems] == [
+        (3, "a branch cannot be called `The Test Party`")
+    ]

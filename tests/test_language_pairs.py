@@ -208,9 +208,10 @@ def test_the_main_sites_pairs_and_branches_are_in_each_index(output):
     # contact.md's Welsh section is not in the Welsh index beside its pair's Welsh page
     assert [path for path, _ in english] == ["/about/", "/contact/", "/"]
     assert [path for path, _ in welsh] == ["/croeso/", "/cysylltu/", "/"]
-    assert english[-1] == welsh[-1] == ("/", "Caerwen branch")  # the branch's directory entry, in both
+    # the branch's directory entry, in both, named in each index's language
+    assert (english[-1], welsh[-1]) == (("/", "Caerwen branch"), ("/", "Cangen Caerwen"))
     data = json.loads((output / "search/search.cy.json").read_text(encoding="utf-8"))
-    assert data["sites"][data["docs"][-1][0]] == ["Caerwen branch", BRANCH]
+    assert data["sites"][data["docs"][-1][0]] == ["Cangen Caerwen", BRANCH]
 
 
 def test_the_language_checks_name_file_line_and_fix(tmp_path):

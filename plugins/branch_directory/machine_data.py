@@ -51,9 +51,9 @@ def _own(value) -> str | None:
 
 
 def _texts(entry: dict) -> dict[str, dict[str, str]]:
-    """``description`` and ``meets`` in each language the branch wrote them in, its own first."""
+    """``name``, ``description`` and ``meets`` in each language the branch wrote them in, its own first."""
     texts: dict[str, dict[str, str]] = {}
-    for key in ("description", "meets"):
+    for key in ("name", "description", "meets"):
         if isinstance(entry[key], LanguageTexts):
             for lang, text in entry[key].texts:
                 texts.setdefault(lang, {})[key] = text

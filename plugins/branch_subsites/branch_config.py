@@ -24,7 +24,7 @@ from content_schema.fields import (
 )
 from content_schema.source_text import FileTooLarge, read_source_text
 from content_schema.yaml_source import YamlSyntaxError, load_yaml
-from front_matter.language_texts import LanguageTexts, in_languages
+from front_matter.language_texts import LanguageTexts, in_languages, shown_text
 from front_matter.languages import language
 from front_matter.pairs import party_languages, primary
 from imprints.promoter_fields import PROMOTER_FIELD
@@ -98,7 +98,7 @@ class Branch:
     def display_name(self) -> str:
         """ "Sheffield branch" for a local branch; a network's own name (in English: pages say it in
         their own language, branch_names)."""
-        return display_name(self.name, self.kind)
+        return display_name(shown_text(self.name, "en"), self.kind)
 
     def as_dict(self) -> dict:
         """What templates and settings see (a new dict each time: callers add to it)."""
@@ -199,7 +199,13 @@ def branch_fields(channel_types: dict) -> tuple[Field, ...]:
         return value  # checked field by field in load_branch, for their own lines
 
     return (
-        Field("name", plain_text(max_length=60), required=True, doc="the branch's name", example="Sheffield"),
+        Field(
+            "name",
+            in_languages(plain_text(max_length=60)),
+            required=True,
+            doc="the branch's name",
+            example="Sheffield",
+        ),
         Field("kind", one_of(KINDS), required=True, doc="local, or network for a non-geographic one", example="local"),
         Field("nation", one_of(NATIONS), doc="England, Scotland, Wales or Northern Ireland", example="England"),
         Field("region", plain_text(max_length=60), doc="for England, one of the nine regions", example="South West"),
@@ -389,13 +395,13 @@ def load_branch(folder: str, settings: dict, report) -> Branch | None:
 
 
 def _check_text_languages(values: dict, channels: list, document, path: str, settings: dict, report) -> None:
-    """`description:`, `meets:` and a channel's `label:` written per language only in the branch's
+    """`name:`, `description:`, `meets:` and a channel's `label:` written per language only in the branch's
     languages; a text written once is in the branch's own (the first of `languages:`; a branch without
     it has the party's). ``channels``: (index, fields) of each channel."""
     if isinstance(document.data, dict) and document.data.get("languages") and not values.get("languages"):
         return  # `languages:` itself is wrong, and reported: which texts are out of place is not known
     languages = list(values.get("languages") or ()) or list(party_languages(settings))
-    texts = [((key,), f"`{key}`", values) for key in ("description", "meets")]
+    texts = [((key,), f"`{key}`", values) for key in ("name", "description", "meets")]
     texts += [(("channels", index, "label"), f"channel {index + 1}'s `label`", fields) for index, fields in channels]
     for where, name, holder in texts:
         key = where[-1]
@@ -564,15 +570,15 @@ def _check_free_region(region: str, document, path: str, report) -> None:
 
 def _check_identity(slug: str, values: dict, document, path: str, settings: dict, report) -> None:
     """A branch is never the party: not its name, not a name claiming to be national, not its domain."""
-    name = values.get("name")
-    if name:
+    names = values["name"].texts if isinstance(values.get("name"), LanguageTexts) else ()
+    for code, name in names:  # each language's: none may pass for the party
         party = takes_party_name(name, settings)
         claim = national_word(name, settings)
         if party or claim:
             why = f"the party's name ({party}) belongs to the national site" if party else None
             report.error(
                 path,
-                document.line_of("name"),
+                (code and document.line_of("name", code)) or document.line_of("name"),
                 f"a branch cannot be called `{name}`: " + (why or f"`{claim}` says it speaks for the party"),
                 "Name the branch after its place (`Sheffield`) or, for a network, after what it does "
                 "(`Co-operators' Network`); the site already shows it is part of the party.",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from jinja2 import pass_context
 
-from front_matter.language_texts import LanguageTexts
+from front_matter.language_texts import LanguageTexts, shown_text
 from front_matter.pairs import party_languages
-from interface_language import N_, template_translations, translations
+from interface_language import N_, page_language, translations
 
 LOCAL_BRANCH_NAME = N_("%(name)s branch")
 
@@ -29,14 +29,20 @@ def site_names(name: str, kind: str, languages, settings: dict) -> LanguageTexts
     """A branch's SITENAME: its name in each of its ``languages`` (the party's where it has none), its
     own first, so ``{{ SITENAME }}`` gives the branch's own and ``|in_page_language`` the page's."""
     codes = tuple(languages) or party_languages(settings)
-    return LanguageTexts((code, display_name(name, kind, translations(settings, code))) for code in codes)
+    return LanguageTexts((code, in_language(name, kind, settings, code)) for code in codes)
+
+
+def in_language(name, kind: str, settings: dict, lang: str | None) -> str:
+    """A branch's ``name`` (a text, or a LanguageTexts: its text in ``lang`` where it has one) as a
+    page in ``lang`` says it."""
+    return display_name(shown_text(name, lang), kind, translations(settings, lang))
 
 
 @pass_context
 def branch_name(context, branch) -> str:
     """``{{ BRANCH|branch_name }}``, ``{{ entry|branch_name }}``: a branch (as templates see it) named
     in the language of the page."""
-    return display_name(branch["name"], branch["kind"], template_translations(context, context))
+    return in_language(branch["name"], branch["kind"], context, page_language(context, context.get("DEFAULT_LANG")))
 
 
 def add_filters(pelican) -> None:

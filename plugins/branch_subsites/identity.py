@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from content_schema.lookalikes import folded
+from front_matter.language_texts import every_text
 
 from .official_domains import branch_domain, given_domain, official_domains
 
@@ -126,7 +127,7 @@ def check_same_names(branches, report, branch_file: str) -> None:
     """Two branches may not share a name, nor names a reader cannot tell apart."""
     owners: dict[str, list] = {}
     for branch in branches:
-        for key in {folded(branch.name), folded(branch.display_name)}:
+        for key in {folded(branch.display_name), *(folded(name) for name in every_text(branch.name))}:
             owners.setdefault(key, []).append(branch)
     reported = set()
     for claimed in owners.values():

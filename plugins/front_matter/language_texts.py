@@ -98,6 +98,13 @@ class LanguageTexts(str):
         return [lang for lang in self.languages() if not declared(lang, languages)]
 
 
+def every_text(value) -> list[str]:
+    """Each language's text of ``value`` (a LanguageTexts), or ``value`` alone (a plain text)."""
+    if isinstance(value, LanguageTexts):
+        return [text for _, text in value.texts]
+    return [value]
+
+
 def shown_text(value, lang: str | None) -> ShownText | str:
     """What a page in ``lang`` shows of ``value``: a LanguageTexts' text for it, a plain text as it is."""
     if isinstance(value, LanguageTexts):

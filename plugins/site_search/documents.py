@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from branch_subsites.branch_names import in_language
 from events.wording import event_date
 from front_matter.language_texts import shown_text
 from interface_language.catalogs import translations
@@ -190,14 +191,15 @@ def branch_document(entry: dict, settings: dict, lang: str) -> SearchDocument:
     and indexing 650 of them would cost more than the rest of the national index."""
     where = ", ".join(p for p in (entry.get("region"), entry.get("nation")) if p)
     areas = " ".join(entry["areas"])
+    name = in_language(entry["name"], entry["kind"], settings, lang)
     description, meets = (shown_text(entry.get(key), lang) or "" for key in ("description", "meets"))
     facts = [description, f"{translations(settings, lang).gettext('Meets:')} {meets}" if meets else ""]
     return SearchDocument(
         url=f"{entry['url']}/",
         site_url=entry["url"],
-        title=entry["display_name"],
+        title=name,
         kind="branch",
-        site=entry["display_name"],
+        site=name,
         date="",
         snippet=first_words(" ".join(f for f in facts if f) or where, settings["SEARCH_SNIPPET_WORDS"]),
         place=" ".join(p for p in (entry["name"], areas, where) if p),
