@@ -410,7 +410,7 @@ def _check_text_languages(values: dict, channels: list, document, path: str, set
         for code in holder[key].undeclared(languages):
             report.error(
                 path,
-                document.line_of(*where, code) or document.line_of(*where),
+                document.line_of(*where, code),  # the key's own line where the code has none
                 f"{name} has a text in `{code}`, but the branch's pages are in {', '.join(languages)}",
                 f"Add `{code}` to `languages:` (the branch's own language first), or delete the `{code}:` line.",
             )
@@ -465,8 +465,7 @@ def _check_channel(channel: dict, index: int, document, path: str, settings: dic
         if party or claim:
             report.error(
                 path,
-                (code and document.line_of("channels", index, "label", code))
-                or document.line_of("channels", index, "label"),
+                document.line_of("channels", index, "label", code),
                 f"the channel label `{label}` "
                 + (f"uses the party's name ({party})" if party else f"says `{claim}`")
                 + ": a branch's channel would pass for the party's own",
@@ -578,7 +577,7 @@ def _check_identity(slug: str, values: dict, document, path: str, settings: dict
             why = f"the party's name ({party}) belongs to the national site" if party else None
             report.error(
                 path,
-                (code and document.line_of("name", code)) or document.line_of("name"),
+                document.line_of("name", code),
                 f"a branch cannot be called `{name}`: " + (why or f"`{claim}` says it speaks for the party"),
                 "Name the branch after its place (`Sheffield`) or, for a network, after what it does "
                 "(`Co-operators' Network`); the site already shows it is part of the party.",

@@ -12,17 +12,15 @@ from jinja2 import pass_context
 
 from front_matter.language_texts import LanguageTexts, shown_text
 from front_matter.pairs import party_languages
-from interface_language import N_, page_language, translations
+from interface_language import ENGLISH, N_, page_language, translations
 
 LOCAL_BRANCH_NAME = N_("%(name)s branch")
 
 
-def display_name(name: str, kind: str, words=None) -> str:
-    """A local branch's ``name`` with "branch" in the language of ``words`` (a catalog; None: English);
-    a network's ``name`` as it is."""
-    if kind != "local":
-        return name
-    return (words.gettext(LOCAL_BRANCH_NAME) if words is not None else LOCAL_BRANCH_NAME) % {"name": name}
+def display_name(name: str, kind: str, words=ENGLISH) -> str:
+    """A local branch's ``name`` with "branch" in the language of ``words`` (a catalog); a network's
+    ``name`` as it is."""
+    return words.gettext(LOCAL_BRANCH_NAME) % {"name": name} if kind == "local" else name
 
 
 def site_names(name: str, kind: str, languages, settings: dict) -> LanguageTexts:
